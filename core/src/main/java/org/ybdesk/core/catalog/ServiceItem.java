@@ -1,0 +1,67 @@
+package org.ybdesk.core.catalog;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** One of the 28 service items of the provincial operating rules, as data. */
+public record ServiceItem(
+        int no,
+        String code,
+        ItemGroup group,
+        String mainName,
+        String name,
+        String description,
+        List<String> serviceObjects,
+        ApplicantKind applicantKind,
+        CaseType caseType,
+        TimeLimit timeLimit,
+        FlowVariant flow,
+        List<Stage> stages,
+        List<String> conditions,
+        List<LegalBasis> legalBasis,
+        List<String> channels,
+        List<MaterialSpec> materials,
+        List<Integer> referenceForms,
+        List<FieldSpec> requiredFields,
+        List<ProcessStep> process,
+        MessageTemplates messages,
+        RiskLevel riskLevel,
+        List<RiskPoint> riskPoints) {
+
+    public ServiceItem {
+        serviceObjects = copy(serviceObjects);
+        stages = copy(stages);
+        conditions = copy(conditions);
+        legalBasis = copy(legalBasis);
+        channels = copy(channels);
+        materials = copy(materials);
+        referenceForms = copy(referenceForms);
+        requiredFields = copy(requiredFields);
+        process = copy(process);
+        riskPoints = copy(riskPoints);
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    /** The required-field labels exactly as the rulebook prints them. */
+    public List<String> requiredFieldLabels() {
+        return requiredFields.stream().map(FieldSpec::label).toList();
+    }
+
+    /** All leaf fields (parts of composite fields, and plain fields). */
+    public Stream<FieldSpec> leafFields() {
+        return requiredFields.stream().flatMap(f -> f.composite() ? f.parts().stream() : Stream.of(f));
+    }
+
+    public Optional<FieldSpec> field(String key) {
+        return Stream.concat(requiredFields.stream(), leafFields()).filter(f -> f.key().equals(key)).findFirst();
+    }
+
+    /** 主项 — 子项, e.g. 「基本医疗保险参保和变更登记 — 单位参保登记」. */
+    public String fullName() {
+        return mainName.equals(name) ? name : mainName + " — " + name;
+    }
+}
