@@ -1,0 +1,30 @@
+package org.ybdesk.core.lifecycle;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.ybdesk.core.catalog.ServiceItem;
+import org.ybdesk.core.money.Money;
+
+/**
+ * What the lifecycle needs to know of a case to decide a transition.
+ *
+ * @param resumeState       the state to return to when 补正 ends (set while SUPPLEMENTING)
+ * @param rectifyingSince   when the designation case entered 整改 (set while RECTIFYING)
+ * @param declared          for settlements: the amount declared (申报金额)
+ * @param reconciled        for settlements: the amount the reconciliation (对账) arrived at
+ */
+public record CaseSnapshot(ServiceItem item, CaseState state, CaseState resumeState, List<ActionRecord> history,
+                           LocalDate rectifyingSince, Money declared, Money reconciled) {
+    public CaseSnapshot {
+        history = List.copyOf(history);
+    }
+
+    public static CaseSnapshot fresh(ServiceItem item) {
+        return new CaseSnapshot(item, CaseState.RECEIVED, null, List.of(), null, null, null);
+    }
+
+    /** Whether the user took the action on this case before. */
+    public boolean did(long actorId, CaseAction action) {
+        return history.stream().anyMatch(r -> r.actorId() == actorId && r.action() == action);
+    }
+}

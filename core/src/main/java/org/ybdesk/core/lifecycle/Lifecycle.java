@@ -1,0 +1,250 @@
+package org.ybdesk.core.lifecycle;
+
+import static org.ybdesk.core.lifecycle.CaseAction.*;
+import static org.ybdesk.core.lifecycle.CaseState.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ybdesk.core.catalog.FlowVariant;
+import org.ybdesk.core.catalog.ServiceItem;
+import org.ybdesk.core.catalog.Stage;
+import org.ybdesk.core.i18n.Messages;
+import org.ybdesk.core.money.Money;
+
+/**
+ * The case lifecycle: which actions each flow variant allows in each state, who may take them (roles and separation
+ * of duties by risk level), and where they lead. Pure: no storage, no clock of its own.
+ */
+public final class Lifecycle {
+    private static final Messages TEXT = Messages.bundle(LifecycleTexts.BUNDLE);
+
+    /** Actions that decide on the merits after acceptance (the acceptor must not take them on high-risk items). */
+    private static final Set<CaseAction> DECISIONS = EnumSet.of(REVIEW, RECHECK, APPROVE, EVALUATE, EVALUATE_FAIL, SIGN);
+    /** Actions of final approval (the reviewer must not take them on high-risk items). */
+    private static final Set<CaseAction> APPROVALS = EnumSet.of(APPROVE, SIGN);
+
+    private Lifecycle() {
+    }
+
+    /** The actions the state allows, each with the role that takes it here, in a sensible order for a menu. */
+    public static Map<CaseAction, Role> possible(ServiceItem item, CaseState state) {
+        Map<CaseAction, Role> m = new LinkedHashMap<>();
+        FlowVariant flow = item.flow();
+        switch (state) {
+            case RECEIVED -> {
+                m.put(ACCEPT, Role.CLERK);
+                m.put(REQUEST_SUPPLEMENT, Role.CLERK);
+                m.put(REFUSE, Role.CLERK);
+            }
+            case SUPPLEMENTING -> {
+                m.put(RESUME, Role.CLERK);
+                m.put(REFUSE, Role.CLERK);
+            }
+            case TRANSFERRED_OUT -> {
+                m.put(TRANSFER_IN, Role.CLERK);
+                m.put(REJECT, Role.CLERK);
+            }
+            case TRANSFERRED_IN -> m.put(MOVE_BALANCE, Role.FINANCE);
+            case RECTIFYING -> {
+                m.put(EVALUATE, Role.REVIEWER);
+                m.put(REJECT, Role.REVIEWER);
+            }
+            case PUBLICIZING -> {
+                m.put(PUBLICIZE, Role.CLERK);
+                m.put(REJECT, Role.HEAD);
+            }
+            case NEGOTIATING -> {
+                m.put(SIGN, Role.HEAD);
+                m.put(REJECT, Role.HEAD);
+            }
+            case CLOSED, REFUSED, REJECTED -> {
+            }
+            default -> afterAcceptance(item, state, flow, m);
+        }
+        return m;
+    }
+
+    private static void afterAcceptance(ServiceItem item, CaseState state, FlowVariant flow, Map<CaseAction, Role> m) {
+        if (flow == FlowVariant.DESIGNATION) {
+            if (state == ACCEPTED) {
+                m.put(EVALUATE, Role.REVIEWER);
+                m.put(EVALUATE_FAIL, Role.REVIEWER);
+                m.put(REQUEST_SUPPLEMENT, Role.CLERK);
+            }
+            return;
+        }
+        List<Stage> stages = flow == FlowVariant.INSTANT ? List.of() : item.stages();
+        int done = state == ACCEPTED ? -1 : stages.indexOf(stageOf(state));
+        if (state != ACCEPTED && done < 0) {
+            return; // a state this flow does not use
+        }
+        if (done + 1 < stages.size()) {
+            Stage next = stages.get(done + 1);
+            m.put(actionOf(next), roleOf(next));
+            if (next != Stage.PAY) {
+                m.put(REJECT, roleOf(next));
+            }
+        } else if (flow == FlowVariant.TRANSFER) {
+            m.put(TRANSFER_OUT, Role.CLERK);
+            m.put(REJECT, Role.CLERK);
+        } else {
+            m.put(CLOSE, Role.CLERK);
+        }
+        if (state == ACCEPTED && flow != FlowVariant.INSTANT) {
+            m.put(REQUEST_SUPPLEMENT, Role.CLERK);
+        }
+    }
+
+    private static Stage stageOf(CaseState s) {
+        return switch (s) {
+            case REVIEWED -> Stage.REVIEW;
+            case RECHECKED -> Stage.RECHECK;
+            case APPROVED -> Stage.APPROVE;
+            case PAID -> Stage.PAY;
+            default -> null;
+        };
+    }
+
+    private static CaseAction actionOf(Stage s) {
+        return switch (s) {
+            case REVIEW -> REVIEW;
+            case RECHECK -> RECHECK;
+            case APPROVE -> APPROVE;
+            case PAY -> PAY;
+        };
+    }
+
+    private static Role roleOf(Stage s) {
+        return switch (s) {
+            case REVIEW -> Role.REVIEWER;
+            case RECHECK -> Role.RECHECKER;
+            case APPROVE -> Role.HEAD;
+            case PAY -> Role.FINANCE;
+        };
+    }
+
+    /**
+     * Decides a command: returns where it leads, or throws {@link TransitionRefused} listing every reason it may not
+     * be taken (wrong state, wrong role, separation of duties, missing reasons or amount, unbalanced reconciliation,
+     * rectification period over).
+     */
+    public static Transition decide(CaseSnapshot c, Actor actor, Command cmd, LocalDate today) {
+        List<String> problems = new ArrayList<>();
+        ServiceItem item = c.item();
+        CaseAction a = cmd.action();
+        Map<CaseAction, Role> possible = possible(item, c.state());
+        Role role = possible.get(a);
+        if (role == null) {
+            problems.add(TEXT.get("refuse.state", a.label(item.flow()), c.state().label(), allowedList(item, possible)));
+            throw new TransitionRefused(problems);
+        }
+        problems.addAll(whyNot(c, actor, a, role));
+        if (a.needsReasons() && cmd.reasons().isEmpty()) {
+            problems.add(TEXT.get("refuse.reasons", a.label(item.flow())));
+        }
+        if (a == PAY || a == MOVE_BALANCE) {
+            Money amt = cmd.amount();
+            if (amt == null) {
+                problems.add(TEXT.get("refuse.amount.missing", a.label(item.flow())));
+            } else if (amt.isNegative() || (a == PAY && amt.fen() == 0)) {
+                problems.add(TEXT.get("refuse.amount.positive", a.label(item.flow())));
+            }
+        }
+        if (a == ACCEPT && item.flow() == FlowVariant.SETTLEMENT) {
+            if (c.declared() == null || c.reconciled() == null) {
+                problems.add(TEXT.get("refuse.settlement.missing"));
+            } else if (!c.declared().equals(c.reconciled())) {
+                problems.add(TEXT.get("refuse.settlement.unbalanced", c.declared().toYuanString(),
+                        c.reconciled().toYuanString()));
+            }
+        }
+        if (a == EVALUATE && c.state() == RECTIFYING && c.rectifyingSince() != null
+                && item.timeLimit().rectificationMonths() != null) {
+            LocalDate end = c.rectifyingSince().plusMonths(item.timeLimit().rectificationMonths());
+            if (today.isAfter(end)) {
+                problems.add(TEXT.get("refuse.rectification.over", String.valueOf(item.timeLimit().rectificationMonths()),
+                        end.toString()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new TransitionRefused(problems);
+        }
+        return transition(c, a);
+    }
+
+    /** The reasons this actor may not take the action now (role, separation of duties); empty when allowed. */
+    private static List<String> whyNot(CaseSnapshot c, Actor actor, CaseAction a, Role role) {
+        List<String> problems = new ArrayList<>();
+        ServiceItem item = c.item();
+        if (!actor.has(role)) {
+            problems.add(TEXT.get("refuse.role", a.label(item.flow()), role.label()));
+        }
+        boolean decision = DECISIONS.contains(a) || (a == REJECT && role != Role.CLERK);
+        boolean approval = APPROVALS.contains(a) || (a == REJECT && role == Role.HEAD);
+        if (item.riskLevel().requiresSeparationOfDuties()) {
+            if (decision && c.did(actor.id(), ACCEPT)) {
+                problems.add(TEXT.get("refuse.sod.acceptor", item.riskLevel().label(), a.label(item.flow())));
+            }
+            if (approval && (c.did(actor.id(), REVIEW) || c.did(actor.id(), EVALUATE))) {
+                problems.add(TEXT.get("refuse.sod.reviewer", item.riskLevel().label(), a.label(item.flow())));
+            }
+        }
+        if ((a == RECHECK || (a == REJECT && role == Role.RECHECKER)) && c.did(actor.id(), REVIEW)) {
+            problems.add(TEXT.get("refuse.sod.recheck"));
+        }
+        return problems;
+    }
+
+    /** Every action the state allows, with whether this actor may take it and why not. */
+    public static List<Availability> available(CaseSnapshot c, Actor actor) {
+        List<Availability> out = new ArrayList<>();
+        possible(c.item(), c.state()).forEach((a, role) -> {
+            List<String> why = whyNot(c, actor, a, role);
+            out.add(new Availability(a, a.label(c.item().flow()), why.isEmpty(), why));
+        });
+        return out;
+    }
+
+    private static Transition transition(CaseSnapshot c, CaseAction a) {
+        CaseState from = c.state();
+        FlowVariant flow = c.item().flow();
+        boolean clockStarted = from != RECEIVED && from != SUPPLEMENTING;
+        return switch (a) {
+            case ACCEPT -> new Transition(from, ACCEPTED, a, false, false, null);
+            case REFUSE -> new Transition(from, REFUSED, a, false, false, Outcome.FAILURE);
+            case REQUEST_SUPPLEMENT -> new Transition(from, SUPPLEMENTING, a, clockStarted, false, Outcome.SUPPLEMENT);
+            case RESUME -> new Transition(from, c.resumeState() == null ? RECEIVED : c.resumeState(), a, false,
+                    c.resumeState() != null && c.resumeState() != RECEIVED, null);
+            case REVIEW -> new Transition(from, REVIEWED, a, false, false, null);
+            case RECHECK -> new Transition(from, RECHECKED, a, false, false, null);
+            case APPROVE -> new Transition(from, APPROVED, a, false, false, null);
+            case PAY -> new Transition(from, PAID, a, false, false, null);
+            case REJECT, EVALUATE_FAIL -> {
+                if (a == EVALUATE_FAIL && from == ACCEPTED) {
+                    yield new Transition(from, RECTIFYING, a, false, false, Outcome.FAILURE);
+                }
+                yield new Transition(from, REJECTED, a, false, false, Outcome.FAILURE);
+            }
+            case TRANSFER_OUT -> new Transition(from, TRANSFERRED_OUT, a, false, false, null);
+            case TRANSFER_IN -> new Transition(from, TRANSFERRED_IN, a, false, false, null);
+            case MOVE_BALANCE -> new Transition(from, CLOSED, a, false, false, Outcome.SUCCESS);
+            case EVALUATE -> new Transition(from, PUBLICIZING, a, false, false, Outcome.SUCCESS);
+            case PUBLICIZE -> new Transition(from, NEGOTIATING, a, false, false, null);
+            case SIGN -> new Transition(from, CLOSED, a, false, false, null);
+            case CLOSE -> new Transition(from, CLOSED, a, false, false,
+                    flow == FlowVariant.DESIGNATION ? null : Outcome.SUCCESS);
+        };
+    }
+
+    private static String allowedList(ServiceItem item, Map<CaseAction, Role> possible) {
+        if (possible.isEmpty()) {
+            return TEXT.get("refuse.state.none");
+        }
+        return String.join("、", possible.keySet().stream().map(x -> x.label(item.flow())).toList());
+    }
+}
