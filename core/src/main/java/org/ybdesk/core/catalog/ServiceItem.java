@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** One of the 28 service items of the provincial operating rules, as data. */
+/**
+ * One of the 28 service items of the provincial operating rules, as data.
+ *
+ * @param filingValidityMonths for out-of-area filings (11–15): how long a filing is valid from its start date;
+ *                             null for long-term filings, valid until changed or cancelled (docs/DECISIONS.md)
+ */
 public record ServiceItem(
         int no,
         String code,
@@ -27,7 +32,8 @@ public record ServiceItem(
         List<ProcessStep> process,
         MessageTemplates messages,
         RiskLevel riskLevel,
-        List<RiskPoint> riskPoints) {
+        List<RiskPoint> riskPoints,
+        Integer filingValidityMonths) {
 
     public ServiceItem {
         serviceObjects = copy(serviceObjects);

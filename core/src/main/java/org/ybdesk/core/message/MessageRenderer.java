@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class MessageRenderer {
     public static final Set<String> PLACEHOLDERS = Set.of("agencySignature", "name", "date", "validity", "reason",
-            "phone", "amount", "payee", "bank", "accountTail", "itemName", "deadline");
+            "phone", "amount", "payee", "bank", "accountTail", "itemName");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
     private MessageRenderer() {

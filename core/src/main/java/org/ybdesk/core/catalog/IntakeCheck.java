@@ -1,0 +1,176 @@
+package org.ybdesk.core.catalog;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ybdesk.core.i18n.Messages;
+import org.ybdesk.core.money.Money;
+import org.ybdesk.core.registry.IdType;
+import org.ybdesk.core.validation.Validators;
+
+/**
+ * Checks the intake values of a case against its item's required fields: presence, type, options and the format
+ * validators. Returns the values normalized (dates ISO, IDs upper-case, amounts in yuan with two decimals) and every
+ * problem at once, each naming the field by its rulebook label.
+ */
+public final class IntakeCheck {
+    private static final Messages TEXT = Messages.bundle("org.ybdesk.core.catalog.messages");
+    private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    /** Normalized values and problems; {@link #ok()} when there are none. */
+    public record Result(Map<String, String> values, List<String> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private IntakeCheck() {
+    }
+
+    /** Checks {@code values} (keyed by leaf field key) for {@code item}. Unknown keys are problems too. */
+    public static Result check(ServiceItem item, Map<String, String> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String key : values.keySet()) {
+            if (item.leafFields().noneMatch(f -> f.key().equals(key))) {
+                problems.add(TEXT.get("field.unknown", key, item.name()));
+            }
+        }
+        for (FieldSpec f : item.requiredFields()) {
+            if (f.composite()) {
+                IdType idType = idTypeOf(f.parts(), values).orElse(null);
+                for (FieldSpec p : f.parts()) {
+                    checkLeaf(item, p, f.label() + "·" + p.label(), values.get(p.key()), idType, out, problems);
+                }
+            } else {
+                IdType idType = idTypeOf(item.requiredFields(), values).orElse(null);
+                checkLeaf(item, f, f.label(), values.get(f.key()), idType, out, problems);
+            }
+        }
+        return new Result(out, problems);
+    }
+
+    /** The ID type chosen in a sibling 证件类型 field, if any. */
+    private static Optional<IdType> idTypeOf(List<FieldSpec> siblings, Map<String, String> values) {
+        return siblings.stream().filter(s -> s.label().contains("证件类型") && !s.composite())
+                .map(s -> values.get(s.key())).filter(v -> v != null && !v.isBlank())
+                .findFirst().flatMap(v -> IdType.fromLabel(v.trim()));
+    }
+
+    private static void checkLeaf(ServiceItem item, FieldSpec f, String label, String raw, IdType idType,
+                                  Map<String, String> out, List<String> problems) {
+        String v = raw == null ? "" : raw.trim();
+        if (v.isEmpty()) {
+            if (f.required()) {
+                problems.add(TEXT.get("field.missing", label));
+            }
+            return;
+        }
+        List<String> found = new ArrayList<>();
+        String normalized = v;
+        switch (f.type()) {
+            case ID_NUMBER -> {
+                normalized = Validators.normalizeId(v);
+                found.addAll(Validators.idNumber(idType == null ? IdType.RESIDENT_ID : idType, normalized));
+            }
+            case CREDIT_CODE -> {
+                normalized = v.toUpperCase();
+                found.addAll(Validators.creditCode(normalized));
+            }
+            case PHONE -> found.addAll(Validators.landlineOrMobile(v));
+            case BANK_ACCOUNT -> {
+                normalized = v.replace(" ", "");
+                found.addAll(Validators.bankAccount(normalized, item.applicantKind() != ApplicantKind.PERSON));
+            }
+            case ADMIN_DIVISION -> found.addAll(Validators.adminDivision(v));
+            case POSTAL_CODE -> found.addAll(Validators.postalCode(v));
+            case DATE -> {
+                Optional<LocalDate> d = parseDate(v);
+                if (d.isEmpty()) {
+                    found.add(TEXT.get("field.date"));
+                } else {
+                    normalized = d.get().toString();
+                }
+            }
+            case PERIOD -> {
+                String[] ends = v.split("\\s*(至|~|～|—|--)\\s*");
+                Optional<LocalDate> a = ends.length == 2 ? parseDate(ends[0]) : Optional.empty();
+                Optional<LocalDate> b = ends.length == 2 ? parseDate(ends[1]) : Optional.empty();
+                if (a.isEmpty() || b.isEmpty()) {
+                    found.add(TEXT.get("field.period"));
+                } else if (b.get().isBefore(a.get())) {
+                    found.add(TEXT.get("field.period.order"));
+                } else {
+                    normalized = a.get() + "至" + b.get();
+                }
+            }
+            case MONEY -> {
+                Optional<Money> m = Money.parseYuan(v);
+                if (m.isEmpty() || m.get().isNegative()) {
+                    found.add(TEXT.get("field.money"));
+                } else {
+                    normalized = m.get().toYuanString();
+                }
+            }
+            case INTEGER -> {
+                if (!v.matches("\\d{1,9}")) {
+                    found.add(TEXT.get("field.integer"));
+                }
+            }
+            case CHOICE -> {
+                if (!f.options().isEmpty() && !f.options().contains(v)) {
+                    found.add(TEXT.get("field.choice", String.join("、", f.options())));
+                }
+            }
+            case BOOLEAN -> {
+                String b = switch (v.toLowerCase()) {
+                    case "是", "y", "yes", "true", "1" -> "是";
+                    case "否", "n", "no", "false", "0" -> "否";
+                    default -> null;
+                };
+                if (b == null) {
+                    found.add(TEXT.get("field.boolean"));
+                } else {
+                    normalized = b;
+                }
+            }
+            case NAME -> {
+                if (v.length() > 50 || v.matches(".*\\d.*")) {
+                    found.add(TEXT.get("field.name"));
+                }
+            }
+            case TEXT, ADDRESS -> {
+                if (v.length() > 500) {
+                    found.add(TEXT.get("field.tooLong", "500"));
+                }
+            }
+        }
+        for (String p : found) {
+            problems.add(TEXT.get("field.problem", label, p));
+        }
+        out.put(f.key(), normalized);
+    }
+
+    /** Dates as a person types them: 2026-11-25, 2026/11/25, 2026.11.25, 20261125, 2026年11月25日. */
+    public static Optional<LocalDate> parseDate(String text) {
+        String t = text.trim().replace('/', '-').replace('.', '-').replace("年", "-").replace("月", "-")
+                .replace("日", "");
+        try {
+            if (t.matches("\\d{8}")) {
+                return Optional.of(LocalDate.parse(t, COMPACT));
+            }
+            if (t.matches("\\d{4}-\\d{1,2}-\\d{1,2}")) {
+                String[] p = t.split("-");
+                return Optional.of(LocalDate.of(Integer.parseInt(p[0]), Integer.parseInt(p[1]),
+                        Integer.parseInt(p[2])));
+            }
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,45 @@
+package org.ybdesk.db;
+
+import static org.ybdesk.db.jooq.Tables.OUTBOX;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.ybdesk.db.jooq.tables.records.OutboxRecord;
+
+/** The outbox: every change to upload to the provincial server, in order of occurrence (seq). */
+public final class Outbox {
+    public static final String PENDING = "PENDING";
+    public static final String ACKED = "ACKED";
+    public static final String REFUSED = "REFUSED";
+
+    private Outbox() {
+    }
+
+    /** Adds a message inside the caller's transaction (which must hold the writer lock). */
+    public static long enqueue(DSLContext tx, String msgType, String entityType, String entityId, String payloadJson,
+                               OffsetDateTime at) {
+        Long max = tx.select(DSL.max(OUTBOX.SEQ)).from(OUTBOX).fetchOne(0, Long.class);
+        long seq = max == null ? 1 : max + 1;
+        OutboxRecord r = tx.newRecord(OUTBOX);
+        r.setSeq(seq);
+        r.setMsgType(msgType);
+        r.setEntityType(entityType);
+        r.setEntityId(entityId);
+        r.setPayloadJson(payloadJson);
+        r.setCreatedAt(at);
+        r.setStatus(PENDING);
+        r.setAttempts(0);
+        r.insert();
+        return seq;
+    }
+
+    public static List<OutboxRecord> pending(DSLContext dsl, int limit) {
+        return dsl.selectFrom(OUTBOX).where(OUTBOX.STATUS.eq(PENDING)).orderBy(OUTBOX.SEQ).limit(limit).fetch();
+    }
+
+    public static int count(DSLContext dsl, String status) {
+        return dsl.fetchCount(OUTBOX, OUTBOX.STATUS.eq(status));
+    }
+}

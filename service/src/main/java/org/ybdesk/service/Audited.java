@@ -1,0 +1,30 @@
+package org.ybdesk.service;
+
+import java.time.OffsetDateTime;
+import org.jooq.DSLContext;
+import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.db.AuditLog;
+import org.ybdesk.db.Json;
+import org.ybdesk.db.Outbox;
+
+/** Writes a change's audit record and its outbox message inside the change's own transaction. */
+final class Audited {
+    private Audited() {
+    }
+
+    static AuditLog.Who who(Actor actor) {
+        return actor == null ? new AuditLog.Who(null, "系统") : new AuditLog.Who(actor.id(), actor.name());
+    }
+
+    /**
+     * Records the change: audit (before → after) always; an outbox message when {@code msgType} is not null.
+     */
+    static void record(DSLContext tx, Actor actor, OffsetDateTime at, String action, String entityType,
+                       String entityId, Object before, Object after, String msgType, Object payload) {
+        AuditLog.append(tx, who(actor), at, action, entityType, entityId,
+                before == null ? null : Json.write(before), after == null ? null : Json.write(after));
+        if (msgType != null) {
+            Outbox.enqueue(tx, msgType, entityType, entityId, Json.write(payload), at);
+        }
+    }
+}

@@ -1,0 +1,741 @@
+package org.ybdesk.service;
+
+import static org.ybdesk.db.jooq.Tables.CASE_EVENT;
+import static org.ybdesk.db.jooq.Tables.CASE_FILE;
+import static org.ybdesk.db.jooq.Tables.CASE_MESSAGE;
+import static org.ybdesk.db.jooq.Tables.CASE_PAUSE;
+import static org.ybdesk.db.jooq.Tables.CASE_SEQ;
+import static org.ybdesk.db.jooq.Tables.PERSON;
+import static org.ybdesk.db.jooq.Tables.UNIT;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.ybdesk.core.calendar.DateOutsideCalendarException;
+import org.ybdesk.core.calendar.Deadline;
+import org.ybdesk.core.calendar.DeadlineInput;
+import org.ybdesk.core.calendar.Pause;
+import org.ybdesk.core.catalog.ApplicantKind;
+import org.ybdesk.core.catalog.FlowVariant;
+import org.ybdesk.core.catalog.IntakeCheck;
+import org.ybdesk.core.catalog.MaterialSpec;
+import org.ybdesk.core.catalog.MaterialStatus;
+import org.ybdesk.core.catalog.ServiceItem;
+import org.ybdesk.core.catalog.TimeLimit;
+import org.ybdesk.core.lifecycle.ActionRecord;
+import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.core.lifecycle.CaseAction;
+import org.ybdesk.core.lifecycle.CaseSnapshot;
+import org.ybdesk.core.lifecycle.CaseState;
+import org.ybdesk.core.lifecycle.Command;
+import org.ybdesk.core.lifecycle.Lifecycle;
+import org.ybdesk.core.lifecycle.Outcome;
+import org.ybdesk.core.lifecycle.Role;
+import org.ybdesk.core.lifecycle.Transition;
+import org.ybdesk.core.lifecycle.TransitionRefused;
+import org.ybdesk.core.message.MessageRenderer;
+import org.ybdesk.core.money.Money;
+import org.ybdesk.core.registry.IdType;
+import org.ybdesk.core.registry.InsuranceType;
+import org.ybdesk.core.registry.InsuredStatus;
+import org.ybdesk.core.validation.Validators;
+import org.ybdesk.db.Json;
+import org.ybdesk.db.jooq.tables.records.AgencyRecord;
+import org.ybdesk.db.jooq.tables.records.CaseEventRecord;
+import org.ybdesk.db.jooq.tables.records.CaseFileRecord;
+import org.ybdesk.db.jooq.tables.records.PersonRecord;
+import org.ybdesk.db.jooq.tables.records.UnitRecord;
+import org.ybdesk.service.CaseViews.CaseSummary;
+import org.ybdesk.service.CaseViews.CaseView;
+import org.ybdesk.service.CaseViews.DeadlineView;
+import org.ybdesk.service.CaseViews.EventView;
+import org.ybdesk.service.CaseViews.MaterialLine;
+import org.ybdesk.service.CaseViews.MessageView;
+
+/**
+ * Case files: intake, every lifecycle step, and the lists. Each change is one transaction writing the new state,
+ * the timeline event, the applicant's message (when the step has one), the audit record and the outbox message.
+ */
+public final class CaseService {
+    /** The pseudo-action recorded on the timeline when an application is taken in. */
+    public static final String RECEIVE = "RECEIVE";
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<Integer, MaterialStatus>> MATERIALS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> REASONS = new TypeReference<>() {
+    };
+    private static final Set<CaseState> NOT_COUNTING = EnumSet.of(CaseState.RECEIVED, CaseState.SUPPLEMENTING,
+            CaseState.CLOSED, CaseState.REFUSED, CaseState.REJECTED);
+
+    private final Desk desk;
+
+    CaseService(Desk desk) {
+        this.desk = desk;
+    }
+
+    /**
+     * Who applies. For persons: ID type, ID number, name; for units and institutions: the unified social credit
+     * code (as {@code idNumber}) and the name.
+     */
+    public record Applicant(IdType idType, String idNumber, String name, String phone) {
+    }
+
+    /**
+     * An application as taken in at the window.
+     *
+     * @param materials status of each of the item's materials by number; a material not listed is MISSING
+     * @param declared  settlements (27/28): the amount declared
+     * @param reconciled settlements (27/28): the amount the reconciliation arrived at
+     */
+    public record NewCase(int itemNo, Applicant applicant, Map<String, String> fields,
+                          Map<Integer, MaterialStatus> materials, String channel, Money declared, Money reconciled) {
+    }
+
+    // ------------------------------------------------------------------------------------------------ intake
+
+    /** Takes in an application (state 待受理). All problems at once; nothing is written if there is any. */
+    public CaseView create(NewCase req, Actor actor) {
+        AgencyRecord agency = desk.requireAgency();
+        List<String> problems = new ArrayList<>();
+        Optional<ServiceItem> found = desk.catalog().find(req.itemNo());
+        if (found.isEmpty()) {
+            throw new ServiceException(Texts.get("case.item.unknown", String.valueOf(req.itemNo())));
+        }
+        ServiceItem item = found.get();
+        if (!actor.has(Role.CLERK)) {
+            problems.add(Texts.get("case.create.role"));
+        }
+        Applicant ap = req.applicant();
+        String apId = ap == null || ap.idNumber() == null ? "" : Validators.normalizeId(ap.idNumber());
+        String apName = ap == null || ap.name() == null ? "" : ap.name().trim();
+        PersonRecord person = null;
+        UnitRecord unit = null;
+        if (item.applicantKind() == ApplicantKind.PERSON) {
+            IdType t = ap == null || ap.idType() == null ? IdType.RESIDENT_ID : ap.idType();
+            Validators.idNumber(t, apId).forEach(p -> problems.add(Texts.get("field.problem", "申请人证件号码", p)));
+            person = desk.db().dsl().selectFrom(PERSON).where(PERSON.ID_NUMBER.eq(apId)).limit(1).fetchOne();
+            if (person != null && !apName.isEmpty() && !person.getName().equals(apName)) {
+                problems.add(Texts.get("case.applicant.nameMismatch", person.getName()));
+            }
+            if (apName.isEmpty() && person != null) {
+                apName = person.getName();
+            }
+        } else {
+            apId = apId.toUpperCase();
+            Validators.creditCode(apId).forEach(p -> problems.add(Texts.get("field.problem", "申请单位统一社会信用代码", p)));
+            unit = desk.db().dsl().selectFrom(UNIT).where(UNIT.CREDIT_CODE.eq(apId)).fetchOne();
+            if (apName.isEmpty() && unit != null) {
+                apName = unit.getName();
+            }
+        }
+        if (apName.isEmpty()) {
+            problems.add(Texts.get("case.applicant.nameMissing"));
+        }
+        if (ap != null && ap.phone() != null && !ap.phone().isBlank()) {
+            Validators.landlineOrMobile(ap.phone()).forEach(p -> problems.add(Texts.get("field.problem", "申请人联系电话", p)));
+        }
+        Map<String, String> fields = prefill(item, req.fields(), ap, apId, apName);
+        IntakeCheck.Result checked = IntakeCheck.check(item, fields);
+        problems.addAll(checked.problems());
+        Map<Integer, MaterialStatus> materials = new LinkedHashMap<>();
+        for (Integer no : req.materials().keySet()) {
+            if (item.materials().stream().noneMatch(m -> m.no() == no)) {
+                problems.add(Texts.get("case.material.unknown", String.valueOf(no), item.name()));
+            }
+        }
+        for (MaterialSpec m : item.materials()) {
+            materials.put(m.no(), req.materials().getOrDefault(m.no(), MaterialStatus.MISSING));
+        }
+        String channel = req.channel() == null || req.channel().isBlank() ? Texts.get("case.channel.default")
+                : req.channel().trim();
+        if (item.flow() == FlowVariant.SETTLEMENT && (req.declared() == null || req.reconciled() == null)) {
+            problems.add(Texts.get("case.settlement.amounts"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        String name = apName;
+        String idNo = apId;
+        Long personId = person == null ? null : person.getId();
+        Long unitId = unit == null ? null : unit.getId();
+        String caseNo = desk.db().write(tx -> {
+            LocalDate today = desk.today();
+            OffsetDateTime now = desk.now();
+            String no = nextCaseNo(tx, agency.getCode(), today);
+            CaseFileRecord c = tx.newRecord(CASE_FILE);
+            c.setCaseNo(no);
+            c.setAgencyCode(agency.getCode());
+            c.setItemNo(item.no());
+            c.setCatalogVersion(desk.catalog().version());
+            c.setState(CaseState.RECEIVED.name());
+            c.setApplicantKind(item.applicantKind().name());
+            c.setPersonId(personId);
+            c.setUnitId(unitId);
+            c.setApplicantName(name);
+            c.setApplicantIdNumber(idNo);
+            c.setApplicantPhone(ap == null ? null : RegistryService.blankToNull(ap.phone()));
+            c.setChannel(channel);
+            c.setReceivedOn(today);
+            c.setFieldsJson(Json.write(checked.values()));
+            c.setMaterialsJson(Json.write(materials));
+            c.setDeclaredFen(req.declared() == null ? null : req.declared().fen());
+            c.setReconciledFen(req.reconciled() == null ? null : req.reconciled().fen());
+            c.setCreatedBy(actor.id());
+            c.setCreatedAt(now);
+            c.setUpdatedAt(now);
+            c.setRowVersion(0);
+            c.store();
+            CaseEventRecord e = event(tx, c, RECEIVE, null, CaseState.RECEIVED, actor, now, today, List.of(), null, null);
+            Map<String, Object> after = caseMap(c);
+            Map<String, Object> payload = payload(c, e, actor);
+            payload.put("fields", checked.values());
+            payload.put("materials", materials);
+            Audited.record(tx, actor, now, "CASE_" + RECEIVE, "CASE", no, null, after, "CASE_RECEIVED", payload);
+            return no;
+        });
+        return show(caseNo, actor);
+    }
+
+    /** Fills empty fields the applicant's identity already answers (name, ID, phone, credit code, unit name). */
+    private static Map<String, String> prefill(ServiceItem item, Map<String, String> given, Applicant ap, String id,
+                                               String name) {
+        Map<String, String> f = new LinkedHashMap<>(given);
+        boolean person = item.applicantKind() == ApplicantKind.PERSON;
+        Map<String, String> known = new LinkedHashMap<>();
+        if (person) {
+            known.put("name", name);
+            known.put("insuredName", name);
+            known.put("idType", (ap == null || ap.idType() == null ? IdType.RESIDENT_ID : ap.idType()).label());
+            known.put("idNumber", id);
+            if (ap != null && ap.phone() != null) {
+                known.put("phone", ap.phone());
+            }
+        } else {
+            known.put("creditCode", id);
+            known.put("creditCodeOrUnitCode", id);
+            known.put("unitName", name);
+            known.put("institutionName", name);
+            known.put("pharmacyName", name);
+        }
+        known.forEach((k, v) -> {
+            if (v != null && !v.isBlank() && item.leafFields().anyMatch(x -> x.key().equals(k))
+                    && (f.get(k) == null || f.get(k).isBlank())) {
+                f.put(k, v);
+            }
+        });
+        return f;
+    }
+
+    private static String nextCaseNo(DSLContext tx, String agencyCode, LocalDate day) {
+        int updated = tx.update(CASE_SEQ).set(CASE_SEQ.LAST_SEQ, CASE_SEQ.LAST_SEQ.plus(1))
+                .where(CASE_SEQ.AGENCY_CODE.eq(agencyCode), CASE_SEQ.SEQ_DAY.eq(day)).execute();
+        if (updated == 0) {
+            tx.insertInto(CASE_SEQ).set(CASE_SEQ.AGENCY_CODE, agencyCode).set(CASE_SEQ.SEQ_DAY, day)
+                    .set(CASE_SEQ.LAST_SEQ, 1).execute();
+        }
+        int seq = tx.select(CASE_SEQ.LAST_SEQ).from(CASE_SEQ)
+                .where(CASE_SEQ.AGENCY_CODE.eq(agencyCode), CASE_SEQ.SEQ_DAY.eq(day)).fetchOne(CASE_SEQ.LAST_SEQ);
+        return agencyCode + day.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%05d", seq);
+    }
+
+    // ------------------------------------------------------------------------------------------------ steps
+
+    /** Takes a lifecycle step. All reasons it may not be taken at once; nothing is written then. */
+    public CaseView act(String caseNo, Command cmd, String note, Actor actor) {
+        AgencyRecord agency = desk.requireAgency();
+        desk.db().write(tx -> {
+            CaseFileRecord c = tx.selectFrom(CASE_FILE).where(CASE_FILE.CASE_NO.eq(caseNo.trim())).forUpdate()
+                    .fetchOne();
+            if (c == null) {
+                throw new ServiceException(Texts.get("case.unknown", caseNo));
+            }
+            ServiceItem item = desk.catalog().item(c.getItemNo());
+            LocalDate today = desk.today();
+            OffsetDateTime now = desk.now();
+            CaseSnapshot snap = snapshot(tx, c, item);
+            List<String> problems = new ArrayList<>();
+            Transition t = null;
+            try {
+                t = Lifecycle.decide(snap, actor, cmd, today);
+            } catch (TransitionRefused e) {
+                problems.addAll(e.reasons());
+            }
+            if (cmd.action() == CaseAction.ACCEPT && snap.state() == CaseState.RECEIVED) {
+                List<String> missing = missingMaterials(c, item);
+                if (!missing.isEmpty()) {
+                    problems.add(Texts.get("case.accept.materials", String.join("；", missing)));
+                }
+            }
+            problems.addAll(effectProblems(tx, c, item, cmd));
+            if (!problems.isEmpty()) {
+                throw new ServiceException(problems);
+            }
+            Map<String, Object> before = caseMap(c);
+            apply(tx, c, item, t, cmd, today, now);
+            CaseEventRecord e = event(tx, c, cmd.action().name(), t.from(), t.to(), actor, now, today,
+                    cmd.reasons(), note, cmd.amount());
+            String message = t.outcome() == null ? null : message(item, agency, c, t, cmd, today);
+            if (message != null) {
+                tx.insertInto(CASE_MESSAGE).set(CASE_MESSAGE.CASE_ID, c.getId()).set(CASE_MESSAGE.EVENT_ID, e.getId())
+                        .set(CASE_MESSAGE.KIND, t.outcome().name()).set(CASE_MESSAGE.MESSAGE_TEXT, message)
+                        .set(CASE_MESSAGE.CREATED_AT, now).execute();
+            }
+            applyRegistryEffects(tx, c, item, t, cmd, actor, now);
+            Map<String, Object> payload = payload(c, e, actor);
+            if (message != null) {
+                payload.put("message", message);
+            }
+            Audited.record(tx, actor, now, "CASE_" + cmd.action().name(), "CASE", c.getCaseNo(), before, caseMap(c),
+                    "CASE_TRANSITION", payload);
+            return null;
+        });
+        return show(caseNo.trim(), actor);
+    }
+
+    private List<String> missingMaterials(CaseFileRecord c, ServiceItem item) {
+        Map<Integer, MaterialStatus> m = Json.read(c.getMaterialsJson(), MATERIALS);
+        List<String> out = new ArrayList<>();
+        for (MaterialSpec s : item.materials()) {
+            if (m.getOrDefault(s.no(), MaterialStatus.MISSING) == MaterialStatus.MISSING && s.condition() == null) {
+                out.add(s.no() + ". " + s.name());
+            }
+        }
+        return out;
+    }
+
+    /** Updates materials received during 补正 (the clerk ticks what arrived), before RESUME. */
+    public CaseView updateMaterials(String caseNo, Map<Integer, MaterialStatus> changes, Actor actor) {
+        desk.db().write(tx -> {
+            CaseFileRecord c = tx.selectFrom(CASE_FILE).where(CASE_FILE.CASE_NO.eq(caseNo.trim())).forUpdate()
+                    .fetchOne();
+            if (c == null) {
+                throw new ServiceException(Texts.get("case.unknown", caseNo));
+            }
+            ServiceItem item = desk.catalog().item(c.getItemNo());
+            CaseState state = CaseState.valueOf(c.getState());
+            List<String> problems = new ArrayList<>();
+            if (state != CaseState.RECEIVED && state != CaseState.SUPPLEMENTING) {
+                problems.add(Texts.get("case.materials.state", state.label()));
+            }
+            if (!actor.has(Role.CLERK)) {
+                problems.add(Texts.get("case.create.role"));
+            }
+            for (Integer no : changes.keySet()) {
+                if (item.materials().stream().noneMatch(m -> m.no() == no)) {
+                    problems.add(Texts.get("case.material.unknown", String.valueOf(no), item.name()));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ServiceException(problems);
+            }
+            Map<String, Object> before = caseMap(c);
+            Map<Integer, MaterialStatus> m = new LinkedHashMap<>(Json.read(c.getMaterialsJson(), MATERIALS));
+            m.putAll(changes);
+            c.setMaterialsJson(Json.write(m));
+            c.setUpdatedAt(desk.now());
+            c.setRowVersion(c.getRowVersion() + 1);
+            c.update();
+            Audited.record(tx, actor, desk.now(), "CASE_MATERIALS", "CASE", c.getCaseNo(), before, caseMap(c),
+                    "CASE_MATERIALS", Map.of("caseNo", c.getCaseNo(), "materials", m));
+            return null;
+        });
+        return show(caseNo.trim(), actor);
+    }
+
+    private CaseSnapshot snapshot(DSLContext tx, CaseFileRecord c, ServiceItem item) {
+        List<ActionRecord> history = new ArrayList<>();
+        for (CaseEventRecord e : tx.selectFrom(CASE_EVENT).where(CASE_EVENT.CASE_ID.eq(c.getId()))
+                .orderBy(CASE_EVENT.ID).fetch()) {
+            if (!RECEIVE.equals(e.getAction())) {
+                history.add(new ActionRecord(CaseAction.valueOf(e.getAction()), e.getActorId()));
+            }
+        }
+        return new CaseSnapshot(item, CaseState.valueOf(c.getState()),
+                c.getResumeState() == null ? null : CaseState.valueOf(c.getResumeState()), history,
+                c.getRectifyingSince(), c.getDeclaredFen() == null ? null : Money.ofFen(c.getDeclaredFen()),
+                c.getReconciledFen() == null ? null : Money.ofFen(c.getReconciledFen()));
+    }
+
+    private void apply(DSLContext tx, CaseFileRecord c, ServiceItem item, Transition t, Command cmd, LocalDate today,
+                       OffsetDateTime now) {
+        c.setState(t.to().name());
+        switch (cmd.action()) {
+            case ACCEPT -> c.setAcceptedOn(today);
+            case REQUEST_SUPPLEMENT -> c.setResumeState(t.from().name());
+            case RESUME -> c.setResumeState(null);
+            case TRANSFER_OUT -> c.setTransferredOutOn(today);
+            case EVALUATE_FAIL -> {
+                if (t.to() == CaseState.RECTIFYING) {
+                    c.setRectifyingSince(today);
+                }
+            }
+            case PAY, MOVE_BALANCE -> c.setPaidFen((c.getPaidFen() == null ? 0 : c.getPaidFen()) + cmd.amount().fen());
+            default -> {
+            }
+        }
+        if (t.pausesClock()) {
+            tx.insertInto(CASE_PAUSE).set(CASE_PAUSE.CASE_ID, c.getId()).set(CASE_PAUSE.PAUSED_ON, today).execute();
+        }
+        if (t.resumesClock()) {
+            tx.update(CASE_PAUSE).set(CASE_PAUSE.RESUMED_ON, today)
+                    .where(CASE_PAUSE.CASE_ID.eq(c.getId()), CASE_PAUSE.RESUMED_ON.isNull()).execute();
+        }
+        if (t.to().terminal()) {
+            c.setClosedOn(today);
+        }
+        DeadlineView d = deadline(tx, c, item, today);
+        c.setDueOn(d == null ? null : d.dueDate());
+        c.setUpdatedAt(now);
+        c.setRowVersion(c.getRowVersion() + 1);
+        c.update();
+    }
+
+    /** Checks the registry can take the step's money effect (a withdrawal cannot exceed the account balance). */
+    private List<String> effectProblems(DSLContext tx, CaseFileRecord c, ServiceItem item, Command cmd) {
+        if (cmd.action() == CaseAction.PAY && item.group() == org.ybdesk.core.catalog.ItemGroup.ACCOUNT_WITHDRAWAL
+                && c.getPersonId() != null && cmd.amount() != null) {
+            long balance = tx.select(PERSON.ACCOUNT_BALANCE_FEN).from(PERSON).where(PERSON.ID.eq(c.getPersonId()))
+                    .fetchOne(PERSON.ACCOUNT_BALANCE_FEN);
+            if (cmd.amount().fen() > balance) {
+                return List.of(Texts.get("case.withdraw.balance", cmd.amount().toYuanString(),
+                        Money.ofFen(balance).toYuanString()));
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * What a finished step changes in the registry: a closed resident or employee registration registers the
+     * person, a closed unit registration the unit; a withdrawal takes the amount from the personal account; a
+     * transfer's balance move credits it. Each change has its own audit record in the same transaction.
+     */
+    private void applyRegistryEffects(DSLContext tx, CaseFileRecord c, ServiceItem item, Transition t, Command cmd,
+                                      Actor actor, OffsetDateTime now) {
+        Map<String, String> f = Json.read(c.getFieldsJson(), FIELDS);
+        if (cmd.action() == CaseAction.PAY && item.group() == org.ybdesk.core.catalog.ItemGroup.ACCOUNT_WITHDRAWAL
+                && c.getPersonId() != null) {
+            adjustBalance(tx, c.getPersonId(), -cmd.amount().fen(), actor, now, c.getCaseNo());
+        }
+        if (cmd.action() == CaseAction.MOVE_BALANCE && c.getPersonId() != null) {
+            adjustBalance(tx, c.getPersonId(), cmd.amount().fen(), actor, now, c.getCaseNo());
+        }
+        if (t.to() != CaseState.CLOSED) {
+            return;
+        }
+        if ((item.no() == 2 || item.no() == 3) && c.getPersonId() == null) {
+            PersonRecord p = tx.newRecord(PERSON);
+            p.setIdType(IdType.fromLabel(f.getOrDefault("idType", "")).orElse(IdType.RESIDENT_ID).name());
+            p.setIdNumber(c.getApplicantIdNumber());
+            p.setName(c.getApplicantName());
+            p.setNameInitials(NameIndex.initials(c.getApplicantName()));
+            Validators.idFacts(c.getApplicantIdNumber()).ifPresent(x -> {
+                p.setGender(x.gender().name());
+                p.setBirthDate(x.birthDate());
+            });
+            p.setInsuranceType((item.no() == 3 ? InsuranceType.RESIDENT : InsuranceType.EMPLOYEE).name());
+            p.setStatus(InsuredStatus.INSURED.name());
+            p.setPhone(f.get("phone"));
+            p.setHouseholdAddress(f.get("householdAddress"));
+            if (item.no() == 2 && f.get("creditCodeOrUnitCode") != null) {
+                p.setUnitId(tx.select(UNIT.ID).from(UNIT).where(UNIT.CREDIT_CODE.eq(f.get("creditCodeOrUnitCode")))
+                        .fetchOne(UNIT.ID));
+            }
+            p.setAccountBalanceFen(0L);
+            p.setCreatedAt(now);
+            p.setUpdatedAt(now);
+            p.store();
+            c.setPersonId(p.getId());
+            c.update();
+            Map<String, Object> after = RegistryService.personMap(p);
+            Audited.record(tx, actor, now, "PERSON_REGISTER", "PERSON", p.getIdNumber(), null, after,
+                    "PERSON_REGISTERED", after);
+        }
+        if (item.no() == 1 && c.getUnitId() == null && "新参保".equals(f.get("registrationType"))) {
+            UnitRecord u = tx.newRecord(UNIT);
+            u.setCreditCode(c.getApplicantIdNumber());
+            u.setName(c.getApplicantName());
+            u.setUnitType(f.get("unitNature"));
+            u.setAddress(f.get("mailingAddress"));
+            u.setLegalRepName(f.get("legalRepresentativeName"));
+            u.setLegalRepIdType(IdType.fromLabel(f.getOrDefault("legalRepresentativeIdType", ""))
+                    .map(Enum::name).orElse(null));
+            u.setLegalRepIdNumber(f.get("legalRepresentativeIdNumber"));
+            u.setLegalRepPhone(f.get("legalRepresentativePhone"));
+            u.setBankName(f.get("bankName"));
+            u.setBankAccount(f.get("bankAccountNumber"));
+            u.setContactName(f.get("unitContactName"));
+            u.setContactPhone(f.get("unitContactMobile"));
+            u.setStatus(InsuredStatus.INSURED.name());
+            u.setCreatedAt(now);
+            u.setUpdatedAt(now);
+            u.store();
+            c.setUnitId(u.getId());
+            c.update();
+            Map<String, Object> after = RegistryService.unitMap(u);
+            Audited.record(tx, actor, now, "UNIT_REGISTER", "UNIT", u.getCreditCode(), null, after,
+                    "UNIT_REGISTERED", after);
+        }
+    }
+
+    private void adjustBalance(DSLContext tx, long personId, long deltaFen, Actor actor, OffsetDateTime now,
+                               String caseNo) {
+        PersonRecord p = tx.selectFrom(PERSON).where(PERSON.ID.eq(personId)).forUpdate().fetchOne();
+        Map<String, Object> before = Map.of("accountBalanceFen", p.getAccountBalanceFen());
+        p.setAccountBalanceFen(p.getAccountBalanceFen() + deltaFen);
+        p.setUpdatedAt(now);
+        p.update();
+        Audited.record(tx, actor, now, "ACCOUNT_ADJUST", "PERSON", p.getIdNumber(), before,
+                Map.of("accountBalanceFen", p.getAccountBalanceFen(), "caseNo", caseNo), null, null);
+    }
+
+    private String message(ServiceItem item, AgencyRecord agency, CaseFileRecord c, Transition t, Command cmd,
+                           LocalDate today) {
+        Map<String, String> v = new LinkedHashMap<>();
+        Map<String, String> f = Json.read(c.getFieldsJson(), FIELDS);
+        v.put("agencySignature", agency.getSignature());
+        v.put("name", c.getApplicantName());
+        v.put("date", MessageRenderer.chineseDate(c.getReceivedOn()));
+        v.put("phone", agency.getHotline() == null ? Texts.get("message.phone.none") : agency.getHotline());
+        v.put("itemName", item.name());
+        v.put("reason", String.join("；", cmd.reasons()));
+        if (c.getPaidFen() != null) {
+            v.put("amount", Money.ofFen(c.getPaidFen()).toYuanString());
+        }
+        v.put("payee", c.getApplicantName());
+        v.put("bank", f.getOrDefault("bankName", ""));
+        String account = f.getOrDefault("bankAccountNumber", "");
+        v.put("accountTail", account.length() >= 4 ? account.substring(account.length() - 4) : account);
+        v.put("validity", validity(item, f));
+        String template = switch (t.outcome()) {
+            case SUCCESS -> item.messages().success();
+            case FAILURE -> item.messages().failure();
+            case SUPPLEMENT -> Texts.get(item.timeLimit().supplementPausesClock() || c.getAcceptedOn() != null
+                    ? "message.supplement.paused" : "message.supplement");
+        };
+        try {
+            return MessageRenderer.render(template, v);
+        } catch (IllegalArgumentException e) {
+            throw new ServiceException(Texts.get("message.incomplete", item.name(), e.getMessage()));
+        }
+    }
+
+    /** 备案有效期: long-term filings are valid until changed; temporary ones for the item's months. */
+    private static String validity(ServiceItem item, Map<String, String> f) {
+        String start = f.get("filingStartDate");
+        if (start == null) {
+            return Texts.get("message.validity.none");
+        }
+        LocalDate s = LocalDate.parse(start);
+        if (item.filingValidityMonths() == null) {
+            return Texts.get("message.validity.longTerm", MessageRenderer.chineseDate(s));
+        }
+        LocalDate end = s.plusMonths(item.filingValidityMonths()).minusDays(1);
+        return Texts.get("message.validity.period", MessageRenderer.chineseDate(s), MessageRenderer.chineseDate(end));
+    }
+
+    private static CaseEventRecord event(DSLContext tx, CaseFileRecord c, String action, CaseState from,
+                                         CaseState to, Actor actor, OffsetDateTime now, LocalDate today,
+                                         List<String> reasons, String note, Money amount) {
+        CaseEventRecord e = tx.newRecord(CASE_EVENT);
+        e.setCaseId(c.getId());
+        e.setAction(action);
+        e.setFromState(from == null ? null : from.name());
+        e.setToState(to.name());
+        e.setActorId(actor.id());
+        e.setActorName(actor.name());
+        e.setOccurredAt(now);
+        e.setOnDay(today);
+        e.setReasons(reasons.isEmpty() ? null : Json.write(reasons));
+        e.setNote(note == null || note.isBlank() ? null : note.trim());
+        e.setAmountFen(amount == null ? null : amount.fen());
+        e.store();
+        return e;
+    }
+
+    // ------------------------------------------------------------------------------------------------ deadlines
+
+    /** The deadline of a case as of {@code today}, or null while the clock has not started or after the end. */
+    private DeadlineView deadline(DSLContext dsl, CaseFileRecord c, ServiceItem item, LocalDate today) {
+        CaseState state = CaseState.valueOf(c.getState());
+        if (c.getAcceptedOn() == null || state.terminal()) {
+            return null;
+        }
+        TimeLimit tl = item.timeLimit();
+        LocalDate from = c.getAcceptedOn();
+        int days = tl.workingDays();
+        if (item.flow() == FlowVariant.TRANSFER && tl.transferOutWorkingDays() != null) {
+            if (c.getTransferredOutOn() == null) {
+                days = tl.transferOutWorkingDays();
+            } else {
+                from = c.getTransferredOutOn();
+                days = tl.transferInWorkingDays() == null ? tl.workingDays() : tl.transferInWorkingDays();
+            }
+        }
+        LocalDate base = from;
+        List<Pause> pauses = dsl.selectFrom(CASE_PAUSE).where(CASE_PAUSE.CASE_ID.eq(c.getId())).fetch()
+                .map(p -> new Pause(p.getPausedOn(), p.getResumedOn())).stream()
+                .filter(p -> !p.from().isBefore(base)).toList();
+        try {
+            Deadline d = desk.deadlines().compute(new DeadlineInput(from, days, pauses, tl.capMonths()), today);
+            return new DeadlineView(d.dueDate(), d.status(), d.status().label(), d.workingDaysLeft(), d.paused(), null);
+        } catch (DateOutsideCalendarException e) {
+            return new DeadlineView(null, null, null, null, false, e.getMessage());
+        }
+    }
+
+    /** Open cases whose clock runs, due within 3 working days or overdue (or all of them), soonest first. */
+    public List<CaseSummary> dueList(boolean all, int limit) {
+        LocalDate today = desk.today();
+        Condition open = CASE_FILE.STATE.notIn(NOT_COUNTING.stream().map(Enum::name).toList())
+                .and(CASE_FILE.DUE_ON.isNotNull());
+        Condition c = open;
+        if (!all) {
+            LocalDate horizon;
+            try {
+                horizon = desk.calendar().addWorkingDays(today, org.ybdesk.core.calendar.DeadlineEngine.NEAR_WORKING_DAYS);
+            } catch (DateOutsideCalendarException e) {
+                throw new ServiceException(e.getMessage());
+            }
+            c = open.and(CASE_FILE.DUE_ON.le(horizon));
+        }
+        return desk.db().dsl().selectFrom(CASE_FILE).where(c).orderBy(CASE_FILE.DUE_ON, CASE_FILE.ID).limit(limit)
+                .fetch().map(r -> summary(r, quickDeadline(r, today)));
+    }
+
+    /** Deadline from the stored due date (kept current by every step), without reading pauses again. */
+    private DeadlineView quickDeadline(CaseFileRecord r, LocalDate today) {
+        LocalDate due = r.getDueOn();
+        try {
+            int left = today.isAfter(due) ? -desk.calendar().workingDaysBetween(due, today)
+                    : desk.calendar().workingDaysBetween(today, due);
+            var status = today.isAfter(due) ? org.ybdesk.core.calendar.DeadlineStatus.OVERDUE
+                    : left <= org.ybdesk.core.calendar.DeadlineEngine.NEAR_WORKING_DAYS
+                    ? org.ybdesk.core.calendar.DeadlineStatus.NEAR : org.ybdesk.core.calendar.DeadlineStatus.NORMAL;
+            return new DeadlineView(due, status, status.label(), left, false, null);
+        } catch (DateOutsideCalendarException e) {
+            return new DeadlineView(due, null, null, null, false, e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ reading
+
+    public record CaseQuery(Integer itemNo, CaseState state, String applicantId, LocalDate receivedFrom,
+                            LocalDate receivedTo, int limit) {
+    }
+
+    public List<CaseSummary> list(CaseQuery q) {
+        Condition c = DSL.noCondition();
+        if (q.itemNo() != null) {
+            c = c.and(CASE_FILE.ITEM_NO.eq(q.itemNo()));
+        }
+        if (q.state() != null) {
+            c = c.and(CASE_FILE.STATE.eq(q.state().name()));
+        }
+        if (q.applicantId() != null && !q.applicantId().isBlank()) {
+            c = c.and(CASE_FILE.APPLICANT_ID_NUMBER.eq(Validators.normalizeId(q.applicantId())));
+        }
+        if (q.receivedFrom() != null) {
+            c = c.and(CASE_FILE.RECEIVED_ON.ge(q.receivedFrom()));
+        }
+        if (q.receivedTo() != null) {
+            c = c.and(CASE_FILE.RECEIVED_ON.le(q.receivedTo()));
+        }
+        LocalDate today = desk.today();
+        return desk.db().dsl().selectFrom(CASE_FILE).where(c).orderBy(CASE_FILE.ID.desc())
+                .limit(q.limit() <= 0 ? 100 : q.limit()).fetch()
+                .map(r -> summary(r, r.getDueOn() == null || CaseState.valueOf(r.getState()).terminal() ? null
+                        : deadline(desk.db().dsl(), r, desk.catalog().item(r.getItemNo()), today)));
+    }
+
+    /** The whole case: fields, materials, timeline, messages and — for {@code actor} — the actions possible now. */
+    public CaseView show(String caseNo, Actor actor) {
+        DSLContext dsl = desk.db().dsl();
+        CaseFileRecord c = dsl.selectFrom(CASE_FILE).where(CASE_FILE.CASE_NO.eq(caseNo.trim())).fetchOne();
+        if (c == null) {
+            throw new ServiceException(Texts.get("case.unknown", caseNo));
+        }
+        ServiceItem item = desk.catalog().item(c.getItemNo());
+        Map<Integer, MaterialStatus> m = Json.read(c.getMaterialsJson(), MATERIALS);
+        List<MaterialLine> materials = item.materials().stream()
+                .map(s -> new MaterialLine(s.no(), s.name(), s.condition(), m.getOrDefault(s.no(), MaterialStatus.MISSING)))
+                .toList();
+        List<EventView> events = dsl.selectFrom(CASE_EVENT).where(CASE_EVENT.CASE_ID.eq(c.getId()))
+                .orderBy(CASE_EVENT.ID).fetch().map(e -> new EventView(e.getAction(),
+                        RECEIVE.equals(e.getAction()) ? Texts.get("case.event.receive")
+                                : CaseAction.valueOf(e.getAction()).label(item.flow()),
+                        e.getFromState() == null ? null : CaseState.valueOf(e.getFromState()),
+                        CaseState.valueOf(e.getToState()), e.getActorName(), e.getOccurredAt(),
+                        e.getReasons() == null ? List.of() : Json.read(e.getReasons(), REASONS), e.getNote(),
+                        e.getAmountFen() == null ? null : Money.ofFen(e.getAmountFen())));
+        List<MessageView> messages = dsl.selectFrom(CASE_MESSAGE).where(CASE_MESSAGE.CASE_ID.eq(c.getId()))
+                .orderBy(CASE_MESSAGE.ID).fetch()
+                .map(x -> new MessageView(x.getKind(), x.getMessageText(), x.getCreatedAt()));
+        var actions = actor == null ? List.<org.ybdesk.core.lifecycle.Availability>of()
+                : Lifecycle.available(snapshot(dsl, c, item), actor);
+        CaseSummary s = summary(c, deadline(dsl, c, item, desk.today()));
+        return new CaseView(s, c.getAgencyCode(), c.getChannel(), c.getApplicantKind(), c.getApplicantIdNumber(),
+                c.getApplicantPhone(), Json.read(c.getFieldsJson(), FIELDS), materials,
+                c.getDeclaredFen() == null ? null : Money.ofFen(c.getDeclaredFen()),
+                c.getReconciledFen() == null ? null : Money.ofFen(c.getReconciledFen()),
+                c.getPaidFen() == null ? null : Money.ofFen(c.getPaidFen()), events, messages, actions);
+    }
+
+    private CaseSummary summary(CaseFileRecord r, DeadlineView d) {
+        CaseState s = CaseState.valueOf(r.getState());
+        ServiceItem item = desk.catalog().item(r.getItemNo());
+        return new CaseSummary(r.getCaseNo(), r.getItemNo(), item.name(), s, s.label(), r.getApplicantName(),
+                CaseViews.mask(r.getApplicantIdNumber()), r.getReceivedOn(), r.getAcceptedOn(), d);
+    }
+
+    private static Map<String, Object> caseMap(CaseFileRecord c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("caseNo", c.getCaseNo());
+        m.put("itemNo", c.getItemNo());
+        m.put("state", c.getState());
+        m.put("resumeState", c.getResumeState());
+        m.put("acceptedOn", c.getAcceptedOn());
+        m.put("dueOn", c.getDueOn());
+        m.put("paidFen", c.getPaidFen());
+        m.put("materials", c.getMaterialsJson());
+        m.put("rowVersion", c.getRowVersion());
+        return m;
+    }
+
+    private static Map<String, Object> payload(CaseFileRecord c, CaseEventRecord e, Actor actor) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("caseNo", c.getCaseNo());
+        p.put("agencyCode", c.getAgencyCode());
+        p.put("itemNo", c.getItemNo());
+        p.put("catalogVersion", c.getCatalogVersion());
+        p.put("applicantKind", c.getApplicantKind());
+        p.put("applicantIdNumber", c.getApplicantIdNumber());
+        p.put("applicantName", c.getApplicantName());
+        p.put("action", e.getAction());
+        p.put("fromState", e.getFromState());
+        p.put("toState", e.getToState());
+        p.put("occurredAt", e.getOccurredAt().toString());
+        p.put("onDay", e.getOnDay().toString());
+        p.put("actorId", actor.id());
+        p.put("actorName", actor.name());
+        if (e.getReasons() != null) {
+            p.put("reasons", Json.read(e.getReasons(), REASONS));
+        }
+        if (e.getAmountFen() != null) {
+            p.put("amountFen", e.getAmountFen());
+        }
+        return p;
+    }
+
+}

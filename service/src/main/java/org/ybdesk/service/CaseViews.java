@@ -1,0 +1,54 @@
+package org.ybdesk.service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.ybdesk.core.calendar.DeadlineStatus;
+import org.ybdesk.core.catalog.MaterialStatus;
+import org.ybdesk.core.lifecycle.Availability;
+import org.ybdesk.core.lifecycle.CaseState;
+import org.ybdesk.core.money.Money;
+
+/** What the case services hand to screens and the command line. */
+public final class CaseViews {
+    private CaseViews() {
+    }
+
+    /**
+     * A case's deadline as shown: due date, status and working days left; or the reason it cannot be computed
+     * (e.g. a date beyond the known working calendar), never a silent guess.
+     */
+    public record DeadlineView(LocalDate dueDate, DeadlineStatus status, String statusLabel, Integer workingDaysLeft,
+                               boolean paused, String problem) {
+    }
+
+    public record CaseSummary(String caseNo, int itemNo, String itemName, CaseState state, String stateLabel,
+                              String applicantName, String applicantIdMasked, LocalDate receivedOn,
+                              LocalDate acceptedOn, DeadlineView deadline) {
+    }
+
+    public record MaterialLine(int no, String name, String condition, MaterialStatus status) {
+    }
+
+    public record EventView(String action, String actionLabel, CaseState from, CaseState to, String actorName,
+                            OffsetDateTime at, List<String> reasons, String note, Money amount) {
+    }
+
+    public record MessageView(String kind, String text, OffsetDateTime at) {
+    }
+
+    public record CaseView(CaseSummary summary, String agencyCode, String channel, String applicantKind,
+                           String applicantId, String applicantPhone, Map<String, String> fields,
+                           List<MaterialLine> materials, Money declared, Money reconciled, Money paid,
+                           List<EventView> events, List<MessageView> messages, List<Availability> actions) {
+    }
+
+    /** Masks an ID number for lists: 230102********1237 (first 6, last 4 kept). */
+    public static String mask(String id) {
+        if (id == null || id.length() <= 10) {
+            return id;
+        }
+        return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
+    }
+}

@@ -1,0 +1,143 @@
+package org.ybdesk.service;
+
+import static org.ybdesk.db.jooq.Tables.AGENCY;
+import static org.ybdesk.db.jooq.Tables.REFERENCE_DATA;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.ybdesk.core.calendar.DeadlineEngine;
+import org.ybdesk.core.calendar.WorkingCalendar;
+import org.ybdesk.core.catalog.Catalog;
+import org.ybdesk.db.Database;
+import org.ybdesk.db.jooq.tables.records.AgencyRecord;
+
+/**
+ * One open desk: the database of a mode in a data folder, the catalog and working calendar in force, the clock, and
+ * the application services over them. GUI and CLI both work through this.
+ */
+public final class Desk implements AutoCloseable {
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final String REF_CALENDAR = "CALENDAR";
+    public static final String REF_CATALOG = "CATALOG";
+
+    private final Database db;
+    private final Mode mode;
+    private final Clock clock;
+    private final Catalog catalog;
+    private volatile WorkingCalendar calendar;
+    private volatile DeadlineEngine deadlines;
+
+    private Desk(Database db, Mode mode, Clock clock) {
+        this.db = db;
+        this.mode = mode;
+        this.clock = clock;
+        this.catalog = loadCatalog(db);
+        setCalendar(loadCalendar(db));
+    }
+
+    /** Opens the desk of {@code mode} under {@code dataDir} ({@code dataDir/prod} or {@code dataDir/sandbox}). */
+    public static Desk open(Path dataDir, Mode mode, Clock clock) {
+        return new Desk(Database.open(dataDir.resolve(mode.folder())), mode, clock.withZone(ZONE));
+    }
+
+    public static Desk open(Path dataDir, Mode mode) {
+        return open(dataDir, mode, Clock.system(ZONE));
+    }
+
+    private static Catalog loadCatalog(Database db) {
+        return db.dsl().select(REFERENCE_DATA.CONTENT).from(REFERENCE_DATA)
+                .where(REFERENCE_DATA.KIND.eq(REF_CATALOG), REFERENCE_DATA.ACTIVE.isTrue())
+                .orderBy(REFERENCE_DATA.IMPORTED_AT.desc()).limit(1).fetchOptional(REFERENCE_DATA.CONTENT)
+                .map(text -> {
+                    try {
+                        return Catalog.parse(text);
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException("stored catalog unreadable", e);
+                    }
+                })
+                .orElseGet(Catalog::loadDefault);
+    }
+
+    private static WorkingCalendar loadCalendar(Database db) {
+        WorkingCalendar cal = WorkingCalendar.loadDefault();
+        for (String yaml : db.dsl().select(REFERENCE_DATA.CONTENT).from(REFERENCE_DATA)
+                .where(REFERENCE_DATA.KIND.eq(REF_CALENDAR), REFERENCE_DATA.ACTIVE.isTrue())
+                .orderBy(REFERENCE_DATA.IMPORTED_AT).fetch(REFERENCE_DATA.CONTENT)) {
+            cal = cal.merge(WorkingCalendar.parse(yaml));
+        }
+        return cal;
+    }
+
+    void setCalendar(WorkingCalendar cal) {
+        this.calendar = cal;
+        this.deadlines = new DeadlineEngine(cal);
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Now, to the microsecond (what the database keeps). */
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public WorkingCalendar calendar() {
+        return calendar;
+    }
+
+    public DeadlineEngine deadlines() {
+        return deadlines;
+    }
+
+    public Optional<AgencyRecord> agency() {
+        return db.dsl().selectFrom(AGENCY).limit(1).fetchOptional();
+    }
+
+    /** The agency, or a refusal telling to run the setup first. */
+    public AgencyRecord requireAgency() {
+        return agency().orElseThrow(() -> new ServiceException(Texts.get("agency.missing")));
+    }
+
+    public SetupService setup() {
+        return new SetupService(this);
+    }
+
+    public UserService users() {
+        return new UserService(this);
+    }
+
+    public RegistryService registry() {
+        return new RegistryService(this);
+    }
+
+    public CaseService cases() {
+        return new CaseService(this);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,293 @@
+package org.ybdesk.service;
+
+import static org.ybdesk.db.jooq.Tables.PERSON;
+import static org.ybdesk.db.jooq.Tables.UNIT;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.core.money.Money;
+import org.ybdesk.core.registry.Gender;
+import org.ybdesk.core.registry.IdType;
+import org.ybdesk.core.registry.InsuranceType;
+import org.ybdesk.core.registry.InsuredStatus;
+import org.ybdesk.core.validation.Validators;
+import org.ybdesk.db.jooq.tables.records.PersonRecord;
+import org.ybdesk.db.jooq.tables.records.UnitRecord;
+
+/** The registry of insured units and persons: registration with full validation, lookup and search. */
+public final class RegistryService {
+    private final Desk desk;
+
+    RegistryService(Desk desk) {
+        this.desk = desk;
+    }
+
+    /** What a clerk enters to register a person; gender and birth date are derived from the ID where it has them. */
+    public record PersonInput(IdType idType, String idNumber, String name, Gender gender, LocalDate birthDate,
+                              InsuranceType insuranceType, InsuredStatus status, String unitCreditCode, String phone,
+                              String householdAddress, String livingAddress) {
+    }
+
+    public record PersonView(long id, IdType idType, String idNumber, String name, Gender gender, LocalDate birthDate,
+                             InsuranceType insuranceType, InsuredStatus status, String unitCreditCode,
+                             String unitName, String phone, String householdAddress, String livingAddress,
+                             Money accountBalance) {
+    }
+
+    public record UnitInput(String creditCode, String name, String unitType, String address, String legalRepName,
+                            IdType legalRepIdType, String legalRepIdNumber, String legalRepPhone, String bankName,
+                            String bankAccount, String contactName, String contactPhone, String adminDivisionCode) {
+    }
+
+    public record UnitView(long id, String creditCode, String name, String unitType, String address,
+                           String legalRepName, String legalRepIdNumber, String legalRepPhone, String bankName,
+                           String bankAccount, String contactName, String contactPhone, String adminDivisionCode,
+                           InsuredStatus status) {
+    }
+
+    // ---------------------------------------------------------------- persons
+
+    /** Registers a person; every problem at once. */
+    public PersonView registerPerson(PersonInput in, Actor actor) {
+        List<String> problems = new ArrayList<>();
+        String id = in.idNumber() == null ? "" : Validators.normalizeId(in.idNumber());
+        if (in.idType() == null) {
+            problems.add(Texts.get("field.missing", "证件类型"));
+        } else {
+            Validators.idNumber(in.idType(), id).forEach(p -> problems.add(Texts.get("field.problem", "证件号码", p)));
+        }
+        if (in.name() == null || in.name().isBlank()) {
+            problems.add(Texts.get("field.missing", "姓名"));
+        }
+        if (in.insuranceType() == null) {
+            problems.add(Texts.get("field.missing", "参保险种"));
+        }
+        Gender gender = in.gender();
+        LocalDate birth = in.birthDate();
+        var facts = Validators.idFacts(id);
+        if (facts.isPresent()) {
+            if (gender != null && gender != facts.get().gender()) {
+                problems.add(Texts.get("person.gender.mismatch", facts.get().gender().label()));
+            }
+            if (birth != null && !birth.equals(facts.get().birthDate())) {
+                problems.add(Texts.get("person.birth.mismatch", facts.get().birthDate().toString()));
+            }
+            gender = facts.get().gender();
+            birth = facts.get().birthDate();
+        }
+        if (in.phone() != null && !in.phone().isBlank()) {
+            Validators.landlineOrMobile(in.phone()).forEach(p -> problems.add(Texts.get("field.problem", "联系电话", p)));
+        }
+        Long unitId = null;
+        if (in.unitCreditCode() != null && !in.unitCreditCode().isBlank()) {
+            unitId = desk.db().dsl().select(UNIT.ID).from(UNIT).where(UNIT.CREDIT_CODE.eq(
+                    in.unitCreditCode().trim().toUpperCase())).fetchOne(UNIT.ID);
+            if (unitId == null) {
+                problems.add(Texts.get("person.unit.unknown", in.unitCreditCode().trim()));
+            }
+        }
+        if (in.idType() != null && problems.isEmpty()
+                && desk.db().dsl().fetchExists(PERSON, PERSON.ID_TYPE.eq(in.idType().name()), PERSON.ID_NUMBER.eq(id))) {
+            problems.add(Texts.get("person.exists", id));
+        }
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        Gender g = gender;
+        LocalDate b = birth;
+        Long u = unitId;
+        return desk.db().write(tx -> {
+            PersonRecord r = tx.newRecord(PERSON);
+            r.setIdType(in.idType().name());
+            r.setIdNumber(id);
+            r.setName(in.name().trim());
+            r.setNameInitials(NameIndex.initials(in.name().trim()));
+            r.setGender(g == null ? null : g.name());
+            r.setBirthDate(b);
+            r.setInsuranceType(in.insuranceType().name());
+            r.setStatus((in.status() == null ? InsuredStatus.INSURED : in.status()).name());
+            r.setUnitId(u);
+            r.setPhone(blankToNull(in.phone()));
+            r.setHouseholdAddress(blankToNull(in.householdAddress()));
+            r.setLivingAddress(blankToNull(in.livingAddress()));
+            r.setAccountBalanceFen(0L);
+            r.setCreatedAt(desk.now());
+            r.setUpdatedAt(desk.now());
+            r.store();
+            Map<String, Object> after = personMap(r);
+            Audited.record(tx, actor, desk.now(), "PERSON_REGISTER", "PERSON", id, null, after, "PERSON_REGISTERED",
+                    after);
+            return toView(r, tx.selectFrom(UNIT).where(UNIT.ID.eq(u == null ? -1L : u)).fetchOne());
+        });
+    }
+
+    public Optional<PersonView> findPerson(String idNumber) {
+        String id = Validators.normalizeId(idNumber == null ? "" : idNumber);
+        return desk.db().dsl().select().from(PERSON).leftJoin(UNIT).on(UNIT.ID.eq(PERSON.UNIT_ID))
+                .where(PERSON.ID_NUMBER.eq(id)).limit(1)
+                .fetchOptional(r -> toView(r.into(PERSON), r.get(UNIT.ID) == null ? null : r.into(UNIT)));
+    }
+
+    /**
+     * Finds persons by ID number (whole or leading part), name (leading part), pinyin initials of the name, or the
+     * unit's credit code or name.
+     */
+    public List<PersonView> searchPersons(String query, int limit) {
+        String q = query == null ? "" : query.trim();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        Condition c;
+        String upper = q.toUpperCase();
+        if (upper.matches("[0-9X]{4,18}")) {
+            c = PERSON.ID_NUMBER.startsWith(upper);
+        } else if (q.matches("[A-Za-z]{1,12}")) {
+            c = PERSON.NAME_INITIALS.eq(q.toLowerCase()).or(PERSON.ID_NUMBER.startsWith(upper));
+        } else if (upper.matches("[0-9A-HJ-NPQRTUWXY]{18}")) {
+            c = UNIT.CREDIT_CODE.eq(upper);
+        } else {
+            c = PERSON.NAME.startsWith(q).or(UNIT.NAME.startsWith(q));
+        }
+        return desk.db().dsl().select().from(PERSON).leftJoin(UNIT).on(UNIT.ID.eq(PERSON.UNIT_ID)).where(c)
+                .orderBy(PERSON.NAME, PERSON.ID).limit(limit)
+                .fetch(r -> toView(r.into(PERSON), r.get(UNIT.ID) == null ? null : r.into(UNIT)));
+    }
+
+    // ---------------------------------------------------------------- units
+
+    public UnitView registerUnit(UnitInput in, Actor actor) {
+        List<String> problems = new ArrayList<>();
+        String code = in.creditCode() == null ? "" : in.creditCode().trim().toUpperCase();
+        Validators.creditCode(code).forEach(p -> problems.add(Texts.get("field.problem", "统一社会信用代码", p)));
+        if (in.name() == null || in.name().isBlank()) {
+            problems.add(Texts.get("field.missing", "单位名称"));
+        }
+        if (in.legalRepIdNumber() != null && !in.legalRepIdNumber().isBlank()) {
+            IdType t = in.legalRepIdType() == null ? IdType.RESIDENT_ID : in.legalRepIdType();
+            Validators.idNumber(t, in.legalRepIdNumber())
+                    .forEach(p -> problems.add(Texts.get("field.problem", "法定代表人证件号码", p)));
+        }
+        checkPhone(problems, "法定代表人电话", in.legalRepPhone());
+        checkPhone(problems, "单位经办人手机号", in.contactPhone());
+        if (in.bankAccount() != null && !in.bankAccount().isBlank()) {
+            Validators.bankAccount(in.bankAccount(), true)
+                    .forEach(p -> problems.add(Texts.get("field.problem", "银行账号", p)));
+        }
+        if (in.adminDivisionCode() != null && !in.adminDivisionCode().isBlank()) {
+            Validators.adminDivision(in.adminDivisionCode())
+                    .forEach(p -> problems.add(Texts.get("field.problem", "参保地区区划代码", p)));
+        }
+        if (problems.isEmpty() && desk.db().dsl().fetchExists(UNIT, UNIT.CREDIT_CODE.eq(code))) {
+            problems.add(Texts.get("unit.exists", code));
+        }
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        return desk.db().write(tx -> {
+            UnitRecord r = tx.newRecord(UNIT);
+            r.setCreditCode(code);
+            r.setName(in.name().trim());
+            r.setUnitType(blankToNull(in.unitType()));
+            r.setAddress(blankToNull(in.address()));
+            r.setLegalRepName(blankToNull(in.legalRepName()));
+            r.setLegalRepIdType(in.legalRepIdType() == null ? null : in.legalRepIdType().name());
+            r.setLegalRepIdNumber(blankToNull(in.legalRepIdNumber()));
+            r.setLegalRepPhone(blankToNull(in.legalRepPhone()));
+            r.setBankName(blankToNull(in.bankName()));
+            r.setBankAccount(blankToNull(in.bankAccount()));
+            r.setContactName(blankToNull(in.contactName()));
+            r.setContactPhone(blankToNull(in.contactPhone()));
+            r.setAdminDivisionCode(blankToNull(in.adminDivisionCode()));
+            r.setStatus(InsuredStatus.INSURED.name());
+            r.setCreatedAt(desk.now());
+            r.setUpdatedAt(desk.now());
+            r.store();
+            Map<String, Object> after = unitMap(r);
+            Audited.record(tx, actor, desk.now(), "UNIT_REGISTER", "UNIT", code, null, after, "UNIT_REGISTERED",
+                    after);
+            return toView(r);
+        });
+    }
+
+    public Optional<UnitView> findUnit(String creditCode) {
+        String code = creditCode == null ? "" : creditCode.trim().toUpperCase();
+        return desk.db().dsl().selectFrom(UNIT).where(UNIT.CREDIT_CODE.eq(code)).fetchOptional(RegistryService::toView);
+    }
+
+    public List<UnitView> searchUnits(String query, int limit) {
+        String q = query == null ? "" : query.trim();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        return desk.db().dsl().selectFrom(UNIT)
+                .where(UNIT.CREDIT_CODE.startsWith(q.toUpperCase()).or(UNIT.NAME.contains(q)))
+                .orderBy(UNIT.NAME).limit(limit).fetch(RegistryService::toView);
+    }
+
+    public List<PersonView> personsOfUnit(String creditCode, int limit) {
+        return desk.db().dsl().select().from(PERSON).join(UNIT).on(UNIT.ID.eq(PERSON.UNIT_ID))
+                .where(UNIT.CREDIT_CODE.eq(creditCode.trim().toUpperCase())).orderBy(PERSON.NAME).limit(limit)
+                .fetch(r -> toView(r.into(PERSON), r.into(UNIT)));
+    }
+
+    // ---------------------------------------------------------------- mapping
+
+    private static void checkPhone(List<String> problems, String label, String phone) {
+        if (phone != null && !phone.isBlank()) {
+            Validators.landlineOrMobile(phone).forEach(p -> problems.add(Texts.get("field.problem", label, p)));
+        }
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static PersonView toView(PersonRecord r, UnitRecord unit) {
+        return new PersonView(r.getId(), IdType.valueOf(r.getIdType()), r.getIdNumber(), r.getName(),
+                r.getGender() == null ? null : Gender.valueOf(r.getGender()), r.getBirthDate(),
+                InsuranceType.valueOf(r.getInsuranceType()), InsuredStatus.valueOf(r.getStatus()),
+                unit == null ? null : unit.getCreditCode(), unit == null ? null : unit.getName(), r.getPhone(),
+                r.getHouseholdAddress(), r.getLivingAddress(), Money.ofFen(r.getAccountBalanceFen()));
+    }
+
+    static UnitView toView(UnitRecord r) {
+        return new UnitView(r.getId(), r.getCreditCode(), r.getName(), r.getUnitType(), r.getAddress(),
+                r.getLegalRepName(), r.getLegalRepIdNumber(), r.getLegalRepPhone(), r.getBankName(),
+                r.getBankAccount(), r.getContactName(), r.getContactPhone(), r.getAdminDivisionCode(),
+                InsuredStatus.valueOf(r.getStatus()));
+    }
+
+    static Map<String, Object> personMap(PersonRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("idType", r.getIdType());
+        m.put("idNumber", r.getIdNumber());
+        m.put("name", r.getName());
+        m.put("gender", r.getGender());
+        m.put("birthDate", r.getBirthDate());
+        m.put("insuranceType", r.getInsuranceType());
+        m.put("status", r.getStatus());
+        m.put("unitId", r.getUnitId());
+        m.put("phone", r.getPhone());
+        m.put("accountBalanceFen", r.getAccountBalanceFen());
+        return m;
+    }
+
+    static Map<String, Object> unitMap(UnitRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("creditCode", r.getCreditCode());
+        m.put("name", r.getName());
+        m.put("unitType", r.getUnitType());
+        m.put("address", r.getAddress());
+        m.put("legalRepName", r.getLegalRepName());
+        m.put("bankAccount", r.getBankAccount());
+        m.put("status", r.getStatus());
+        return m;
+    }
+
+}

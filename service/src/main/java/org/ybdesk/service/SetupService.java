@@ -1,0 +1,111 @@
+package org.ybdesk.service;
+
+import static org.ybdesk.db.jooq.Tables.AGENCY;
+import static org.ybdesk.db.jooq.Tables.REFERENCE_DATA;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ybdesk.core.calendar.CalendarYear;
+import org.ybdesk.core.calendar.WorkingCalendar;
+import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.core.validation.Validators;
+import org.ybdesk.db.jooq.tables.records.AgencyRecord;
+
+/** First-start setup of the agency, and import of reference data (working calendar). */
+public final class SetupService {
+    private final Desk desk;
+
+    SetupService(Desk desk) {
+        this.desk = desk;
+    }
+
+    /** The agency's identity; {@code signature} defaults to the name, as the message templates' 【经办机构落款】. */
+    public record AgencySetup(String code, String adminDivisionCode, String name, String signature, String hotline) {
+    }
+
+    /** Creates or updates the agency. All problems at once. */
+    public AgencyRecord initAgency(AgencySetup s, Actor actor) {
+        List<String> problems = new ArrayList<>();
+        String code = s.code() == null ? "" : s.code().trim();
+        if (!code.matches("[0-9A-Za-z]{4,20}")) {
+            problems.add(Texts.get("agency.code.invalid", code));
+        }
+        for (String p : Validators.adminDivision(s.adminDivisionCode())) {
+            problems.add(Texts.get("field.problem", "医保区划代码", p));
+        }
+        if (s.name() == null || s.name().isBlank()) {
+            problems.add(Texts.get("agency.name.missing"));
+        }
+        if (s.hotline() != null && !s.hotline().isBlank()) {
+            for (String p : Validators.landlineOrMobile(s.hotline())) {
+                problems.add(Texts.get("field.problem", "咨询电话", p));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        String signature = s.signature() == null || s.signature().isBlank() ? s.name().trim() : s.signature().trim();
+        return desk.db().write(tx -> {
+            AgencyRecord before = tx.selectFrom(AGENCY).limit(1).fetchOne();
+            if (before != null && !before.getCode().equals(code)) {
+                throw new ServiceException(Texts.get("agency.code.fixed", before.getCode()));
+            }
+            AgencyRecord r = before == null ? tx.newRecord(AGENCY) : before.copy();
+            r.setCode(code);
+            r.setAdminDivisionCode(s.adminDivisionCode().trim());
+            r.setName(s.name().trim());
+            r.setSignature(signature);
+            r.setHotline(s.hotline() == null || s.hotline().isBlank() ? null : s.hotline().trim());
+            if (before == null) {
+                r.setCreatedAt(desk.now());
+                r.insert();
+            } else {
+                tx.update(AGENCY).set(r).where(AGENCY.CODE.eq(code)).execute();
+            }
+            Audited.record(tx, actor, desk.now(), before == null ? "AGENCY_INIT" : "AGENCY_UPDATE", "AGENCY", code,
+                    before == null ? null : agencyMap(before), agencyMap(r), null, null);
+            return r;
+        });
+    }
+
+    private static Map<String, Object> agencyMap(AgencyRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", r.getCode());
+        m.put("adminDivisionCode", r.getAdminDivisionCode());
+        m.put("name", r.getName());
+        m.put("signature", r.getSignature());
+        m.put("hotline", r.getHotline());
+        return m;
+    }
+
+    /**
+     * Imports a working calendar (YAML as shipped in core): each year in the file replaces the same year entirely.
+     * Returns the years imported.
+     */
+    public List<Integer> importCalendar(String yaml, Actor actor) {
+        WorkingCalendar imported;
+        try {
+            imported = WorkingCalendar.parse(yaml);
+        } catch (RuntimeException e) {
+            throw new ServiceException(Texts.get("calendar.import.invalid", e.getMessage()));
+        }
+        List<Integer> years = imported.data().stream().map(CalendarYear::year).sorted().toList();
+        WorkingCalendar merged = desk.db().write(tx -> {
+            String version = "years-" + years + "@" + desk.now().toInstant();
+            var r = tx.newRecord(REFERENCE_DATA);
+            r.setKind(Desk.REF_CALENDAR);
+            r.setVersion(version.length() > 40 ? version.substring(0, 40) : version);
+            r.setContent(yaml);
+            r.setImportedAt(desk.now());
+            r.setActive(true);
+            r.insert();
+            Audited.record(tx, actor, desk.now(), "CALENDAR_IMPORT", "REFERENCE_DATA", r.getVersion(), null,
+                    Map.of("years", years), null, null);
+            return desk.calendar().merge(imported);
+        });
+        desk.setCalendar(merged);
+        return years;
+    }
+}

@@ -1,0 +1,180 @@
+package org.ybdesk.service;
+
+import static org.ybdesk.db.jooq.Tables.APP_USER;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.core.lifecycle.Role;
+import org.ybdesk.db.jooq.tables.records.AppUserRecord;
+
+/** Desk users: creation with the password policy, login with lockout, roles. */
+public final class UserService {
+    public static final int MAX_FAILED_LOGINS = 5;
+    public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+    private static final int BCRYPT_COST = 10;
+
+    private final Desk desk;
+
+    UserService(Desk desk) {
+        this.desk = desk;
+    }
+
+    /** A user as lists show it (no password hash). */
+    public record UserView(long id, String username, String displayName, Set<Role> roles, boolean active,
+                           OffsetDateTime lockedUntil) {
+    }
+
+    public boolean anyUser() {
+        return desk.db().dsl().fetchExists(APP_USER);
+    }
+
+    /**
+     * Adds a user. The very first user may be added without an actor (bootstrap) and must be an administrator;
+     * after that only an administrator may add users.
+     */
+    public UserView add(String username, String displayName, String password, Set<Role> roles, Actor actor) {
+        List<String> problems = new ArrayList<>();
+        boolean first = !anyUser();
+        if (first && !roles.contains(Role.ADMIN)) {
+            problems.add(Texts.get("user.first.admin"));
+        }
+        if (!first && (actor == null || !actor.has(Role.ADMIN))) {
+            problems.add(Texts.get("user.add.needsAdmin"));
+        }
+        String u = username == null ? "" : username.trim();
+        if (!u.matches("[A-Za-z0-9_.-]{2,32}")) {
+            problems.add(Texts.get("user.username.invalid"));
+        } else if (desk.db().dsl().fetchExists(APP_USER, APP_USER.USERNAME.eq(u))) {
+            problems.add(Texts.get("user.username.taken", u));
+        }
+        if (displayName == null || displayName.isBlank()) {
+            problems.add(Texts.get("user.displayName.missing"));
+        }
+        problems.addAll(passwordProblems(password));
+        if (roles.isEmpty()) {
+            problems.add(Texts.get("user.roles.missing"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        String hash = BCrypt.withDefaults().hashToString(BCRYPT_COST, password.toCharArray());
+        return desk.db().write(tx -> {
+            AppUserRecord r = tx.newRecord(APP_USER);
+            r.setUsername(u);
+            r.setDisplayName(displayName.trim());
+            r.setPasswordHash(hash);
+            r.setRoles(encode(roles));
+            r.setActive(true);
+            r.setFailedLogins(0);
+            r.setCreatedAt(desk.now());
+            r.store();
+            Audited.record(tx, actor, desk.now(), "USER_ADD", "USER", u, null, view(r), null, null);
+            return toView(r);
+        });
+    }
+
+    /** 8+ characters with both letters and digits, as in the provincial app. */
+    public static List<String> passwordProblems(String password) {
+        List<String> p = new ArrayList<>();
+        if (password == null || password.length() < 8) {
+            p.add(Texts.get("user.password.short"));
+        }
+        if (password == null || !password.matches(".*[A-Za-z].*") || !password.matches(".*[0-9].*")) {
+            p.add(Texts.get("user.password.mix"));
+        }
+        return p;
+    }
+
+    /**
+     * Checks a login. Five wrong passwords in a row lock the account for {@link #LOCK_DURATION}; each failure
+     * tells how many tries are left.
+     */
+    public Actor login(String username, String password) {
+        AppUserRecord r = desk.db().dsl().selectFrom(APP_USER).where(APP_USER.USERNAME.eq(
+                username == null ? "" : username.trim())).fetchOne();
+        if (r == null || !r.getActive()) {
+            throw new ServiceException(Texts.get("login.failed"));
+        }
+        OffsetDateTime now = desk.now();
+        if (r.getLockedUntil() != null && r.getLockedUntil().isAfter(now)) {
+            long minutes = Math.max(1, Duration.between(now, r.getLockedUntil()).toMinutes() + 1);
+            throw new ServiceException(Texts.get("login.locked", String.valueOf(minutes)));
+        }
+        boolean ok = password != null
+                && BCrypt.verifyer().verify(password.toCharArray(), r.getPasswordHash()).verified;
+        Actor actor = desk.db().write(tx -> {
+            AppUserRecord cur = tx.selectFrom(APP_USER).where(APP_USER.ID.eq(r.getId())).fetchOne();
+            if (ok) {
+                if (cur.getFailedLogins() != 0 || cur.getLockedUntil() != null) {
+                    cur.setFailedLogins(0);
+                    cur.setLockedUntil(null);
+                    cur.update();
+                }
+                return toActor(cur);
+            }
+            int failed = cur.getFailedLogins() + 1;
+            boolean lock = failed >= MAX_FAILED_LOGINS;
+            cur.setFailedLogins(lock ? 0 : failed);
+            cur.setLockedUntil(lock ? now.plus(LOCK_DURATION) : null);
+            cur.update();
+            Audited.record(tx, null, now, lock ? "LOGIN_LOCKED" : "LOGIN_FAILED", "USER", cur.getUsername(), null,
+                    Map.of("failed", failed), null, null);
+            return null;
+        });
+        if (actor != null) {
+            return actor;
+        }
+        // The failure was recorded (committed) above; now tell the person how it stands.
+        AppUserRecord after = desk.db().dsl().selectFrom(APP_USER).where(APP_USER.ID.eq(r.getId())).fetchOne();
+        if (after.getLockedUntil() != null) {
+            throw new ServiceException(Texts.get("login.nowLocked", String.valueOf(LOCK_DURATION.toMinutes())));
+        }
+        throw new ServiceException(Texts.get("login.failed.left",
+                String.valueOf(MAX_FAILED_LOGINS - after.getFailedLogins())));
+    }
+
+    public List<UserView> list() {
+        return desk.db().dsl().selectFrom(APP_USER).orderBy(APP_USER.ID).fetch().map(UserService::toView);
+    }
+
+    public Actor actor(long userId) {
+        return toActor(desk.db().dsl().selectFrom(APP_USER).where(APP_USER.ID.eq(userId)).fetchOne());
+    }
+
+    static Actor toActor(AppUserRecord r) {
+        return new Actor(r.getId(), r.getDisplayName(), decode(r.getRoles()));
+    }
+
+    private static UserView toView(AppUserRecord r) {
+        return new UserView(r.getId(), r.getUsername(), r.getDisplayName(), decode(r.getRoles()), r.getActive(),
+                r.getLockedUntil());
+    }
+
+    private static Map<String, Object> view(AppUserRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("username", r.getUsername());
+        m.put("displayName", r.getDisplayName());
+        m.put("roles", r.getRoles());
+        return m;
+    }
+
+    static String encode(Set<Role> roles) {
+        return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
+    }
+
+    static Set<Role> decode(String roles) {
+        Set<Role> s = EnumSet.noneOf(Role.class);
+        Arrays.stream(roles.split(",")).filter(x -> !x.isBlank()).map(Role::valueOf).forEach(s::add);
+        return s;
+    }
+}
