@@ -25,6 +25,12 @@ public final class Database implements AutoCloseable {
      */
     private static final String URL_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
 
+    static {
+        // jOOQ prints a banner and tips on first use; a desk's logs don't need them.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
     private final Path folder;
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;

@@ -89,8 +89,13 @@ final class PhoneRules {
         }
         String s = Validators.halfWidth(raw).strip();
         String compact = MOBILE_DECOR.matcher(s).replaceAll("");
-        if (compact.startsWith("1") || compact.startsWith("+861") || compact.startsWith("00861")
-                || (compact.length() == 13 && compact.startsWith("861"))) {
+        String afterCountryCode = compact.startsWith("+86") ? compact.substring(3)
+                : compact.startsWith("0086") ? compact.substring(4) : null;
+        boolean mobile = afterCountryCode == null
+                ? compact.startsWith("1") || (compact.length() == 13 && compact.startsWith("861"))
+                // from abroad, 1 is a mobile number, but 10 is Beijing's area code without its trunk 0
+                : afterCountryCode.startsWith("1") && !afterCountryCode.startsWith("10");
+        if (mobile) {
             return mobile(raw);
         }
         Matcher country = COUNTRY_CODE.matcher(s);

@@ -11,7 +11,7 @@ import org.ybdesk.core.i18n.Messages;
 final class Problems {
     static final Messages MESSAGES = Messages.bundle("org.ybdesk.core.validation.messages");
 
-    /** At most this many positions / characters are listed in one message; the rest become 「等」. */
+    /** At most this many distinct characters are listed in one message; the rest become 「等」. */
     private static final int MAX_LISTED = 5;
 
     private final List<String> found = new ArrayList<>();
@@ -43,13 +43,13 @@ final class Problems {
         return positions;
     }
 
-    /** 「3、9」, or 「3、5、7、9、11等」 when there are more than five. */
+    /** 「3、9」: all positions (a cut list would read badly inside 「第…位」). */
     static String positions(List<Integer> positions) {
         List<String> items = new ArrayList<>();
         for (Integer p : positions) {
             items.add(String.valueOf(p));
         }
-        return join(items);
+        return String.join(MESSAGES.get("list.separator"), items);
     }
 
     /** The distinct characters at the given 1-based positions, each quoted: 「“A”、“。”」. */

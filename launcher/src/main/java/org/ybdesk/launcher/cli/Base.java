@@ -1,0 +1,57 @@
+package org.ybdesk.launcher.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.service.Desk;
+import org.ybdesk.service.Mode;
+import org.ybdesk.service.ServiceException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Common ground of the commands: the open desk, the acting user, output streams. */
+abstract class Base implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    private Desk desk;
+
+    Context ctx() {
+        return ((YbdeskCommand) spec.root().userObject()).context;
+    }
+
+    PrintStream out() {
+        return ((YbdeskCommand) spec.root().userObject()).out;
+    }
+
+    /** The desk of the chosen mode, opened once per command. */
+    Desk desk() {
+        if (desk == null) {
+            desk = Desk.open(ctx().dataDir(), ctx().sandbox ? Mode.SANDBOX : Mode.PRODUCTION);
+        }
+        return desk;
+    }
+
+    /** The logged-in user (from --user/--password or YBDESK_USER/YBDESK_PASSWORD). */
+    Actor actor() {
+        String u = ctx().user();
+        String p = ctx().password();
+        if (u == null || u.isBlank() || p == null) {
+            throw new ServiceException(org.ybdesk.service.Texts.get("login.required"));
+        }
+        return desk().users().login(u, p);
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        try {
+            return execute();
+        } finally {
+            if (desk != null) {
+                desk.close();
+            }
+        }
+    }
+
+    abstract Integer execute() throws Exception;
+}

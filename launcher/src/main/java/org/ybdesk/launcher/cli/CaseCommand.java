@@ -1,0 +1,255 @@
+package org.ybdesk.launcher.cli;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ybdesk.core.catalog.MaterialStatus;
+import org.ybdesk.core.lifecycle.CaseAction;
+import org.ybdesk.core.lifecycle.CaseState;
+import org.ybdesk.core.lifecycle.Command;
+import org.ybdesk.core.money.Money;
+import org.ybdesk.service.CaseService.Applicant;
+import org.ybdesk.service.CaseService.CaseQuery;
+import org.ybdesk.service.CaseService.NewCase;
+import org.ybdesk.service.CaseViews.CaseSummary;
+import org.ybdesk.service.CaseViews.CaseView;
+import org.ybdesk.service.CaseViews.DeadlineView;
+import org.ybdesk.service.ServiceException;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@CommandLine.Command(name = "case", subcommands = {CaseCommand.Create.class, CaseCommand.Show.class,
+        CaseCommand.ListCases.class, CaseCommand.Materials.class})
+final class CaseCommand {
+    /** The lifecycle steps as subcommands: ybdesk case accept NO, ybdesk case pay NO --amount 100.00 … */
+    static final Map<String, CaseAction> STEPS = new LinkedHashMap<>();
+
+    static {
+        for (CaseAction a : CaseAction.values()) {
+            STEPS.put(switch (a) {
+                case REQUEST_SUPPLEMENT -> "supplement";
+                default -> a.name().toLowerCase().replace('_', '-');
+            }, a);
+        }
+    }
+
+    static Money money(String yuan, String option) {
+        return Money.parseYuan(yuan).orElseThrow(() -> new ServiceException(Out.t("money.invalid", option, yuan)));
+    }
+
+    static Map<Integer, MaterialStatus> materials(List<String> specs) {
+        Map<Integer, MaterialStatus> m = new LinkedHashMap<>();
+        for (String s : specs) {
+            String[] kv = s.split("=", 2);
+            if (kv.length != 2 || !kv[0].trim().matches("\\d{1,3}")) {
+                throw new ServiceException(Out.t("material.format", s));
+            }
+            m.put(Integer.parseInt(kv[0].trim()), MaterialStatus.parse(kv[1]));
+        }
+        return m;
+    }
+
+    static String deadline(DeadlineView d) {
+        if (d == null) {
+            return "";
+        }
+        if (d.problem() != null) {
+            return d.problem();
+        }
+        return Out.t("case.deadline", String.valueOf(d.dueDate()), d.statusLabel(), String.valueOf(d.workingDaysLeft()));
+    }
+
+    static void printSummary(Base b, CaseSummary s) {
+        b.out().println(Out.t("case.row", s.caseNo(), String.valueOf(s.itemNo()), s.itemName(), s.stateLabel(),
+                s.applicantName(), s.applicantIdMasked(), String.valueOf(s.receivedOn()), deadline(s.deadline())));
+    }
+
+    static void printCase(Base b, CaseView v) {
+        CaseSummary s = v.summary();
+        b.out().println(Out.t("case.show.head", s.caseNo(), String.valueOf(s.itemNo()), s.itemName(), s.stateLabel()));
+        b.out().println(Out.t("case.show.applicant", s.applicantName(), v.applicantId(), v.channel(),
+                String.valueOf(s.receivedOn()), s.acceptedOn() == null ? "—" : s.acceptedOn().toString()));
+        if (s.deadline() != null) {
+            b.out().println(Out.t("case.show.deadline", deadline(s.deadline())));
+        }
+        v.fields().forEach((k, val) -> b.out().println(Out.t("case.show.field", k, val)));
+        v.materials().forEach(m -> b.out().println(Out.t("case.show.material", String.valueOf(m.no()), m.name(),
+                m.status().label())));
+        if (v.paid() != null) {
+            b.out().println(Out.t("case.show.paid", v.paid().toYuanString()));
+        }
+        v.events().forEach(e -> b.out().println(Out.t("case.show.event", e.at().toLocalDateTime().toString(),
+                e.actionLabel(), e.actorName(), e.to().label(),
+                e.reasons().isEmpty() ? "" : Out.t("case.show.reasons", String.join("；", e.reasons())))));
+        v.messages().forEach(m -> b.out().println(Out.t("case.show.message", m.text())));
+        List<String> allowed = v.actions().stream().filter(a -> a.allowed()).map(a -> a.label()).toList();
+        if (!allowed.isEmpty()) {
+            b.out().println(Out.t("case.show.actions", String.join("、", allowed)));
+        }
+    }
+
+    @CommandLine.Command(name = "create")
+    static final class Create extends Base {
+        @Option(names = "--item", required = true, paramLabel = "NO")
+        int item;
+        @Option(names = "--applicant-id", required = true, paramLabel = "ID_OR_CREDIT_CODE")
+        String applicantId;
+        @Option(names = "--applicant-name", paramLabel = "NAME")
+        String applicantName;
+        @Option(names = "--id-type", defaultValue = "居民身份证", paramLabel = "TYPE")
+        String idType;
+        @Option(names = "--phone")
+        String phone;
+        @Option(names = "--field", paramLabel = "KEY=VALUE")
+        Map<String, String> fields = new LinkedHashMap<>();
+        @Option(names = "--material", paramLabel = "NO=paper|electronic|shared-data|missing")
+        List<String> materials = List.of();
+        @Option(names = "--all-materials", paramLabel = "paper|electronic|shared-data")
+        String allMaterials;
+        @Option(names = "--channel")
+        String channel;
+        @Option(names = "--declared", paramLabel = "YUAN")
+        String declared;
+        @Option(names = "--reconciled", paramLabel = "YUAN")
+        String reconciled;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        Integer execute() {
+            var actor = actor();
+            Map<Integer, MaterialStatus> m = new LinkedHashMap<>();
+            if (allMaterials != null) {
+                MaterialStatus st = MaterialStatus.parse(allMaterials);
+                desk().catalog().find(item).ifPresent(i -> i.materials().forEach(x -> m.put(x.no(), st)));
+            }
+            m.putAll(materials(materials));
+            CaseView v = desk().cases().create(new NewCase(item, new Applicant(IdTypes.parse(idType), applicantId,
+                    applicantName, phone), fields, m, channel, declared == null ? null : money(declared, "--declared"),
+                    reconciled == null ? null : money(reconciled, "--reconciled")), actor);
+            if (json) {
+                Out.json(out(), v);
+            } else {
+                out().println(Out.t("case.created", v.summary().caseNo()));
+                printCase(this, v);
+            }
+            return 0;
+        }
+    }
+
+    /** One lifecycle step; registered once per {@link CaseAction} under the names in {@link #STEPS}. */
+    @CommandLine.Command
+    static final class Step extends Base {
+        private final CaseAction action;
+        @Parameters(paramLabel = "CASE_NO")
+        String caseNo;
+        @Option(names = "--reason", paramLabel = "TEXT")
+        List<String> reasons = List.of();
+        @Option(names = "--amount", paramLabel = "YUAN")
+        String amount;
+        @Option(names = "--note")
+        String note;
+        @Option(names = "--json")
+        boolean json;
+
+        Step(CaseAction action) {
+            this.action = action;
+        }
+
+        @Override
+        Integer execute() {
+            var actor = actor();
+            Command cmd = new Command(action, reasons, amount == null ? null : money(amount, "--amount"));
+            CaseView v = desk().cases().act(caseNo, cmd, note, actor);
+            if (json) {
+                Out.json(out(), v);
+            } else {
+                out().println(Out.t("case.stepped", action.label(desk().catalog().item(v.summary().itemNo()).flow()),
+                        v.summary().caseNo(), v.summary().stateLabel()));
+                if (!v.messages().isEmpty()) {
+                    out().println(Out.t("case.show.message", v.messages().get(v.messages().size() - 1).text()));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @CommandLine.Command(name = "materials")
+    static final class Materials extends Base {
+        @Parameters(paramLabel = "CASE_NO")
+        String caseNo;
+        @Option(names = "--material", required = true, paramLabel = "NO=paper|electronic|shared-data|missing")
+        List<String> materials;
+
+        @Override
+        Integer execute() {
+            CaseView v = desk().cases().updateMaterials(caseNo, materials(materials), actor());
+            v.materials().forEach(m -> out().println(Out.t("case.show.material", String.valueOf(m.no()), m.name(),
+                    m.status().label())));
+            return 0;
+        }
+    }
+
+    @CommandLine.Command(name = "show")
+    static final class Show extends Base {
+        @Parameters(paramLabel = "CASE_NO")
+        String caseNo;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        Integer execute() {
+            CaseView v = desk().cases().show(caseNo, actor());
+            if (json) {
+                Out.json(out(), v);
+            } else {
+                printCase(this, v);
+            }
+            return 0;
+        }
+    }
+
+    @CommandLine.Command(name = "list")
+    static final class ListCases extends Base {
+        @Option(names = "--item", paramLabel = "NO")
+        Integer item;
+        @Option(names = "--state", paramLabel = "STATE")
+        String state;
+        @Option(names = "--applicant", paramLabel = "ID")
+        String applicant;
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD")
+        LocalDate from;
+        @Option(names = "--to", paramLabel = "YYYY-MM-DD")
+        LocalDate to;
+        @Option(names = "--limit", defaultValue = "100")
+        int limit;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        Integer execute() {
+            actor();
+            CaseState st = state == null ? null : parseState(state);
+            List<CaseSummary> found = desk().cases().list(new CaseQuery(item, st, applicant, from, to, limit));
+            if (json) {
+                Out.json(out(), found);
+            } else if (found.isEmpty()) {
+                out().println(Out.t("search.none"));
+            } else {
+                found.forEach(s -> printSummary(this, s));
+            }
+            return 0;
+        }
+
+        static CaseState parseState(String text) {
+            for (CaseState s : CaseState.values()) {
+                if (s.name().equalsIgnoreCase(text.trim()) || s.label().equals(text.trim())) {
+                    return s;
+                }
+            }
+            throw new ServiceException(Out.t("state.unknown", text));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.ybdesk.launcher.cli;
+
+import org.ybdesk.service.SetupService.AgencySetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "init")
+final class InitCommand extends Base {
+    @Option(names = "--agency-code", required = true, paramLabel = "CODE")
+    String code;
+    @Option(names = "--admin-division", required = true, paramLabel = "CODE")
+    String division;
+    @Option(names = "--agency-name", required = true, paramLabel = "NAME")
+    String name;
+    @Option(names = "--signature", paramLabel = "TEXT")
+    String signature;
+    @Option(names = "--hotline", paramLabel = "PHONE")
+    String hotline;
+
+    @Override
+    Integer execute() {
+        var a = desk().setup().initAgency(new AgencySetup(code, division, name, signature, hotline), null);
+        out().println(Out.t("init.done", a.getName(), a.getCode(), a.getAdminDivisionCode(),
+                desk().db().folder().toString()));
+        if (!desk().users().anyUser()) {
+            out().println(Out.t("init.next"));
+        }
+        return 0;
+    }
+}

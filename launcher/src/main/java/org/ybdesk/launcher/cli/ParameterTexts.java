@@ -1,0 +1,28 @@
+package org.ybdesk.launcher.cli;
+
+import java.util.stream.Collectors;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** Chinese explanations for command lines picocli cannot parse. */
+final class ParameterTexts {
+    private ParameterTexts() {
+    }
+
+    static String explain(ParameterException ex) {
+        if (ex instanceof MissingParameterException m) {
+            String names = m.getMissing().stream().map(a -> a.isOption()
+                    ? ((picocli.CommandLine.Model.OptionSpec) a).longestName() : a.paramLabel())
+                    .collect(Collectors.joining("、"));
+            return Out.t("error.missing", names);
+        }
+        if (ex instanceof UnmatchedArgumentException u) {
+            return Out.t("error.unmatched", String.join(" ", u.getUnmatched()));
+        }
+        if (ex.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+            return Out.t("error.value", iae.getMessage());
+        }
+        return Out.t("error.parameter", ex.getMessage());
+    }
+}
