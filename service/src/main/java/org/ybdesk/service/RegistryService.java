@@ -145,12 +145,14 @@ public final class RegistryService {
         }
         Condition c;
         String upper = q.toUpperCase();
-        if (upper.matches("[0-9X]{4,18}")) {
+        boolean unitCode = upper.length() == 18 && !Validators.residentId(upper).isEmpty()
+                && Validators.creditCode(upper).isEmpty();
+        if (unitCode) {
+            c = UNIT.CREDIT_CODE.eq(upper);
+        } else if (upper.matches("[0-9X]{4,18}")) {
             c = PERSON.ID_NUMBER.startsWith(upper);
         } else if (q.matches("[A-Za-z]{1,12}")) {
-            c = PERSON.NAME_INITIALS.eq(q.toLowerCase()).or(PERSON.ID_NUMBER.startsWith(upper));
-        } else if (upper.matches("[0-9A-HJ-NPQRTUWXY]{18}")) {
-            c = UNIT.CREDIT_CODE.eq(upper);
+            c = PERSON.NAME_INITIALS.eq(q.toLowerCase());
         } else {
             c = PERSON.NAME.startsWith(q).or(UNIT.NAME.startsWith(q));
         }

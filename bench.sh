@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Case-file core benchmark: builds the bench jar when it is missing or older than any source, then runs it.
+# Usage: ./bench.sh [--persons N] [--open-cases N] [--samples N] [--data-dir DIR] [--out FILE] [--help]
+# Results and how to read them: docs/PERFORMANCE.md.
+set -euo pipefail
+cd "$(dirname "$0")"
+jar=bench/target/ybdesk-bench.jar
+if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml core db service bench -newer "$jar" \
+        \( -path '*/src/*' -o -name pom.xml \) -type f -print -quit 2>/dev/null)" ]]; then
+  echo "building $jar ..." >&2
+  mvn -q -B -DskipTests package -pl bench -am >&2
+fi
+exec java -Xmx4g -jar "$jar" "$@"
