@@ -13,7 +13,7 @@ final class Audited {
     }
 
     static AuditLog.Who who(Actor actor) {
-        return actor == null ? new AuditLog.Who(null, "系统") : new AuditLog.Who(actor.id(), actor.name());
+        return actor == null ? new AuditLog.Who(null, org.ybdesk.core.i18n.Messages.common().get("actor.system")) : new AuditLog.Who(actor.id(), actor.name());
     }
 
     /**

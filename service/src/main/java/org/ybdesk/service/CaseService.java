@@ -124,7 +124,7 @@ public final class CaseService {
         UnitRecord unit = null;
         if (item.applicantKind() == ApplicantKind.PERSON) {
             IdType t = ap == null || ap.idType() == null ? IdType.RESIDENT_ID : ap.idType();
-            Validators.idNumber(t, apId).forEach(p -> problems.add(Texts.get("field.problem", "申请人证件号码", p)));
+            Validators.idNumber(t, apId).forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.applicantId"), p)));
             person = desk.db().dsl().selectFrom(PERSON).where(PERSON.ID_NUMBER.eq(apId)).limit(1).fetchOne();
             if (person != null && !apName.isEmpty() && !person.getName().equals(apName)) {
                 problems.add(Texts.get("case.applicant.nameMismatch", person.getName()));
@@ -134,7 +134,7 @@ public final class CaseService {
             }
         } else {
             apId = apId.toUpperCase();
-            Validators.creditCode(apId).forEach(p -> problems.add(Texts.get("field.problem", "申请单位统一社会信用代码", p)));
+            Validators.creditCode(apId).forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.applicantCreditCode"), p)));
             unit = desk.db().dsl().selectFrom(UNIT).where(UNIT.CREDIT_CODE.eq(apId)).fetchOne();
             if (apName.isEmpty() && unit != null) {
                 apName = unit.getName();
@@ -144,7 +144,7 @@ public final class CaseService {
             problems.add(Texts.get("case.applicant.nameMissing"));
         }
         if (ap != null && ap.phone() != null && !ap.phone().isBlank()) {
-            Validators.landlineOrMobile(ap.phone()).forEach(p -> problems.add(Texts.get("field.problem", "申请人联系电话", p)));
+            Validators.landlineOrMobile(ap.phone()).forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.applicantPhone"), p)));
         }
         Map<String, String> fields = prefill(item, req.fields(), ap, apId, apName);
         IntakeCheck.Result checked = IntakeCheck.check(item, fields);
@@ -462,7 +462,7 @@ public final class CaseService {
             Audited.record(tx, actor, now, "PERSON_REGISTER", "PERSON", p.getIdNumber(), null, after,
                     "PERSON_REGISTERED", after);
         }
-        if (item.no() == 1 && c.getUnitId() == null && "新参保".equals(f.get("registrationType"))) {
+        if (item.no() == 1 && c.getUnitId() == null && Texts.get("lexicon.newRegistration").equals(f.get("registrationType"))) {
             UnitRecord u = tx.newRecord(UNIT);
             u.setCreditCode(c.getApplicantIdNumber());
             u.setName(c.getApplicantName());

@@ -58,15 +58,15 @@ public final class RegistryService {
         List<String> problems = new ArrayList<>();
         String id = in.idNumber() == null ? "" : Validators.normalizeId(in.idNumber());
         if (in.idType() == null) {
-            problems.add(Texts.get("field.missing", "证件类型"));
+            problems.add(Texts.get("field.missing", Texts.get("label.idType")));
         } else {
-            Validators.idNumber(in.idType(), id).forEach(p -> problems.add(Texts.get("field.problem", "证件号码", p)));
+            Validators.idNumber(in.idType(), id).forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.idNumber"), p)));
         }
         if (in.name() == null || in.name().isBlank()) {
-            problems.add(Texts.get("field.missing", "姓名"));
+            problems.add(Texts.get("field.missing", Texts.get("label.name")));
         }
         if (in.insuranceType() == null) {
-            problems.add(Texts.get("field.missing", "参保险种"));
+            problems.add(Texts.get("field.missing", Texts.get("label.insuranceType")));
         }
         Gender gender = in.gender();
         LocalDate birth = in.birthDate();
@@ -82,7 +82,7 @@ public final class RegistryService {
             birth = facts.get().birthDate();
         }
         if (in.phone() != null && !in.phone().isBlank()) {
-            Validators.landlineOrMobile(in.phone()).forEach(p -> problems.add(Texts.get("field.problem", "联系电话", p)));
+            Validators.landlineOrMobile(in.phone()).forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.phone"), p)));
         }
         Long unitId = null;
         if (in.unitCreditCode() != null && !in.unitCreditCode().isBlank()) {
@@ -166,24 +166,24 @@ public final class RegistryService {
     public UnitView registerUnit(UnitInput in, Actor actor) {
         List<String> problems = new ArrayList<>();
         String code = in.creditCode() == null ? "" : in.creditCode().trim().toUpperCase();
-        Validators.creditCode(code).forEach(p -> problems.add(Texts.get("field.problem", "统一社会信用代码", p)));
+        Validators.creditCode(code).forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.creditCode"), p)));
         if (in.name() == null || in.name().isBlank()) {
-            problems.add(Texts.get("field.missing", "单位名称"));
+            problems.add(Texts.get("field.missing", Texts.get("label.unitName")));
         }
         if (in.legalRepIdNumber() != null && !in.legalRepIdNumber().isBlank()) {
             IdType t = in.legalRepIdType() == null ? IdType.RESIDENT_ID : in.legalRepIdType();
             Validators.idNumber(t, in.legalRepIdNumber())
-                    .forEach(p -> problems.add(Texts.get("field.problem", "法定代表人证件号码", p)));
+                    .forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.legalRepId"), p)));
         }
-        checkPhone(problems, "法定代表人电话", in.legalRepPhone());
-        checkPhone(problems, "单位经办人手机号", in.contactPhone());
+        checkPhone(problems, Texts.get("label.legalRepPhone"), in.legalRepPhone());
+        checkPhone(problems, Texts.get("label.contactPhone"), in.contactPhone());
         if (in.bankAccount() != null && !in.bankAccount().isBlank()) {
             Validators.bankAccount(in.bankAccount(), true)
-                    .forEach(p -> problems.add(Texts.get("field.problem", "银行账号", p)));
+                    .forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.bankAccount"), p)));
         }
         if (in.adminDivisionCode() != null && !in.adminDivisionCode().isBlank()) {
             Validators.adminDivision(in.adminDivisionCode())
-                    .forEach(p -> problems.add(Texts.get("field.problem", "参保地区区划代码", p)));
+                    .forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.unitDivision"), p)));
         }
         if (problems.isEmpty() && desk.db().dsl().fetchExists(UNIT, UNIT.CREDIT_CODE.eq(code))) {
             problems.add(Texts.get("unit.exists", code));

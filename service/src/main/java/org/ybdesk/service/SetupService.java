@@ -33,14 +33,14 @@ public final class SetupService {
             problems.add(Texts.get("agency.code.invalid", code));
         }
         for (String p : Validators.adminDivision(s.adminDivisionCode())) {
-            problems.add(Texts.get("field.problem", "医保区划代码", p));
+            problems.add(Texts.get("field.problem", Texts.get("label.adminDivision"), p));
         }
         if (s.name() == null || s.name().isBlank()) {
             problems.add(Texts.get("agency.name.missing"));
         }
         if (s.hotline() != null && !s.hotline().isBlank()) {
             for (String p : Validators.landlineOrMobile(s.hotline())) {
-                problems.add(Texts.get("field.problem", "咨询电话", p));
+                problems.add(Texts.get("field.problem", Texts.get("label.hotline"), p));
             }
         }
         if (!problems.isEmpty()) {

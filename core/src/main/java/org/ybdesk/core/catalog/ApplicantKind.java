@@ -2,13 +2,11 @@ package org.ybdesk.core.catalog;
 
 /** Who applies for an item: an insured unit, an insured person, or a (designated) medical institution or pharmacy. */
 public enum ApplicantKind {
-    UNIT("参保单位"),
-    PERSON("参保人员"),
-    INSTITUTION("医药机构");
+    UNIT,
+    PERSON,
+    INSTITUTION;
 
-    private final String label;
-
-    ApplicantKind(String label) { this.label = label; }
-
-    public String label() { return label; }
+    public String label() {
+        return org.ybdesk.core.i18n.Messages.bundle("org.ybdesk.core.catalog.messages").get("applicantKind." + name());
+    }
 }

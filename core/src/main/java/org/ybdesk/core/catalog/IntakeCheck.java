@@ -56,7 +56,7 @@ public final class IntakeCheck {
 
     /** The ID type chosen in a sibling 证件类型 field, if any. */
     private static Optional<IdType> idTypeOf(List<FieldSpec> siblings, Map<String, String> values) {
-        return siblings.stream().filter(s -> s.label().contains("证件类型") && !s.composite())
+        return siblings.stream().filter(s -> s.label().contains(TEXT.get("lexicon.idTypeLabel")) && !s.composite())
                 .map(s -> values.get(s.key())).filter(v -> v != null && !v.isBlank())
                 .findFirst().flatMap(v -> IdType.fromLabel(v.trim()));
     }
@@ -97,7 +97,7 @@ public final class IntakeCheck {
                 }
             }
             case PERIOD -> {
-                String[] ends = v.split("\\s*(至|~|～|—|--)\\s*");
+                String[] ends = v.split(TEXT.get("lexicon.periodSeparators"));
                 Optional<LocalDate> a = ends.length == 2 ? parseDate(ends[0]) : Optional.empty();
                 Optional<LocalDate> b = ends.length == 2 ? parseDate(ends[1]) : Optional.empty();
                 if (a.isEmpty() || b.isEmpty()) {
@@ -105,7 +105,7 @@ public final class IntakeCheck {
                 } else if (b.get().isBefore(a.get())) {
                     found.add(TEXT.get("field.period.order"));
                 } else {
-                    normalized = a.get() + "至" + b.get();
+                    normalized = TEXT.get("field.period.format", a.get().toString(), b.get().toString());
                 }
             }
             case MONEY -> {
@@ -123,15 +123,15 @@ public final class IntakeCheck {
             }
             case CHOICE -> {
                 if (!f.options().isEmpty() && !f.options().contains(v)) {
-                    found.add(TEXT.get("field.choice", String.join("、", f.options())));
+                    found.add(TEXT.get("field.choice", Messages.joinList(f.options())));
                 }
             }
             case BOOLEAN -> {
-                String b = switch (v.toLowerCase()) {
-                    case "是", "y", "yes", "true", "1" -> "是";
-                    case "否", "n", "no", "false", "0" -> "否";
-                    default -> null;
-                };
+                String yes = TEXT.get("lexicon.yes");
+                String no = TEXT.get("lexicon.no");
+                String lower = v.toLowerCase();
+                String b = lower.equals(yes) || List.of("y", "yes", "true", "1").contains(lower) ? yes
+                        : lower.equals(no) || List.of("n", "no", "false", "0").contains(lower) ? no : null;
                 if (b == null) {
                     found.add(TEXT.get("field.boolean"));
                 } else {
@@ -157,8 +157,11 @@ public final class IntakeCheck {
 
     /** Dates as a person types them: 2026-11-25, 2026/11/25, 2026.11.25, 20261125, 2026年11月25日. */
     public static Optional<LocalDate> parseDate(String text) {
-        String t = text.trim().replace('/', '-').replace('.', '-').replace("年", "-").replace("月", "-")
-                .replace("日", "");
+        String t = text.trim().replace('/', '-').replace('.', '-');
+        for (String sep : TEXT.get("lexicon.dateSeparators").split(",")) {
+            t = t.replace(sep, "-");
+        }
+        t = t.replaceAll("-$", "");
         try {
             if (t.matches("\\d{8}")) {
                 return Optional.of(LocalDate.parse(t, COMPACT));

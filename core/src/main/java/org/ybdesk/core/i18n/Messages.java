@@ -42,4 +42,14 @@ public final class Messages {
     public boolean has(String key) {
         return bundle.containsKey(key);
     }
+
+    /** Texts shared by all modules (list separator, date format, …). */
+    public static Messages common() {
+        return bundle("org.ybdesk.core.i18n.common");
+    }
+
+    /** Joins items for a person to read: 受理、补正、不予受理. */
+    public static String joinList(java.util.Collection<String> items) {
+        return String.join(common().get("list.separator"), items);
+    }
 }

@@ -245,6 +245,6 @@ public final class Lifecycle {
         if (possible.isEmpty()) {
             return TEXT.get("refuse.state.none");
         }
-        return String.join("、", possible.keySet().stream().map(x -> x.label(item.flow())).toList());
+        return Messages.joinList(possible.keySet().stream().map(x -> x.label(item.flow())).toList());
     }
 }

@@ -56,6 +56,7 @@ public final class MessageRenderer {
 
     /** The date as the templates write it: 2026年11月25日. */
     public static String chineseDate(LocalDate d) {
-        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+        return org.ybdesk.core.i18n.Messages.common().get("date.chinese", String.valueOf(d.getYear()),
+                String.valueOf(d.getMonthValue()), String.valueOf(d.getDayOfMonth()));
     }
 }

@@ -20,7 +20,8 @@ public record Money(long fen) implements Comparable<Money> {
         if (text == null) {
             return Optional.empty();
         }
-        String t = text.trim().replace(",", "").replace("，", "").replace("¥", "").replace("￥", "").replace("元", "");
+        // thousands separators and currency signs people type: , ， ¥ ￥ 元
+        String t = text.trim().replaceAll("[,\uFF0C\u00A5\uFFE5\u5143]", "");
         if (!t.matches("-?\\d{1,13}(\\.\\d{1,2})?")) {
             return Optional.empty();
         }

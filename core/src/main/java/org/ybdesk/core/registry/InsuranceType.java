@@ -18,11 +18,10 @@ public enum InsuranceType {
                 return x;
             }
         }
-        if (t.contains("居民")) {
-            return RESIDENT;
-        }
-        if (t.contains("职工")) {
-            return EMPLOYEE;
+        for (InsuranceType x : values()) {
+            if (t.contains(x.label())) {
+                return x;
+            }
         }
         throw new IllegalArgumentException(
                 Messages.bundle("org.ybdesk.core.registry.insurance").get("insuranceType.unknown", t));

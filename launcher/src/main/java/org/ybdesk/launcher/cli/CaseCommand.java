@@ -86,7 +86,7 @@ final class CaseCommand {
         v.messages().forEach(m -> b.out().println(Out.t("case.show.message", m.text())));
         List<String> allowed = v.actions().stream().filter(a -> a.allowed()).map(a -> a.label()).toList();
         if (!allowed.isEmpty()) {
-            b.out().println(Out.t("case.show.actions", String.join("、", allowed)));
+            b.out().println(Out.t("case.show.actions", org.ybdesk.core.i18n.Messages.joinList(allowed)));
         }
     }
 
@@ -98,7 +98,7 @@ final class CaseCommand {
         String applicantId;
         @Option(names = "--applicant-name", paramLabel = "NAME")
         String applicantName;
-        @Option(names = "--id-type", defaultValue = "居民身份证", paramLabel = "TYPE")
+        @Option(names = "--id-type", defaultValue = "RESIDENT_ID", paramLabel = "TYPE")
         String idType;
         @Option(names = "--phone")
         String phone;

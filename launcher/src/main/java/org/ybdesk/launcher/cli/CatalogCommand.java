@@ -73,8 +73,8 @@ final class CatalogCommand {
                     i.riskLevel().label(), i.applicantKind().label()));
             out().println(Out.t("catalog.show.fields"));
             i.requiredFields().forEach(f -> out().println(Out.t("catalog.show.field", f.label(),
-                    f.composite() ? String.join("、", f.parts().stream().map(p -> p.key() + "（" + p.label() + "）")
-                            .toList()) : f.key())));
+                    f.composite() ? org.ybdesk.core.i18n.Messages.joinList(f.parts().stream()
+                            .map(p -> Out.t("catalog.show.part", p.key(), p.label())).toList()) : f.key())));
             out().println(Out.t("catalog.show.materials"));
             i.materials().forEach(m -> out().println(Out.t("catalog.show.material", String.valueOf(m.no()), m.name())));
             if (!i.referenceForms().isEmpty()) {

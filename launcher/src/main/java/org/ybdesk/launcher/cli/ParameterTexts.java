@@ -1,6 +1,5 @@
 package org.ybdesk.launcher.cli;
 
-import java.util.stream.Collectors;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -12,10 +11,10 @@ final class ParameterTexts {
 
     static String explain(ParameterException ex) {
         if (ex instanceof MissingParameterException m) {
-            String names = m.getMissing().stream().map(a -> a.isOption()
+            java.util.List<String> names = m.getMissing().stream().map(a -> a.isOption()
                     ? ((picocli.CommandLine.Model.OptionSpec) a).longestName() : a.paramLabel())
-                    .collect(Collectors.joining("、"));
-            return Out.t("error.missing", names);
+                    .toList();
+            return Out.t("error.missing", org.ybdesk.core.i18n.Messages.joinList(names));
         }
         if (ex instanceof UnmatchedArgumentException u) {
             return Out.t("error.unmatched", String.join(" ", u.getUnmatched()));

@@ -25,15 +25,15 @@ final class PersonCommand {
 
     @Command(name = "add")
     static final class Add extends Base {
-        @Option(names = "--id-type", defaultValue = "居民身份证", paramLabel = "TYPE")
+        @Option(names = "--id-type", defaultValue = "RESIDENT_ID", paramLabel = "TYPE")
         String idType;
         @Option(names = "--id", required = true, paramLabel = "NUMBER")
         String id;
         @Option(names = "--name", required = true)
         String name;
-        @Option(names = "--insurance-type", required = true, paramLabel = "职工|城乡居民")
+        @Option(names = "--insurance-type", required = true, paramLabel = "TYPE")
         String insuranceType;
-        @Option(names = "--status", defaultValue = "参保")
+        @Option(names = "--status", defaultValue = "INSURED")
         String status;
         @Option(names = "--unit", paramLabel = "CREDIT_CODE")
         String unit;

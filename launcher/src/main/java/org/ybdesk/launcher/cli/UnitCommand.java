@@ -29,7 +29,7 @@ final class UnitCommand {
         String address;
         @Option(names = "--legal-rep")
         String legalRep;
-        @Option(names = "--legal-rep-id-type", defaultValue = "居民身份证")
+        @Option(names = "--legal-rep-id-type", defaultValue = "RESIDENT_ID")
         String legalRepIdType;
         @Option(names = "--legal-rep-id")
         String legalRepId;

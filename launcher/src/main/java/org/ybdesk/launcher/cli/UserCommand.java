@@ -14,7 +14,7 @@ final class UserCommand {
     static final class Add extends Base {
         @Option(names = "--username", required = true, paramLabel = "NAME")
         String username;
-        @Option(names = "--name", required = true, paramLabel = "姓名")
+        @Option(names = "--name", required = true, paramLabel = "NAME")
         String displayName;
         @Option(names = "--new-password", required = true, paramLabel = "PASSWORD")
         String newPassword;
@@ -30,7 +30,7 @@ final class UserCommand {
             Actor actor = desk().users().anyUser() ? actor() : null;
             var u = desk().users().add(username, displayName, newPassword, set, actor);
             out().println(Out.t("user.added", u.username(), u.displayName(),
-                    String.join("、", u.roles().stream().map(Role::label).toList())));
+                    org.ybdesk.core.i18n.Messages.joinList(u.roles().stream().map(Role::label).toList())));
             return 0;
         }
     }
@@ -48,7 +48,7 @@ final class UserCommand {
                 Out.json(out(), users);
             } else {
                 users.forEach(u -> out().println(Out.t("user.row", u.username(), u.displayName(),
-                        String.join("、", u.roles().stream().map(Role::label).toList()),
+                        org.ybdesk.core.i18n.Messages.joinList(u.roles().stream().map(Role::label).toList()),
                         u.lockedUntil() == null ? "" : Out.t("user.locked"))));
             }
             return 0;
