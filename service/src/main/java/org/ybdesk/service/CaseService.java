@@ -595,23 +595,30 @@ public final class CaseService {
         }
     }
 
-    /** Open cases whose clock runs, due within 3 working days or overdue (or all of them), soonest first. */
+    /**
+     * Open cases whose clock runs, due within 3 working days or overdue (or all of them), soonest first. Cases whose
+     * due date cannot be computed (the calendar does not reach it) are listed too, with the reason; when the next
+     * 3 working days run past the calendar, every open case is listed rather than guessing.
+     */
     public List<CaseSummary> dueList(boolean all, int limit) {
         LocalDate today = desk.today();
-        Condition open = CASE_FILE.STATE.notIn(NOT_COUNTING.stream().map(Enum::name).toList())
-                .and(CASE_FILE.DUE_ON.isNotNull());
-        Condition c = open;
+        Condition running = CASE_FILE.STATE.notIn(NOT_COUNTING.stream().map(Enum::name).toList())
+                .and(CASE_FILE.ACCEPTED_ON.isNotNull());
+        Condition c = running;
         if (!all) {
-            LocalDate horizon;
             try {
-                horizon = desk.calendar().addWorkingDays(today, org.ybdesk.core.calendar.DeadlineEngine.NEAR_WORKING_DAYS);
+                LocalDate horizon = desk.calendar().addWorkingDays(today,
+                        org.ybdesk.core.calendar.DeadlineEngine.NEAR_WORKING_DAYS);
+                c = running.and(CASE_FILE.DUE_ON.le(horizon).or(CASE_FILE.DUE_ON.isNull()));
             } catch (DateOutsideCalendarException e) {
-                throw new ServiceException(e.getMessage());
+                c = running;
             }
-            c = open.and(CASE_FILE.DUE_ON.le(horizon));
         }
-        return desk.db().dsl().selectFrom(CASE_FILE).where(c).orderBy(CASE_FILE.DUE_ON, CASE_FILE.ID).limit(limit)
-                .fetch().map(r -> summary(r, quickDeadline(r, today)));
+        return desk.db().dsl().selectFrom(CASE_FILE).where(c)
+                .orderBy(CASE_FILE.DUE_ON.asc().nullsFirst(), CASE_FILE.ID).limit(limit)
+                .fetch().map(r -> summary(r, r.getDueOn() == null
+                        ? deadline(desk.db().dsl(), r, desk.catalog().item(r.getItemNo()), today)
+                        : quickDeadline(r, today)));
     }
 
     /** Deadline from the stored due date (kept current by every step), without reading pauses again. */

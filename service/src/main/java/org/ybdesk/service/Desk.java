@@ -120,6 +120,11 @@ public final class Desk implements AutoCloseable {
         return agency().orElseThrow(() -> new ServiceException(Texts.get("agency.missing")));
     }
 
+    /** Checks the audit log's hash chain from the first record to the last. */
+    public org.ybdesk.db.AuditLog.Verification verifyAudit() {
+        return org.ybdesk.db.AuditLog.verify(db.dsl());
+    }
+
     public SetupService setup() {
         return new SetupService(this);
     }

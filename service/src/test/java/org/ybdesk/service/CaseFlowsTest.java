@@ -332,6 +332,19 @@ class CaseFlowsTest {
                 "2301020012026110300001");
     }
 
+    @Test
+    void dueListNearTheEndOfTheKnownCalendarListsEverythingItCannotRuleOut() {
+        f.clock.setDay(LocalDate.of(2026, 12, 24));
+        CaseView v = f.create(16, DeskFixture.person("韩十四"), Map.of(), f.clerk);
+        CaseView a = act(no(v), ACCEPT, f.clerk);
+        assertThat(a.summary().deadline().problem()).contains("超出工作日历范围");
+        f.clock.setDay(LocalDate.of(2026, 12, 29));
+        assertThat(f.desk.cases().dueList(false, 100)).singleElement().satisfies(s -> {
+            assertThat(s.caseNo()).isEqualTo(no(v));
+            assertThat(s.deadline().problem()).contains("2027");
+        });
+    }
+
     long count(String table) {
         return f.desk.db().dsl().fetchCount(org.jooq.impl.DSL.table(table));
     }

@@ -11,7 +11,7 @@ final class AuditCommand {
         @Override
         Integer execute() {
             actor();
-            AuditLog.Verification v = AuditLog.verify(desk().db().dsl());
+            AuditLog.Verification v = desk().verifyAudit();
             if (v.ok()) {
                 out().println(Out.t("audit.ok", String.valueOf(v.rows())));
                 return 0;
