@@ -13,7 +13,10 @@ public final class Main {
         if (System.getProperty("ybdesk.logDir") == null) {
             System.setProperty("ybdesk.logDir", dataDir(args).resolve("logs").toString());
         }
-        System.exit(YbdeskCommand.run(args, System.out, System.err));
+        int code = YbdeskCommand.run(args, System.out, System.err);
+        if (code != YbdeskCommand.GUI_STARTED) {
+            System.exit(code);
+        }
     }
 
     /** The data folder named by --data-dir (either form), YBDESK_DATA_DIR, or ~/.ybdesk. */

@@ -7,23 +7,29 @@ import org.ybdesk.db.AuditLog;
 import org.ybdesk.db.Json;
 import org.ybdesk.db.Outbox;
 
-/** Writes a change's audit record and its outbox message inside the change's own transaction. */
+/**
+ * Writes a change's audit record and its outbox message inside the change's own transaction. In the sandbox no
+ * outbox message is written at all: training data has no route to the provincial server.
+ */
 final class Audited {
-    private Audited() {
+    private final Mode mode;
+
+    Audited(Mode mode) {
+        this.mode = mode;
     }
 
-    static AuditLog.Who who(Actor actor) {
+    AuditLog.Who who(Actor actor) {
         return actor == null ? new AuditLog.Who(null, org.ybdesk.core.i18n.Messages.common().get("actor.system")) : new AuditLog.Who(actor.id(), actor.name());
     }
 
     /**
      * Records the change: audit (before → after) always; an outbox message when {@code msgType} is not null.
      */
-    static void record(DSLContext tx, Actor actor, OffsetDateTime at, String action, String entityType,
+    void record(DSLContext tx, Actor actor, OffsetDateTime at, String action, String entityType,
                        String entityId, Object before, Object after, String msgType, Object payload) {
         AuditLog.append(tx, who(actor), at, action, entityType, entityId,
                 before == null ? null : Json.write(before), after == null ? null : Json.write(after));
-        if (msgType != null) {
+        if (msgType != null && mode == Mode.PRODUCTION) {
             Outbox.enqueue(tx, msgType, entityType, entityId, Json.write(payload), at);
         }
     }

@@ -1,6 +1,9 @@
 package org.ybdesk.service;
 
+import static org.ybdesk.db.jooq.Tables.APP_USER;
+import static org.ybdesk.db.jooq.Tables.CASE_ATTACHMENT;
 import static org.ybdesk.db.jooq.Tables.CASE_EVENT;
+import static org.ybdesk.db.jooq.Tables.CASE_NOTE;
 import static org.ybdesk.db.jooq.Tables.CASE_FILE;
 import static org.ybdesk.db.jooq.Tables.CASE_MESSAGE;
 import static org.ybdesk.db.jooq.Tables.CASE_PAUSE;
@@ -56,7 +59,9 @@ import org.ybdesk.db.jooq.tables.records.CaseEventRecord;
 import org.ybdesk.db.jooq.tables.records.CaseFileRecord;
 import org.ybdesk.db.jooq.tables.records.PersonRecord;
 import org.ybdesk.db.jooq.tables.records.UnitRecord;
+import org.ybdesk.service.CaseViews.AttachmentView;
 import org.ybdesk.service.CaseViews.CaseSummary;
+import org.ybdesk.service.CaseViews.NoteView;
 import org.ybdesk.service.CaseViews.CaseView;
 import org.ybdesk.service.CaseViews.DeadlineView;
 import org.ybdesk.service.CaseViews.EventView;
@@ -184,6 +189,8 @@ public final class CaseService {
             c.setPersonId(personId);
             c.setUnitId(unitId);
             c.setApplicantName(name);
+            c.setApplicantInitials(NameIndex.initials(name));
+            c.setNextRole(nextRole(item, CaseState.RECEIVED));
             c.setApplicantIdNumber(idNo);
             c.setApplicantPhone(ap == null ? null : RegistryService.blankToNull(ap.phone()));
             c.setChannel(channel);
@@ -202,7 +209,7 @@ public final class CaseService {
             Map<String, Object> payload = payload(c, e, actor);
             payload.put("fields", checked.values());
             payload.put("materials", materials);
-            Audited.record(tx, actor, now, "CASE_" + RECEIVE, "CASE", no, null, after, "CASE_RECEIVED", payload);
+            desk.audited().record(tx, actor, now, "CASE_" + RECEIVE, "CASE", no, null, after, "CASE_RECEIVED", payload);
             return no;
         });
         return show(caseNo, actor);
@@ -297,11 +304,18 @@ public final class CaseService {
             if (message != null) {
                 payload.put("message", message);
             }
-            Audited.record(tx, actor, now, "CASE_" + cmd.action().name(), "CASE", c.getCaseNo(), before, caseMap(c),
+            desk.audited().record(tx, actor, now, "CASE_" + cmd.action().name(), "CASE", c.getCaseNo(), before, caseMap(c),
                     "CASE_TRANSITION", payload);
             return null;
         });
         return show(caseNo.trim(), actor);
+    }
+
+    /** The role whose work the case waits for (the role of its first positive next step), null when finished. */
+    static String nextRole(ServiceItem item, CaseState state) {
+        return Lifecycle.possible(item, state).entrySet().stream()
+                .filter(e -> !e.getKey().needsReasons())
+                .map(e -> e.getValue().name()).findFirst().orElse(null);
     }
 
     private List<String> missingMaterials(CaseFileRecord c, ServiceItem item) {
@@ -347,7 +361,7 @@ public final class CaseService {
             c.setUpdatedAt(desk.now());
             c.setRowVersion(c.getRowVersion() + 1);
             c.update();
-            Audited.record(tx, actor, desk.now(), "CASE_MATERIALS", "CASE", c.getCaseNo(), before, caseMap(c),
+            desk.audited().record(tx, actor, desk.now(), "CASE_MATERIALS", "CASE", c.getCaseNo(), before, caseMap(c),
                     "CASE_MATERIALS", Map.of("caseNo", c.getCaseNo(), "materials", m));
             return null;
         });
@@ -397,6 +411,7 @@ public final class CaseService {
         }
         DeadlineView d = deadline(tx, c, item, today);
         c.setDueOn(d == null ? null : d.dueDate());
+        c.setNextRole(nextRole(item, t.to()));
         c.setUpdatedAt(now);
         c.setRowVersion(c.getRowVersion() + 1);
         c.update();
@@ -459,7 +474,7 @@ public final class CaseService {
             c.setPersonId(p.getId());
             c.update();
             Map<String, Object> after = RegistryService.personMap(p);
-            Audited.record(tx, actor, now, "PERSON_REGISTER", "PERSON", p.getIdNumber(), null, after,
+            desk.audited().record(tx, actor, now, "PERSON_REGISTER", "PERSON", p.getIdNumber(), null, after,
                     "PERSON_REGISTERED", after);
         }
         if (item.no() == 1 && c.getUnitId() == null && Texts.get("lexicon.newRegistration").equals(f.get("registrationType"))) {
@@ -484,7 +499,7 @@ public final class CaseService {
             c.setUnitId(u.getId());
             c.update();
             Map<String, Object> after = RegistryService.unitMap(u);
-            Audited.record(tx, actor, now, "UNIT_REGISTER", "UNIT", u.getCreditCode(), null, after,
+            desk.audited().record(tx, actor, now, "UNIT_REGISTER", "UNIT", u.getCreditCode(), null, after,
                     "UNIT_REGISTERED", after);
         }
     }
@@ -496,7 +511,7 @@ public final class CaseService {
         p.setAccountBalanceFen(p.getAccountBalanceFen() + deltaFen);
         p.setUpdatedAt(now);
         p.update();
-        Audited.record(tx, actor, now, "ACCOUNT_ADJUST", "PERSON", p.getIdNumber(), before,
+        desk.audited().record(tx, actor, now, "ACCOUNT_ADJUST", "PERSON", p.getIdNumber(), before,
                 Map.of("accountBalanceFen", p.getAccountBalanceFen(), "caseNo", caseNo), null, null);
     }
 
@@ -564,6 +579,93 @@ public final class CaseService {
         return e;
     }
 
+    // ------------------------------------------------------------------------------------------------ attachments, notes
+
+    /** Largest attachment accepted (a multi-page scan at 300 dpi stays well below it). */
+    public static final long MAX_ATTACHMENT_BYTES = 20L * 1024 * 1024;
+
+    /**
+     * Adds a scanned image or PDF to the case. The type is taken from the file's content (PDF, PNG, JPEG, TIFF),
+     * not from its name; the SHA-256 is stored so a changed file is recognisable.
+     */
+    public AttachmentView addAttachment(String caseNo, String fileName, byte[] content, Actor actor) {
+        List<String> problems = new ArrayList<>();
+        String type = Attachments.mediaType(content);
+        if (content.length == 0) {
+            problems.add(Texts.get("attachment.empty", fileName));
+        } else if (content.length > MAX_ATTACHMENT_BYTES) {
+            problems.add(Texts.get("attachment.tooLarge", fileName,
+                    String.valueOf(content.length / (1024 * 1024)), String.valueOf(MAX_ATTACHMENT_BYTES / (1024 * 1024))));
+        } else if (type == null) {
+            problems.add(Texts.get("attachment.type", fileName));
+        }
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        return desk.db().write(tx -> {
+            CaseFileRecord c = caseForChange(tx, caseNo);
+            OffsetDateTime now = desk.now();
+            var r = tx.newRecord(CASE_ATTACHMENT);
+            r.setCaseId(c.getId());
+            r.setFileName(fileName.length() > 250 ? fileName.substring(fileName.length() - 250) : fileName);
+            r.setMediaType(type);
+            r.setSizeBytes((long) content.length);
+            r.setSha256(Attachments.sha256(content));
+            r.setContent(content);
+            r.setAddedBy(actor.id());
+            r.setAddedAt(now);
+            r.store();
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("caseNo", c.getCaseNo());
+            after.put("fileName", r.getFileName());
+            after.put("mediaType", type);
+            after.put("sizeBytes", content.length);
+            after.put("sha256", r.getSha256());
+            desk.audited().record(tx, actor, now, "CASE_ATTACHMENT", "CASE", c.getCaseNo(), null, after,
+                    "CASE_ATTACHMENT", after);
+            return new AttachmentView(r.getId(), r.getFileName(), type, content.length, r.getSha256(), actor.name(), now);
+        });
+    }
+
+    /** The stored bytes of an attachment. */
+    public byte[] attachmentContent(long attachmentId) {
+        byte[] b = desk.db().dsl().select(CASE_ATTACHMENT.CONTENT).from(CASE_ATTACHMENT)
+                .where(CASE_ATTACHMENT.ID.eq(attachmentId)).fetchOne(CASE_ATTACHMENT.CONTENT);
+        if (b == null) {
+            throw new ServiceException(Texts.get("attachment.unknown"));
+        }
+        return b;
+    }
+
+    /** Adds a note (备注) to the case's file; notes are part of the record, never edited. */
+    public NoteView addNote(String caseNo, String text, Actor actor) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            throw new ServiceException(Texts.get("note.empty"));
+        }
+        if (t.length() > 2000) {
+            throw new ServiceException(Texts.get("note.tooLong", String.valueOf(t.length())));
+        }
+        return desk.db().write(tx -> {
+            CaseFileRecord c = caseForChange(tx, caseNo);
+            OffsetDateTime now = desk.now();
+            tx.insertInto(CASE_NOTE).set(CASE_NOTE.CASE_ID, c.getId()).set(CASE_NOTE.NOTE_TEXT, t)
+                    .set(CASE_NOTE.AUTHOR_ID, actor.id()).set(CASE_NOTE.AUTHOR_NAME, actor.name())
+                    .set(CASE_NOTE.ADDED_AT, now).execute();
+            desk.audited().record(tx, actor, now, "CASE_NOTE", "CASE", c.getCaseNo(), null,
+                    Map.of("caseNo", c.getCaseNo(), "note", t), null, null);
+            return new NoteView(t, actor.name(), now);
+        });
+    }
+
+    private static CaseFileRecord caseForChange(DSLContext tx, String caseNo) {
+        CaseFileRecord c = tx.selectFrom(CASE_FILE).where(CASE_FILE.CASE_NO.eq(caseNo.trim())).forUpdate().fetchOne();
+        if (c == null) {
+            throw new ServiceException(Texts.get("case.unknown", caseNo));
+        }
+        return c;
+    }
+
     // ------------------------------------------------------------------------------------------------ deadlines
 
     /** The deadline of a case as of {@code today}, or null while the clock has not started or after the end. */
@@ -622,7 +724,7 @@ public final class CaseService {
     }
 
     /** Deadline from the stored due date (kept current by every step), without reading pauses again. */
-    private DeadlineView quickDeadline(CaseFileRecord r, LocalDate today) {
+    DeadlineView quickDeadline(CaseFileRecord r, LocalDate today) {
         LocalDate due = r.getDueOn();
         try {
             int left = today.isAfter(due) ? -desk.calendar().workingDaysBetween(due, today)
@@ -696,10 +798,20 @@ public final class CaseService {
                 c.getApplicantPhone(), Json.read(c.getFieldsJson(), FIELDS), materials,
                 c.getDeclaredFen() == null ? null : Money.ofFen(c.getDeclaredFen()),
                 c.getReconciledFen() == null ? null : Money.ofFen(c.getReconciledFen()),
-                c.getPaidFen() == null ? null : Money.ofFen(c.getPaidFen()), events, messages, actions);
+                c.getPaidFen() == null ? null : Money.ofFen(c.getPaidFen()), events, messages, actions,
+                c.getNextRole() == null ? null : Role.valueOf(c.getNextRole()),
+                dsl.select(CASE_ATTACHMENT.ID, CASE_ATTACHMENT.FILE_NAME, CASE_ATTACHMENT.MEDIA_TYPE,
+                                CASE_ATTACHMENT.SIZE_BYTES, CASE_ATTACHMENT.SHA256, APP_USER.DISPLAY_NAME,
+                                CASE_ATTACHMENT.ADDED_AT)
+                        .from(CASE_ATTACHMENT).join(APP_USER).on(APP_USER.ID.eq(CASE_ATTACHMENT.ADDED_BY))
+                        .where(CASE_ATTACHMENT.CASE_ID.eq(c.getId())).orderBy(CASE_ATTACHMENT.ID)
+                        .fetch(r -> new AttachmentView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                                r.value6(), r.value7())),
+                dsl.selectFrom(CASE_NOTE).where(CASE_NOTE.CASE_ID.eq(c.getId())).orderBy(CASE_NOTE.ID)
+                        .fetch(n -> new NoteView(n.getNoteText(), n.getAuthorName(), n.getAddedAt())));
     }
 
-    private CaseSummary summary(CaseFileRecord r, DeadlineView d) {
+    CaseSummary summary(CaseFileRecord r, DeadlineView d) {
         CaseState s = CaseState.valueOf(r.getState());
         ServiceItem item = desk.catalog().item(r.getItemNo());
         return new CaseSummary(r.getCaseNo(), r.getItemNo(), item.name(), s, s.label(), r.getApplicantName(),

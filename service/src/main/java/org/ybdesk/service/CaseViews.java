@@ -8,6 +8,7 @@ import org.ybdesk.core.calendar.DeadlineStatus;
 import org.ybdesk.core.catalog.MaterialStatus;
 import org.ybdesk.core.lifecycle.Availability;
 import org.ybdesk.core.lifecycle.CaseState;
+import org.ybdesk.core.lifecycle.Role;
 import org.ybdesk.core.money.Money;
 
 /** What the case services hand to screens and the command line. */
@@ -38,10 +39,23 @@ public final class CaseViews {
     public record MessageView(String kind, String text, OffsetDateTime at) {
     }
 
+    public record AttachmentView(long id, String fileName, String mediaType, long sizeBytes, String sha256,
+                                 String addedBy, OffsetDateTime addedAt) {
+    }
+
+    public record NoteView(String text, String author, OffsetDateTime at) {
+    }
+
+    /**
+     * The whole case.
+     *
+     * @param nextRole the role the case waits for, or null when it is finished
+     */
     public record CaseView(CaseSummary summary, String agencyCode, String channel, String applicantKind,
                            String applicantId, String applicantPhone, Map<String, String> fields,
                            List<MaterialLine> materials, Money declared, Money reconciled, Money paid,
-                           List<EventView> events, List<MessageView> messages, List<Availability> actions) {
+                           List<EventView> events, List<MessageView> messages, List<Availability> actions,
+                           Role nextRole, List<AttachmentView> attachments, List<NoteView> notes) {
     }
 
     /** Masks an ID number for lists: 230102********1237 (first 6, last 4 kept). */

@@ -1,6 +1,7 @@
 package org.ybdesk.service;
 
 import static org.ybdesk.db.jooq.Tables.AGENCY;
+import static org.ybdesk.db.jooq.Tables.DESK_IDENTITY;
 import static org.ybdesk.db.jooq.Tables.REFERENCE_DATA;
 
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ public final class Desk implements AutoCloseable {
     private final Mode mode;
     private final Clock clock;
     private final Catalog catalog;
+    private final Audited audited;
     private volatile WorkingCalendar calendar;
     private volatile DeadlineEngine deadlines;
 
@@ -36,7 +38,9 @@ public final class Desk implements AutoCloseable {
         this.db = db;
         this.mode = mode;
         this.clock = clock;
+        claimIdentity(db, mode, clock);
         this.catalog = loadCatalog(db);
+        this.audited = new Audited(mode);
         setCalendar(loadCalendar(db));
     }
 
@@ -47,6 +51,27 @@ public final class Desk implements AutoCloseable {
 
     public static Desk open(Path dataDir, Mode mode) {
         return open(dataDir, mode, Clock.system(ZONE));
+    }
+
+    /**
+     * A database file knows whether it is production or sandbox from its first opening; opening it as the other
+     * mode is refused, so training data can never be used as production data (e.g. by copying the file).
+     */
+    private static void claimIdentity(Database db, Mode mode, Clock clock) {
+        String found = db.write(tx -> {
+            var r = tx.selectFrom(DESK_IDENTITY).where(DESK_IDENTITY.ID.eq(1)).fetchOne();
+            if (r == null) {
+                tx.insertInto(DESK_IDENTITY).set(DESK_IDENTITY.ID, 1).set(DESK_IDENTITY.MODE, mode.name())
+                        .set(DESK_IDENTITY.CREATED_AT, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS))
+                        .execute();
+                return mode.name();
+            }
+            return r.getMode();
+        });
+        if (!found.equals(mode.name())) {
+            db.close();
+            throw new ServiceException(Texts.get("desk.identity.mismatch", Mode.valueOf(found).label(), mode.label()));
+        }
     }
 
     private static Catalog loadCatalog(Database db) {
@@ -76,6 +101,10 @@ public final class Desk implements AutoCloseable {
     void setCalendar(WorkingCalendar cal) {
         this.calendar = cal;
         this.deadlines = new DeadlineEngine(cal);
+    }
+
+    Audited audited() {
+        return audited;
     }
 
     public Database db() {
@@ -139,6 +168,14 @@ public final class Desk implements AutoCloseable {
 
     public CaseService cases() {
         return new CaseService(this);
+    }
+
+    public WorkbenchService workbench() {
+        return new WorkbenchService(this);
+    }
+
+    public SearchService search() {
+        return new SearchService(this);
     }
 
     @Override

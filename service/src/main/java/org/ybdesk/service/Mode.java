@@ -10,6 +10,11 @@ public enum Mode {
         this.folder = folder;
     }
 
+    /** 生产环境 / 培训环境. */
+    public String label() {
+        return Texts.get("mode." + name());
+    }
+
     /** The sub-folder of the data folder holding this mode's database. */
     public String folder() {
         return folder;

@@ -121,7 +121,7 @@ public final class RegistryService {
             r.setUpdatedAt(desk.now());
             r.store();
             Map<String, Object> after = personMap(r);
-            Audited.record(tx, actor, desk.now(), "PERSON_REGISTER", "PERSON", id, null, after, "PERSON_REGISTERED",
+            desk.audited().record(tx, actor, desk.now(), "PERSON_REGISTER", "PERSON", id, null, after, "PERSON_REGISTERED",
                     after);
             return toView(r, tx.selectFrom(UNIT).where(UNIT.ID.eq(u == null ? -1L : u)).fetchOne());
         });
@@ -211,7 +211,7 @@ public final class RegistryService {
             r.setUpdatedAt(desk.now());
             r.store();
             Map<String, Object> after = unitMap(r);
-            Audited.record(tx, actor, desk.now(), "UNIT_REGISTER", "UNIT", code, null, after, "UNIT_REGISTERED",
+            desk.audited().record(tx, actor, desk.now(), "UNIT_REGISTER", "UNIT", code, null, after, "UNIT_REGISTERED",
                     after);
             return toView(r);
         });

@@ -27,6 +27,15 @@ public final class SetupService {
 
     /** Creates or updates the agency. All problems at once. */
     public AgencyRecord initAgency(AgencySetup s, Actor actor) {
+        List<String> problems = agencyProblems(s);
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        return store(s, actor);
+    }
+
+    /** Every problem of an agency setup, without writing anything (the setup screen checks all fields at once). */
+    public List<String> agencyProblems(AgencySetup s) {
         List<String> problems = new ArrayList<>();
         String code = s.code() == null ? "" : s.code().trim();
         if (!code.matches("[0-9A-Za-z]{4,20}")) {
@@ -43,9 +52,11 @@ public final class SetupService {
                 problems.add(Texts.get("field.problem", Texts.get("label.hotline"), p));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ServiceException(problems);
-        }
+        return problems;
+    }
+
+    private AgencyRecord store(AgencySetup s, Actor actor) {
+        String code = s.code().trim();
         String signature = s.signature() == null || s.signature().isBlank() ? s.name().trim() : s.signature().trim();
         return desk.db().write(tx -> {
             AgencyRecord before = tx.selectFrom(AGENCY).limit(1).fetchOne();
@@ -64,7 +75,7 @@ public final class SetupService {
             } else {
                 tx.update(AGENCY).set(r).where(AGENCY.CODE.eq(code)).execute();
             }
-            Audited.record(tx, actor, desk.now(), before == null ? "AGENCY_INIT" : "AGENCY_UPDATE", "AGENCY", code,
+            desk.audited().record(tx, actor, desk.now(), before == null ? "AGENCY_INIT" : "AGENCY_UPDATE", "AGENCY", code,
                     before == null ? null : agencyMap(before), agencyMap(r), null, null);
             return r;
         });
@@ -101,7 +112,7 @@ public final class SetupService {
             r.setImportedAt(desk.now());
             r.setActive(true);
             r.insert();
-            Audited.record(tx, actor, desk.now(), "CALENDAR_IMPORT", "REFERENCE_DATA", r.getVersion(), null,
+            desk.audited().record(tx, actor, desk.now(), "CALENDAR_IMPORT", "REFERENCE_DATA", r.getVersion(), null,
                     Map.of("years", years), null, null);
             return desk.calendar().merge(imported);
         });

@@ -43,6 +43,30 @@ public final class UserService {
      * after that only an administrator may add users.
      */
     public UserView add(String username, String displayName, String password, Set<Role> roles, Actor actor) {
+        List<String> problems = addProblems(username, displayName, password, roles, actor);
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        String u = username.trim();
+        String hash = BCrypt.withDefaults().hashToString(BCRYPT_COST, password.toCharArray());
+        return desk.db().write(tx -> {
+            AppUserRecord r = tx.newRecord(APP_USER);
+            r.setUsername(u);
+            r.setDisplayName(displayName.trim());
+            r.setPasswordHash(hash);
+            r.setRoles(encode(roles));
+            r.setActive(true);
+            r.setFailedLogins(0);
+            r.setCreatedAt(desk.now());
+            r.store();
+            desk.audited().record(tx, actor, desk.now(), "USER_ADD", "USER", u, null, view(r), null, null);
+            return toView(r);
+        });
+    }
+
+    /** Every problem with adding this user, without writing anything. */
+    public List<String> addProblems(String username, String displayName, String password, Set<Role> roles,
+                                    Actor actor) {
         List<String> problems = new ArrayList<>();
         boolean first = !anyUser();
         if (first && !roles.contains(Role.ADMIN)) {
@@ -64,23 +88,7 @@ public final class UserService {
         if (roles.isEmpty()) {
             problems.add(Texts.get("user.roles.missing"));
         }
-        if (!problems.isEmpty()) {
-            throw new ServiceException(problems);
-        }
-        String hash = BCrypt.withDefaults().hashToString(BCRYPT_COST, password.toCharArray());
-        return desk.db().write(tx -> {
-            AppUserRecord r = tx.newRecord(APP_USER);
-            r.setUsername(u);
-            r.setDisplayName(displayName.trim());
-            r.setPasswordHash(hash);
-            r.setRoles(encode(roles));
-            r.setActive(true);
-            r.setFailedLogins(0);
-            r.setCreatedAt(desk.now());
-            r.store();
-            Audited.record(tx, actor, desk.now(), "USER_ADD", "USER", u, null, view(r), null, null);
-            return toView(r);
-        });
+        return problems;
     }
 
     /** 8+ characters with both letters and digits, as in the provincial app. */
@@ -127,7 +135,7 @@ public final class UserService {
             cur.setFailedLogins(lock ? 0 : failed);
             cur.setLockedUntil(lock ? now.plus(LOCK_DURATION) : null);
             cur.update();
-            Audited.record(tx, null, now, lock ? "LOGIN_LOCKED" : "LOGIN_FAILED", "USER", cur.getUsername(), null,
+            desk.audited().record(tx, null, now, lock ? "LOGIN_LOCKED" : "LOGIN_FAILED", "USER", cur.getUsername(), null,
                     Map.of("failed", failed), null, null);
             return null;
         });

@@ -18,20 +18,32 @@ import picocli.CommandLine.Mixin;
         subcommands = {InitCommand.class, CatalogCommand.class, CalendarCommand.class, ValidateCommand.class,
                 UserCommand.class, PersonCommand.class, UnitCommand.class, CaseCommand.class, DueCommand.class,
                 AuditCommand.class})
-public final class YbdeskCommand implements Runnable {
+public final class YbdeskCommand implements java.util.concurrent.Callable<Integer> {
     /** Exit code when the desk refuses a request (validation, lifecycle, login): the reasons are on stderr. */
     public static final int REFUSED = 1;
     /** Exit code for a command line that cannot be understood. */
     public static final int USAGE = 2;
+    /** Not an exit code: the window opened and the process lives on with it. */
+    public static final int GUI_STARTED = -1;
 
     @Mixin
     Context context;
 
     PrintStream out;
 
+    /** No subcommand: the workstation window when there is a display, else the help. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(out);
+    public Integer call() {
+        if (java.awt.GraphicsEnvironment.isHeadless()) {
+            CommandLine cl = new CommandLine(this);
+            cl.setResourceBundle(ResourceBundle.getBundle("org.ybdesk.launcher.cli", Messages.LOCALE));
+            cl.usage(out);
+            out.println(Out.t("gui.noDisplay"));
+            return 0;
+        }
+        org.ybdesk.desk.DeskApp.launch(context.dataDir(), context.sandbox ? org.ybdesk.service.Mode.SANDBOX
+                : org.ybdesk.service.Mode.PRODUCTION);
+        return GUI_STARTED;
     }
 
     /** Runs the command line, printing to the given streams; returns the exit code. */

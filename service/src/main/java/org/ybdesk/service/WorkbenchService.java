@@ -1,0 +1,97 @@
+package org.ybdesk.service;
+
+import static org.ybdesk.db.jooq.Tables.CASE_EVENT;
+import static org.ybdesk.db.jooq.Tables.CASE_FILE;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+import org.ybdesk.core.calendar.DateOutsideCalendarException;
+import org.ybdesk.core.calendar.DeadlineEngine;
+import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.core.lifecycle.CaseState;
+import org.ybdesk.core.lifecycle.Role;
+import org.ybdesk.service.CaseViews.CaseSummary;
+
+/** The home screen's numbers and lists: what waits for whom, what is due, what happened today. */
+public final class WorkbenchService {
+    private static final List<String> TERMINAL = List.of(CaseState.CLOSED.name(), CaseState.REFUSED.name(),
+            CaseState.REJECTED.name());
+    private final Desk desk;
+
+    WorkbenchService(Desk desk) {
+        this.desk = desk;
+    }
+
+    /**
+     * The workbench cards. {@code nearUnknown} counts open cases whose deadline the calendar cannot place.
+     */
+    public record Counts(int toAccept, int toReview, int toRecheck, int toApprove, int toPay, int near, int overdue,
+                         int closedToday, int receivedToday, int nearUnknown) {
+    }
+
+    public Counts counts() {
+        var dsl = desk.db().dsl();
+        LocalDate today = desk.today();
+        Map<String, Integer> byRole = dsl.select(CASE_FILE.NEXT_ROLE, DSL.count()).from(CASE_FILE)
+                .where(CASE_FILE.STATE.notIn(TERMINAL), CASE_FILE.STATE.ne(CaseState.RECEIVED.name()),
+                        CASE_FILE.STATE.ne(CaseState.SUPPLEMENTING.name()), CASE_FILE.NEXT_ROLE.isNotNull())
+                .groupBy(CASE_FILE.NEXT_ROLE).fetchMap(CASE_FILE.NEXT_ROLE, DSL.count());
+        int toAccept = dsl.fetchCount(CASE_FILE, CASE_FILE.STATE.eq(CaseState.RECEIVED.name()));
+        Condition running = CASE_FILE.STATE.notIn(TERMINAL).and(CASE_FILE.ACCEPTED_ON.isNotNull())
+                .and(CASE_FILE.STATE.ne(CaseState.SUPPLEMENTING.name()));
+        int overdue = dsl.fetchCount(CASE_FILE, running.and(CASE_FILE.DUE_ON.lt(today)));
+        int near;
+        try {
+            LocalDate horizon = desk.calendar().addWorkingDays(today, DeadlineEngine.NEAR_WORKING_DAYS);
+            near = dsl.fetchCount(CASE_FILE, running.and(CASE_FILE.DUE_ON.between(today, horizon)));
+        } catch (DateOutsideCalendarException e) {
+            near = dsl.fetchCount(CASE_FILE, running.and(CASE_FILE.DUE_ON.ge(today)));
+        }
+        int unknown = dsl.fetchCount(CASE_FILE, running.and(CASE_FILE.DUE_ON.isNull()));
+        Map<String, Integer> todayByAction = dsl.select(CASE_EVENT.ACTION, DSL.count()).from(CASE_EVENT)
+                .where(CASE_EVENT.ON_DAY.eq(today)).groupBy(CASE_EVENT.ACTION)
+                .fetchMap(CASE_EVENT.ACTION, DSL.count());
+        int closedToday = dsl.fetchCount(CASE_FILE, CASE_FILE.STATE.eq(CaseState.CLOSED.name())
+                .and(CASE_FILE.CLOSED_ON.eq(today)));
+        return new Counts(toAccept, byRole.getOrDefault(Role.REVIEWER.name(), 0),
+                byRole.getOrDefault(Role.RECHECKER.name(), 0), byRole.getOrDefault(Role.HEAD.name(), 0),
+                byRole.getOrDefault(Role.FINANCE.name(), 0), near, overdue, closedToday,
+                todayByAction.getOrDefault(CaseService.RECEIVE, 0), unknown);
+    }
+
+    /** Open cases whose next step belongs to one of the actor's roles, soonest due first. */
+    public List<CaseSummary> waitingFor(Actor actor, int limit) {
+        List<String> roles = actor.roles().stream().map(Role::name).collect(Collectors.toList());
+        return list(CASE_FILE.NEXT_ROLE.in(roles).and(CASE_FILE.STATE.notIn(TERMINAL)), limit);
+    }
+
+    /** Open cases the actor took in. */
+    public List<CaseSummary> myOpen(Actor actor, int limit) {
+        return list(CASE_FILE.CREATED_BY.eq(actor.id()).and(CASE_FILE.STATE.notIn(TERMINAL)), limit);
+    }
+
+    /** Cases closed (办结) today. */
+    public List<CaseSummary> closedToday(int limit) {
+        return list(CASE_FILE.STATE.eq(CaseState.CLOSED.name()).and(CASE_FILE.CLOSED_ON.eq(desk.today())), limit);
+    }
+
+    /** The cases in a state (e.g. all waiting for acceptance). */
+    public List<CaseSummary> inState(CaseState state, int limit) {
+        return list(CASE_FILE.STATE.eq(state.name()), limit);
+    }
+
+    private List<CaseSummary> list(Condition c, int limit) {
+        LocalDate today = desk.today();
+        CaseService cases = desk.cases();
+        return desk.db().dsl().selectFrom(CASE_FILE).where(c)
+                .orderBy(CASE_FILE.DUE_ON.asc().nullsLast(), CASE_FILE.ID.desc()).limit(limit).fetch()
+                .map(r -> cases.summary(r, r.getDueOn() == null || CaseState.valueOf(r.getState()).terminal()
+                        || CaseState.valueOf(r.getState()) == CaseState.SUPPLEMENTING ? null
+                        : cases.quickDeadline(r, today)));
+    }
+
+}
