@@ -1,5 +1,7 @@
 package org.ybdesk.service;
 
+import static org.ybdesk.db.jooq.Tables.DESK_IDENTITY;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +13,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +41,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.ybdesk.core.calendar.DateOutsideCalendarException;
 import org.ybdesk.core.calendar.DeadlineStatus;
 import org.ybdesk.core.catalog.ApplicantKind;
@@ -192,14 +202,39 @@ public final class SandboxSeeder {
         if (!Files.exists(target.resolve(DB_FILE))) {
             return;
         }
+        String mode = identityOf(target);
+        if (!Mode.SANDBOX.name().equals(mode)) {
+            String found = mode == null ? Texts.get("sandbox.identity.none")
+                    : Texts.get("desk.identity.mismatch", Mode.valueOf(mode).label(), Mode.SANDBOX.label());
+            throw new ServiceException(Texts.get("sandbox.notSandboxDatabase", target.toString(), found));
+        }
         boolean seeded;
         try (Desk existing = Desk.open(dataDir, Mode.SANDBOX, clock)) {
             seeded = isSeeded(existing);
-        } catch (ServiceException e) {
-            throw new ServiceException(Texts.get("sandbox.notSandboxDatabase", target.toString(), e.getMessage()));
         }
         if (seeded && !seededAllowed) {
             throw new ServiceException(Texts.get("sandbox.alreadySeeded"));
+        }
+    }
+
+    /**
+     * The mode the database in {@code folder} was claimed for (see {@link Desk}), looked at read-only so that a
+     * database that is not the sandbox's is not written at all; null when it claims none.
+     */
+    private static String identityOf(Path folder) {
+        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("ybdesk")
+                + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            try {
+                return DSL.using(c, SQLDialect.H2, new Settings()
+                                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED))
+                        .select(DESK_IDENTITY.MODE).from(DESK_IDENTITY).where(DESK_IDENTITY.ID.eq(1))
+                        .fetchOne(DESK_IDENTITY.MODE);
+            } catch (DataAccessException noIdentityTable) {
+                return null;
+            }
+        } catch (SQLException e) {
+            throw new ServiceException(Texts.get("sandbox.io", folder.toString(), e.getMessage()));
         }
     }
 
@@ -437,20 +472,11 @@ public final class SandboxSeeder {
             desk.setup().initAgency(new SetupService.AgencySetup(WORDS.text("agency.code"),
                     WORDS.text("agency.division"), WORDS.text("agency.name"), WORDS.text("agency.signature"),
                     WORDS.text("agency.hotline")), null);
-            if (Boolean.getBoolean("sandbox.fast")) {
-                desk.db().dsl().execute("SET WRITE_DELAY 2000");
-            }
-            long t0 = System.nanoTime();
             addAccounts();
-            long t1 = System.nanoTime();
             registerUnits();
             registerPersons();
-            long t2 = System.nanoTime();
             plan();
-            long t3 = System.nanoTime();
             execute();
-            long t4 = System.nanoTime();
-            System.out.printf("PROFILE accounts %d registry %d plan %d execute %d%n", (t1 - t0) / 1000000, (t2 - t1) / 1000000, (t3 - t2) / 1000000, (t4 - t3) / 1000000);
         }
 
         private void tick() {
@@ -1099,7 +1125,9 @@ public final class SandboxSeeder {
             };
             elapsed = Math.min(elapsed, last);
             if (status == DeadlineStatus.NORMAL) {
-                while (elapsed < last && !dueInCalendar(last - elapsed, wd)) {
+                // near the end of the calendar's last year: accept earlier so the due date stays inside it, but
+                // never so early that the case is overdue
+                while (elapsed < Math.min(last, wd - 1) && !dueInCalendar(last - elapsed, wd)) {
                     elapsed++;
                 }
             }
@@ -1215,10 +1243,12 @@ public final class SandboxSeeder {
             PlannedCase t = new PlannedCase(10, new Who(p, null), a, null);
             t.payAmount = balance;
             t.act(a, CaseAction.ACCEPT).advance(a + range(5, 9), CaseState.CLOSED);
-            int w = range(t.lastDay + 2, last);
+            int w = clamp(range(t.lastDay + 2, last));
             PlannedCase wd = new PlannedCase(9, new Who(p, null), w, null);
             wd.payAmount = balance;
-            wd.act(wd.lastDay, CaseAction.ACCEPT).advance(wd.lastDay, CaseState.CLOSED);
+            // the withdrawal can only be paid once the balance has arrived (a later day than the transfer's end)
+            wd.act(wd.lastDay, CaseAction.ACCEPT).advance(wd.lastDay,
+                    w > t.lastDay ? CaseState.CLOSED : CaseState.APPROVED);
         }
 
         private void plan() {
