@@ -1,0 +1,153 @@
+package org.ybdesk.desk;
+
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.swing.AbstractAction;
+import javax.swing.JComponent;
+import javax.swing.JTable;
+import javax.swing.KeyStroke;
+import javax.swing.ListSelectionModel;
+import javax.swing.table.AbstractTableModel;
+import javax.swing.table.DefaultTableCellRenderer;
+import javax.swing.table.TableRowSorter;
+import org.ybdesk.core.calendar.DeadlineStatus;
+import org.ybdesk.service.CaseViews.CaseSummary;
+import org.ybdesk.service.CaseViews.DeadlineView;
+
+/**
+ * The case list used everywhere: sortable, Enter or a double click opens the case. The deadline column shows the
+ * working days left with colour for 临近 and 逾期 — and always the word too, colour is never the only signal. ID
+ * numbers are masked.
+ */
+public final class CaseTable extends JTable {
+    private final Model model = new Model();
+
+    public CaseTable(String name, Consumer<String> open) {
+        setName(name);
+        setModel(model);
+        setRowSorter(new TableRowSorter<>(model));
+        setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        setFillsViewportHeight(true);
+        getColumnModel().getColumn(0).setPreferredWidth(210);
+        getColumnModel().getColumn(1).setPreferredWidth(220);
+        getColumnModel().getColumn(3).setPreferredWidth(160);
+        getColumnModel().getColumn(6).setPreferredWidth(170);
+        getColumnModel().getColumn(6).setCellRenderer(new DeadlineRenderer());
+        getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0),
+                "openCase");
+        getActionMap().put("openCase", new AbstractAction() {
+            @Override
+            public void actionPerformed(java.awt.event.ActionEvent e) {
+                selected().ifPresent(open);
+            }
+        });
+        addMouseListener(new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                if (e.getClickCount() == 2) {
+                    selected().ifPresent(open);
+                }
+            }
+        });
+    }
+
+    public void setCases(List<CaseSummary> cases) {
+        model.rows = new ArrayList<>(cases);
+        model.fireTableDataChanged();
+        if (!cases.isEmpty()) {
+            setRowSelectionInterval(0, 0);
+        }
+    }
+
+    public List<CaseSummary> cases() {
+        return List.copyOf(model.rows);
+    }
+
+    public java.util.Optional<String> selected() {
+        int r = getSelectedRow();
+        return r < 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(model.rows.get(convertRowIndexToModel(r)).caseNo());
+    }
+
+    /** 剩余3个工作日（临近） / 逾期2个工作日 / 暂停计时 / the calendar's reason. */
+    public static String deadlineText(DeadlineView d) {
+        if (d == null) {
+            return "";
+        }
+        if (d.problem() != null) {
+            return Texts.t("deadline.unknown");
+        }
+        if (d.status() == DeadlineStatus.PAUSED) {
+            return d.statusLabel();
+        }
+        if (d.status() == DeadlineStatus.OVERDUE) {
+            return Texts.t("deadline.overdue", String.valueOf(-d.workingDaysLeft()), String.valueOf(d.dueDate()));
+        }
+        return Texts.t("deadline.left", String.valueOf(d.workingDaysLeft()), d.statusLabel(),
+                String.valueOf(d.dueDate()));
+    }
+
+    private static final class Model extends AbstractTableModel {
+        private List<CaseSummary> rows = new ArrayList<>();
+        private final String[] columns = {Texts.t("col.caseNo"), Texts.t("col.item"), Texts.t("col.applicant"),
+                Texts.t("col.id"), Texts.t("col.state"), Texts.t("col.received"), Texts.t("col.deadline")};
+
+        @Override
+        public int getRowCount() {
+            return rows.size();
+        }
+
+        @Override
+        public int getColumnCount() {
+            return columns.length;
+        }
+
+        @Override
+        public String getColumnName(int c) {
+            return columns[c];
+        }
+
+        @Override
+        public Object getValueAt(int r, int c) {
+            CaseSummary s = rows.get(r);
+            return switch (c) {
+                case 0 -> s.caseNo();
+                case 1 -> s.itemNo() + " " + s.itemName();
+                case 2 -> s.applicantName();
+                case 3 -> s.applicantIdMasked();
+                case 4 -> s.stateLabel();
+                case 5 -> String.valueOf(s.receivedOn());
+                default -> s.deadline();
+            };
+        }
+    }
+
+    private static final class DeadlineRenderer extends DefaultTableCellRenderer {
+        @Override
+        public Component getTableCellRendererComponent(JTable t, Object v, boolean sel, boolean focus, int r, int c) {
+            DeadlineView d = (DeadlineView) v;
+            super.getTableCellRendererComponent(t, deadlineText(d), sel, focus, r, c);
+            if (!sel) {
+                Color fg = t.getForeground();
+                Color bg = t.getBackground();
+                if (d != null && d.status() == DeadlineStatus.OVERDUE) {
+                    fg = UiSetup.OVERDUE;
+                    bg = UiSetup.OVERDUE_BG;
+                } else if (d != null && d.status() == DeadlineStatus.NEAR) {
+                    fg = UiSetup.NEAR;
+                    bg = UiSetup.NEAR_BG;
+                }
+                setForeground(fg);
+                setBackground(bg);
+            }
+            setToolTipText(d == null ? null : d.problem());
+            return this;
+        }
+    }
+}

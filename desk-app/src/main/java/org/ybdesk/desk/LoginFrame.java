@@ -1,0 +1,194 @@
+package org.ybdesk.desk;
+
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.nio.file.Path;
+import javax.swing.BorderFactory;
+import javax.swing.ButtonGroup;
+import javax.swing.JButton;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JPasswordField;
+import javax.swing.JRadioButton;
+import javax.swing.JTextField;
+import javax.swing.WindowConstants;
+import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.service.Desk;
+import org.ybdesk.service.Mode;
+import org.ybdesk.service.SandboxSeeder;
+
+/**
+ * Login: user name and password, production or training (培训环境). On a first start with an empty data folder
+ * it walks through the agency setup and the first administrator; the sandbox seeds itself with training data.
+ */
+public final class LoginFrame extends JFrame {
+    private final Desks desks;
+    private final JTextField username = new JTextField(16);
+    private final JPasswordField password = new JPasswordField(16);
+    private final JRadioButton production = new JRadioButton(Texts.t("login.mode.production"));
+    private final JRadioButton sandbox = new JRadioButton(Texts.t("login.mode.sandbox"));
+    private final JLabel message = new JLabel(" ");
+    private final JLabel hint = new JLabel(" ");
+    private final JButton submit = new JButton(Texts.t("login.submit"));
+
+    public LoginFrame(Path dataDir, Mode mode) {
+        this(new Desks(dataDir), mode);
+    }
+
+    public LoginFrame(Desks desks, Mode mode) {
+        super(Texts.t("app.title"));
+        this.desks = desks;
+        setName("login");
+        setDefaultCloseOperation(WindowConstants.EXIT_ON_CLOSE);
+        username.setName("login.username");
+        password.setName("login.password");
+        production.setName("login.mode.production");
+        sandbox.setName("login.mode.sandbox");
+        submit.setName("login.submit");
+        message.setName("login.message");
+        hint.setName("login.hint");
+        message.setForeground(UiSetup.OVERDUE);
+        ButtonGroup g = new ButtonGroup();
+        g.add(production);
+        g.add(sandbox);
+        (mode == Mode.SANDBOX ? sandbox : production).setSelected(true);
+
+        JPanel form = new JPanel(new GridBagLayout());
+        form.setBorder(BorderFactory.createEmptyBorder(24, 32, 24, 32));
+        GridBagConstraints c = new GridBagConstraints();
+        c.insets = new Insets(6, 6, 6, 6);
+        c.anchor = GridBagConstraints.WEST;
+        JLabel title = new JLabel(Texts.t("app.title"));
+        title.setFont(UiSetup.font(Font.BOLD, 22f));
+        c.gridx = 0;
+        c.gridy = 0;
+        c.gridwidth = 2;
+        form.add(title, c);
+        c.gridwidth = 1;
+        c.gridy++;
+        form.add(new JLabel(Texts.t("login.username")), c);
+        c.gridx = 1;
+        form.add(username, c);
+        c.gridx = 0;
+        c.gridy++;
+        form.add(new JLabel(Texts.t("login.password")), c);
+        c.gridx = 1;
+        form.add(password, c);
+        c.gridx = 0;
+        c.gridy++;
+        form.add(new JLabel(Texts.t("login.mode")), c);
+        JPanel modes = new JPanel();
+        modes.add(production);
+        modes.add(sandbox);
+        c.gridx = 1;
+        form.add(modes, c);
+        c.gridx = 0;
+        c.gridy++;
+        c.gridwidth = 2;
+        form.add(message, c);
+        c.gridy++;
+        form.add(hint, c);
+        c.gridy++;
+        c.anchor = GridBagConstraints.CENTER;
+        form.add(submit, c);
+        hint.setForeground(Color.DARK_GRAY);
+
+        getContentPane().add(form, BorderLayout.CENTER);
+        getRootPane().setDefaultButton(submit);
+        submit.addActionListener(e -> login());
+        username.addActionListener(e -> password.requestFocusInWindow());
+        sandbox.addActionListener(e -> prepare());
+        production.addActionListener(e -> prepare());
+        pack();
+        setLocationRelativeTo(null);
+        prepare();
+    }
+
+    /** Shows a line of information above the login button (e.g. after the sandbox was reset). */
+    public void notice(String text) {
+        message.setForeground(new Color(0x1B5E20));
+        message.setText("<html><div style='width:300px'>" + Problems.escape(text) + "</div></html>");
+        pack();
+    }
+
+    private Mode mode() {
+        return sandbox.isSelected() ? Mode.SANDBOX : Mode.PRODUCTION;
+    }
+
+    /**
+     * Opens the chosen desk: on a first start of production, the setup dialog; the sandbox seeds itself and shows
+     * the training accounts.
+     */
+    private void prepare() {
+        Mode mode = mode();
+        submit.setEnabled(false);
+        setTitle(mode == Mode.SANDBOX ? Texts.t("app.title.sandbox") : Texts.t("app.title"));
+        hint.setText(mode == Mode.SANDBOX ? Texts.t("login.sandbox.preparing") : " ");
+        Background.run(this, () -> {
+            Desk d = desks.get(mode);
+            if (mode == Mode.SANDBOX && !SandboxSeeder.isSeeded(d)) {
+                desks.close(Mode.SANDBOX);
+                SandboxSeeder.seed(desks.dataDir(), d.clock());
+                d = desks.get(Mode.SANDBOX);
+            }
+            return d;
+        }, d -> {
+            submit.setEnabled(true);
+            if (mode == Mode.SANDBOX) {
+                StringBuilder sb = new StringBuilder("<html>").append(Texts.t("login.sandbox.accounts")).append("<br>");
+                for (SandboxSeeder.TrainingAccount a : SandboxSeeder.ACCOUNTS) {
+                    sb.append(Texts.t("login.sandbox.account", a.username(), a.password(), a.displayName()))
+                            .append("<br>");
+                }
+                hint.setText(sb.append("</html>").toString());
+                pack();
+            } else if (d.agency().isEmpty()) {
+                Desk desk = d;
+                javax.swing.SwingUtilities.invokeLater(() -> {
+                    SetupDialog setup = new SetupDialog(this, desk);
+                    setup.setVisible(true);
+                    toFront();
+                    if (setup.adminUsername() != null) {
+                        username.setText(setup.adminUsername());
+                        password.requestFocus();
+                        message.setText(Texts.t("setup.done"));
+                    }
+                });
+            }
+            if (username.getText().isEmpty()) {
+                username.requestFocusInWindow();
+            }
+        }, e -> submit.setEnabled(true));
+    }
+
+    private void login() {
+        Mode mode = mode();
+        String u = username.getText();
+        char[] p = password.getPassword();
+        submit.setEnabled(false);
+        message.setText(" ");
+        Background.run(this, () -> {
+            Desk d = desks.get(mode);
+            Actor a = d.users().login(u, new String(p));
+            return new Session(d, a);
+        }, s -> {
+            java.util.Arrays.fill(p, '\0');
+            new MainFrame(s, desks).setVisible(true);
+            dispose();
+        }, e -> {
+            java.util.Arrays.fill(p, '\0');
+            submit.setEnabled(true);
+            message.setForeground(UiSetup.OVERDUE);
+            message.setText("<html><div style='width:300px'>" + String.join("<br>",
+                    Problems.reasons(e).stream().map(Problems::escape).toList()) + "</div></html>");
+            pack();
+            password.setText("");
+            password.requestFocusInWindow();
+        });
+    }
+}

@@ -1,0 +1,323 @@
+package org.ybdesk.desk;
+
+import java.awt.BorderLayout;
+import java.awt.CardLayout;
+import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import javax.swing.AbstractAction;
+import javax.swing.Action;
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+import javax.swing.JTextField;
+import javax.swing.KeyStroke;
+import javax.swing.SwingConstants;
+import javax.swing.WindowConstants;
+import org.ybdesk.core.lifecycle.Role;
+import org.ybdesk.service.Mode;
+import org.ybdesk.service.SandboxSeeder;
+
+/**
+ * The main window: navigation on the left, search on top, the workbench or a case in the middle, the status bar at
+ * the bottom; in the sandbox a full-width amber 培训环境 banner that cannot be hidden.
+ */
+public final class MainFrame extends JFrame {
+    private final Session session;
+    private final Desks desks;
+    private final CardLayout cards = new CardLayout();
+    private final JPanel content = new JPanel(cards);
+    private final WorkbenchPanel workbench;
+    private final SearchPanel searchPanel;
+    private final JTextField search = new JTextField(30);
+    private final JLabel status = new JLabel();
+    private final JProgressBar busy = new JProgressBar();
+    private final JMenuItem[] caseItems = new JMenuItem[3];
+    private JComponent current;
+
+    public MainFrame(Session session, Desks desks) {
+        super(session.sandbox() ? Texts.t("app.title.sandbox") : Texts.t("app.title"));
+        this.session = session;
+        this.desks = desks;
+        setName("main");
+        setDefaultCloseOperation(WindowConstants.EXIT_ON_CLOSE);
+        setMinimumSize(new Dimension(1200, 720));
+        setSize(1340, 800);
+
+        workbench = new WorkbenchPanel(this);
+        searchPanel = new SearchPanel(this);
+        content.add(workbench, "workbench");
+        content.add(searchPanel, "search");
+
+        JPanel north = new JPanel(new BorderLayout());
+        if (session.sandbox()) {
+            JLabel banner = new JLabel(Texts.t("sandbox.banner"), SwingConstants.CENTER);
+            banner.setName("sandbox.banner");
+            banner.setOpaque(true);
+            banner.setBackground(UiSetup.SANDBOX_BANNER);
+            banner.setForeground(Color.BLACK);
+            banner.setFont(UiSetup.font(Font.BOLD, 16f));
+            banner.setBorder(BorderFactory.createEmptyBorder(6, 0, 6, 0));
+            north.add(banner, BorderLayout.NORTH);
+        }
+        JPanel searchBar = new JPanel(new BorderLayout(8, 0));
+        searchBar.setBorder(BorderFactory.createEmptyBorder(8, 12, 4, 12));
+        search.setName("search.box");
+        search.putClientProperty("JTextField.placeholderText", Texts.t("search.placeholder"));
+        search.setToolTipText(Texts.t("search.tooltip"));
+        search.addActionListener(e -> searchFor(search.getText()));
+        searchBar.add(new JLabel(Texts.t("search.label")), BorderLayout.WEST);
+        searchBar.add(search, BorderLayout.CENTER);
+        north.add(searchBar, BorderLayout.SOUTH);
+
+        getContentPane().setLayout(new BorderLayout());
+        getContentPane().add(north, BorderLayout.NORTH);
+        getContentPane().add(navigation(), BorderLayout.WEST);
+        getContentPane().add(content, BorderLayout.CENTER);
+        getContentPane().add(statusBar(), BorderLayout.SOUTH);
+        setJMenuBar(menus());
+        Background.setIndicator(b -> {
+            busy.setIndeterminate(b);
+            busy.setVisible(b);
+        });
+        setLocationRelativeTo(null);
+        workbench.refresh();
+        updateStatus();
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    // -------------------------------------------------------------------------------------------- navigation
+
+    private final Action newCase = action("nav.newCase", KeyStroke.getKeyStroke(KeyEvent.VK_F2, 0), this::newCase);
+    private final Action home = action("nav.workbench", KeyStroke.getKeyStroke(KeyEvent.VK_HOME, InputEvent.ALT_DOWN_MASK),
+            () -> showWorkbench("mine"));
+    private final Action waiting = action("nav.waiting", null, () -> showWorkbench("waiting"));
+    private final Action due = action("nav.due", null, () -> showWorkbench("near"));
+    private final Action overdue = action("nav.overdue", null, () -> showWorkbench("overdue"));
+    private final Action searchAction = action("nav.search", KeyStroke.getKeyStroke(KeyEvent.VK_F3, 0), this::focusSearch);
+    private final Action refresh = action("nav.refresh", KeyStroke.getKeyStroke(KeyEvent.VK_F5, 0), this::refresh);
+
+    private Action action(String key, KeyStroke ks, Runnable r) {
+        AbstractAction a = new AbstractAction(Texts.t(key)) {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                r.run();
+            }
+        };
+        a.putValue(Action.ACTION_COMMAND_KEY, key);
+        if (ks != null) {
+            a.putValue(Action.ACCELERATOR_KEY, ks);
+            a.putValue(Action.SHORT_DESCRIPTION, Texts.t(key) + " (" + keyText(ks) + ")");
+            getRootPane().getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(ks, key);
+            getRootPane().getActionMap().put(key, a);
+        }
+        return a;
+    }
+
+    static String keyText(KeyStroke ks) {
+        String mods = InputEvent.getModifiersExText(ks.getModifiers());
+        return (mods.isEmpty() ? "" : mods + "+") + KeyEvent.getKeyText(ks.getKeyCode());
+    }
+
+    private JComponent navigation() {
+        JPanel nav = new JPanel();
+        nav.setName("nav");
+        nav.setLayout(new BoxLayout(nav, BoxLayout.Y_AXIS));
+        nav.setBorder(BorderFactory.createEmptyBorder(12, 8, 12, 8));
+        for (Action a : new Action[] {newCase, home, waiting, due, overdue, searchAction}) {
+            nav.add(navButton(a));
+            nav.add(Box.createVerticalStrut(6));
+        }
+        if (session.sandbox() && (session.actor().has(Role.TRAINER) || session.actor().has(Role.ADMIN))) {
+            nav.add(Box.createVerticalStrut(18));
+            nav.add(navButton(action("nav.sandboxReset", null, this::resetSandbox)));
+        }
+        nav.add(Box.createVerticalGlue());
+        return nav;
+    }
+
+    private static JButton navButton(Action a) {
+        JButton b = new JButton(a);
+        b.setName((String) a.getValue(Action.ACTION_COMMAND_KEY));
+        KeyStroke ks = (KeyStroke) a.getValue(Action.ACCELERATOR_KEY);
+        if (ks != null) {
+            b.setText(a.getValue(Action.NAME) + "  " + keyText(ks));
+        }
+        b.setHorizontalAlignment(SwingConstants.LEFT);
+        b.setMaximumSize(new Dimension(Integer.MAX_VALUE, 36));
+        b.setAlignmentX(0f);
+        return b;
+    }
+
+    private JMenuBar menus() {
+        JMenuBar bar = new JMenuBar();
+        JMenu work = new JMenu(Texts.t("menu.work"));
+        work.setName("menu.work");
+        for (Action a : new Action[] {newCase, home, waiting, due, overdue, searchAction, refresh}) {
+            JMenuItem mi = new JMenuItem(a);
+            mi.setName("menu." + a.getValue(Action.ACTION_COMMAND_KEY));
+            work.add(mi);
+        }
+        JMenu caseMenu = new JMenu(Texts.t("menu.case"));
+        caseMenu.setName("menu.case");
+        String[] keys = {"menu.case.accept", "menu.case.refuse", "menu.case.print"};
+        for (int i = 0; i < keys.length; i++) {
+            JMenuItem mi = new JMenuItem(Texts.t(keys[i]));
+            mi.setName(keys[i]);
+            mi.setEnabled(false);
+            mi.setToolTipText(Texts.t("menu.case.hint"));
+            caseMenu.add(mi);
+            caseItems[i] = mi;
+        }
+        ((JMenuItem) caseMenu.getMenuComponent(0)).setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER,
+                InputEvent.CTRL_DOWN_MASK));
+        ((JMenuItem) caseMenu.getMenuComponent(1)).setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_R,
+                InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
+        ((JMenuItem) caseMenu.getMenuComponent(2)).setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_P,
+                InputEvent.CTRL_DOWN_MASK));
+        bar.add(work);
+        bar.add(caseMenu);
+        return bar;
+    }
+
+    private JComponent statusBar() {
+        JPanel p = new JPanel(new BorderLayout(8, 0));
+        p.setBorder(BorderFactory.createCompoundBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, new Color(0xD0D7DE)),
+                BorderFactory.createEmptyBorder(4, 10, 4, 10)));
+        status.setName("status");
+        busy.setName("status.busy");
+        busy.setVisible(false);
+        busy.setPreferredSize(new Dimension(120, 14));
+        p.add(status, BorderLayout.CENTER);
+        p.add(busy, BorderLayout.EAST);
+        return p;
+    }
+
+    void updateStatus() {
+        Background.run(this, () -> {
+            var agency = session.desk().requireAgency();
+            var years = session.desk().calendar().years();
+            int lastYear = years.stream().mapToInt(Integer::intValue).max().orElse(0);
+            String roles = org.ybdesk.core.i18n.Messages.joinList(session.actor().roles().stream()
+                    .map(Role::label).toList());
+            return Texts.t(session.sandbox() ? "status.line.sandbox" : "status.line", agency.getName(),
+                    session.actor().name(), roles, String.valueOf(lastYear));
+        }, status::setText);
+    }
+
+    // -------------------------------------------------------------------------------------------- screens
+
+    /**
+     * The screen on show offers 受理/确认 (Ctrl+Enter), 不予受理 (Ctrl+Shift+R) and 打印 (Ctrl+P): the menu items run
+     * these (null = not available there). Set again by every screen when it shows.
+     */
+    public void setCaseActions(Runnable accept, Runnable refuse, Runnable print) {
+        Runnable[] handlers = {accept, refuse, print};
+        for (int i = 0; i < caseItems.length; i++) {
+            JMenuItem mi = caseItems[i];
+            for (var l : mi.getActionListeners()) {
+                mi.removeActionListener(l);
+            }
+            Runnable h = handlers[i];
+            mi.setEnabled(h != null);
+            if (h != null) {
+                mi.addActionListener(e -> h.run());
+            }
+        }
+    }
+
+    private void show(String card, JComponent c) {
+        setCaseActions(null, null, null);
+        if (current != null && current != workbench && current != searchPanel) {
+            content.remove(current);
+        }
+        if (c != workbench && c != searchPanel) {
+            content.add(c, card);
+        }
+        current = c;
+        cards.show(content, card);
+        content.revalidate();
+    }
+
+    public void showWorkbench(String list) {
+        show("workbench", workbench);
+        workbench.select(list);
+        workbench.table().requestFocusInWindow();
+    }
+
+    /** Back to the workbench, refreshed (after a case was finished or a wizard closed). */
+    public void showHome() {
+        showWorkbench("mine");
+    }
+
+    public void newCase() {
+        IntakePanel p = new IntakePanel(this);
+        show("intake", p);
+        p.start();
+    }
+
+    public void openCase(String caseNo) {
+        CasePanel p = new CasePanel(this, caseNo);
+        show("case", p);
+        p.load();
+    }
+
+    void focusSearch() {
+        search.requestFocusInWindow();
+        search.selectAll();
+    }
+
+    void searchFor(String text) {
+        show("search", searchPanel);
+        searchPanel.search(text);
+    }
+
+    void refresh() {
+        if (current == null || current == workbench) {
+            workbench.refresh();
+        } else if (current instanceof Refreshable r) {
+            r.refresh();
+        }
+        updateStatus();
+    }
+
+    /** A screen that can reload its data (F5). */
+    interface Refreshable {
+        void refresh();
+    }
+
+    private void resetSandbox() {
+        int ok = JOptionPane.showConfirmDialog(this, Texts.t("sandbox.reset.confirm"), Texts.t("nav.sandboxReset"),
+                JOptionPane.OK_CANCEL_OPTION, JOptionPane.WARNING_MESSAGE);
+        if (ok != JOptionPane.OK_OPTION) {
+            return;
+        }
+        Background.run(this, () -> {
+            var clock = session.desk().clock();
+            desks.close(Mode.SANDBOX);
+            SandboxSeeder.reset(desks.dataDir(), clock);
+            return null;
+        }, v -> {
+            dispose();
+            LoginFrame login = new LoginFrame(desks, Mode.SANDBOX);
+            login.notice(Texts.t("sandbox.reset.done"));
+            login.setVisible(true);
+        });
+    }
+}

@@ -1,0 +1,646 @@
+package org.ybdesk.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Window;
+import java.awt.event.KeyEvent;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JTable;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.assertj.swing.core.GenericTypeMatcher;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.JFileChooserFinder;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JFileChooserFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.junit.jupiter.api.Test;
+import org.ybdesk.core.calendar.DeadlineStatus;
+import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.core.lifecycle.CaseAction;
+import org.ybdesk.core.lifecycle.CaseState;
+import org.ybdesk.core.lifecycle.Command;
+import org.ybdesk.core.money.Money;
+import org.ybdesk.service.CaseViews.CaseView;
+import org.ybdesk.service.CaseViews.EventView;
+import org.ybdesk.service.Desk;
+import org.ybdesk.service.Mode;
+
+/**
+ * The case screen driven as a person would: separation of duties shown on the buttons, steps with reasons and
+ * amounts, attachments imported and viewed, notes, messages and the deadline badge.
+ */
+class CaseScreenTest extends GuiTestBase {
+    /** 门诊慢特病病种待遇认定: high risk, 审核 → 审批, 20 working days. */
+    private static final int CHRONIC = 16;
+    /** 门（急）诊费用报销: very high risk, 审核 → 复核 → 审批 → 支付. */
+    private static final int OUTPATIENT = 17;
+
+    @org.junit.jupiter.api.BeforeEach
+    void steadierRobot() {
+        // a tooltip window appearing under the pointer can swallow the robot's next click
+        GuiActionRunner.execute(() -> javax.swing.ToolTipManager.sharedInstance().setEnabled(false));
+        // AssertJ Swing's default pacing: under Xvfb faster posting now and then loses a click
+        robot.settings().delayBetweenEvents(60);
+        robot.settings().eventPostingDelay(100);
+        System.err.println("DBG showing at start: " + GuiActionRunner.execute(() -> Arrays.stream(Window.getWindows())
+                .filter(Window::isShowing).map(w -> w.getClass().getSimpleName() + "[" + w.getName() + "]").toList()));
+    }
+
+    /**
+     * Waits until no background work is pending — and still none after the event queue went idle, since events
+     * handled meanwhile may have started more.
+     */
+    @Override
+    protected void waitIdle() {
+        for (int i = 0; i < 50; i++) {
+            super.waitIdle();
+            if (Background.pending() == 0) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Leaves nothing behind for the next test: background work finished (else closing the desk under a running task
+     * would raise a problem dialog later) and no dialog left open (a modal one would swallow every click of the next
+     * test).
+     */
+    @org.junit.jupiter.api.AfterEach
+    void leaveNothingBehind() {
+        waitIdle();
+        List<String> left = GuiActionRunner.execute(() -> Arrays.stream(Window.getWindows())
+                .filter(w -> w.isShowing() && w instanceof javax.swing.JDialog)
+                .map(w -> {
+                    String what = w.getClass().getSimpleName() + "[" + w.getName() + "]";
+                    w.dispose();
+                    return what;
+                }).toList());
+        if (!left.isEmpty()) {
+            System.err.println("DBG dialogs left open: " + left);
+        }
+        GuiActionRunner.execute(() -> javax.swing.ToolTipManager.sharedInstance().setEnabled(true));
+    }
+
+    /**
+     * {@link GuiTestBase#login} with a second try: under Xvfb the robot's click on 登录 is now and then lost (the
+     * login window stays, the button enabled, no message) — then it clicks again.
+     */
+    @Override
+    protected FrameFixture login(Mode mode, String user, String password) {
+        FrameFixture w = loginWindow(mode);
+        w.textBox("login.username").setText(user);
+        w.textBox("login.password").setText(password);
+        GenericTypeMatcher<MainFrame> shown = new GenericTypeMatcher<>(MainFrame.class) {
+            @Override
+            protected boolean isMatching(MainFrame frame) {
+                return frame.isShowing();
+            }
+        };
+        for (int attempt = 1; ; attempt++) {
+            w.button("login.submit").click();
+            try {
+                FrameFixture main = WindowFinder.findFrame(shown).withTimeout(10, TimeUnit.SECONDS).using(robot);
+                waitIdle();
+                return main;
+            } catch (org.assertj.swing.exception.WaitTimedOutError e) {
+                boolean lost = GuiActionRunner.execute(() -> w.target().isShowing()
+                        && w.button("login.submit").target().isEnabled()
+                        && w.label("login.message").target().getText().isBlank());
+                if (attempt == 3 || !lost) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Actor actor(String user) {
+        return productionDesk().users().login(user, "pass" + user + "1");
+    }
+
+    private CasePanel casePanel(FrameFixture main) {
+        return (CasePanel) main.panel("case").target();
+    }
+
+    /** Opens a case as the search box does: case number, Enter, then Enter on the result. */
+    private void openViaSearch(FrameFixture main, String caseNo) {
+        main.textBox("search.box").click();
+        main.textBox("search.box").setText(caseNo);
+        main.textBox("search.box").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        waitIdle();
+        main.table("search.results").requireRowCount(1);
+        main.table("search.results").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        waitIdle();
+        main.label("case.header.caseNo").requireText(caseNo);
+    }
+
+    private void openDirectly(FrameFixture main, String caseNo) {
+        GuiActionRunner.execute(() -> ((MainFrame) main.target()).openCase(caseNo));
+        waitIdle();
+        main.label("case.header.caseNo").requireText(caseNo);
+    }
+
+    private void logout(FrameFixture main) {
+        GuiActionRunner.execute(() -> main.target().dispose());
+        waitIdle();
+    }
+
+    private static String tooltip(javax.swing.JComponent c) {
+        return GuiActionRunner.execute(() -> c.getToolTipText());
+    }
+
+    private DialogFixture dialog(String name) {
+        DialogFixture d = WindowFinder.findDialog(name).withTimeout(10, TimeUnit.SECONDS).using(robot);
+        waitIdle();
+        return d;
+    }
+
+    private String[][] timeline(FrameFixture main) {
+        return main.table("case.timeline").contents();
+    }
+
+    /** Saves a window other than the main frame (dialogs) like {@link #screenshot}. */
+    private void shot(Window w, String name) {
+        waitIdle();
+        BufferedImage img = GuiActionRunner.execute(() -> {
+            BufferedImage b = new BufferedImage(w.getWidth(), w.getHeight(), BufferedImage.TYPE_INT_RGB);
+            w.paintAll(b.getGraphics());
+            return b;
+        });
+        try {
+            Path dir = Path.of("target/screenshots");
+            Files.createDirectories(dir);
+            Path out = dir.resolve(name + ".png");
+            ImageIO.write(img, "png", out.toFile());
+            Path docs = Path.of("..", "docs", "screenshots");
+            Files.createDirectories(docs);
+            Files.copy(out, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------- tests
+
+    @Test
+    void separationOfDutiesShowsOnTheButtonsAndTheReviewerReviews() {
+        Desk desk = productionDesk();
+        Actor all = actor("all");
+        String caseNo = CaseTestData.create(desk, CHRONIC, "张三", all).summary().caseNo();
+        CaseTestData.act(desk, caseNo, CaseAction.ACCEPT, all);
+
+        FrameFixture main = login(Mode.PRODUCTION, "all", "passall1");
+        openViaSearch(main, caseNo);
+        main.label("case.header.item").requireText(CHRONIC + " " + desk.catalog().item(CHRONIC).name());
+        main.label("case.header.state").requireText(CaseState.ACCEPTED.label());
+        assertThat(main.label("case.header.id").text()).contains("********").doesNotContain("19800101");
+        main.button("case.action.REVIEW").requireDisabled();
+        assertThat(tooltip(main.button("case.action.REVIEW").target())).contains("受理人不得同时办理「审核通过」");
+        assertThat(main.label("case.whyNot").text()).contains("审核通过").contains("受理人不得同时办理");
+        main.button("case.action.REQUEST_SUPPLEMENT").requireEnabled();
+        screenshot(main, "case-separation-of-duties", true);
+        logout(main);
+
+        main = login(Mode.PRODUCTION, "reviewer", "passreviewer1");
+        openViaSearch(main, caseNo);
+        main.button("case.action.REVIEW").requireEnabled();
+        main.button("case.action.REJECT").requireEnabled();
+        // 补正 belongs to the window clerk: disabled with the role reason
+        main.button("case.action.REQUEST_SUPPLEMENT").requireDisabled();
+        assertThat(tooltip(main.button("case.action.REQUEST_SUPPLEMENT").target())).contains("窗口经办");
+        main.textBox("case.action.note").setText("病历资料齐全，符合认定条件");
+        main.button("case.action.REVIEW").click();
+        waitIdle();
+        main.label("case.header.state").requireText(CaseState.REVIEWED.label());
+        String[][] rows = timeline(main);
+        assertThat(rows.length).isEqualTo(3);
+        assertThat(rows[2][1]).isEqualTo("审核通过");
+        assertThat(rows[2][2]).isEqualTo("审核丁");
+        assertThat(rows[2][3]).isEqualTo(CaseState.REVIEWED.label());
+        assertThat(rows[2][5]).isEqualTo("病历资料齐全，符合认定条件");
+        assertThat(rows[0][2]).isEqualTo("全能辛");
+        assertThat(main.label("case.feedback").text()).contains("审核通过");
+        main.textBox("case.action.note").requireText("");
+        // the reviewer has nothing left to do on this high-risk case: 审批 is the head's
+        assertThat(main.panel("case.actionButtons").target().getComponents())
+                .noneMatch(c -> c instanceof JButton b && b.isEnabled());
+        main.toggleButton("case.showId").click();
+        assertThat(main.label("case.header.id").text()).doesNotContain("*");
+        main.toggleButton("case.showId").click();
+        screenshot(main, "case-timeline", true);
+
+        // Esc goes back to the workbench
+        main.table("case.timeline").pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
+        waitIdle();
+        main.panel("workbench").requireVisible();
+    }
+
+    @Test
+    void headHasNoShowIdToggle() {
+        Desk desk = productionDesk();
+        String caseNo = CaseTestData.create(desk, CHRONIC, "李四", actor("clerk")).summary().caseNo();
+        FrameFixture main = login(Mode.PRODUCTION, "head", "passhead1");
+        openDirectly(main, caseNo);
+        assertThat(GuiActionRunner.execute(() -> main.robot().finder().findByName(main.target(), "case.showId", false)
+                .isVisible())).isFalse();
+        main.button("case.action.ACCEPT").requireDisabled();
+        assertThat(main.label("case.deadline").text()).contains("尚未受理");
+    }
+
+    @Test
+    void rejectWithTwoReasonsStoresBothAndTheMessageShows() {
+        Desk desk = productionDesk();
+        String caseNo = CaseTestData.create(desk, CHRONIC, "王芳", actor("clerk")).summary().caseNo();
+        CaseTestData.act(desk, caseNo, CaseAction.ACCEPT, actor("clerk"));
+
+        FrameFixture main = login(Mode.PRODUCTION, "reviewer", "passreviewer1");
+        openDirectly(main, caseNo);
+        main.button("case.action.REJECT").click();
+        DialogFixture d = dialog("case.dialog");
+        // nothing typed: the dialog says so and stays open
+        d.button("case.reasons.ok").click();
+        assertThat(d.label("case.dialog.error").text()).contains("请至少填写一条原因");
+        d.label("case.confirm.warning").requireVisible();
+        d.textBox("case.reasons").setText("病历资料不能证明已确诊该病种\n\n检查报告已超过有效期（6个月）\n");
+        screenshot(main, "case-reject-main", false);
+        shot(d.target(), "case-reject-dialog");
+        d.button("case.reasons.ok").click();
+        waitIdle();
+
+        CaseView stored = desk.cases().show(caseNo, null);
+        assertThat(stored.summary().state()).isEqualTo(CaseState.REJECTED);
+        EventView last = stored.events().get(stored.events().size() - 1);
+        assertThat(last.reasons()).containsExactly("病历资料不能证明已确诊该病种", "检查报告已超过有效期（6个月）");
+        main.label("case.header.state").requireText(CaseState.REJECTED.label());
+        assertThat(timeline(main)[2][4]).isEqualTo("病历资料不能证明已确诊该病种；检查报告已超过有效期（6个月）");
+        assertThat(main.label("case.deadline").text()).contains("已终结");
+        main.label("case.actions.none").requireVisible();
+
+        assertThat(stored.messages()).hasSize(1);
+        main.tabbedPane("case.tabs").selectTab(CasePanel.TAB_MESSAGES);
+        main.textBox("case.message.0").requireText(stored.messages().get(0).text());
+        main.textBox("case.message.0").requireNotEditable();
+        assertThat(stored.messages().get(0).text()).contains("病历资料不能证明已确诊该病种");
+        assertThat(main.label("case.message.head.0").text()).startsWith("未通过").contains("2026-11-25 10:00");
+        main.button("case.message.copy.0").click();
+        main.button("case.message.copy.0").requireText("已复制");
+        screenshot(main, "case-messages", true);
+    }
+
+    @Test
+    void aRefusedStepReopensTheDialogWithTheTypedReasons() {
+        Desk desk = productionDesk();
+        String caseNo = CaseTestData.create(desk, CHRONIC, "赵六", actor("clerk")).summary().caseNo();
+        CaseTestData.act(desk, caseNo, CaseAction.ACCEPT, actor("clerk"));
+
+        FrameFixture main = login(Mode.PRODUCTION, "reviewer", "passreviewer1");
+        openDirectly(main, caseNo);
+        // meanwhile someone else reviews it: the reviewer's 未通过 is no longer theirs to take
+        CaseTestData.act(desk, caseNo, CaseAction.REVIEW, actor("all"));
+        main.button("case.action.REJECT").click();
+        DialogFixture d = dialog("case.dialog");
+        d.textBox("case.reasons").setText("第一条原因\n第二条原因");
+        d.button("case.reasons.ok").click();
+        waitIdle();
+        DialogFixture again = dialog("case.dialog");
+        again.textBox("case.reasons").requireText("第一条原因\n第二条原因");
+        assertThat(again.label("case.dialog.error").text()).contains("负责人");
+        again.button("case.dialog.cancel").click();
+        // discarding typed text asks first
+        org.assertj.swing.fixture.JOptionPaneFixture ask = org.assertj.swing.finder.JOptionPaneFinder.findOptionPane()
+                .withTimeout(5000).using(robot);
+        ask.okButton().click();
+        waitIdle();
+        main.label("case.header.state").requireText(CaseState.REVIEWED.label());
+        assertThat(desk.cases().show(caseNo, null).summary().state()).isEqualTo(CaseState.REVIEWED);
+    }
+
+    @Test
+    void payAsksAnAmountAndRejectsThreeDecimals() {
+        Desk desk = productionDesk();
+        String caseNo = CaseTestData.create(desk, OUTPATIENT, "孙七", actor("clerk")).summary().caseNo();
+        CaseTestData.act(desk, caseNo, CaseAction.ACCEPT, actor("clerk"));
+        CaseTestData.act(desk, caseNo, CaseAction.REVIEW, actor("reviewer"));
+        CaseTestData.act(desk, caseNo, CaseAction.RECHECK, actor("all"));
+        CaseTestData.act(desk, caseNo, CaseAction.APPROVE, actor("head"));
+
+        FrameFixture main = login(Mode.PRODUCTION, "finance", "passfinance1");
+        openDirectly(main, caseNo);
+        main.button("case.action.PAY").requireEnabled();
+        main.button("case.action.PAY").click();
+        DialogFixture d = dialog("case.dialog");
+        d.textBox("case.amount").enterText("12.345");
+        d.button("case.amount.ok").click();
+        assertThat(d.label("case.dialog.error").text()).contains("金额「12.345」格式不正确").contains("最多两位小数");
+        d.requireVisible();
+        d.textBox("case.amount").requireText("12.345");
+        d.textBox("case.amount").setText("0");
+        d.button("case.amount.ok").click();
+        assertThat(d.label("case.dialog.error").text()).contains("须大于零");
+        d.textBox("case.amount").setText("1,234.50");
+        d.button("case.amount.ok").click();
+        waitIdle();
+
+        CaseView stored = desk.cases().show(caseNo, null);
+        assertThat(stored.summary().state()).isEqualTo(CaseState.PAID);
+        assertThat(stored.paid()).isEqualTo(Money.ofFen(123450));
+        String[][] rows = timeline(main);
+        assertThat(rows[rows.length - 1][6]).isEqualTo("1234.50 元");
+        assertThat(rows[rows.length - 1][2]).isEqualTo("财务庚");
+    }
+
+    @Test
+    void importingAPngAndAPdfListsBothAndTheViewerShowsThem() throws IOException {
+        Desk desk = productionDesk();
+        String caseNo = CaseTestData.create(desk, CHRONIC, "周八", actor("clerk")).summary().caseNo();
+        Path files = Files.createDirectories(dataDir.resolve("scans"));
+        File png = files.resolve("scan-id-card.png").toFile();
+        File pdf = files.resolve("medical-record.pdf").toFile();
+        writePng(png);
+        writePdf(pdf, 2);
+
+        FrameFixture main = login(Mode.PRODUCTION, "clerk", "passclerk1");
+        openDirectly(main, caseNo);
+        main.tabbedPane("case.tabs").selectTab(CasePanel.TAB_ATTACHMENTS);
+        main.button("case.attachment.view").requireDisabled();
+        main.button("case.attachment.import").click();
+        JFileChooserFixture chooser = JFileChooserFinder.findFileChooser("case.attachment.chooser")
+                .withTimeout(10, TimeUnit.SECONDS).using(robot);
+        chooser.setCurrentDirectory(files.toFile());
+        chooser.selectFiles(png, pdf);
+        chooser.approve();
+        waitIdle();
+        Pause.pause(new Condition("attachments listed") {
+            @Override
+            public boolean test() {
+                return GuiActionRunner.execute(() -> ((JTable) main.table("case.attachments").target()).getRowCount()) == 2;
+            }
+        }, 20_000);
+        waitIdle();
+        String[][] rows = main.table("case.attachments").contents();
+        assertThat(Arrays.stream(rows).map(r -> r[0])).containsExactlyInAnyOrder("scan-id-card.png",
+                "medical-record.pdf");
+        assertThat(Arrays.stream(rows).map(r -> r[1])).containsExactlyInAnyOrder("PNG", "PDF");
+        assertThat(Arrays.stream(rows).map(r -> r[3])).containsOnly("窗口乙");
+        assertThat(main.label("case.attachment.status").text()).contains("已导入 2 个文件");
+        assertThat(desk.cases().show(caseNo, null).attachments()).hasSize(2);
+        assertThat(main.tabbedPane("case.tabs").target().getTitleAt(CasePanel.TAB_ATTACHMENTS)).isEqualTo("附件（2）");
+
+        // the PDF, page by page
+        int pdfRow = Arrays.asList(rows).indexOf(Arrays.stream(rows).filter(r -> r[0].endsWith(".pdf")).findFirst()
+                .orElseThrow());
+        main.table("case.attachments").selectRows(pdfRow);
+        main.button("case.attachment.view").click();
+        DialogFixture viewer = dialog("case.attachment.viewer");
+        AttachmentViewer v = (AttachmentViewer) viewer.target();
+        waitForImage(v);
+        assertThat(GuiActionRunner.execute(() -> v.pages())).isEqualTo(2);
+        viewer.label("case.attachment.page").requireText("第 1 / 2 页");
+        viewer.button("case.attachment.prev").requireDisabled();
+        shot(viewer.target(), "case-attachment-viewer-pdf");
+        viewer.button("case.attachment.next").click();
+        waitIdle();
+        Pause.pause(new Condition("second page") {
+            @Override
+            public boolean test() {
+                return GuiActionRunner.execute(() -> v.currentPage()) == 1;
+            }
+        }, 20_000);
+        viewer.label("case.attachment.page").requireText("第 2 / 2 页");
+        viewer.button("case.attachment.next").requireDisabled();
+        viewer.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
+        waitIdle();
+        assertThat(GuiActionRunner.execute(() -> v.isDisplayable())).isFalse();
+
+        // the scanned image, scaled to fit
+        int pngRow = 1 - pdfRow;
+        main.table("case.attachments").selectRows(pngRow);
+        main.table("case.attachments").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        DialogFixture imageViewer = dialog("case.attachment.viewer");
+        AttachmentViewer iv = (AttachmentViewer) imageViewer.target();
+        waitForImage(iv);
+        assertThat(GuiActionRunner.execute(() -> iv.image().getWidth())).isEqualTo(1200);
+        imageViewer.label("case.attachment.page").requireText("第 1 / 1 页");
+        shot(imageViewer.target(), "case-attachment-viewer");
+        imageViewer.button("case.attachment.close").click();
+        screenshot(main, "case-attachments", true);
+    }
+
+    @Test
+    void aFileThatIsNeitherImageNorPdfIsRefusedInChinese() throws IOException {
+        Desk desk = productionDesk();
+        String caseNo = CaseTestData.create(desk, CHRONIC, "吴九", actor("clerk")).summary().caseNo();
+        Path text = Files.writeString(dataDir.resolve("notes.png"), "not an image");
+        FrameFixture main = login(Mode.PRODUCTION, "clerk", "passclerk1");
+        openDirectly(main, caseNo);
+        main.tabbedPane("case.tabs").selectTab(CasePanel.TAB_ATTACHMENTS);
+        CaseAttachmentsTab tab = (CaseAttachmentsTab) main.panel("case.tab.attachments").target();
+        GuiActionRunner.execute(() -> tab.importFiles(List.of(text.toFile())));
+        org.assertj.swing.fixture.JOptionPaneFixture problem = org.assertj.swing.finder.JOptionPaneFinder
+                .findOptionPane().withTimeout(10000).using(robot);
+        assertThat(problem.target().getMessage().toString()).contains("notes.png");
+        problem.okButton().click();
+        waitIdle();
+        main.table("case.attachments").requireRowCount(0);
+    }
+
+    @Test
+    void addingANoteShowsIt() {
+        Desk desk = productionDesk();
+        String caseNo = CaseTestData.create(desk, CHRONIC, "郑十", actor("clerk")).summary().caseNo();
+        FrameFixture main = login(Mode.PRODUCTION, "clerk", "passclerk1");
+        openDirectly(main, caseNo);
+        main.tabbedPane("case.tabs").selectTab(CasePanel.TAB_NOTES);
+        main.textBox("case.note.text").setText("申请人电话告知周五补交检查报告原件，届时请核对原件与复印件是否一致");
+        main.button("case.note.add").click();
+        waitIdle();
+        main.textBox("case.note.text").requireText("");
+        @SuppressWarnings("unchecked")
+        JList<org.ybdesk.service.CaseViews.NoteView> list =
+                (JList<org.ybdesk.service.CaseViews.NoteView>) main.list("case.notes").target();
+        assertThat(GuiActionRunner.execute(() -> list.getModel().getSize())).isEqualTo(1);
+        var note = GuiActionRunner.execute(() -> list.getModel().getElementAt(0));
+        assertThat(note.text()).isEqualTo("申请人电话告知周五补交检查报告原件，届时请核对原件与复印件是否一致");
+        assertThat(note.author()).isEqualTo("窗口乙");
+        assertThat(main.tabbedPane("case.tabs").target().getTitleAt(CasePanel.TAB_NOTES)).isEqualTo("备注（1）");
+        assertThat(desk.cases().show(caseNo, null).notes()).hasSize(1);
+        main.textBox("case.note.text").setText("第二条备注");
+        main.textBox("case.note.text").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        waitIdle();
+        assertThat(GuiActionRunner.execute(() -> list.getModel().getSize())).isEqualTo(2);
+        screenshot(main, "case-notes", false);
+        // the intake fields tab labels fields as the rulebook does
+        main.tabbedPane("case.tabs").selectTab(CasePanel.TAB_FIELDS);
+        assertThat(main.textBox("case.field.channel").text()).isNotBlank();
+        main.tabbedPane("case.tabs").selectTab(CasePanel.TAB_MATERIALS);
+        assertThat(main.label("case.materials.summary").text()).isEqualTo("材料齐全");
+        screenshot(main, "case-fields", false);
+    }
+
+    @Test
+    void missingMaterialsAreHighlightedAndCanBeRecorded() {
+        Desk desk = productionDesk();
+        var item = desk.catalog().item(CHRONIC);
+        var m = new java.util.LinkedHashMap<Integer, org.ybdesk.core.catalog.MaterialStatus>();
+        item.materials().forEach(x -> m.put(x.no(), org.ybdesk.core.catalog.MaterialStatus.PAPER));
+        int missingNo = item.materials().get(item.materials().size() - 1).no();
+        m.put(missingNo, org.ybdesk.core.catalog.MaterialStatus.MISSING);
+        String caseNo = desk.cases().create(new org.ybdesk.service.CaseService.NewCase(CHRONIC,
+                new org.ybdesk.service.CaseService.Applicant(org.ybdesk.core.registry.IdType.RESIDENT_ID,
+                        CaseTestData.residentId("19700303", false), "钱十一", "13712345678"),
+                CaseTestData.fields(item), m, null, null, null), actor("clerk")).summary().caseNo();
+        FrameFixture main = login(Mode.PRODUCTION, "clerk", "passclerk1");
+        openDirectly(main, caseNo);
+        assertThat(main.tabbedPane("case.tabs").target().getTitleAt(CasePanel.TAB_MATERIALS)).isEqualTo("材料（缺1项）");
+        main.tabbedPane("case.tabs").selectTab(CasePanel.TAB_MATERIALS);
+        assertThat(main.label("case.materials.summary").text()).contains("缺少1项必需材料");
+        JTable table = (JTable) main.table("case.materials").target();
+        int row = item.materials().size() - 1;
+        Color bg = GuiActionRunner.execute(() -> table.prepareRenderer(table.getCellRenderer(row, 3), row, 3)
+                .getBackground());
+        assertThat(bg).isEqualTo(UiSetup.OVERDUE_BG);
+        GuiActionRunner.execute(() -> table.setValueAt(org.ybdesk.core.catalog.MaterialStatus.ELECTRONIC, row, 3));
+        main.button("case.materials.save").requireEnabled().click();
+        waitIdle();
+        assertThat(main.label("case.materials.summary").text()).isEqualTo("材料齐全");
+        assertThat(desk.cases().show(caseNo, null).materials().get(row).status())
+                .isEqualTo(org.ybdesk.core.catalog.MaterialStatus.ELECTRONIC);
+        // Ctrl+Enter takes the first positive step: 受理
+        main.button("case.action.REFUSE").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo
+                .keyCode(KeyEvent.VK_ENTER).modifiers(java.awt.event.InputEvent.CTRL_MASK));
+        waitIdle();
+        main.label("case.header.state").requireText(CaseState.ACCEPTED.label());
+    }
+
+    @Test
+    void deadlineBadgeShowsNearAndOverdueWithWordAndColour() {
+        productionDesk();
+        desks.closeAll();
+        String near;
+        String overdue;
+        try (Desk early = Desk.open(dataDir, Mode.PRODUCTION, clockOn(LocalDate.of(2026, 10, 30)))) {
+            Actor clerk = early.users().login("clerk", "passclerk1");
+            near = CaseTestData.create(early, CHRONIC, "临近甲", clerk).summary().caseNo();
+            CaseTestData.act(early, near, CaseAction.ACCEPT, clerk);
+        }
+        try (Desk early = Desk.open(dataDir, Mode.PRODUCTION, clockOn(LocalDate.of(2026, 10, 20)))) {
+            Actor clerk = early.users().login("clerk", "passclerk1");
+            overdue = CaseTestData.create(early, CHRONIC, "逾期乙", clerk).summary().caseNo();
+            CaseTestData.act(early, overdue, CaseAction.ACCEPT, clerk);
+        }
+        CaseView nearView = productionDesk().cases().show(near, null);
+        assertThat(nearView.summary().deadline().status()).isEqualTo(DeadlineStatus.NEAR);
+        assertThat(productionDesk().cases().show(overdue, null).summary().deadline().status())
+                .isEqualTo(DeadlineStatus.OVERDUE);
+
+        FrameFixture main = login(Mode.PRODUCTION, "reviewer", "passreviewer1");
+        openDirectly(main, near);
+        JLabel badge = (JLabel) main.label("case.deadline").target();
+        assertThat(main.label("case.deadline").text()).contains("临近").contains("剩余2个工作日").contains("2026-11-27");
+        assertThat(GuiActionRunner.execute(() -> badge.getBackground())).isEqualTo(UiSetup.NEAR_BG);
+        assertThat(GuiActionRunner.execute(() -> badge.getForeground())).isEqualTo(UiSetup.NEAR);
+        screenshot(main, "case-deadline-near", false);
+
+        openDirectly(main, overdue);
+        JLabel badge2 = (JLabel) main.label("case.deadline").target();
+        assertThat(main.label("case.deadline").text()).contains("逾期6个工作日").contains("2026-11-17");
+        assertThat(GuiActionRunner.execute(() -> badge2.getBackground())).isEqualTo(UiSetup.OVERDUE_BG);
+        assertThat(GuiActionRunner.execute(() -> badge2.getForeground())).isEqualTo(UiSetup.OVERDUE);
+        screenshot(main, "case-deadline-overdue", true);
+
+        // F5 reloads the case
+        CaseTestData.act(productionDesk(), overdue, CaseAction.REVIEW, actor("all"));
+        main.pressAndReleaseKeys(KeyEvent.VK_F5);
+        waitIdle();
+        main.label("case.header.state").requireText(CaseState.REVIEWED.label());
+    }
+
+    // -------------------------------------------------------------------------------------------- helpers
+
+    private static Clock clockOn(LocalDate day) {
+        return Clock.fixed(day.atTime(LocalTime.of(9, 30)).atZone(Desk.ZONE).toInstant(), Desk.ZONE);
+    }
+
+    private void waitForImage(AttachmentViewer v) {
+        Pause.pause(new Condition("attachment shown") {
+            @Override
+            public boolean test() {
+                return GuiActionRunner.execute(() -> v.image() != null);
+            }
+        }, 30_000);
+        waitIdle();
+    }
+
+    /** A 1200×900 "scan": a grey page with a few dark blocks as text lines. */
+    private static void writePng(File f) throws IOException {
+        BufferedImage img = new BufferedImage(1200, 900, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(0xF4F1EA));
+        g.fillRect(0, 0, 1200, 900);
+        g.setColor(new Color(0x2B2B2B));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 48));
+        g.drawString("ID CARD SCAN", 80, 120);
+        for (int i = 0; i < 8; i++) {
+            g.fillRect(80, 200 + i * 70, 600 + (i % 3) * 120, 24);
+        }
+        g.setColor(new Color(0xB3261E));
+        g.drawOval(850, 550, 220, 220);
+        g.dispose();
+        ImageIO.write(img, "png", f);
+    }
+
+    /** An A4 PDF of {@code pages} pages with a heading and ruled lines. */
+    private static void writePdf(File f, int pages) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            for (int p = 1; p <= pages; p++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(bold, 22);
+                    cs.newLineAtOffset(60, 770);
+                    cs.showText("Medical record - page " + p);
+                    cs.endText();
+                    cs.setLineWidth(0.5f);
+                    for (int i = 0; i < 20; i++) {
+                        cs.moveTo(60, 720 - i * 30);
+                        cs.lineTo(535, 720 - i * 30);
+                    }
+                    cs.stroke();
+                    cs.addRect(60, 80, 475, 60);
+                    cs.stroke();
+                }
+            }
+            doc.save(f);
+        }
+    }
+}
