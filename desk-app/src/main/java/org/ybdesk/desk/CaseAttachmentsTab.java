@@ -49,6 +49,8 @@ final class CaseAttachmentsTab extends JPanel {
     private final JButton viewButton = new JButton(Texts.t("case.attachment.view"));
     private final JProgressBar progress = new JProgressBar();
     private final JLabel status = new JLabel(" ");
+    /** Whether an import runs (progress reports arriving after its end are dropped). Event thread only. */
+    private boolean importing;
 
     CaseAttachmentsTab(CasePanel owner) {
         super(new BorderLayout(0, 6));
@@ -159,6 +161,7 @@ final class CaseAttachmentsTab extends JPanel {
     void importFiles(List<File> files) {
         Background.onEdt();
         int total = files.size();
+        importing = true;
         importButton.setEnabled(false);
         progress.setMaximum(total);
         progress.setValue(0);
@@ -175,6 +178,9 @@ final class CaseAttachmentsTab extends JPanel {
                 File f = files.get(i);
                 int n = i;
                 SwingUtilities.invokeLater(() -> {
+                    if (!importing) {
+                        return;
+                    }
                     progress.setValue(n);
                     progress.setString(Texts.t("case.attachment.progress", String.valueOf(n), String.valueOf(total)));
                     status.setText(Texts.t("case.attachment.importing", f.getName()));
@@ -216,6 +222,7 @@ final class CaseAttachmentsTab extends JPanel {
     }
 
     private void finishImport(int total) {
+        importing = false;
         progress.setValue(total);
         progress.setVisible(false);
         importButton.setEnabled(true);

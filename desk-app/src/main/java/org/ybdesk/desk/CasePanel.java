@@ -5,6 +5,9 @@ import java.awt.Color;
 import java.awt.Component;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.time.OffsetDateTime;
@@ -71,13 +74,13 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
 
     // header
     private final JLabel caseNoLabel = new JLabel();
-    private final JLabel itemLabel = new JLabel();
+    private final JLabel itemLabel = shrinkable();
     private final JLabel stateLabel = new JLabel();
     private final JLabel deadline = new JLabel(" ");
     private final JLabel applicant = new JLabel();
     private final JLabel idLabel = new JLabel();
     private final JToggleButton showId = new JToggleButton(Texts.t("case.showId"));
-    private final JLabel facts = new JLabel();
+    private final JLabel facts = shrinkable();
     // actions
     private final JPanel actionButtons = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
     private final JTextField actionNote = new JTextField(28);
@@ -124,8 +127,18 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
 
     // -------------------------------------------------------------------------------------------- layout
 
+    /** A label a grid may shorten (with …) when the window is narrow, instead of pushing its neighbours out. */
+    private static JLabel shrinkable() {
+        return new JLabel() {
+            @Override
+            public java.awt.Dimension getMinimumSize() {
+                return new java.awt.Dimension(60, getPreferredSize().height);
+            }
+        };
+    }
+
     private JComponent header() {
-        JPanel h = new JPanel(new BorderLayout(12, 4));
+        JPanel h = new JPanel();
         h.setName("case.header");
         h.setAlignmentX(0f);
         h.setBorder(BorderFactory.createCompoundBorder(
@@ -165,27 +178,43 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         back.setToolTipText(Texts.t("case.back.tooltip"));
         back.addActionListener(e -> back());
 
-        JPanel line1 = new JPanel(new FlowLayout(FlowLayout.LEFT, 10, 0));
-        line1.add(caseNoLabel);
-        line1.add(itemLabel);
-        line1.add(stateLabel);
-        JPanel line2 = new JPanel(new FlowLayout(FlowLayout.LEFT, 10, 0));
-        line2.add(applicant);
-        line2.add(idLabel);
-        line2.add(showId);
-        line2.add(facts);
-        JPanel left = new JPanel();
-        left.setLayout(new BoxLayout(left, BoxLayout.Y_AXIS));
+        // line 1: number, state, item (shortened with … when the window is narrow), deadline badge, back
+        JPanel line1 = new JPanel(new GridBagLayout());
+        GridBagConstraints c = new GridBagConstraints();
+        c.gridy = 0;
+        c.anchor = GridBagConstraints.WEST;
+        c.insets = new Insets(0, 0, 0, 10);
+        line1.add(caseNoLabel, c);
+        line1.add(stateLabel, c);
+        c.weightx = 1;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        line1.add(itemLabel, c);
+        c.weightx = 0;
+        c.fill = GridBagConstraints.NONE;
+        line1.add(deadline, c);
+        c.insets = new Insets(0, 0, 0, 0);
+        line1.add(back, c);
+        // line 2: applicant, ID (masked unless shown), dates and whose turn it is
+        JPanel line2 = new JPanel(new GridBagLayout());
+        c = new GridBagConstraints();
+        c.gridy = 0;
+        c.anchor = GridBagConstraints.WEST;
+        c.insets = new Insets(0, 0, 0, 12);
+        line2.add(applicant, c);
+        c.insets = new Insets(0, 0, 0, 4);
+        line2.add(idLabel, c);
+        c.insets = new Insets(0, 0, 0, 16);
+        line2.add(showId, c);
+        c.weightx = 1;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        c.insets = new Insets(0, 0, 0, 0);
+        line2.add(facts, c);
+        h.setLayout(new BoxLayout(h, BoxLayout.Y_AXIS));
         line1.setAlignmentX(0f);
         line2.setAlignmentX(0f);
-        left.add(line1);
-        left.add(Box.createVerticalStrut(4));
-        left.add(line2);
-        JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 8, 0));
-        right.add(deadline);
-        right.add(back);
-        h.add(left, BorderLayout.CENTER);
-        h.add(right, BorderLayout.EAST);
+        h.add(line1);
+        h.add(Box.createVerticalStrut(6));
+        h.add(line2);
         return h;
     }
 

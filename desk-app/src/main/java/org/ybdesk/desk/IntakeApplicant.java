@@ -61,6 +61,7 @@ final class IntakeApplicant extends JPanel {
         }
     }
 
+    private static final int RECORD_WIDTH = 480;
     private final Desk desk;
     private final JComboBox<String> idType;
     private final JTextField id = new JTextField();
@@ -82,6 +83,7 @@ final class IntakeApplicant extends JPanel {
     private final JTable persons = new JTable(personsModel);
     private final JScrollPane personsScroll = new JScrollPane(persons);
     private final JLabel personsTitle = new JLabel();
+    private final JLabel help = new JLabel();
     private ServiceItem item;
     private Found found;
     private String prefilledName = "";
@@ -132,7 +134,7 @@ final class IntakeApplicant extends JPanel {
         g.weighty = 1;
         inputs.add(new JLabel(" "), g);
         inputs.setPreferredSize(new Dimension(470, 300));
-        JLabel help = new JLabel(Texts.t("intake.applicant.help"));
+        help.setName("intake.applicantHelp");
         help.setForeground(Color.GRAY);
         g.gridy = 6;
         g.gridwidth = 2;
@@ -176,6 +178,7 @@ final class IntakeApplicant extends JPanel {
         id.putClientProperty("JTextField.placeholderText",
                 Texts.t(person ? "intake.applicant.id.placeholder" : "intake.applicant.creditCode.placeholder"));
         id.setToolTipText(Texts.t(person ? "intake.applicant.id.tooltip" : "intake.applicant.creditCode.tooltip"));
+        help.setText(Texts.t(person ? "intake.applicant.help" : "intake.applicant.help.unit"));
         if (changed) {
             found = null;
             notice.setText(" ");
@@ -459,7 +462,7 @@ final class IntakeApplicant extends JPanel {
 
     /** The registry's record of the applicant on screen (full ID number: the clerk needs it here). */
     private void showRecord() {
-        StringBuilder sb = new StringBuilder("<html><div style='width:520px'>");
+        StringBuilder sb = new StringBuilder(IntakeKeys.html(RECORD_WIDTH));
         personsModel.setRowCount(0);
         boolean showPersons = false;
         if (found == null) {

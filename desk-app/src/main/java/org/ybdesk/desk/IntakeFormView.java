@@ -41,6 +41,7 @@ import org.ybdesk.core.catalog.FieldType;
 import org.ybdesk.core.catalog.FlowVariant;
 import org.ybdesk.core.catalog.IntakeCheck;
 import org.ybdesk.core.catalog.ServiceItem;
+import org.ybdesk.core.i18n.Messages;
 import org.ybdesk.core.money.Money;
 import org.ybdesk.forms.InputSpec;
 import org.ybdesk.forms.IntakeField;
@@ -58,6 +59,7 @@ final class IntakeFormView {
     /** Pixels per grid column the layout aims at (the grid stretches to the width available). */
     static final int UNIT = 78;
     private static final Color PROBLEM = new Color(0xB3261E);
+    private static final Messages CATALOG = Messages.bundle("org.ybdesk.core.catalog.messages");
 
     /** One input of the form with its label and its problem line. */
     private record FieldUi(String key, String fullLabel, FieldType type, IntakeField spec, JComponent input,
@@ -263,13 +265,16 @@ final class IntakeFormView {
     /** A cell of {@code width} columns: label above the input, the problem line below (always reserved). */
     private void placeCell(String label, int width, JComponent input, JLabel problem, JComponent focus) {
         int w = Math.max(1, Math.min(IntakeForm.GRID_COLUMNS, width));
+        if (column + w == IntakeForm.GRID_COLUMNS + 1 && w >= 4) {
+            w--; // a phone or a choice gives up one column rather than start a row of its own
+        }
         if (column + w > IntakeForm.GRID_COLUMNS) {
             row++;
             column = 0;
         }
         JPanel cell = new JPanel(new BorderLayout(0, 2));
         int px = w * UNIT - 12;
-        JLabel l = new JLabel("<html><div style='width:" + (px - 4) + "px'>" + Problems.escape(label) + "</div></html>");
+        JLabel l = new JLabel(IntakeKeys.html(px - 4) + Problems.escape(label) + "</div></html>");
         l.setLabelFor(focus);
         cell.add(l, BorderLayout.NORTH);
         cell.add(input, BorderLayout.CENTER);
@@ -491,7 +496,7 @@ final class IntakeFormView {
             if (f.outlined() != focusOf(f)) {
                 focusOf(f).putClientProperty("JComponent.outline", show ? "error" : null);
             }
-            String text = show ? strip(p.get(0), f.fullLabel()) : " ";
+            String text = show ? brief(p.get(0), f.fullLabel()) : " ";
             f.problem().setText(text);
             f.problem().setToolTipText(show ? String.join("\n", p) : null);
             focusOf(f).setToolTipText(show ? String.join("；", p) : f.tooltip());
@@ -505,6 +510,14 @@ final class IntakeFormView {
         grid.repaint();
         onProblems.accept(shown);
         return shown;
+    }
+
+    /** The problem as shown under its field: 必填 for a blank one, else the text without the leading label. */
+    private static String brief(String problem, String label) {
+        if (problem.equals(CATALOG.get("field.missing", label)) || problem.equals(Texts.t("intake.money.missing", label))) {
+            return Texts.t("intake.field.required");
+        }
+        return strip(problem, label);
     }
 
     /** The problem without the leading 「label」： (the field's label is right above it). */

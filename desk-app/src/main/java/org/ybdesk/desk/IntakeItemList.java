@@ -265,7 +265,7 @@ final class IntakeItemList extends JPanel {
     }
 
     private static String html(String body) {
-        return "<html><div style='width:" + INFO_WIDTH + "px'>" + body + "</div></html>";
+        return IntakeKeys.html(INFO_WIDTH) + body + "</div></html>";
     }
 
     /** Group headers in bold on a tinted band; items as number, name and case type. */

@@ -86,6 +86,14 @@ final class IntakeKeys {
         }
     }
 
+    /**
+     * The start of an HTML text that wraps at {@code px} screen pixels (Swing's CSS counts one px as 1.3 screen
+     * pixels); close with {@code </div></html>}.
+     */
+    static String html(int px) {
+        return "<html><div style='width:" + Math.round(px / 1.3) + "px'>";
+    }
+
     /** Scrolls {@code target} (e.g. a field's cell) into view whenever {@code c} gets the focus. */
     static void scrollOnFocus(JComponent c, JComponent target) {
         c.addFocusListener(new FocusAdapter() {

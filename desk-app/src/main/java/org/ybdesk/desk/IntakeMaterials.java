@@ -38,7 +38,7 @@ import org.ybdesk.core.catalog.ServiceItem;
 final class IntakeMaterials {
     private static final MaterialStatus[] ORDER = {MaterialStatus.PAPER, MaterialStatus.ELECTRONIC,
             MaterialStatus.SHARED_DATA, MaterialStatus.MISSING};
-    private static final int NAME_WIDTH = 470;
+    private static final int NAME_WIDTH = 420;
 
     private final class Row {
         final MaterialSpec spec;
@@ -122,7 +122,7 @@ final class IntakeMaterials {
         MaterialSpec m = r.spec;
         r.panel.setName("intake.material." + m.no());
         r.panel.setOpaque(true);
-        JLabel name = new JLabel("<html><div style='width:" + NAME_WIDTH + "px'><b>" + m.no() + ".</b> "
+        JLabel name = new JLabel(IntakeKeys.html(NAME_WIDTH) + "<b>" + m.no() + ".</b> "
                 + Problems.escape(m.name()) + (m.condition() == null ? ""
                 : "<br><span style='color:#57606a'>" + Problems.escape(Texts.t("intake.material.condition",
                 m.condition())) + "</span>") + "</div></html>");
@@ -234,10 +234,6 @@ final class IntakeMaterials {
         focusRow(0);
     }
 
-    boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     private void update(Row r) {
         MaterialStatus s = r.value();
         if (r.missingRequired()) {
@@ -259,16 +255,6 @@ final class IntakeMaterials {
         Map<Integer, MaterialStatus> m = new LinkedHashMap<>();
         rows.forEach(r -> m.put(r.spec.no(), r.value()));
         return m;
-    }
-
-    /** Sets a material's status (kept when the clerk comes back). */
-    void set(int no, MaterialStatus s) {
-        for (Row r : rows) {
-            if (r.spec.no() == no) {
-                r.buttons[java.util.Arrays.asList(ORDER).indexOf(s)].setSelected(true);
-                update(r);
-            }
-        }
     }
 
     /** Materials the item always requires that are not provided (they block acceptance). */

@@ -98,6 +98,7 @@ final class IntakePanel extends JPanel {
     private IntakeMaterials materials;
     private int step;
     private boolean busy;
+    private boolean asking;
     private String caseNo;
 
     IntakePanel(MainFrame frame) {
@@ -245,7 +246,7 @@ final class IntakePanel extends JPanel {
         refuse.addActionListener(e -> refuse());
         for (JButton b : new JButton[] {accept, supplement, refuse}) {
             b.setFont(UiSetup.font(Font.BOLD, 15f));
-            b.setPreferredSize(new Dimension(Math.max(180, b.getPreferredSize().width + 40), 40));
+            size(b);
             enterClicks(b);
         }
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 10, 0));
@@ -296,15 +297,18 @@ final class IntakePanel extends JPanel {
         nextIntake.addActionListener(e -> frame.newCase());
         for (JButton b : new JButton[] {openCase, nextIntake}) {
             b.setFont(UiSetup.font(Font.BOLD, 15f));
-            b.setPreferredSize(new Dimension(Math.max(160, b.getPreferredSize().width + 40), 40));
+            size(b);
             enterClicks(b);
         }
+        ms.setPreferredSize(new Dimension(600, 140));
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 10, 0));
         buttons.add(nextIntake);
         buttons.add(openCase);
+        JPanel lower = new JPanel(new BorderLayout(0, 12));
+        lower.add(msg, BorderLayout.NORTH);
+        lower.add(buttons, BorderLayout.CENTER);
         p.add(facts, BorderLayout.NORTH);
-        p.add(msg, BorderLayout.CENTER);
-        p.add(buttons, BorderLayout.SOUTH);
+        p.add(lower, BorderLayout.CENTER);
         return p;
     }
 
@@ -316,6 +320,13 @@ final class IntakePanel extends JPanel {
         l.add(k);
         l.add(value);
         return l;
+    }
+
+    /** A large button, sized to its (current) text. */
+    private static void size(JButton b) {
+        b.setPreferredSize(null);
+        Dimension d = b.getPreferredSize();
+        b.setPreferredSize(new Dimension(Math.max(160, d.width + 40), 40));
     }
 
     /** Enter on a focused button clicks it (Space does too, as everywhere). */
@@ -337,6 +348,9 @@ final class IntakePanel extends JPanel {
 
     /** Whether anything was chosen or typed that leaving the wizard would discard. */
     boolean hasInput() {
+        if (step == RESULT) {
+            return false; // the case is saved; nothing to lose
+        }
         return item != null || !itemStep.filter().getText().isBlank() || applicantStep.hasInput()
                 || (form != null && form.hasInput()) || !carried.isEmpty()
                 || (materials != null && materials.hasInput());
@@ -419,7 +433,7 @@ final class IntakePanel extends JPanel {
     }
 
     private void escape() {
-        if (busy) {
+        if (busy || asking) {
             return;
         }
         if (step == RESULT) {
@@ -429,7 +443,7 @@ final class IntakePanel extends JPanel {
         } else if (!hasInput() || JOptionPane.showConfirmDialog(this, Texts.t("intake.discard.confirm"),
                 Texts.t("intake.discard.title"), JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE)
                 == JOptionPane.YES_OPTION) {
-            frame.showHome();
+            frame.discardAndShowHome();
         }
     }
 
@@ -550,7 +564,8 @@ final class IntakePanel extends JPanel {
                 + IntakeKeys.text(IntakeKeys.CTRL_ENTER));
         accept.setToolTipText(Texts.t(instant() ? "intake.acceptClose.tooltip" : "intake.accept.tooltip",
                 IntakeKeys.text(IntakeKeys.CTRL_ENTER)));
-        StringBuilder sb = new StringBuilder("<html><div style='width:820px'>");
+        size(accept);
+        StringBuilder sb = new StringBuilder(IntakeKeys.html(900));
         sb.append("<b style='font-size:115%'>").append(item.no()).append(' ').append(Problems.escape(item.fullName()))
                 .append("</b><br>");
         sb.append(Problems.escape(Texts.t("intake.summary.kind", item.caseType().label(), item.timeLimit().text(),
@@ -603,7 +618,7 @@ final class IntakePanel extends JPanel {
     }
 
     private void accept() {
-        if (busy || step != 5) {
+        if (busy || asking || step != 5) {
             return;
         }
         List<String> blockers = acceptBlockers();
@@ -635,7 +650,7 @@ final class IntakePanel extends JPanel {
     }
 
     private void supplement() {
-        if (busy || step == RESULT) {
+        if (busy || asking || step == RESULT) {
             return;
         }
         if (step < 5) {
@@ -643,13 +658,12 @@ final class IntakePanel extends JPanel {
             return;
         }
         List<String> pre = materials.missing().stream().map(MaterialSpec::name).toList();
-        IntakeReasonsDialog.ask(this, Texts.t("intake.supplement.title"), Texts.t("intake.supplement.intro"), pre,
-                List.of(), Texts.t("intake.supplement.ok")).ifPresent(reasons -> decide(CaseAction.REQUEST_SUPPLEMENT,
-                reasons));
+        ask(Texts.t("intake.supplement.title"), Texts.t("intake.supplement.intro"), pre, List.of(),
+                Texts.t("intake.supplement.ok")).ifPresent(reasons -> decide(CaseAction.REQUEST_SUPPLEMENT, reasons));
     }
 
     private void refuse() {
-        if (busy || step == RESULT) {
+        if (busy || asking || step == RESULT) {
             return;
         }
         if (step < 5) {
@@ -660,9 +674,22 @@ final class IntakePanel extends JPanel {
         materials.missing().forEach(m -> pre.add(Texts.t("intake.reason.missing", m.name())));
         applicantStep.unmetConditions().forEach(c -> pre.add(Texts.t("intake.reason.condition", c)));
         settlementMismatch().ifPresent(pre::add);
-        IntakeReasonsDialog.ask(this, Texts.t("intake.refuse.title"), Texts.t("intake.refuse.intro"), pre,
-                item.conditions(), Texts.t("intake.refuse.ok")).ifPresent(reasons -> decide(CaseAction.REFUSE,
-                reasons));
+        ask(Texts.t("intake.refuse.title"), Texts.t("intake.refuse.intro"), pre, item.conditions(),
+                Texts.t("intake.refuse.ok")).ifPresent(reasons -> decide(CaseAction.REFUSE, reasons));
+    }
+
+    /** The reasons dialog, one at a time (a second shortcut while it is open does nothing). */
+    private Optional<List<String>> ask(String title, String intro, List<String> pre, List<String> conditions,
+                                       String ok) {
+        if (asking) {
+            return Optional.empty();
+        }
+        asking = true;
+        try {
+            return IntakeReasonsDialog.ask(this, title, intro, pre, conditions, ok);
+        } finally {
+            asking = false;
+        }
     }
 
     /**

@@ -47,7 +47,7 @@ final class IntakeReasonsDialog extends JDialog {
 
         JPanel root = new JPanel(new BorderLayout(0, 8));
         root.setBorder(BorderFactory.createEmptyBorder(12, 14, 12, 14));
-        JLabel head = new JLabel("<html><div style='width:560px'>" + Problems.escape(intro) + "</div></html>");
+        JLabel head = new JLabel(IntakeKeys.html(560) + Problems.escape(intro) + "</div></html>");
         root.add(head, BorderLayout.NORTH);
         JPanel center = new JPanel(new BorderLayout(0, 6));
         center.add(new JScrollPane(reasons), BorderLayout.CENTER);
@@ -59,7 +59,7 @@ final class IntakeReasonsDialog extends JDialog {
             conds.add(ct);
             for (int i = 0; i < conditions.size(); i++) {
                 String line = Texts.t("intake.reason.condition", conditions.get(i));
-                JCheckBox cb = new JCheckBox("<html><div style='width:540px'>" + Problems.escape(conditions.get(i))
+                JCheckBox cb = new JCheckBox(IntakeKeys.html(540) + Problems.escape(conditions.get(i))
                         + "</div></html>");
                 cb.setName("intake.reasons.condition." + (i + 1));
                 cb.setSelected(lines().contains(line));

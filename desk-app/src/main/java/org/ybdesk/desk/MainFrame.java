@@ -243,6 +243,13 @@ public final class MainFrame extends JFrame {
     }
 
     private void show(String card, JComponent c) {
+        if (current instanceof IntakePanel intake && c != current && intake.hasInput()) {
+            int ok = JOptionPane.showConfirmDialog(this, Texts.t("intake.discard.confirm"),
+                    Texts.t("intake.discard.title"), JOptionPane.OK_CANCEL_OPTION, JOptionPane.WARNING_MESSAGE);
+            if (ok != JOptionPane.OK_OPTION) {
+                return;
+            }
+        }
         setCaseActions(null, null, null);
         if (current != null && current != workbench && current != searchPanel) {
             content.remove(current);
@@ -259,6 +266,15 @@ public final class MainFrame extends JFrame {
         show("workbench", workbench);
         workbench.select(list);
         workbench.table().requestFocusInWindow();
+    }
+
+    /** Back to the workbench when the person already agreed to discard the wizard's input. */
+    public void discardAndShowHome() {
+        if (current != null && current != workbench && current != searchPanel) {
+            content.remove(current);
+        }
+        current = null;
+        showHome();
     }
 
     /** Back to the workbench, refreshed (after a case was finished or a wizard closed). */

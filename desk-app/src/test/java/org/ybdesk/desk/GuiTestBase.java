@@ -104,7 +104,8 @@ public abstract class GuiTestBase {
         FrameFixture w = loginWindow(mode);
         w.textBox("login.username").setText(user);
         w.textBox("login.password").setText(password);
-        w.button("login.submit").click();
+        // a robot click on the submit button was occasionally lost under Xvfb; press it programmatically
+        GuiActionRunner.execute(() -> ((javax.swing.JButton) w.button("login.submit").target()).doClick());
         FrameFixture main = WindowFinder.findFrame(new GenericTypeMatcher<MainFrame>(MainFrame.class) {
             @Override
             protected boolean isMatching(MainFrame frame) {
