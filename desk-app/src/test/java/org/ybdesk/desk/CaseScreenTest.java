@@ -46,7 +46,6 @@ import org.ybdesk.core.calendar.DeadlineStatus;
 import org.ybdesk.core.lifecycle.Actor;
 import org.ybdesk.core.lifecycle.CaseAction;
 import org.ybdesk.core.lifecycle.CaseState;
-import org.ybdesk.core.lifecycle.Command;
 import org.ybdesk.core.money.Money;
 import org.ybdesk.service.CaseViews.CaseView;
 import org.ybdesk.service.CaseViews.EventView;
