@@ -10,4 +10,8 @@ if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml core db service bench -newer "$jar
   echo "building $jar ..." >&2
   mvn -q -B -DskipTests package -pl bench -am >&2
 fi
-exec java -Xmx4g -jar "$jar" "$@"
+# Run a private copy: a run takes minutes, and a build started meanwhile would replace the jar under it.
+copy=$(mktemp --suffix=.jar ybdesk-bench.XXXXXX --tmpdir)
+trap 'rm -f "$copy"' EXIT
+cp "$jar" "$copy"
+java -Xmx4g -jar "$copy" "$@"

@@ -9,6 +9,14 @@ public final class DeskApp {
     private DeskApp() {
     }
 
+    /**
+     * Builds the intake wizard's form of an item as the wizard does (used by the GUI benchmark; call on the event
+     * thread).
+     */
+    public static javax.swing.JComponent intakeForm(org.ybdesk.core.catalog.ServiceItem item) {
+        return new IntakeFormView(item, java.util.Map.of(), () -> { }, problems -> { }).component();
+    }
+
     /** Opens the login window for the data folder; {@code mode} preselects production or the sandbox. */
     public static void launch(Path dataDir, Mode mode) {
         SwingUtilities.invokeLater(() -> {
