@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=bench/target/ybdesk-bench.jar
-if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml core db service bench -newer "$jar" \
+if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml core db forms fonts service desk-app bench -newer "$jar" \
         \( -path '*/src/*' -o -name pom.xml \) -type f -print -quit 2>/dev/null)" ]]; then
   echo "building $jar ..." >&2
   mvn -q -B -DskipTests package -pl bench -am >&2

@@ -278,8 +278,12 @@ public final class Bench implements Callable<Integer> {
         md.append("- measured on the desk reopened after the bulk load and `SHUTDOWN COMPACT` (a desk opened in the "
                 + "morning), after warm-up\n");
         md.append("- system load average (1/5/15 min) when measuring started: ").append(loadBefore)
-                .append("; when it ended: ").append(loadAfter)
-                .append(" (above the number of processors, other programs competed for the CPU)\n\n");
+                .append("; when it ended: ").append(loadAfter);
+        if (busy(loadBefore) || busy(loadAfter)) {
+            md.append(" — above the number of processors: other programs competed for the CPU (compare the CPU "
+                    + "columns)");
+        }
+        md.append("\n\n");
         md.append("### Data generation (bulk JDBC batches, ").append(DataLoader.CHUNK)
                 .append(" rows per transaction)\n\n");
         md.append("| table | rows | seconds | rows/s |\n|---|---:|---:|---:|\n");
@@ -393,6 +397,15 @@ public final class Bench implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             return l < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", l);
+        }
+    }
+
+    /** Whether a load average (first figure) exceeds the processors the JVM sees. */
+    private static boolean busy(String load) {
+        try {
+            return Double.parseDouble(load.split(" ")[0]) > Runtime.getRuntime().availableProcessors();
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

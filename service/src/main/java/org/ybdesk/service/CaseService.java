@@ -706,21 +706,25 @@ public final class CaseService {
         LocalDate today = desk.today();
         Condition running = CASE_FILE.STATE.notIn(NOT_COUNTING.stream().map(Enum::name).toList())
                 .and(CASE_FILE.ACCEPTED_ON.isNotNull());
-        Condition c = running;
+        LocalDate horizon = null;
         if (!all) {
             try {
-                LocalDate horizon = desk.calendar().addWorkingDays(today,
-                        org.ybdesk.core.calendar.DeadlineEngine.NEAR_WORKING_DAYS);
-                c = running.and(CASE_FILE.DUE_ON.le(horizon).or(CASE_FILE.DUE_ON.isNull()));
+                horizon = desk.calendar().addWorkingDays(today, org.ybdesk.core.calendar.DeadlineEngine.NEAR_WORKING_DAYS);
             } catch (DateOutsideCalendarException e) {
-                c = running;
+                horizon = null; // list every running clock rather than guess
             }
         }
-        return desk.db().dsl().selectFrom(CASE_FILE).where(c)
-                .orderBy(CASE_FILE.DUE_ON.asc().nullsFirst(), CASE_FILE.ID).limit(limit)
-                .fetch().map(r -> summary(r, r.getDueOn() == null
-                        ? deadline(desk.db().dsl(), r, desk.catalog().item(r.getItemNo()), today)
-                        : quickDeadline(r, today)));
+        // first the cases whose deadline cannot be computed, then by due date: two index scans, no OR
+        List<CaseSummary> out = new ArrayList<>(desk.db().dsl().selectFrom(CASE_FILE)
+                .where(running.and(CASE_FILE.DUE_ON.isNull())).orderBy(CASE_FILE.ID).limit(limit).fetch()
+                .map(r -> summary(r, deadline(desk.db().dsl(), r, desk.catalog().item(r.getItemNo()), today))));
+        Condition dated = CASE_FILE.DUE_ON.isNotNull().and(running);
+        if (horizon != null) {
+            dated = CASE_FILE.DUE_ON.le(horizon).and(running);
+        }
+        out.addAll(desk.db().dsl().selectFrom(CASE_FILE).where(dated).orderBy(CASE_FILE.DUE_ON, CASE_FILE.ID)
+                .limit(Math.max(0, limit - out.size())).fetch().map(r -> summary(r, quickDeadline(r, today))));
+        return out;
     }
 
     /** Deadline from the stored due date (kept current by every step), without reading pauses again. */

@@ -154,8 +154,25 @@ public final class RegistryService {
         } else if (q.matches("[A-Za-z]{1,12}")) {
             c = PERSON.NAME_INITIALS.eq(q.toLowerCase());
         } else {
-            c = PERSON.NAME.startsWith(q).or(UNIT.NAME.startsWith(q));
+            // a name: persons whose name starts with it, then persons of units whose name starts with it — two
+            // indexed prefix scans (one OR across the join would scan every person)
+            List<PersonView> byName = persons(PERSON.NAME.startsWith(q), limit);
+            if (byName.size() >= limit) {
+                return byName;
+            }
+            List<PersonView> out = new ArrayList<>(byName);
+            for (PersonView p : persons(PERSON.UNIT_ID.in(desk.db().dsl().select(UNIT.ID).from(UNIT)
+                    .where(UNIT.NAME.startsWith(q))), limit)) {
+                if (out.size() < limit && out.stream().noneMatch(x -> x.id() == p.id())) {
+                    out.add(p);
+                }
+            }
+            return out;
         }
+        return persons(c, limit);
+    }
+
+    private List<PersonView> persons(Condition c, int limit) {
         return desk.db().dsl().select().from(PERSON).leftJoin(UNIT).on(UNIT.ID.eq(PERSON.UNIT_ID)).where(c)
                 .orderBy(PERSON.NAME, PERSON.ID).limit(limit)
                 .fetch(r -> toView(r.into(PERSON), r.get(UNIT.ID) == null ? null : r.into(UNIT)));
