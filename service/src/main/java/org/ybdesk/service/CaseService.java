@@ -714,14 +714,22 @@ public final class CaseService {
                 horizon = null; // list every running clock rather than guess
             }
         }
-        // first the cases whose deadline cannot be computed, then by due date: two index scans, no OR
-        List<CaseSummary> out = new ArrayList<>(desk.db().dsl().selectFrom(CASE_FILE)
-                .where(running.and(CASE_FILE.DUE_ON.isNull())).orderBy(CASE_FILE.ID).limit(limit).fetch()
-                .map(r -> summary(r, deadline(desk.db().dsl(), r, desk.catalog().item(r.getItemNo()), today))));
-        Condition dated = CASE_FILE.DUE_ON.isNotNull().and(running);
-        if (horizon != null) {
-            dated = CASE_FILE.DUE_ON.le(horizon).and(running);
+        // First the running cases whose deadline cannot be computed — one (state, due_on) index lookup per running
+        // state, because closed cases also have no due date and must not be scanned — then by due date with a
+        // bounded range on the due_on index.
+        List<CaseSummary> out = new ArrayList<>();
+        for (CaseState st : CaseState.values()) {
+            if (NOT_COUNTING.contains(st) || out.size() >= limit) {
+                continue;
+            }
+            out.addAll(desk.db().dsl().selectFrom(CASE_FILE)
+                    .where(CASE_FILE.STATE.eq(st.name()), CASE_FILE.DUE_ON.isNull(), CASE_FILE.ACCEPTED_ON.isNotNull())
+                    .orderBy(CASE_FILE.ID).limit(limit - out.size()).fetch()
+                    .map(r -> summary(r, deadline(desk.db().dsl(), r, desk.catalog().item(r.getItemNo()), today))));
         }
+        LocalDate earliest = LocalDate.of(2000, 1, 1);
+        Condition dated = (horizon == null ? CASE_FILE.DUE_ON.ge(earliest) : CASE_FILE.DUE_ON.between(earliest, horizon))
+                .and(running);
         out.addAll(desk.db().dsl().selectFrom(CASE_FILE).where(dated).orderBy(CASE_FILE.DUE_ON, CASE_FILE.ID)
                 .limit(Math.max(0, limit - out.size())).fetch().map(r -> summary(r, quickDeadline(r, today))));
         return out;
