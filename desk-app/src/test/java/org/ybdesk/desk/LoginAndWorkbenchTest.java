@@ -166,8 +166,11 @@ class LoginAndWorkbenchTest extends GuiTestBase {
                 id17 + Validators.residentIdCheckChar(id17), "练习者", null), Map.of(), m, null, null, null), clerk);
         assertThat(sandbox.db().dsl().fetchCount(org.ybdesk.db.jooq.Tables.CASE_FILE)).isEqualTo(before + 1);
         assertThat(actor.roles()).contains(org.ybdesk.core.lifecycle.Role.TRAINER);
-        main.button("nav.sandboxReset").click();
-        main.optionPane().okButton().click();
+        // programmatic presses: a robot click on a freshly opened modal pane was occasionally lost under Xvfb
+        javax.swing.JButton reset = (javax.swing.JButton) main.button("nav.sandboxReset").target();
+        javax.swing.SwingUtilities.invokeLater(reset::doClick);
+        javax.swing.JButton ok = main.optionPane(org.assertj.swing.timing.Timeout.timeout(20_000)).okButton().target();
+        javax.swing.SwingUtilities.invokeLater(ok::doClick);
         waitIdle();
         FrameFixture again = WindowFinder.findFrame(new GenericTypeMatcher<LoginFrame>(LoginFrame.class) {
             @Override
