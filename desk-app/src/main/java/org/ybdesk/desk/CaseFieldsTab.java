@@ -24,7 +24,7 @@ import org.ybdesk.service.CaseViews.CaseView;
  * selectable for copying; ID numbers stay masked unless the person chose to show them.
  */
 final class CaseFieldsTab extends JPanel {
-    private final CaseScrollPanel content = new CaseScrollPanel(new GridBagLayout());
+    private final ScrollablePanel content = new ScrollablePanel(new GridBagLayout(), false);
     private int row;
 
     CaseFieldsTab() {

@@ -25,7 +25,7 @@ import org.ybdesk.service.CaseViews.MessageView;
  * text with a copy button — the clerk sends it by SMS or reads it out.
  */
 final class CaseMessagesTab extends JPanel {
-    private final CaseScrollPanel content = new CaseScrollPanel(null);
+    private final ScrollablePanel content = new ScrollablePanel(null, false);
 
     CaseMessagesTab() {
         super(new BorderLayout());

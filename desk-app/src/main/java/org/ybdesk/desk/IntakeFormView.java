@@ -8,7 +8,6 @@ import java.awt.Font;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
-import java.awt.Rectangle;
 import java.awt.event.FocusAdapter;
 import java.awt.event.FocusEvent;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import javax.swing.JScrollPane;
 import javax.swing.JSeparator;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
-import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
 import javax.swing.text.AbstractDocument;
 import javax.swing.text.AttributeSet;
@@ -68,7 +66,7 @@ final class IntakeFormView {
 
     private final ServiceItem item;
     private final IntakeForm form;
-    private final JPanel grid = new GridPanel();
+    private final JPanel grid = new ScrollablePanel(new GridBagLayout(), true);
     private final JScrollPane scroll = new JScrollPane(grid);
     private final Map<String, FieldUi> fields = new LinkedHashMap<>();
     private final List<JComponent> order = new ArrayList<>();
@@ -550,34 +548,6 @@ final class IntakeFormView {
         touched.add(key);
         if (checkedAll) {
             refresh();
-        }
-    }
-
-    /** The grid follows the viewport's width (no sideways scrolling), its height scrolls. */
-    private static final class GridPanel extends JPanel implements Scrollable {
-        @Override
-        public Dimension getPreferredScrollableViewportSize() {
-            return getPreferredSize();
-        }
-
-        @Override
-        public int getScrollableUnitIncrement(Rectangle r, int orientation, int direction) {
-            return 24;
-        }
-
-        @Override
-        public int getScrollableBlockIncrement(Rectangle r, int orientation, int direction) {
-            return Math.max(24, r.height - 48);
-        }
-
-        @Override
-        public boolean getScrollableTracksViewportWidth() {
-            return true;
-        }
-
-        @Override
-        public boolean getScrollableTracksViewportHeight() {
-            return getParent() != null && getParent().getHeight() > getPreferredSize().height;
         }
     }
 }

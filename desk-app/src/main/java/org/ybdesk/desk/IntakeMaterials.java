@@ -23,7 +23,6 @@ import javax.swing.JPanel;
 import javax.swing.JRadioButton;
 import javax.swing.JScrollPane;
 import javax.swing.KeyStroke;
-import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
 import org.ybdesk.core.catalog.MaterialSpec;
 import org.ybdesk.core.catalog.MaterialStatus;
@@ -75,7 +74,7 @@ final class IntakeMaterials {
 
     private final ServiceItem item;
     private final List<Row> rows = new ArrayList<>();
-    private final JPanel list = new ListPanel();
+    private final JPanel list = listPanel();
     private final JScrollPane scroll = new JScrollPane(list);
     private final Runnable onLast;
     private final Runnable onChange;
@@ -266,35 +265,9 @@ final class IntakeMaterials {
         return rows.stream().anyMatch(r -> r.value() != MaterialStatus.MISSING);
     }
 
-    private static final class ListPanel extends JPanel implements Scrollable {
-        ListPanel() {
-            super(new BorderLayout());
-            setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 12));
-        }
-
-        @Override
-        public Dimension getPreferredScrollableViewportSize() {
-            return getPreferredSize();
-        }
-
-        @Override
-        public int getScrollableUnitIncrement(Rectangle r, int o, int d) {
-            return 24;
-        }
-
-        @Override
-        public int getScrollableBlockIncrement(Rectangle r, int o, int d) {
-            return Math.max(24, r.height - 48);
-        }
-
-        @Override
-        public boolean getScrollableTracksViewportWidth() {
-            return true;
-        }
-
-        @Override
-        public boolean getScrollableTracksViewportHeight() {
-            return getParent() != null && getParent().getHeight() > getPreferredSize().height;
-        }
+    private static JPanel listPanel() {
+        JPanel p = new ScrollablePanel(new BorderLayout(), true);
+        p.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 12));
+        return p;
     }
 }

@@ -8,12 +8,16 @@ import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
 
 /**
- * A panel inside a scroll pane that takes the viewport's width (so wrapped text wraps at the visible edge) and
- * scrolls vertically only; below its content the viewport's background shows.
+ * A panel inside a scroll pane that takes the viewport's width (so wrapped text wraps at the visible edge, no
+ * sideways scrolling) and scrolls vertically only. With {@code fillHeight} it also stretches to a taller viewport;
+ * without, the viewport's background shows below its content.
  */
-final class CaseScrollPanel extends JPanel implements Scrollable {
-    CaseScrollPanel(LayoutManager layout) {
+final class ScrollablePanel extends JPanel implements Scrollable {
+    private final boolean fillHeight;
+
+    ScrollablePanel(LayoutManager layout, boolean fillHeight) {
         super(layout);
+        this.fillHeight = fillHeight;
     }
 
     @Override
@@ -38,6 +42,6 @@ final class CaseScrollPanel extends JPanel implements Scrollable {
 
     @Override
     public boolean getScrollableTracksViewportHeight() {
-        return false;
+        return fillHeight && getParent() != null && getParent().getHeight() > getPreferredSize().height;
     }
 }
