@@ -1,0 +1,2 @@
+/** Module protocol (see ARCHITECTURE.md). */
+package org.ybdesk.protocol;

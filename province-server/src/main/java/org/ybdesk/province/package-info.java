@@ -1,0 +1,2 @@
+/** Module province (see ARCHITECTURE.md). */
+package org.ybdesk.province;

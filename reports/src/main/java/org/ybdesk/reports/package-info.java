@@ -1,0 +1,2 @@
+/** Module reports (see ARCHITECTURE.md). */
+package org.ybdesk.reports;

@@ -1,0 +1,2 @@
+/** Module sync (see ARCHITECTURE.md). */
+package org.ybdesk.sync;
