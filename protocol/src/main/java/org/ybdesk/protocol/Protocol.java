@@ -1,0 +1,72 @@
+package org.ybdesk.protocol;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Constants and rules of the desk ↔ province protocol (JSON over HTTP, see docs/protocol.md and
+ * docs/protocol/openapi.yaml). Both sides depend on this module and nothing else of each other.
+ */
+public final class Protocol {
+    /** Interface version carried in every envelope ({@code infver}). */
+    public static final String VERSION = "V1.0";
+
+    /** Paths (all under the server's base URL). */
+    public static final String PATH_UPLOAD = "/api/v1/upload";
+    public static final String PATH_REFERENCE = "/api/v1/reference";
+    public static final String PATH_REGISTRY = "/api/v1/registry";
+    public static final String PATH_HEALTH = "/api/v1/health";
+    /** Header carrying the desk's token: {@code Authorization: Bearer <token>}. */
+    public static final String AUTH_HEADER = "Authorization";
+    public static final String BEARER = "Bearer ";
+
+    /** {@code opter_type}: 1 经办人 (a clerk at a window), as on the national platform. */
+    public static final String OPERATOR_CLERK = "1";
+    /** {@code opter_type}: 9 the desk itself (system actions such as pulls). */
+    public static final String OPERATOR_SYSTEM = "9";
+
+    /** The most messages one upload request may carry; the server refuses bigger batches with 413. */
+    public static final int MAX_BATCH = 500;
+
+    /** {@code inf_time} format, as on the national platform. */
+    public static final DateTimeFormatter INF_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter MSGID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    /**
+     * Transaction codes ({@code infno}) by the desk's outbox message type. Upload codes are 4xxx, pulls 9xxx.
+     */
+    public static final Map<String, String> INFNO_BY_MSG_TYPE = Map.of(
+            "CASE_RECEIVED", "4101",
+            "CASE_TRANSITION", "4102",
+            "CASE_MATERIALS", "4103",
+            "CASE_ATTACHMENT", "4104",
+            "CASE_NOTE", "4105",
+            "PERSON_REGISTERED", "4201",
+            "UNIT_REGISTERED", "4202");
+    public static final String INFNO_REFERENCE = "9101";
+    public static final String INFNO_REGISTRY = "9102";
+
+    private Protocol() {
+    }
+
+    public static Optional<String> infno(String msgType) {
+        return Optional.ofNullable(INFNO_BY_MSG_TYPE.get(msgType));
+    }
+
+    /**
+     * The message id: agency code + {@code yyyyMMddHHmmss} of the change + a 10-digit sequence made of the desk's
+     * 3-digit number and its 7-digit outbox sequence. Stable across retries (it is derived from the outbox row only),
+     * so the server recognises a re-sent message; unique across the desks of one agency (the desk number).
+     */
+    public static String msgid(String agencyCode, LocalDateTime occurredAt, int deskNo, long seq) {
+        if (deskNo < 0 || deskNo > 999) {
+            throw new IllegalArgumentException("desk number out of range 0–999: " + deskNo);
+        }
+        if (seq < 0 || seq > 9_999_999L) {
+            throw new IllegalArgumentException("outbox sequence out of range: " + seq);
+        }
+        return agencyCode + MSGID_TIME.format(occurredAt) + String.format("%03d%07d", deskNo, seq);
+    }
+}

@@ -1,2 +1,0 @@
-/** Module protocol (see ARCHITECTURE.md). */
-package org.ybdesk.protocol;
