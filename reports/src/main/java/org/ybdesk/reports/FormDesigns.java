@@ -59,7 +59,7 @@ public final class FormDesigns {
     static final String PARAM_PRINTED_AT = "PRINTED_AT";
     private static final int FOOTER_HEIGHT = 16;
     private static final int MIN_ROW = 24;
-    private static final int SIGN_LINE = 15;
+    private static final int SIGN_LINE = 18;
 
     private static final Map<Integer, JasperReport> COMPILED = new ConcurrentHashMap<>();
 
@@ -77,9 +77,12 @@ public final class FormDesigns {
         });
     }
 
-    /** The design of a form as JRXML (JasperReports 7 format), for review. */
+    /**
+     * The design of a form as JRXML (JasperReports 7 format), for review; without the random element UUIDs, so the
+     * same spec always gives the same text (docs/prints/jrxml/ holds the reviewed copies, checked by a test).
+     */
     public static String jrxml(ReferenceForm form) {
-        return JRXmlWriter.writeReport(design(form), "UTF-8");
+        return JRXmlWriter.writeReport(design(form), "UTF-8").replaceAll(" uuid=\"[-0-9a-f]+\"", "");
     }
 
     // ================================================================================================ design

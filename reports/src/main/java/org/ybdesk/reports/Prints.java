@@ -23,6 +23,7 @@ import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import org.ybdesk.core.catalog.ApplicantKind;
 import org.ybdesk.core.lifecycle.Actor;
 import org.ybdesk.fonts.BundledFonts;
 import org.ybdesk.core.lifecycle.CaseAction;
@@ -136,6 +137,20 @@ public final class Prints {
     /** The case's values for a reference table: its fields plus what the desk knows (agency, clerk, dates). */
     static Map<String, String> tableValues(PrintModel m) {
         Map<String, String> v = new LinkedHashMap<>(m.view().fields());
+        // the applicant's identity, under the keys the forms print it with
+        String name = m.view().summary().applicantName();
+        if (m.item().applicantKind() == ApplicantKind.PERSON) {
+            v.putIfAbsent("name", name);
+            v.putIfAbsent("idNumber", m.view().applicantId());
+            if (m.view().applicantPhone() != null) {
+                v.putIfAbsent("phone", m.view().applicantPhone());
+            }
+        } else {
+            for (String k : List.of("unitName", "institutionName", "pharmacyName")) {
+                v.putIfAbsent(k, name);
+            }
+            v.putIfAbsent("creditCode", m.view().applicantId());
+        }
         v.putIfAbsent(FormKeys.AGENCY_NAME, m.agency().name());
         if (m.agency().hotline() != null) {
             v.putIfAbsent(FormKeys.AGENCY_PHONE, m.agency().hotline());
