@@ -85,19 +85,19 @@ public final class Prints {
         }
         Map<String, PrintModel> models = new HashMap<>();
         List<String> problems = new ArrayList<>();
-        List<JasperPrint> prints = new ArrayList<>();
+        List<PrintModel> ordered = new ArrayList<>();
         for (Request r : requests) {
             PrintModel m = models.computeIfAbsent(r.caseNo().trim(), no -> desk.prints().model(no, actor));
-            var refusal = Applicability.refusal(r.doc(), m);
-            if (refusal.isPresent()) {
-                problems.add(ReportTexts.get("print.refused.case", m.caseNo(), refusal.get()));
-                continue;
-            }
-            prints.add(fill(r.doc(), m));
+            Applicability.refusal(r.doc(), m)
+                    .ifPresent(x -> problems.add(ReportTexts.get("print.refused.case", m.caseNo(), x)));
+            ordered.add(m);
         }
         if (!problems.isEmpty()) {
             throw new PrintRefusedException(problems);
         }
+        // filling is independent per document: a batch fills on every core, the order of the job is kept
+        List<JasperPrint> prints = java.util.stream.IntStream.range(0, requests.size())
+                .parallel().mapToObj(i -> fill(requests.get(i).doc(), ordered.get(i))).toList();
         return finish(prints, desk.mode());
     }
 
@@ -126,7 +126,7 @@ public final class Prints {
         p.put("TITLE", c.title());
         p.put("SUBTITLE", c.subtitle());
         p.put("HOTLINE", m.agency().hotline());
-        p.put("QR", c.qr() ? Qr.image(m.caseNo(), 240) : null);
+        p.put("QR", c.qr() ? Qr.image(m.caseNo(), 0) : null);
         try {
             return JasperFillManager.fillReport(document(), p, new JRMapCollectionDataSource(c.lines()));
         } catch (JRException e) {

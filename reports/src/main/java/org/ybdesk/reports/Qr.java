@@ -14,7 +14,10 @@ final class Qr {
     private Qr() {
     }
 
-    /** A black-on-white QR image of {@code text}, {@code size} pixels square, quiet zone included. */
+    /**
+     * A black-on-white QR image of {@code text}, {@code size} pixels square (0: one pixel per module, the smallest
+     * exact image; the PDF scales it without interpolation), quiet zone included.
+     */
     static BufferedImage image(String text, int size) {
         try {
             BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,

@@ -46,7 +46,8 @@ public final class PrintService {
             throw new ServiceException(Texts.get("print.actor.missing"));
         }
         AgencyView agency = agency();
-        CaseView view = desk.cases().show(caseNo, actor);
+        // no actor: the actions possible now are not printed, and computing them costs queries per print
+        CaseView view = desk.cases().show(caseNo, null);
         ServiceItem item = desk.catalog().item(view.summary().itemNo());
         String validity = item.group() == ItemGroup.OUT_OF_AREA_FILING
                 ? CaseService.validity(item, view.fields()) : null;
