@@ -73,12 +73,20 @@ public final class PrintBench {
                 prints.render(receipt, numbers.get(i % numbers.size()), clerk);
             }
             double[] ms = new double[samples];
+            double[] cpu = new double[samples];
+            var threads = ManagementFactory.getThreadMXBean();
             for (int i = 0; i < samples; i++) {
                 long s = System.nanoTime();
+                long c = threads.getCurrentThreadCpuTime();
                 prints.render(receipt, numbers.get(i % numbers.size()), clerk);
+                cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
                 ms[i] = (System.nanoTime() - s) / 1e6;
             }
             Arrays.sort(ms);
+            Arrays.sort(cpu);
+            double[] load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() >= 0
+                    ? new double[] {ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()}
+                    : new double[] {-1};
 
             System.gc();
             List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -102,10 +110,13 @@ public final class PrintBench {
                     setupS);
             System.out.printf("- one receipt, first in the process (compiles document.jrxml): %.0f ms, %d KB%n",
                     coldMs, first.length / 1024);
-            System.out.printf("- one receipt warm (%d samples): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", samples,
-                    pct(ms, 50), pct(ms, 95), ms[ms.length - 1]);
-            System.out.printf("- %d receipts in one PDF: %.1f s (%.1f ms per receipt), %d pages, %.1f MB%n",
-                    batch.size(), batchS, batchS * 1000 / batch.size(), pages, all.length / 1048576.0);
+            System.out.printf("- one receipt warm (%d samples): p50 %.1f ms, p95 %.1f ms, max %.1f ms wall-clock; "
+                    + "CPU of the printing thread p50 %.1f ms, p95 %.1f ms; load average %.2f on %d processors%n",
+                    samples, pct(ms, 50), pct(ms, 95), ms[ms.length - 1], pct(cpu, 50), pct(cpu, 95), load[0],
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("- %d receipts in one PDF: %.1f s (%.1f ms per receipt), %d pages, %.1f MB; load average "
+                    + "%.2f%n", batch.size(), batchS, batchS * 1000 / batch.size(), pages, all.length / 1048576.0,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf("- heap: %d MB used before the batch, peak %d MB during it, %d MB after GC "
                     + "(max heap %d MB)%n", before >> 20, peak >> 20, after >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);

@@ -83,11 +83,15 @@ public final class Prints {
         if (requests.isEmpty()) {
             throw new PrintRefusedException(ReportTexts.get("print.nothing"));
         }
-        Map<String, PrintModel> models = new HashMap<>();
+        // reading the cases and filling are independent per case and document: a batch uses every core (the
+        // database is a connection pool); the order of the job is kept
+        Map<String, PrintModel> models = requests.stream().map(r -> r.caseNo().trim()).distinct().toList()
+                .parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(no -> no,
+                        no -> desk.prints().model(no, actor)));
         List<String> problems = new ArrayList<>();
         List<PrintModel> ordered = new ArrayList<>();
         for (Request r : requests) {
-            PrintModel m = models.computeIfAbsent(r.caseNo().trim(), no -> desk.prints().model(no, actor));
+            PrintModel m = models.get(r.caseNo().trim());
             Applicability.refusal(r.doc(), m)
                     .ifPresent(x -> problems.add(ReportTexts.get("print.refused.case", m.caseNo(), x)));
             ordered.add(m);
@@ -95,7 +99,6 @@ public final class Prints {
         if (!problems.isEmpty()) {
             throw new PrintRefusedException(problems);
         }
-        // filling is independent per document: a batch fills on every core, the order of the job is kept
         List<JasperPrint> prints = java.util.stream.IntStream.range(0, requests.size())
                 .parallel().mapToObj(i -> fill(requests.get(i).doc(), ordered.get(i))).toList();
         return finish(prints, desk.mode());
