@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Case-file core benchmark: builds the bench jar when it is missing or older than any source, then runs it.
 # Usage: ./bench.sh [--persons N] [--open-cases N] [--samples N] [--data-dir DIR] [--out FILE] [--help]
+#        ./bench.sh prints [--cases N] [--samples N]     (print benchmark: receipts warm and 1,000 in one PDF)
 # Results and how to read them: docs/PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=bench/target/ybdesk-bench.jar
-if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml core db forms fonts service desk-app bench -newer "$jar" \
+if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml core db forms fonts service reports desk-app bench -newer "$jar" \
         \( -path '*/src/*' -o -name pom.xml \) -type f -print -quit 2>/dev/null)" ]]; then
   echo "building $jar ..." >&2
   mvn -q -B -DskipTests package -pl bench -am >&2
@@ -14,4 +15,9 @@ fi
 copy=$(mktemp --suffix=.jar ybdesk-bench.XXXXXX --tmpdir)
 trap 'rm -f "$copy"' EXIT
 cp "$jar" "$copy"
+if [[ "${1:-}" == "prints" ]]; then
+  shift
+  java -Xmx1g -cp "$copy" org.ybdesk.bench.PrintBench "$@"
+  exit 0
+fi
 java -Xmx4g -jar "$copy" "$@"

@@ -478,7 +478,9 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
                 .filter(a -> a.allowed() && a.action() == CaseAction.REFUSE).findFirst()
                 .or(() -> v.actions().stream().filter(a -> a.allowed() && a.action() == CaseAction.REJECT).findFirst());
         frame.setCaseActions(positive.<Runnable>map(a -> () -> perform(a)).orElse(null),
-                negative.<Runnable>map(a -> () -> perform(a)).orElse(null), null);
+                negative.<Runnable>map(a -> () -> perform(a)).orElse(null),
+                () -> PrintPreviewDialog.open(javax.swing.SwingUtilities.getWindowAncestor(this), session(),
+                        v.summary().caseNo()));
     }
 
     /** Takes a step: asks what it carries (reasons, amount, confirmation) when it needs that, then runs it. */

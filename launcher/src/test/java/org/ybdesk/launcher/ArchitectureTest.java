@@ -24,6 +24,7 @@ class ArchitectureTest {
     static final String FORMS = "org.ybdesk.forms..";
     static final String SERVICE = "org.ybdesk.service..";
     static final String LAUNCHER = "org.ybdesk.launcher..";
+    static final String REPORTS = "org.ybdesk.reports..";
 
     static JavaClasses classes;
 
@@ -46,6 +47,7 @@ class ArchitectureTest {
         assertThat(count("org.ybdesk.db.jooq.")).as("generated jOOQ classes").isGreaterThan(3);
         assertThat(count("org.ybdesk.service.")).as("service classes").isGreaterThan(5);
         assertThat(count("org.ybdesk.launcher.")).as("launcher classes").isGreaterThan(5);
+        assertThat(count("org.ybdesk.reports.")).as("reports classes").isGreaterThan(5);
         assertThat(classes.stream().map(c -> c.getName()))
                 .as("test classes must not be imported")
                 .doesNotContain(ArchitectureTest.class.getName(), "org.ybdesk.launcher.cli.CliTest")
@@ -118,6 +120,14 @@ class ArchitectureTest {
         check(noClasses().that().resideOutsideOfPackage(DB)
                 .should().dependOnClassesThat().resideInAnyPackage("org.h2..", "org.flywaydb..")
                 .because("opening and migrating the database is db's job"));
+    }
+
+    @Test
+    void reportsGetTheirDataFromServicesOnly() {
+        check(noClasses().that().resideInAPackage(REPORTS)
+                .should().dependOnClassesThat().resideInAnyPackage(DB, "org.jooq..", "java.sql..", "javax.sql..",
+                        "org.h2..", LAUNCHER, "org.ybdesk.desk..")
+                .because("prints are built from the services' print model, never from the database (ARCHITECTURE.md)"));
     }
 
     @Test

@@ -547,7 +547,7 @@ public final class CaseService {
     }
 
     /** 备案有效期: long-term filings are valid until changed; temporary ones for the item's months. */
-    private static String validity(ServiceItem item, Map<String, String> f) {
+    static String validity(ServiceItem item, Map<String, String> f) {
         String start = f.get("filingStartDate");
         if (start == null) {
             return Texts.get("message.validity.none");

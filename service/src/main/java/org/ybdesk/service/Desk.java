@@ -174,6 +174,10 @@ public final class Desk implements AutoCloseable {
         return new WorkbenchService(this);
     }
 
+    public PrintService prints() {
+        return new PrintService(this);
+    }
+
     public SearchService search() {
         return new SearchService(this);
     }

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
  *
  * @param filingValidityMonths for out-of-area filings (11–15): how long a filing is valid from its start date;
  *                             null for long-term filings, valid until changed or cancelled (docs/DECISIONS.md)
+ * @param paymentSheet         for items that pay the applicant: which detail list is printed; null otherwise
  */
 public record ServiceItem(
         int no,
@@ -33,7 +34,8 @@ public record ServiceItem(
         MessageTemplates messages,
         RiskLevel riskLevel,
         List<RiskPoint> riskPoints,
-        Integer filingValidityMonths) {
+        Integer filingValidityMonths,
+        PaymentSheet paymentSheet) {
 
     public ServiceItem {
         serviceObjects = copy(serviceObjects);

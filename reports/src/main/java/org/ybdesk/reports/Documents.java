@@ -1,0 +1,382 @@
+package org.ybdesk.reports;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.ybdesk.core.catalog.FieldSpec;
+import org.ybdesk.core.catalog.FieldType;
+import org.ybdesk.core.catalog.MaterialStatus;
+import org.ybdesk.core.catalog.ServiceItem;
+import org.ybdesk.core.catalog.Stage;
+import org.ybdesk.core.lifecycle.CaseAction;
+import org.ybdesk.core.message.MessageRenderer;
+import org.ybdesk.core.money.Money;
+import org.ybdesk.service.CaseService;
+import org.ybdesk.service.CaseViews.CaseView;
+import org.ybdesk.service.CaseViews.DeadlineView;
+import org.ybdesk.service.CaseViews.EventView;
+import org.ybdesk.service.CaseViews.MaterialLine;
+import org.ybdesk.service.PrintService.PrintModel;
+
+/**
+ * The content of the window's documents, built from the print model only: title, whether a QR code is printed, and
+ * the lines of {@code document.jrxml} (kinds FIELD, PARA, HEADING, ITEM, HEAD, ROW, SIGN, GAP). Every text comes
+ * from the bundle {@code org.ybdesk.reports.messages} or from the case.
+ */
+final class Documents {
+    static final DateTimeFormatter PRINT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** A document ready to fill. */
+    record Content(String title, String subtitle, boolean qr, List<Map<String, ?>> lines) {
+    }
+
+    private final PrintModel m;
+    private final CaseView v;
+    private final ServiceItem item;
+    private final List<Map<String, ?>> lines = new ArrayList<>();
+
+    private Documents(PrintModel m) {
+        this.m = m;
+        this.v = m.view();
+        this.item = m.item();
+    }
+
+    static Content build(PrintDoc doc, PrintModel m) {
+        Documents d = new Documents(m);
+        return switch (doc.kind()) {
+            case RECEIPT -> d.receipt();
+            case NOTICE -> d.notice();
+            case SUPPLEMENT -> d.supplement();
+            case APPROVAL -> d.approval();
+            case COST_REVIEW -> d.costReview();
+            case REIMBURSEMENT, SUBSIDY -> d.payment(doc.kind());
+            case FILING -> d.filing();
+            case TABLE -> throw new IllegalArgumentException("tables are built by FormDesigns");
+        };
+    }
+
+    // ================================================================================================ documents
+
+    private Content receipt() {
+        para(t("receipt.intro", applicant(), item.name(), date(v.summary().acceptedOn())));
+        caseHead();
+        field(t("label.acceptedOn"), date(v.summary().acceptedOn()));
+        field(t("label.caseType"), item.caseType().label());
+        field(t("label.timeLimit"), item.timeLimit().text());
+        field(t("label.dueDate"), dueDate());
+        heading(t("receipt.materials"));
+        int n = 0;
+        for (MaterialLine ml : v.materials()) {
+            if (ml.status() != MaterialStatus.MISSING) {
+                item(t("list.material", String.valueOf(++n), ml.name(), ml.status().label()));
+            }
+        }
+        if (n == 0) {
+            item(t("list.none"));
+        }
+        gap();
+        para(t("receipt.query", hotline()));
+        sign(t("sign.clerk", actorOf(CaseAction.ACCEPT.name()), date(v.summary().acceptedOn())));
+        return new Content(t("doc.RECEIPT"), item.fullName(), true, lines);
+    }
+
+    private Content notice() {
+        EventView e = Applicability.lastEvent(v, Applicability.FAILURES).orElseThrow();
+        boolean refused = CaseAction.REFUSE.name().equals(e.action());
+        para(t(refused ? "notice.intro.refused" : "notice.intro.rejected", applicant(),
+                date(v.summary().receivedOn()), item.name(), e.actionLabel()));
+        caseHead();
+        heading(t("notice.reasons"));
+        numbered(e.reasons());
+        List<String> missing = missingMaterials();
+        if (!missing.isEmpty()) {
+            heading(t("notice.missing"));
+            numbered(missing);
+        }
+        gap();
+        para(t("notice.closing", hotline()));
+        sign(t("sign.agency", m.agency().signature(), date(e.at().toLocalDate())));
+        return new Content(t(refused ? "doc.NOTICE.refused" : "doc.NOTICE"), t("notice.subtitle"), true, lines);
+    }
+
+    private Content supplement() {
+        EventView e = Applicability.lastEvent(v, Set.of(CaseAction.REQUEST_SUPPLEMENT.name())).orElseThrow();
+        para(t("supplement.intro", applicant(), date(v.summary().receivedOn()), item.name()));
+        caseHead();
+        heading(t("supplement.reasons"));
+        numbered(e.reasons());
+        List<String> missing = missingMaterials();
+        if (!missing.isEmpty()) {
+            heading(t("notice.missing"));
+            numbered(missing);
+        }
+        heading(t("supplement.deadline"));
+        DeadlineView d = v.summary().deadline();
+        if (v.summary().acceptedOn() == null) {
+            para(t("supplement.deadline.beforeAcceptance", item.timeLimit().text()));
+        } else if (d != null && d.workingDaysLeft() != null) {
+            para(t("supplement.deadline.paused", String.valueOf(d.workingDaysLeft()), item.timeLimit().text()));
+        } else {
+            para(t("supplement.deadline.plain", item.timeLimit().text()));
+        }
+        gap();
+        para(t("notice.closing", hotline()));
+        sign(t("sign.agency", m.agency().signature(), date(e.at().toLocalDate())));
+        return new Content(t("doc.SUPPLEMENT"), t("supplement.subtitle"), true, lines);
+    }
+
+    private Content approval() {
+        caseHead();
+        field(t("label.acceptedOn"), date(v.summary().acceptedOn()));
+        field(t("label.risk"), item.riskLevel().requiresSeparationOfDuties()
+                ? t("risk.separated", item.riskLevel().label()) : item.riskLevel().label());
+        amounts();
+        itemFields();
+        heading(t("approval.steps"));
+        signoffTable();
+        return new Content(t("doc.APPROVAL"), item.fullName(), false, lines);
+    }
+
+    private Content costReview() {
+        caseHead();
+        field(t("label.declared"), money(v.declared()));
+        field(t("label.reconciled"), money(v.reconciled()));
+        Money diff = v.declared() != null && v.reconciled() != null ? v.declared().minus(v.reconciled()) : null;
+        field(t("label.difference"), diff == null ? t("value.none")
+                : diff.fen() == 0 ? t("value.balanced", money(diff)) : t("value.unbalanced", money(diff)));
+        field(t("label.paid"), v.paid() == null ? t("value.notPaid") : money(v.paid()));
+        itemFields();
+        heading(t("approval.steps"));
+        signoffTable();
+        return new Content(t("doc.COST_REVIEW"), item.fullName(), false, lines);
+    }
+
+    private Content payment(PrintDoc.Kind kind) {
+        caseHead();
+        heading(t("payment.details"));
+        head(t("col.no"), t("col.item"), t("col.amount"), t("col.remark"));
+        int n = 0;
+        for (FieldSpec f : item.leafFields().toList()) {
+            if (f.type() == FieldType.MONEY) {
+                String raw = v.fields().getOrDefault(f.key(), "");
+                String shown = Money.parseYuan(raw).map(Documents::money).orElse(raw);
+                row(String.valueOf(++n), f.label(), shown, "");
+            }
+        }
+        Optional<EventView> pay = Applicability.lastEvent(v, Set.of(CaseAction.PAY.name()));
+        row(String.valueOf(++n), t("payment.paid"), v.paid() == null ? t("value.notPaid") : money(v.paid()),
+                pay.map(e -> date(e.at().toLocalDate())).orElse(""));
+        for (FieldSpec f : item.leafFields().toList()) {
+            if (f.type() == FieldType.BANK_ACCOUNT) {
+                field(f.label(), v.fields().getOrDefault(f.key(), ""));
+            }
+        }
+        gap();
+        para(t(kind == PrintDoc.Kind.SUBSIDY ? "payment.confirm.subsidy" : "payment.confirm.reimbursement"));
+        sign(t("sign.applicant"));
+        return new Content(t("doc." + kind), item.fullName(), false, lines);
+    }
+
+    private Content filing() {
+        para(t("filing.intro", applicant(), item.name()));
+        caseHead();
+        field(t("label.filingNo"), v.summary().caseNo());
+        field(t("label.validity"), m.filingValidity());
+        itemFields();
+        gap();
+        para(t("filing.closing", hotline()));
+        Optional<EventView> close = Applicability.lastEvent(v, Set.of(CaseAction.CLOSE.name(), CaseAction.ACCEPT.name()));
+        sign(t("sign.agency", m.agency().signature(), close.map(e -> date(e.at().toLocalDate())).orElse("")));
+        return new Content(t("doc.FILING"), item.fullName(), true, lines);
+    }
+
+    // ================================================================================================ parts
+
+    private void caseHead() {
+        field(t("label.item"), item.fullName());
+        field(t("label.applicant"), applicant());
+        field(t("label.applicantId"), v.applicantId());
+        if (v.applicantPhone() != null && !v.applicantPhone().isBlank()) {
+            field(t("label.phone"), v.applicantPhone());
+        }
+        field(t("label.receivedOn"), date(v.summary().receivedOn()));
+    }
+
+    private void amounts() {
+        if (v.declared() != null) {
+            field(t("label.declared"), money(v.declared()));
+        }
+        if (v.reconciled() != null) {
+            field(t("label.reconciled"), money(v.reconciled()));
+        }
+        if (v.paid() != null) {
+            field(t("label.paid"), money(v.paid()));
+        }
+    }
+
+    /** The item's 受理信息必填项 with the case's values (identity fields are in the case head already). */
+    private void itemFields() {
+        Set<String> shown = Set.of("name", "insuredName", "idType", "idNumber", "phone");
+        heading(t("section.fields"));
+        for (FieldSpec f : item.leafFields().toList()) {
+            if (shown.contains(f.key())) {
+                continue;
+            }
+            String val = v.fields().getOrDefault(f.key(), "");
+            field(f.label(), f.type() == FieldType.DATE ? isoDate(val) : val);
+        }
+    }
+
+    /** 经办 and every step of the item, with the person and day from the timeline and a blank for the signature. */
+    private void signoffTable() {
+        head(t("col.step"), t("col.person"), t("col.signature"), t("col.date"));
+        List<String> done = new ArrayList<>();
+        signoff(CaseAction.ACCEPT.name(), t("step.accept"), done);
+        for (Stage s : item.stages()) {
+            CaseAction a = CaseAction.valueOf(s.name());
+            signoff(a.name(), a.label(item.flow()), done);
+        }
+        for (EventView e : v.events()) {
+            if (!done.contains(e.action()) && !CaseService.RECEIVE.equals(e.action())) {
+                signoff(e.action(), e.actionLabel(), done);
+            }
+        }
+    }
+
+    private void signoff(String action, String label, List<String> done) {
+        done.add(action);
+        Optional<EventView> e = Applicability.lastEvent(v, Set.of(action));
+        row(label, e.map(EventView::actorName).orElse(""), "",
+                e.map(x -> date(x.at().toLocalDate())).orElse(""));
+        e.filter(x -> x.note() != null && !x.note().isBlank() || !x.reasons().isEmpty())
+                .ifPresent(x -> item(t("step.opinion", label, x.note() != null && !x.note().isBlank() ? x.note()
+                        : String.join(t("list.separator"), x.reasons()))));
+    }
+
+    private List<String> missingMaterials() {
+        List<String> out = new ArrayList<>();
+        for (MaterialLine ml : v.materials()) {
+            if (ml.status() == MaterialStatus.MISSING && ml.condition() == null) {
+                out.add(ml.name());
+            }
+        }
+        return out;
+    }
+
+    private void numbered(List<String> texts) {
+        if (texts.isEmpty()) {
+            item(t("list.none"));
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            item(t("list.numbered", String.valueOf(i + 1), texts.get(i)));
+        }
+    }
+
+    private String applicant() {
+        return v.summary().applicantName();
+    }
+
+    private String dueDate() {
+        if (item.timeLimit().instant()) {
+            return t("value.instant");
+        }
+        DeadlineView d = v.summary().deadline();
+        if (d == null) {
+            return t("value.none");
+        }
+        if (d.dueDate() == null) {
+            return d.problem() == null ? t("value.none") : d.problem();
+        }
+        return date(d.dueDate());
+    }
+
+    private String hotline() {
+        return m.agency().hotline() == null ? t("value.noHotline") : m.agency().hotline();
+    }
+
+    private String actorOf(String action) {
+        return Applicability.lastEvent(v, Set.of(action)).map(EventView::actorName).orElse("");
+    }
+
+    static String date(LocalDate d) {
+        return d == null ? "" : MessageRenderer.chineseDate(d);
+    }
+
+    private static String isoDate(String raw) {
+        try {
+            return date(LocalDate.parse(raw));
+        } catch (RuntimeException e) {
+            return raw;
+        }
+    }
+
+    static String time(OffsetDateTime t) {
+        return t == null ? "" : PRINT_TIME.format(t);
+    }
+
+    static String money(Money x) {
+        return x == null ? "" : ReportTexts.get("value.money", x.toYuanString());
+    }
+
+    private static String t(String key, Object... args) {
+        return ReportTexts.get(key, args);
+    }
+
+    // ================================================================================================ lines
+
+    private void field(String label, String value) {
+        add("FIELD", label, value);
+    }
+
+    private void para(String text) {
+        add("PARA", null, text);
+    }
+
+    private void heading(String text) {
+        add("HEADING", null, text);
+    }
+
+    private void item(String text) {
+        add("ITEM", null, text);
+    }
+
+    private void sign(String text) {
+        add("SIGN", null, text);
+    }
+
+    private void gap() {
+        add("GAP", null, null);
+    }
+
+    private void head(String c1, String c2, String c3, String c4) {
+        cells("HEAD", c1, c2, c3, c4);
+    }
+
+    private void row(String c1, String c2, String c3, String c4) {
+        cells("ROW", c1, c2, c3, c4);
+    }
+
+    private void add(String kind, String label, String value) {
+        Map<String, Object> l = new HashMap<>();
+        l.put("kind", kind);
+        l.put("label", label);
+        l.put("value", value);
+        lines.add(l);
+    }
+
+    private void cells(String kind, String c1, String c2, String c3, String c4) {
+        Map<String, Object> l = new HashMap<>();
+        l.put("kind", kind);
+        l.put("c1", c1);
+        l.put("c2", c2);
+        l.put("c3", c3);
+        l.put("c4", c4);
+        lines.add(l);
+    }
+}

@@ -1,0 +1,527 @@
+package org.ybdesk.reports;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.design.JRDesignBand;
+import net.sf.jasperreports.engine.design.JRDesignElement;
+import net.sf.jasperreports.engine.design.JRDesignExpression;
+import net.sf.jasperreports.engine.design.JRDesignParameter;
+import net.sf.jasperreports.engine.design.JRDesignSection;
+import net.sf.jasperreports.engine.design.JRDesignStaticText;
+import net.sf.jasperreports.engine.design.JRDesignTextElement;
+import net.sf.jasperreports.engine.design.JRDesignTextField;
+import net.sf.jasperreports.engine.design.JasperDesign;
+import net.sf.jasperreports.engine.type.EvaluationTimeEnum;
+import net.sf.jasperreports.engine.type.HorizontalTextAlignEnum;
+import net.sf.jasperreports.engine.type.OrientationEnum;
+import net.sf.jasperreports.engine.type.TextAdjustEnum;
+import net.sf.jasperreports.engine.type.VerticalTextAlignEnum;
+import net.sf.jasperreports.engine.xml.JRXmlWriter;
+import org.ybdesk.forms.Cell;
+import org.ybdesk.forms.CellKind;
+import org.ybdesk.forms.Column;
+import org.ybdesk.forms.DetailTable;
+import org.ybdesk.forms.FilledCell;
+import org.ybdesk.forms.FilledForm;
+import org.ybdesk.forms.FilledSection;
+import org.ybdesk.forms.Orientation;
+import org.ybdesk.forms.ReferenceForm;
+import org.ybdesk.forms.Row;
+import org.ybdesk.forms.Section;
+
+/**
+ * Reference tables 表1–表13 as JasperReports designs built from the same YAML form specs the desk fills
+ * ({@link ReferenceForm}): one mechanism instead of thirteen hand-drawn copies. The grid of each section becomes
+ * absolutely placed cells (label cells as static text, value cells as text fields reading {@code $P{V}}), one band per
+ * row or per block of rows sharing a merged group cell, so pages break between rows. The design is compiled once per
+ * process and table; {@link #jrxml(int)} writes it out for review. {@link #values(FilledForm)} computes the printed
+ * text of every value cell under the same identifiers the design reads.
+ */
+public final class FormDesigns {
+    /** A4 in points. */
+    static final int A4_SHORT = 595;
+    static final int A4_LONG = 842;
+    /** About 20 mm. */
+    static final int MARGIN = 57;
+    static final float CELL_FONT = 10.5f;
+    static final float TITLE_FONT = 18f;
+    static final float FOOTER_FONT = 8f;
+    static final float RULE = 0.5f;
+    static final String PARAM_VALUES = "V";
+    static final String PARAM_AGENCY = "AGENCY_NAME";
+    static final String PARAM_CASE_NO = "CASE_NO";
+    static final String PARAM_PRINTED_AT = "PRINTED_AT";
+    private static final int FOOTER_HEIGHT = 16;
+    private static final int MIN_ROW = 24;
+    private static final int SIGN_LINE = 18;
+
+    private static final Map<Integer, JasperReport> COMPILED = new ConcurrentHashMap<>();
+
+    private FormDesigns() {
+    }
+
+    /** The compiled report of table {@code no} (compiled on first use, then cached for the process). */
+    static JasperReport compiled(ReferenceForm form) {
+        return COMPILED.computeIfAbsent(form.no(), n -> {
+            try {
+                return JasperCompileManager.compileReport(design(form));
+            } catch (JRException e) {
+                throw new IllegalStateException("table " + n + " does not compile", e);
+            }
+        });
+    }
+
+    /**
+     * The design of a form as JRXML (JasperReports 7 format), for review; without the random element UUIDs, so the
+     * same spec always gives the same text (docs/prints/jrxml/ holds the reviewed copies, checked by a test).
+     */
+    public static String jrxml(ReferenceForm form) {
+        return JRXmlWriter.writeReport(design(form), "UTF-8").replaceAll(" uuid=\"[-0-9a-f]+\"", "");
+    }
+
+    // ================================================================================================ design
+
+    /** Builds the design of a form. */
+    public static JasperDesign design(ReferenceForm form) {
+        boolean landscape = form.orientation() == Orientation.LANDSCAPE;
+        int pw = landscape ? A4_LONG : A4_SHORT;
+        int ph = landscape ? A4_SHORT : A4_LONG;
+        int width = pw - 2 * MARGIN;
+        JasperDesign d = new JasperDesign();
+        d.setName("table_" + form.no());
+        d.setPageWidth(pw);
+        d.setPageHeight(ph);
+        d.setOrientation(landscape ? OrientationEnum.LANDSCAPE : OrientationEnum.PORTRAIT);
+        d.setColumnWidth(width);
+        d.setLeftMargin(MARGIN);
+        d.setRightMargin(MARGIN);
+        d.setTopMargin(MARGIN);
+        d.setBottomMargin(MARGIN - 20);
+        d.setResourceBundle(ReportTexts.BUNDLE);
+        param(d, PARAM_VALUES, Map.class);
+        param(d, PARAM_AGENCY, String.class);
+        param(d, PARAM_CASE_NO, String.class);
+        param(d, PARAM_PRINTED_AT, String.class);
+
+        JRDesignBand title = new JRDesignBand();
+        JRDesignStaticText t = staticText(0, 0, width, 30, form.title(), PrintFonts.SANS, TITLE_FONT, true);
+        t.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+        t.setKey(ReportTexts.get("field.title"));
+        title.addElement(t);
+        title.setHeight(36);
+        d.setTitle(title);
+
+        JRDesignSection detail = (JRDesignSection) d.getDetailSection();
+        // header lines: texts as paragraphs, labelled values three to a line
+        lines(form.header(), "h", width, detail);
+        for (String instruction : form.instructions()) {
+            JRDesignBand b = new JRDesignBand();
+            int h = height(instruction, width, CELL_FONT);
+            b.addElement(staticText(0, 0, width, h, instruction, PrintFonts.SERIF, CELL_FONT, false));
+            b.setHeight(h);
+            detail.addBand(b);
+        }
+        for (int s = 0; s < form.sections().size(); s++) {
+            section(form.sections().get(s), "s" + s, width, detail);
+        }
+        lines(form.footer(), "f", width, detail);
+
+        JRDesignBand footer = new JRDesignBand();
+        footer.setHeight(FOOTER_HEIGHT);
+        JRDesignTextField ft = field(0, 2, width - 70, 12,
+                "$R{footer.agency} + ($P{AGENCY_NAME} == null ? \"\" : $P{AGENCY_NAME}) + \"    \" + $R{footer.caseNo}"
+                        + " + ($P{CASE_NO} == null ? $R{footer.blank} : $P{CASE_NO}) + \"    \" + $R{footer.printedAt}"
+                        + " + $P{PRINTED_AT}", FOOTER_FONT);
+        ft.setKey(ReportTexts.get("field.footer"));
+        ft.setTextAdjust(TextAdjustEnum.SCALE_FONT);
+        footer.addElement(ft);
+        JRDesignTextField pg = field(width - 70, 2, 70, 12,
+                "msg($R{footer.page}, $V{PAGE_NUMBER})", FOOTER_FONT);
+        pg.setHorizontalTextAlign(HorizontalTextAlignEnum.RIGHT);
+        pg.setEvaluationTime(EvaluationTimeEnum.NOW);
+        pg.setKey(ReportTexts.get("field.footer"));
+        footer.addElement(pg);
+        d.setPageFooter(footer);
+        return d;
+    }
+
+    private static void lines(List<Cell> cells, String prefix, int width, JRDesignSection detail) {
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i <= cells.size(); i++) {
+            boolean text = i < cells.size() && cells.get(i).kind() == CellKind.TEXT;
+            if (i == cells.size() || text || pending.size() == 3) {
+                if (!pending.isEmpty()) {
+                    JRDesignBand b = new JRDesignBand();
+                    int w = width / pending.size();
+                    int h = 20;
+                    for (int k = 0; k < pending.size(); k++) {
+                        JRDesignTextField f = valueField(k * w, 0, w, h, prefix + pending.get(k), false);
+                        f.setKey(keyOf(cells.get(pending.get(k))));
+                        b.addElement(f);
+                    }
+                    b.setHeight(h);
+                    detail.addBand(b);
+                    pending.clear();
+                }
+                if (text) {
+                    Cell c = cells.get(i);
+                    JRDesignBand b = new JRDesignBand();
+                    int h = height(c.text(), width, CELL_FONT);
+                    JRDesignTextField f = valueField(0, 0, width, h, prefix + i, false);
+                    f.setTextAdjust(TextAdjustEnum.STRETCH_HEIGHT);
+                    f.setKey(keyOf(c));
+                    b.addElement(f);
+                    b.setHeight(h);
+                    detail.addBand(b);
+                    continue;
+                }
+            }
+            if (i < cells.size() && !text) {
+                pending.add(i);
+            }
+        }
+    }
+
+    private static void section(Section s, String id, int width, JRDesignSection detail) {
+        double unit = (double) width / s.columns();
+        if (s.title() != null && !s.title().isBlank()) {
+            JRDesignBand b = new JRDesignBand();
+            int h = Math.max(MIN_ROW, height(s.title(), width, CELL_FONT));
+            JRDesignStaticText t = staticText(0, 0, width, h, s.title(), PrintFonts.SERIF, CELL_FONT, false);
+            t.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+            box(t);
+            b.addElement(t);
+            b.setHeight(h);
+            detail.addBand(b);
+        }
+        List<Row> rows = s.rows();
+        int r = 0;
+        while (r < rows.size()) {
+            int end = r + 1;
+            if (rows.get(r).grouped()) {
+                while (end < rows.size() && rows.get(r).group().equals(rows.get(end).group())) {
+                    end++;
+                }
+            }
+            JRDesignBand b = new JRDesignBand();
+            int y = 0;
+            for (int k = r; k < end; k++) {
+                Row row = rows.get(k);
+                int col = row.grouped() ? 1 : 0;
+                int h = rowHeight(row, unit);
+                for (int c = 0; c < row.cells().size(); c++) {
+                    Cell cell = row.cells().get(c);
+                    String cid = id + ".r" + k + ".c" + c;
+                    if (cell.labelSpan() > 0) {
+                        int x = x(col, unit);
+                        int w = x(col + cell.labelSpan(), unit) - x;
+                        JRDesignStaticText l = staticText(x, y, w, h, cell.label(), PrintFonts.SERIF, CELL_FONT, false);
+                        l.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+                        box(l);
+                        b.addElement(l);
+                        col += cell.labelSpan();
+                    }
+                    int x = x(col, unit);
+                    int w = x(col + cell.span(), unit) - x;
+                    if (cell.span() > 0) {
+                        int signH = cell.signLines().size() * SIGN_LINE;
+                        JRDesignTextField v = valueField(x, y, w, h, cid, true);
+                        v.setKey(keyOf(cell));
+                        v.getLineBox().setBottomPadding(signH + 2);
+                        b.addElement(v);
+                        for (int sl = 0; sl < cell.signLines().size(); sl++) {
+                            JRDesignStaticText sign = staticText(x, y + h - signH + sl * SIGN_LINE, w - 8, SIGN_LINE,
+                                    cell.signLines().get(sl), PrintFonts.SERIF, CELL_FONT, false);
+                            sign.setHorizontalTextAlign(HorizontalTextAlignEnum.RIGHT);
+                            b.addElement(sign);
+                        }
+                    }
+                    col += cell.span();
+                }
+                y += h;
+            }
+            if (rows.get(r).grouped()) {
+                JRDesignStaticText g = staticText(0, 0, x(1, unit), y, rows.get(r).group(), PrintFonts.SERIF,
+                        CELL_FONT, false);
+                g.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+                box(g);
+                b.addElement(g);
+            }
+            b.setHeight(y);
+            detail.addBand(b);
+            r = end;
+        }
+        if (s.hasTable()) {
+            table(s.table(), id + ".t", width, unit, detail);
+        }
+    }
+
+    private static void table(DetailTable t, String id, int width, double unit, JRDesignSection detail) {
+        boolean caption = t.caption() != null && !t.caption().isBlank();
+        boolean choices = t.columns().stream().anyMatch(c -> c.kind() == CellKind.CHOICE);
+        // heading heights
+        int head = MIN_ROW;
+        int col = caption ? 1 : 0;
+        for (Column c : t.columns()) {
+            int w = x(col + c.span(), unit) - x(col, unit);
+            head = Math.max(head, height(c.label(), w, CELL_FONT));
+            col += c.span();
+        }
+        int sub = choices ? MIN_ROW : 0;
+        int numbers = t.numbered() ? 18 : 0;
+        int rowH = 22;
+        JRDesignBand b = new JRDesignBand();
+        col = caption ? 1 : 0;
+        for (int i = 0; i < t.columns().size(); i++) {
+            Column c = t.columns().get(i);
+            int x = x(col, unit);
+            int w = x(col + c.span(), unit) - x;
+            boolean split = c.kind() == CellKind.CHOICE;
+            JRDesignStaticText h = staticText(x, 0, w, split ? head : head + sub, c.label(), PrintFonts.SERIF,
+                    CELL_FONT, false);
+            h.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+            box(h);
+            b.addElement(h);
+            if (split) {
+                for (int o = 0; o < c.options().size(); o++) {
+                    int ox = x(col + o, unit);
+                    int ow = x(col + o + 1, unit) - ox;
+                    JRDesignStaticText oh = staticText(ox, head, ow, sub, c.options().get(o), PrintFonts.SERIF,
+                            CELL_FONT, false);
+                    oh.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+                    box(oh);
+                    b.addElement(oh);
+                }
+            }
+            if (t.numbered()) {
+                JRDesignStaticText n = staticText(x, head + sub, w, numbers, String.valueOf(i + 1), PrintFonts.SERIF,
+                        9f, false);
+                n.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+                box(n);
+                b.addElement(n);
+            }
+            col += c.span();
+        }
+        int top = head + sub + numbers;
+        for (int r = 0; r < t.rows(); r++) {
+            col = caption ? 1 : 0;
+            for (int i = 0; i < t.columns().size(); i++) {
+                Column c = t.columns().get(i);
+                int parts = c.kind() == CellKind.CHOICE ? c.options().size() : 1;
+                int each = c.kind() == CellKind.CHOICE ? 1 : c.span();
+                for (int o = 0; o < parts; o++) {
+                    int x = x(col + o * each, unit);
+                    int w = x(col + (o + 1) * each, unit) - x;
+                    String cid = id + ".r" + r + ".c" + i + (c.kind() == CellKind.CHOICE ? ".o" + o : "");
+                    JRDesignTextField v = valueField(x, top + r * rowH, w, rowH, cid, true);
+                    v.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+                    v.setKey(c.label() + "#" + (r + 1));
+                    b.addElement(v);
+                }
+                col += c.span();
+            }
+        }
+        if (caption) {
+            JRDesignStaticText cap = staticText(0, 0, x(1, unit), top + t.rows() * rowH, t.caption(),
+                    PrintFonts.SERIF, CELL_FONT, false);
+            cap.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+            box(cap);
+            b.addElement(cap);
+        }
+        b.setHeight(top + t.rows() * rowH);
+        detail.addBand(b);
+    }
+
+    private static int rowHeight(Row row, double unit) {
+        int h = MIN_ROW;
+        int col = row.grouped() ? 1 : 0;
+        for (Cell c : row.cells()) {
+            if (c.labelSpan() > 0) {
+                h = Math.max(h, height(c.label(), x(col + c.labelSpan(), unit) - x(col, unit), CELL_FONT));
+                col += c.labelSpan();
+            }
+            int w = x(col + c.span(), unit) - x(col, unit);
+            String shown = switch (c.kind()) {
+                case CHOICE -> choiceText(c.options(), List.of());
+                case TEXT -> c.text();
+                default -> c.inline() ? c.label() + c.hint() + "\u3000".repeat(6) : c.hint();
+            };
+            h = Math.max(h, height(shown, w, CELL_FONT) + c.signLines().size() * SIGN_LINE);
+            col += c.span();
+        }
+        return h;
+    }
+
+    // ================================================================================================ values
+
+    /**
+     * The printed text of every value cell of a filled form, keyed as the design reads them: header {@code hN},
+     * grid {@code sS.rR.cC}, detail table {@code sS.t.rR.cC} (choice columns {@code …cC.oO}), footer {@code fN}.
+     */
+    public static Map<String, String> values(FilledForm filled) {
+        Map<String, String> v = new LinkedHashMap<>();
+        for (int i = 0; i < filled.header().size(); i++) {
+            v.put("h" + i, lineText(filled.header().get(i)));
+        }
+        for (int s = 0; s < filled.sections().size(); s++) {
+            FilledSection fs = filled.sections().get(s);
+            for (int r = 0; r < fs.rows().size(); r++) {
+                List<FilledCell> row = fs.rows().get(r);
+                for (int c = 0; c < row.size(); c++) {
+                    v.put("s" + s + ".r" + r + ".c" + c, cellText(row.get(c)));
+                }
+            }
+            if (fs.section().hasTable()) {
+                List<Column> cols = fs.section().table().columns();
+                for (int r = 0; r < fs.tableRows().size(); r++) {
+                    for (int c = 0; c < cols.size(); c++) {
+                        Column col = cols.get(c);
+                        String value = fs.tableRows().get(r).get(c);
+                        String base = "s" + s + ".t.r" + r + ".c" + c;
+                        if (col.kind() == CellKind.CHOICE) {
+                            for (int o = 0; o < col.options().size(); o++) {
+                                v.put(base + ".o" + o, col.options().get(o).equals(value)
+                                        ? ReportTexts.get("mark.ticked") : "");
+                            }
+                        } else {
+                            v.put(base, value);
+                        }
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < filled.footer().size(); i++) {
+            v.put("f" + i, lineText(filled.footer().get(i)));
+        }
+        return v;
+    }
+
+    private static String lineText(FilledCell f) {
+        Cell c = f.cell();
+        if (c.kind() == CellKind.TEXT) {
+            return f.value().isEmpty() ? c.text() : f.value();
+        }
+        String value = f.blank() ? c.hint() : f.value();
+        if (c.kind() == CellKind.CHOICE) {
+            value = choiceText(c.options(), f.selected());
+        }
+        return c.label() + value;
+    }
+
+    private static String cellText(FilledCell f) {
+        Cell c = f.cell();
+        String body = switch (c.kind()) {
+            case TEXT -> f.value().isEmpty() ? c.text() : f.value();
+            case CHOICE -> choiceText(c.options(), f.selected())
+                    + (f.selected().isEmpty() && !f.blank() ? "  " + f.value() : "");
+            case SIGN, SEQ -> "";
+            case FIELD -> f.blank() ? c.hint() : f.value();
+        };
+        return c.inline() ? c.label() + body : body;
+    }
+
+    static String choiceText(List<String> options, List<String> selected) {
+        StringBuilder sb = new StringBuilder();
+        for (String o : options) {
+            if (!sb.isEmpty()) {
+                sb.append("  ");
+            }
+            sb.append(ReportTexts.get(selected.contains(o) ? "mark.box.ticked" : "mark.box")).append(o);
+        }
+        return sb.toString();
+    }
+
+    // ================================================================================================ helpers
+
+    private static String keyOf(Cell c) {
+        if (!c.label().isBlank()) {
+            return c.label();
+        }
+        if (!c.keys().isEmpty()) {
+            return c.keys().get(0);
+        }
+        return c.text().length() > 12 ? c.text().substring(0, 12) : c.text();
+    }
+
+    private static int x(int col, double unit) {
+        return (int) Math.round(col * unit);
+    }
+
+    /** A rough height for {@code text} wrapped in {@code width}: CJK characters one em wide, others half. */
+    static int height(String text, int width, float size) {
+        if (text == null || text.isEmpty()) {
+            return MIN_ROW;
+        }
+        double usable = Math.max(10, width - 8);
+        int lines = 0;
+        for (String para : text.split("\n", -1)) {
+            double w = para.codePoints().mapToDouble(cp -> cp < 0x2E80 ? 0.55 : 1.0).sum() * size;
+            lines += Math.max(1, (int) Math.ceil(w / usable));
+        }
+        return Math.max(MIN_ROW, (int) Math.ceil(lines * size * 1.45 + 8));
+    }
+
+    private static void param(JasperDesign d, String name, Class<?> type) {
+        JRDesignParameter p = new JRDesignParameter();
+        p.setName(name);
+        p.setValueClass(type);
+        try {
+            d.addParameter(p);
+        } catch (JRException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JRDesignStaticText staticText(int x, int y, int w, int h, String text, String font, float size,
+                                                 boolean bold) {
+        JRDesignStaticText t = new JRDesignStaticText();
+        place(t, x, y, w, h);
+        t.setText(text);
+        font(t, font, size, bold);
+        return t;
+    }
+
+    private static JRDesignTextField valueField(int x, int y, int w, int h, String id, boolean boxed) {
+        JRDesignTextField f = field(x, y, w, h, "(String) $P{V}.get(\"" + id + "\")", CELL_FONT);
+        f.setTextAdjust(TextAdjustEnum.SCALE_FONT);
+        if (boxed) {
+            box(f);
+        }
+        return f;
+    }
+
+    private static JRDesignTextField field(int x, int y, int w, int h, String expression, float size) {
+        JRDesignTextField f = new JRDesignTextField();
+        place(f, x, y, w, h);
+        f.setExpression(new JRDesignExpression(expression));
+        f.setBlankWhenNull(true);
+        font(f, PrintFonts.SERIF, size, false);
+        return f;
+    }
+
+    private static void place(JRDesignElement e, int x, int y, int w, int h) {
+        e.setX(x);
+        e.setY(y);
+        e.setWidth(w);
+        e.setHeight(h);
+    }
+
+    private static void font(JRDesignTextElement t, String font, float size, boolean bold) {
+        t.setFontName(font);
+        t.setFontSize(size);
+        t.setBold(bold);
+        t.setVerticalTextAlign(VerticalTextAlignEnum.MIDDLE);
+        t.getLineBox().setLeftPadding(3);
+        t.getLineBox().setRightPadding(3);
+    }
+
+    private static void box(JRDesignTextElement t) {
+        t.getLineBox().getPen().setLineWidth(RULE);
+    }
+}

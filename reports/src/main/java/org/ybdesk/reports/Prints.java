@@ -1,0 +1,247 @@
+package org.ybdesk.reports;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
+import net.sf.jasperreports.engine.JREmptyDataSource;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import org.ybdesk.core.catalog.ApplicantKind;
+import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.fonts.BundledFonts;
+import org.ybdesk.core.lifecycle.CaseAction;
+import org.ybdesk.forms.FilledForm;
+import org.ybdesk.forms.FormFiller;
+import org.ybdesk.forms.FormKeys;
+import org.ybdesk.forms.ReferenceForm;
+import org.ybdesk.forms.ReferenceForms;
+import org.ybdesk.service.Desk;
+import org.ybdesk.service.Mode;
+import org.ybdesk.service.PrintService.AgencyView;
+import org.ybdesk.service.PrintService.BlankModel;
+import org.ybdesk.service.PrintService.PrintModel;
+
+/**
+ * The prints of the window: {@link #render} one document of a case as PDF, {@link #renderMany} many in one PDF (one
+ * print job), {@link #renderBlank} a blank reference table. Every print is filled from the services' print model,
+ * checked by the {@link GlyphGuard} (a character the fonts lack refuses the print), exported with embedded fonts and,
+ * in the sandbox, watermarked on every page. Templates are compiled once per process.
+ */
+public final class Prints {
+    /** One document of one case, for batch printing. */
+    public record Request(PrintDoc doc, String caseNo) {
+    }
+
+    private static final String DOCUMENT_TEMPLATE = "/org/ybdesk/reports/document.jrxml";
+    private static volatile JasperReport document;
+
+    static {
+        // Text without a font of its own (and JasperReports' fallback) is set in the serif face, never in a PDF
+        // base font, which would be neither embedded nor able to show Chinese.
+        DefaultJasperReportsContext ctx = DefaultJasperReportsContext.getInstance();
+        ctx.setProperty("net.sf.jasperreports.default.font.name", PrintFonts.SERIF);
+        ctx.setProperty("net.sf.jasperreports.default.pdf.font.name", BundledFonts.SERIF_REGULAR.substring(1));
+        ctx.setProperty("net.sf.jasperreports.default.pdf.encoding", "Identity-H");
+        ctx.setProperty("net.sf.jasperreports.default.pdf.embedded", "true");
+    }
+
+    private final Desk desk;
+
+    public Prints(Desk desk) {
+        this.desk = desk;
+    }
+
+    /** The documents that apply to the case, in a stable order. */
+    public List<PrintDoc> applicable(String caseNo, Actor actor) {
+        return Applicability.applicable(desk.prints().model(caseNo, actor));
+    }
+
+    /** One document of a case as PDF; refused (Chinese reasons) if it does not apply or a character cannot print. */
+    public byte[] render(PrintDoc doc, String caseNo, Actor actor) {
+        return renderMany(List.of(new Request(doc, caseNo)), actor);
+    }
+
+    /** Many documents in one PDF, in the given order; refused as a whole with every problem of every document. */
+    public byte[] renderMany(List<Request> requests, Actor actor) {
+        if (requests.isEmpty()) {
+            throw new PrintRefusedException(ReportTexts.get("print.nothing"));
+        }
+        // reading the cases and filling are independent per case and document: a batch uses every core (the
+        // database is a connection pool); the order of the job is kept
+        Map<String, PrintModel> models = requests.stream().map(r -> r.caseNo().trim()).distinct().toList()
+                .parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(no -> no,
+                        no -> desk.prints().model(no, actor)));
+        List<String> problems = new ArrayList<>();
+        List<PrintModel> ordered = new ArrayList<>();
+        for (Request r : requests) {
+            PrintModel m = models.get(r.caseNo().trim());
+            Applicability.refusal(r.doc(), m)
+                    .ifPresent(x -> problems.add(ReportTexts.get("print.refused.case", m.caseNo(), x)));
+            ordered.add(m);
+        }
+        if (!problems.isEmpty()) {
+            throw new PrintRefusedException(problems);
+        }
+        List<JasperPrint> prints = java.util.stream.IntStream.range(0, requests.size())
+                .parallel().mapToObj(i -> fill(requests.get(i).doc(), ordered.get(i))).toList();
+        return finish(prints, desk.mode());
+    }
+
+    /** A blank reference table (no case): agency and print time in the footer, every cell empty. */
+    public byte[] renderBlank(int tableNo) {
+        if (tableNo < 1 || tableNo > ReferenceForms.COUNT) {
+            throw new PrintRefusedException(ReportTexts.get("doc.unknown", "table-" + tableNo));
+        }
+        BlankModel b = desk.prints().blank();
+        ReferenceForm form = ReferenceForms.load().form(tableNo);
+        JasperPrint p = fillTable(form, FormFiller.fill(form, Map.of()), b.agency(), null,
+                Documents.time(b.printedAt()));
+        return finish(List.of(p), b.mode());
+    }
+
+    // ================================================================================================ filling
+
+    static JasperPrint fill(PrintDoc doc, PrintModel m) {
+        if (doc.kind() == PrintDoc.Kind.TABLE) {
+            ReferenceForm form = ReferenceForms.load().form(doc.table());
+            FilledForm filled = FormFiller.fill(form, m.item(), tableValues(m));
+            return fillTable(form, filled, m.agency(), m.caseNo(), Documents.time(m.printedAt()));
+        }
+        Documents.Content c = Documents.build(doc, m);
+        Map<String, Object> p = common(m.agency(), m.caseNo(), Documents.time(m.printedAt()));
+        p.put("TITLE", c.title());
+        p.put("SUBTITLE", c.subtitle());
+        p.put("HOTLINE", m.agency().hotline());
+        p.put("QR", c.qr() ? Qr.image(m.caseNo(), 0) : null);
+        try {
+            return JasperFillManager.fillReport(document(), p, new JRMapCollectionDataSource(c.lines()));
+        } catch (JRException e) {
+            throw new IllegalStateException("filling " + doc + " failed", e);
+        }
+    }
+
+    /** The case's values for a reference table: its fields plus what the desk knows (agency, clerk, dates). */
+    static Map<String, String> tableValues(PrintModel m) {
+        Map<String, String> v = new LinkedHashMap<>(m.view().fields());
+        // the applicant's identity, under the keys the forms print it with
+        String name = m.view().summary().applicantName();
+        if (m.item().applicantKind() == ApplicantKind.PERSON) {
+            v.putIfAbsent("name", name);
+            v.putIfAbsent("idNumber", m.view().applicantId());
+            if (m.view().applicantPhone() != null) {
+                v.putIfAbsent("phone", m.view().applicantPhone());
+            }
+        } else {
+            for (String k : List.of("unitName", "institutionName", "pharmacyName")) {
+                v.putIfAbsent(k, name);
+            }
+            v.putIfAbsent("creditCode", m.view().applicantId());
+        }
+        v.putIfAbsent(FormKeys.AGENCY_NAME, m.agency().name());
+        if (m.agency().hotline() != null) {
+            v.putIfAbsent(FormKeys.AGENCY_PHONE, m.agency().hotline());
+        }
+        v.putIfAbsent(FormKeys.FILING_NO, m.caseNo());
+        if (m.view().summary().receivedOn() != null) {
+            v.putIfAbsent(FormKeys.FILL_DATE, m.view().summary().receivedOn().toString());
+        }
+        if (m.view().summary().acceptedOn() != null) {
+            v.putIfAbsent(FormKeys.HANDLED_DATE, m.view().summary().acceptedOn().toString());
+        }
+        Applicability.lastEvent(m.view(), Set.of(CaseAction.ACCEPT.name()))
+                .ifPresent(e -> v.putIfAbsent(FormKeys.CLERK_NAME, e.actorName()));
+        return v;
+    }
+
+    private static JasperPrint fillTable(ReferenceForm form, FilledForm filled, AgencyView agency, String caseNo,
+                                         String printedAt) {
+        Map<String, Object> p = common(agency, caseNo, printedAt);
+        p.put(FormDesigns.PARAM_VALUES, FormDesigns.values(filled));
+        try {
+            return JasperFillManager.fillReport(FormDesigns.compiled(form), p, new JREmptyDataSource(1));
+        } catch (JRException e) {
+            throw new IllegalStateException("filling table " + form.no() + " failed", e);
+        }
+    }
+
+    private static Map<String, Object> common(AgencyView agency, String caseNo, String printedAt) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(FormDesigns.PARAM_AGENCY, agency.name());
+        p.put(FormDesigns.PARAM_CASE_NO, caseNo);
+        p.put(FormDesigns.PARAM_PRINTED_AT, printedAt);
+        p.put(JRParameter.REPORT_LOCALE, ReportTexts.locale());
+        p.put(JRParameter.REPORT_RESOURCE_BUNDLE, ReportTexts.bundle());
+        return p;
+    }
+
+    /** Guard, export to one PDF, watermark in the sandbox. */
+    static byte[] finish(List<JasperPrint> prints, Mode mode) {
+        GlyphGuard.check(prints);
+        byte[] pdf = export(prints);
+        return mode == Mode.SANDBOX ? Watermark.stamp(pdf) : pdf;
+    }
+
+    static byte[] export(List<JasperPrint> prints) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        JRPdfExporter exporter = new JRPdfExporter();
+        exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        SimplePdfExporterConfiguration conf = new SimplePdfExporterConfiguration();
+        conf.setCreatingBatchModeBookmarks(prints.size() > 1);
+        conf.setMetadataCreator(ReportTexts.get("pdf.creator"));
+        exporter.setConfiguration(conf);
+        try {
+            exporter.exportReport();
+        } catch (JRException e) {
+            throw new IllegalStateException("PDF export failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The window-documents template, compiled on first use and kept for the process. */
+    static JasperReport document() {
+        JasperReport r = document;
+        if (r == null) {
+            synchronized (Prints.class) {
+                r = document;
+                if (r == null) {
+                    try (InputStream in = Prints.class.getResourceAsStream(DOCUMENT_TEMPLATE)) {
+                        if (in == null) {
+                            throw new IllegalStateException("template missing: " + DOCUMENT_TEMPLATE);
+                        }
+                        r = JasperCompileManager.compileReport(in);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (JRException e) {
+                        throw new IllegalStateException("document template does not compile", e);
+                    }
+                    document = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    /** Compiles every template now (the desk calls this in the background at start so the first print is fast). */
+    public static void warmUp() {
+        document();
+        ReferenceForms.load().all().forEach(FormDesigns::compiled);
+    }
+}

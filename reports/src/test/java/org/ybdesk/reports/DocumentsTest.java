@@ -1,0 +1,156 @@
+package org.ybdesk.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ybdesk.core.lifecycle.CaseAction;
+import org.ybdesk.core.lifecycle.Command;
+import org.ybdesk.core.lifecycle.CaseState;
+import org.ybdesk.service.CaseViews.CaseView;
+import org.ybdesk.service.Mode;
+import org.ybdesk.reports.PrintDoc.Kind;
+
+/** Every window document rendered from real cases and read back with PDFBox; documents that do not apply refused. */
+class DocumentsTest {
+    static final Path OUT = Path.of("target/prints");
+
+    @TempDir
+    static Path dir;
+    static PrintFixture f;
+
+    @BeforeAll
+    static void open() throws Exception {
+        f = new PrintFixture(dir, Mode.PRODUCTION);
+        Files.createDirectories(OUT);
+    }
+
+    @AfterAll
+    static void close() {
+        f.close();
+    }
+
+    static byte[] save(String name, byte[] pdf) throws Exception {
+        Files.write(OUT.resolve(name + ".pdf"), pdf);
+        int[] seen = {0};
+        assertThat(PrintFixture.notEmbedded(pdf, seen)).as("fonts not embedded in %s", name).isEmpty();
+        assertThat(seen[0]).isPositive();
+        return pdf;
+    }
+
+    @Test
+    void receiptCarriesCaseItemApplicantMaterialsDueDateAndQr() throws Exception {
+        CaseView c = f.create(17, "王䶮", Set.of());
+        String no = c.summary().caseNo();
+        CaseView v = f.act(no, Command.of(CaseAction.ACCEPT), f.clerk);
+        String text = PrintFixture.text(save("receipt", f.prints.render(PrintDoc.of(Kind.RECEIPT), no, f.clerk)));
+        assertThat(text).contains("受理回执", no, "王䶮", c.applicantId(), "门（急）诊费用报销",
+                "2026年11月2日", "窗口乙", "0451-84661234", "哈尔滨市道里区医疗保障中心", "承诺办结日期",
+                "已收取的申请材料", "打印时间：2026-11-02 09:30");
+        assertThat(text).contains(Documents.date(v.summary().deadline().dueDate()));
+        assertThat(v.summary().deadline().dueDate()).isAfter(PrintFixture.TODAY);
+        c.materials().forEach(m -> assertThat(text.replaceAll("\\s", "")).contains(m.name().replaceAll("\\s", "")));
+        assertThat(PrintFixture.pages(f.prints.render(PrintDoc.of(Kind.RECEIPT), no, f.clerk))).isEqualTo(1);
+    }
+
+    @Test
+    void refusalNoticeListsEveryReasonAndMissingMaterial() throws Exception {
+        CaseView c = f.create(9, "赵六", Set.of(2));
+        String no = c.summary().caseNo();
+        f.act(no, Command.withReasons(CaseAction.REFUSE, List.of("已在外地参加职工医保", "申请表未签字")), f.clerk);
+        String text = PrintFixture.text(save("notice", f.prints.render(PrintDoc.of(Kind.NOTICE), no, f.clerk)));
+        assertThat(text).contains("不予受理通知书", "一次性告知", "1. 已在外地参加职工医保", "2. 申请表未签字",
+                "尚缺的申请材料", "职工基本医疗保险个人账户一次性支取申请表", "赵六", no);
+        assertThatThrownBy(() -> f.prints.render(PrintDoc.of(Kind.RECEIPT), no, f.clerk))
+                .isInstanceOf(PrintRefusedException.class).hasMessageContaining("受理回执").hasMessageContaining("尚未受理");
+    }
+
+    @Test
+    void supplementNoticeStatesReasonsAndThePausedDeadline() throws Exception {
+        CaseView c = f.create(16, "钱七", Set.of());
+        String no = c.summary().caseNo();
+        f.act(no, Command.of(CaseAction.ACCEPT), f.clerk);
+        f.act(no, Command.withReasons(CaseAction.REQUEST_SUPPLEMENT, List.of("补交近三个月诊断证明")), f.clerk);
+        String text = PrintFixture.text(save("supplement", f.prints.render(PrintDoc.of(Kind.SUPPLEMENT), no,
+                f.clerk)));
+        assertThat(text).contains("补正通知书", "补交近三个月诊断证明", "暂停计算", "个工作日", "钱七");
+    }
+
+    @Test
+    void approvalSheetHasEveryStepWithNamesFromTheTimelineAndTheRiskLevel() throws Exception {
+        CaseView c = f.create(17, "孙八", Set.of());
+        String no = c.summary().caseNo();
+        CaseView done = f.run(no, 10);
+        assertThat(done.summary().state()).isEqualTo(CaseState.CLOSED);
+        String text = PrintFixture.text(save("approval", f.prints.render(PrintDoc.of(Kind.APPROVAL), no, f.clerk)));
+        assertThat(text).contains("业务审批表", "极高风险", "受理、审核、审批须由不同人员办理", "窗口乙", "审核丁", "复核戊",
+                "负责人己", "财务庚", "签字", "孙八", "¥864.20元");
+        String sheet = PrintFixture.text(save("reimbursement", f.prints.render(PrintDoc.of(Kind.REIMBURSEMENT), no,
+                f.clerk)));
+        assertThat(sheet).contains("报销明细表", "¥864.20元", "本人确认", "申请人（签字）", "孙八");
+        assertThatThrownBy(() -> f.prints.render(PrintDoc.of(Kind.SUBSIDY), no, f.clerk))
+                .isInstanceOf(PrintRefusedException.class).hasMessageContaining("不返还补贴");
+        assertThat(f.prints.applicable(no, f.clerk)).extracting(PrintDoc::code)
+                .containsExactly("receipt", "approval", "reimbursement");
+    }
+
+    @Test
+    void subsidyCostReviewAndFilingDocuments() throws Exception {
+        CaseView s = f.create(23, "周九", Set.of());
+        f.run(s.summary().caseNo(), 10);
+        String sub = PrintFixture.text(save("subsidy", f.prints.render(PrintDoc.of(Kind.SUBSIDY),
+                s.summary().caseNo(), f.clerk)));
+        assertThat(sub).contains("补贴返还明细表", "周九", "¥864.20元", "本人确认");
+
+        CaseView h = f.create(27, "道里区第一医院", Set.of());
+        f.run(h.summary().caseNo(), 10);
+        String cost = PrintFixture.text(save("cost-review", f.prints.render(PrintDoc.of(Kind.COST_REVIEW),
+                h.summary().caseNo(), f.clerk)));
+        assertThat(cost).contains("费用审核单", "¥12345.67元", "对账平衡", "道里区第一医院", h.applicantId());
+
+        CaseView fl = f.create(14, "吴十", Set.of());
+        String fno = fl.summary().caseNo();
+        assertThatThrownBy(() -> f.prints.render(PrintDoc.of(Kind.FILING), fno, f.clerk))
+                .isInstanceOf(PrintRefusedException.class).hasMessageContaining("备案尚未办结");
+        f.run(fno, 5);
+        String filing = PrintFixture.text(save("filing", f.prints.render(PrintDoc.of(Kind.FILING), fno, f.clerk)));
+        assertThat(filing).contains("备案确认单", "吴十", "2026年11月2日至2027年5月1日", fno);
+        assertThat(f.prints.applicable(fno, f.clerk)).extracting(PrintDoc::code)
+                .containsExactly("receipt", "filing", "table-9");
+        assertThatThrownBy(() -> f.prints.render(PrintDoc.of(Kind.APPROVAL), fno, f.clerk))
+                .isInstanceOf(PrintRefusedException.class).hasMessageContaining("即办件");
+    }
+
+    @Test
+    void batchPrintPutsManyDocumentsInOnePdf() throws Exception {
+        List<Prints.Request> reqs = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            CaseView c = f.create(9, "批量" + "甲乙丙丁戊".charAt(i), Set.of());
+            f.act(c.summary().caseNo(), Command.of(CaseAction.ACCEPT), f.clerk);
+            reqs.add(new Prints.Request(PrintDoc.of(Kind.RECEIPT), c.summary().caseNo()));
+            reqs.add(new Prints.Request(PrintDoc.table(7), c.summary().caseNo()));
+        }
+        byte[] pdf = f.prints.renderMany(reqs, f.clerk);
+        List<String> pages = PrintFixture.pageTexts(pdf);
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(10);
+        for (Prints.Request r : reqs) {
+            assertThat(pages).anySatisfy(p -> assertThat(p).contains(r.caseNo()));
+        }
+        assertThat(String.join("", pages)).doesNotContain(Watermark.text());
+    }
+
+    @Test
+    void unknownDocumentCodeIsRefusedInChinese() {
+        assertThatThrownBy(() -> PrintDoc.parse("table-14")).isInstanceOf(PrintRefusedException.class)
+                .hasMessageContaining("没有「table-14」");
+        assertThat(PrintDoc.parse("cost-review")).isEqualTo(PrintDoc.of(Kind.COST_REVIEW));
+        assertThat(PrintDoc.parse("TABLE-9")).isEqualTo(PrintDoc.table(9));
+    }
+}

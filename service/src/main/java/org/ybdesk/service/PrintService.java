@@ -1,0 +1,66 @@
+package org.ybdesk.service;
+
+import java.time.OffsetDateTime;
+import org.ybdesk.core.catalog.ItemGroup;
+import org.ybdesk.core.catalog.ServiceItem;
+import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.db.jooq.tables.records.AgencyRecord;
+import org.ybdesk.service.CaseViews.CaseView;
+
+/**
+ * What a print needs and nothing more: the case as the case screen shows it, its catalog item, the agency's name and
+ * hotline, the mode (a sandbox print is watermarked) and the print time. The reports module builds its documents
+ * from this model only; it never reads the database itself.
+ */
+public final class PrintService {
+    private final Desk desk;
+
+    PrintService(Desk desk) {
+        this.desk = desk;
+    }
+
+    /** The agency as printed in headers and footers. */
+    public record AgencyView(String code, String name, String signature, String hotline) {
+    }
+
+    /**
+     * One case ready to print.
+     *
+     * @param filingValidity for out-of-area filings: the validity as the filing message states it (「…至…」 or
+     *                       「自…起长期有效…」); null for other items
+     */
+    public record PrintModel(CaseView view, ServiceItem item, AgencyView agency, Mode mode, OffsetDateTime printedAt,
+                             String filingValidity) {
+        public String caseNo() {
+            return view.summary().caseNo();
+        }
+    }
+
+    /** The agency and print time for a print without a case (a blank reference table). */
+    public record BlankModel(AgencyView agency, Mode mode, OffsetDateTime printedAt) {
+    }
+
+    /** The model of case {@code caseNo}; refused with a Chinese reason when the case is unknown or nobody is signed in. */
+    public PrintModel model(String caseNo, Actor actor) {
+        if (actor == null) {
+            throw new ServiceException(Texts.get("print.actor.missing"));
+        }
+        AgencyView agency = agency();
+        // no actor: the actions possible now are not printed, and computing them costs queries per print
+        CaseView view = desk.cases().show(caseNo, null);
+        ServiceItem item = desk.catalog().item(view.summary().itemNo());
+        String validity = item.group() == ItemGroup.OUT_OF_AREA_FILING
+                ? CaseService.validity(item, view.fields()) : null;
+        return new PrintModel(view, item, agency, desk.mode(), desk.now(), validity);
+    }
+
+    /** The model of a blank print. */
+    public BlankModel blank() {
+        return new BlankModel(agency(), desk.mode(), desk.now());
+    }
+
+    private AgencyView agency() {
+        AgencyRecord a = desk.requireAgency();
+        return new AgencyView(a.getCode(), a.getName(), a.getSignature(), a.getHotline());
+    }
+}
