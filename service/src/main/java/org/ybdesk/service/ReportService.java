@@ -150,15 +150,13 @@ public final class ReportService {
         } else {
             Map<String, String> names = desk.db().dsl().select(AGENCY.CODE, AGENCY.NAME).from(AGENCY)
                     .where(AGENCY.CODE.in(f.agencyCodes())).fetchMap(AGENCY.CODE, AGENCY.NAME);
-            agencies = String.join("、", f.agencyCodes().stream()
-                    .map(c -> names.containsKey(c) ? names.get(c) + "（" + c + "）" : c).toList());
+            agencies = org.ybdesk.core.i18n.Messages.joinList(f.agencyCodes().stream()
+                    .map(c -> names.containsKey(c) ? Texts.get("report.agency.named", names.get(c), c) : c).toList());
         }
-        List<String> parts = new ArrayList<>();
-        parts.add(Texts.get("report.filter.item", f.itemNo() == null ? Texts.get("report.filter.all")
-                : f.itemNo() + " " + desk.catalog().item(f.itemNo()).name()));
-        parts.add(Texts.get("report.filter.state", f.state() == null ? Texts.get("report.filter.all")
-                : f.state().label()));
-        return new Header(agencies, f.from(), f.to(), String.join("；", parts), desk.now(), desk.today());
+        String filters = Texts.get("report.filters", f.itemNo() == null ? Texts.get("report.filter.all")
+                : f.itemNo() + " " + desk.catalog().item(f.itemNo()).name(),
+                f.state() == null ? Texts.get("report.filter.all") : f.state().label());
+        return new Header(agencies, f.from(), f.to(), filters, desk.now(), desk.today());
     }
 
     private Condition caseFilter(Filter f, boolean byReceipt) {
