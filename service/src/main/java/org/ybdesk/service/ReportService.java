@@ -240,13 +240,21 @@ public final class ReportService {
         UNKNOWN
     }
 
-    Punctuality punctuality(Timing t, List<Pause> ps, LocalDate today) {
+    /**
+     * How a case counts for the on-time rate. An open case whose clock runs has its current due date stored (every
+     * step keeps {@code due_on} up to date, as the workbench relies on); only concluded cases, cases waiting for 补正
+     * and cases without a stored due date need the calendar.
+     */
+    Punctuality punctuality(Timing t, LocalDate storedDue, List<Pause> ps, LocalDate today) {
         if (t.acceptedOn() == null) {
             return Punctuality.NO_CLOCK;
         }
         boolean concluded = t.state() == CaseState.CLOSED || t.state() == CaseState.REJECTED;
         if (t.state().terminal() && !concluded) {
             return Punctuality.NO_CLOCK;
+        }
+        if (!concluded && storedDue != null && t.state().clockRunning()) {
+            return today.isAfter(storedDue) ? Punctuality.OPEN_OVERDUE : Punctuality.OPEN;
         }
         LocalDate asOf = concluded ? (t.closedOn() == null ? today : t.closedOn()) : today;
         Deadline d = deadline(t, ps, asOf);
@@ -386,11 +394,12 @@ public final class ReportService {
         int[] totals = new int[5];
         Timeliness zero = new Timeliness(0, 0, 0, 0);
         for (var r : desk.db().dsl().select(CASE_FILE.ID, CASE_FILE.ITEM_NO, CASE_FILE.STATE, CASE_FILE.CHANNEL,
-                        CASE_FILE.RECEIVED_ON, CASE_FILE.ACCEPTED_ON, CASE_FILE.TRANSFERRED_OUT_ON, CASE_FILE.CLOSED_ON)
+                        CASE_FILE.RECEIVED_ON, CASE_FILE.ACCEPTED_ON, CASE_FILE.TRANSFERRED_OUT_ON, CASE_FILE.CLOSED_ON,
+                        CASE_FILE.DUE_ON)
                 .from(CASE_FILE).where(c).fetch()) {
             CaseState st = CaseState.valueOf(r.value3());
             Timing t = new Timing(r.value1(), r.value2(), st, r.value6(), r.value7(), r.value8());
-            Punctuality p = punctuality(t, ps.get(t.id()), today);
+            Punctuality p = punctuality(t, r.value9(), ps.get(t.id()), today);
             Key k = new Key(YearMonth.from(r.value5()), t.itemNo());
             int col = switch (st) {
                 case CLOSED -> 1;
@@ -459,11 +468,21 @@ public final class ReportService {
         LocalDate today = desk.today();
         List<DueRow> overdue = new ArrayList<>();
         List<DueRow> near = new ArrayList<>();
+        LocalDate horizon;
+        try {
+            horizon = desk.calendar().addWorkingDays(today, org.ybdesk.core.calendar.DeadlineEngine.NEAR_WORKING_DAYS);
+        } catch (DateOutsideCalendarException e) {
+            horizon = null;
+        }
         for (var r : desk.db().dsl().select(CASE_FILE.ID, CASE_FILE.CASE_NO, CASE_FILE.ITEM_NO, CASE_FILE.APPLICANT_NAME,
                         CASE_FILE.APPLICANT_ID_NUMBER, CASE_FILE.ACCEPTED_ON, CASE_FILE.TRANSFERRED_OUT_ON,
-                        CASE_FILE.STATE, APP_USER.DISPLAY_NAME)
+                        CASE_FILE.STATE, APP_USER.DISPLAY_NAME, CASE_FILE.DUE_ON)
                 .from(CASE_FILE).join(APP_USER).on(APP_USER.ID.eq(CASE_FILE.CREATED_BY)).where(c).fetch()) {
             CaseState st = CaseState.valueOf(r.value8());
+            LocalDate stored = r.value10();
+            if (st.clockRunning() && stored != null && horizon != null && stored.isAfter(horizon)) {
+                continue; // due later than the near window: neither list (the stored due date is kept current)
+            }
             Timing t = new Timing(r.value1(), r.value3(), st, r.value6(), r.value7(), null);
             Deadline d = deadline(t, ps.get(t.id()), today);
             if (d == null || (d.status() != DeadlineStatus.OVERDUE && d.status() != DeadlineStatus.NEAR)) {
