@@ -175,15 +175,22 @@ public final class ReportService {
 
     // ------------------------------------------------------------------------------------------------ timing
 
-    /** The pauses (补正 after acceptance) of the cases matching {@code c}, by case id, in one query. */
-    private Map<Long, List<Pause>> pauses(Condition c) {
+    /**
+     * The pauses (补正 after acceptance) that may belong to cases received from {@code from} on, by case id: one scan
+     * of the (small) pause table, cheaper than joining it to every case of the period; pauses of other cases are
+     * simply never looked up.
+     */
+    private Map<Long, List<Pause>> pauses(LocalDate from) {
         Map<Long, List<Pause>> out = new HashMap<>();
         desk.db().dsl().select(CASE_PAUSE.CASE_ID, CASE_PAUSE.PAUSED_ON, CASE_PAUSE.RESUMED_ON).from(CASE_PAUSE)
-                .join(CASE_FILE).on(CASE_FILE.ID.eq(CASE_PAUSE.CASE_ID)).where(c)
+                .where(CASE_PAUSE.PAUSED_ON.ge(from))
                 .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                         .add(new Pause(r.value2(), r.value3())));
         return out;
     }
+
+    /** Due dates without pauses, by start day, working days and cap: most cases share a few hundred of them. */
+    private final Map<DeadlineInput, LocalDate> plainDue = new HashMap<>();
 
     /** A case's timing facts, as read for a report. */
     record Timing(long id, int itemNo, CaseState state, LocalDate acceptedOn, LocalDate transferredOutOn,
@@ -224,6 +231,37 @@ public final class ReportService {
         }
     }
 
+    /**
+     * The due date of a case that never paused: the same for every case with the same start, time limit and cap,
+     * so it is computed once per combination (the calendar walk is what a report over 100,000 cases spends on).
+     */
+    private LocalDate plainDueDate(Timing t) {
+        ServiceItem item = desk.catalog().item(t.itemNo());
+        TimeLimit tl = item.timeLimit();
+        LocalDate from = t.acceptedOn();
+        int days = tl.workingDays();
+        if (item.flow() == FlowVariant.TRANSFER && tl.transferOutWorkingDays() != null) {
+            if (t.transferredOutOn() == null) {
+                days = tl.transferOutWorkingDays();
+            } else {
+                from = t.transferredOutOn();
+                days = tl.transferInWorkingDays() == null ? tl.workingDays() : tl.transferInWorkingDays();
+            }
+        }
+        DeadlineInput in = new DeadlineInput(from, days, List.of(), tl.capMonths());
+        if (plainDue.containsKey(in)) {
+            return plainDue.get(in);
+        }
+        LocalDate due;
+        try {
+            due = desk.deadlines().compute(in, from).dueDate();
+        } catch (DateOutsideCalendarException e) {
+            due = null;
+        }
+        plainDue.put(in, due);
+        return due;
+    }
+
     /** How a case counts for 按期办结率. */
     public enum Punctuality {
         /** Concluded (办结 or 未通过 after acceptance) on or before its due date. */
@@ -257,6 +295,13 @@ public final class ReportService {
             return today.isAfter(storedDue) ? Punctuality.OPEN_OVERDUE : Punctuality.OPEN;
         }
         LocalDate asOf = concluded ? (t.closedOn() == null ? today : t.closedOn()) : today;
+        if (concluded && (ps == null || ps.isEmpty())) {
+            LocalDate due = plainDueDate(t);
+            if (due == null) {
+                return Punctuality.UNKNOWN;
+            }
+            return asOf.isAfter(due) ? Punctuality.LATE : Punctuality.ON_TIME;
+        }
         Deadline d = deadline(t, ps, asOf);
         if (d == null) {
             return Punctuality.UNKNOWN;
@@ -313,7 +358,7 @@ public final class ReportService {
     public Ledger ledger(Filter f) {
         check(Kind.LEDGER, f);
         Condition c = caseFilter(f, true);
-        Map<Long, List<Pause>> ps = pauses(c);
+        Map<Long, List<Pause>> ps = pauses(f.from());
         LocalDate today = desk.today();
         List<LedgerRow> rows = new ArrayList<>();
         long declared = 0;
@@ -379,7 +424,7 @@ public final class ReportService {
     public Monthly monthly(Filter f) {
         check(Kind.MONTHLY, f);
         Condition c = caseFilter(f, true);
-        Map<Long, List<Pause>> ps = pauses(c);
+        Map<Long, List<Pause>> ps = pauses(f.from());
         LocalDate today = desk.today();
         record Key(YearMonth month, int item) {
         }
@@ -464,7 +509,7 @@ public final class ReportService {
     public DueLists due(Filter f) {
         check(Kind.OVERDUE, f);
         Condition c = caseFilter(f, true).and(CASE_FILE.STATE.notIn(TERMINAL)).and(CASE_FILE.ACCEPTED_ON.isNotNull());
-        Map<Long, List<Pause>> ps = pauses(c);
+        Map<Long, List<Pause>> ps = pauses(f.from());
         LocalDate today = desk.today();
         List<DueRow> overdue = new ArrayList<>();
         List<DueRow> near = new ArrayList<>();
