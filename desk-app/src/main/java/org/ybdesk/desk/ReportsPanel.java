@@ -153,7 +153,7 @@ final class ReportsPanel extends JPanel {
         }
         Integer itemNo = item.getSelectedItem() instanceof SearchPanel.Choice<?> c ? (Integer) c.value() : null;
         CaseState st = state.getSelectedItem() instanceof SearchPanel.Choice<?> c ? (CaseState) c.value() : null;
-        List<String> codes = Arrays.stream(agency.getText().split("[,，、\\s]+")).filter(s -> !s.isBlank()).toList();
+        List<String> codes = Arrays.stream(agency.getText().split("[,\\uFF0C\\u3001\\s]+")).filter(s -> !s.isBlank()).toList();
         return new Filter(f, t, codes, itemNo, st);
     }
 
