@@ -111,6 +111,7 @@ public final class MainFrame extends JFrame {
     private final Action due = action("nav.due", null, () -> showWorkbench("near"));
     private final Action overdue = action("nav.overdue", null, () -> showWorkbench("overdue"));
     private final Action searchAction = action("nav.search", KeyStroke.getKeyStroke(KeyEvent.VK_F3, 0), this::focusSearch);
+    private final Action reports = action("nav.reports", null, this::showReports);
     private final Action refresh = action("nav.refresh", KeyStroke.getKeyStroke(KeyEvent.VK_F5, 0), this::refresh);
 
     private Action action(String key, KeyStroke ks, Runnable r) {
@@ -140,7 +141,7 @@ public final class MainFrame extends JFrame {
         nav.setName("nav");
         nav.setLayout(new BoxLayout(nav, BoxLayout.Y_AXIS));
         nav.setBorder(BorderFactory.createEmptyBorder(12, 8, 12, 8));
-        for (Action a : new Action[] {newCase, home, waiting, due, overdue, searchAction}) {
+        for (Action a : new Action[] {newCase, home, waiting, due, overdue, searchAction, reports}) {
             nav.add(navButton(a));
             nav.add(Box.createVerticalStrut(6));
         }
@@ -286,6 +287,11 @@ public final class MainFrame extends JFrame {
         IntakePanel p = new IntakePanel(this);
         show("intake", p);
         p.start();
+    }
+
+    /** 报表: the supervisors' batch reports. */
+    public void showReports() {
+        show("reports", new ReportsPanel(this));
     }
 
     public void openCase(String caseNo) {

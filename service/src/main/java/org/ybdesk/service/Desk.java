@@ -182,6 +182,10 @@ public final class Desk implements AutoCloseable {
         return new SearchService(this);
     }
 
+    public ReportService reports() {
+        return new ReportService(this);
+    }
+
     @Override
     public void close() {
         db.close();

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
  *
  * @param filingValidityMonths for out-of-area filings (11–15): how long a filing is valid from its start date;
  *                             null for long-term filings, valid until changed or cancelled (docs/DECISIONS.md)
- * @param paymentSheet         for items that pay the applicant: which detail list is printed; null otherwise
+ * @param paymentKind          for items with a payment step: what the payment is (reimbursement, allowance,
+ *                             subsidy, withdrawal, settlement); null for items that pay nothing
  */
 public record ServiceItem(
         int no,
@@ -35,7 +36,7 @@ public record ServiceItem(
         RiskLevel riskLevel,
         List<RiskPoint> riskPoints,
         Integer filingValidityMonths,
-        PaymentSheet paymentSheet) {
+        PaymentKind paymentKind) {
 
     public ServiceItem {
         serviceObjects = copy(serviceObjects);

@@ -1,0 +1,328 @@
+package org.ybdesk.reports.batch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import org.ybdesk.core.i18n.Messages;
+import org.ybdesk.core.money.Money;
+import org.ybdesk.service.Desk;
+import org.ybdesk.service.ReportService;
+import org.ybdesk.service.ReportService.Filter;
+import org.ybdesk.service.ReportService.Kind;
+import org.ybdesk.service.ReportService.Timeliness;
+
+/**
+ * The supervisors' batch reports as JasperReports prints: {@link #prepare} runs the query of a report (through
+ * {@link ReportService}) and turns its rows into the template's fields; {@link #print} fills the A4 pages (a
+ * {@link JasperPrint} that PDF post-processing — missing-glyph guard, sandbox watermark — can take over);
+ * {@link #pdf} and {@link #xlsx} export. The spreadsheet is filled without page breaks, so the header and column
+ * titles appear once, and amounts and counts are numeric cells.
+ */
+public final class BatchReports {
+    private static final Messages M = Messages.bundle("org.ybdesk.reports.batch.messages");
+    /** Width of the portrait templates' column, in points (the charts are drawn to it). */
+    private static final int PORTRAIT_WIDTH = 511;
+
+    private BatchReports() {
+    }
+
+    /** A report ready to be filled: which template, its parameters and its rows. */
+    public record Prepared(Kind kind, String template, Map<String, Object> parameters,
+                           List<Map<String, ?>> rows) {
+        public Prepared {
+            parameters = Map.copyOf(parameters);
+            rows = List.copyOf(rows);
+        }
+
+        /** The report's title, as printed (also the spreadsheet's sheet name). */
+        public String title() {
+            return M.get(template + ".title");
+        }
+    }
+
+    /** Runs the report's query over {@code filter} (refusing a bad period with its reasons) and prepares it. */
+    public static Prepared prepare(Desk desk, Kind kind, Filter filter) {
+        ReportService rs = desk.reports();
+        return switch (kind) {
+            case LEDGER -> ledger(rs.ledger(filter));
+            case MONTHLY -> monthly(rs.monthly(filter));
+            case OVERDUE -> due(rs.due(filter));
+            case PAYMENTS -> payments(rs.payments(filter));
+            case SOD -> separationOfDuties(rs.separationOfDuties(filter));
+        };
+    }
+
+    // ------------------------------------------------------------------------------------------------ mapping
+
+    private static Map<String, Object> header(ReportService.Header h) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("P_AGENCIES", h.agencies());
+        p.put("P_FROM", h.from().toString());
+        p.put("P_TO", h.to().toString());
+        p.put("P_FILTERS", h.filters());
+        p.put("P_PRINTED", h.printedAt().format(DateTimeFormatter.ofPattern(M.get("printed.format"))));
+        p.put("P_AS_OF", h.asOf().toString());
+        return p;
+    }
+
+    private static String date(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    /** Yuan with two decimals, exactly (fen / 100). */
+    static BigDecimal yuan(Money m) {
+        return m == null ? null : BigDecimal.valueOf(m.fen(), 2);
+    }
+
+    private static String item(int no, String name) {
+        return no + " " + name;
+    }
+
+    public static Prepared ledger(ReportService.Ledger l) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        for (ReportService.LedgerRow r : l.rows()) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("caseNo", r.caseNo());
+            m.put("item", item(r.itemNo(), r.itemName()));
+            m.put("applicant", r.applicantName());
+            m.put("idNumber", r.applicantIdMasked());
+            m.put("channel", r.channel());
+            m.put("receivedOn", date(r.receivedOn()));
+            m.put("acceptedOn", date(r.acceptedOn()));
+            m.put("dueOn", date(r.dueOn()));
+            m.put("closedOn", date(r.closedOn()));
+            m.put("state", r.stateLabel());
+            m.put("handler", r.handler());
+            m.put("declared", yuan(r.declared()));
+            m.put("paid", yuan(r.paid()));
+            rows.add(m);
+        }
+        return new Prepared(Kind.LEDGER, "ledger", header(l.header()), rows);
+    }
+
+    private static String rateText(Timeliness t) {
+        BigDecimal r = t.ratePercent();
+        return r == null ? M.get("monthly.rate.none") : r.toPlainString() + "%";
+    }
+
+    private static Map<String, Object> statRow(String section, String title, String month, String label,
+                                               Integer received, Integer closed, Integer rejected, Integer refused,
+                                               Integer open, Timeliness t) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("section", section);
+        m.put("sectionTitle", title);
+        m.put("month", month);
+        m.put("label", label);
+        m.put("received", received);
+        m.put("closed", closed);
+        m.put("rejected", rejected);
+        m.put("refused", refused);
+        m.put("open", open);
+        if (t != null) {
+            m.put("onTime", t.onTime());
+            m.put("late", t.late());
+            m.put("openOverdue", t.openOverdue());
+            m.put("rate", t.ratePercent());
+        }
+        return m;
+    }
+
+    public static Prepared monthly(ReportService.Monthly mo) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        String items = M.get("section.items");
+        for (ReportService.MonthlyRow r : mo.rows()) {
+            rows.add(statRow("1", items, r.month().toString(), item(r.itemNo(), r.itemName()), r.received(),
+                    r.closed(), r.rejected(), r.refused(), r.open(), r.timeliness()));
+        }
+        rows.add(statRow("1", items, null, M.get("row.total"), mo.received(), mo.closed(), mo.rejected(),
+                mo.refused(), mo.open(), mo.timeliness()));
+        String states = M.get("section.states");
+        for (ReportService.StateRow s : mo.states()) {
+            rows.add(statRow("2", states, null, s.label(), s.count(), null, null, null, null, null));
+        }
+        String channels = M.get("section.channels");
+        for (ReportService.ChannelRow c : mo.channels()) {
+            rows.add(statRow("3", channels, null, c.channel(), c.received(), c.closed(), null, null, null,
+                    c.timeliness()));
+        }
+        Map<String, Object> p = header(mo.header());
+        Timeliness t = mo.timeliness();
+        p.put("P_SUMMARY", M.get("monthly.summary", mo.received(), mo.closed(), mo.rejected(), mo.refused(),
+                mo.open(), rateText(t), t.onTime(), t.late(), t.openOverdue()));
+        p.put("P_CHART_ITEMS", BatchCharts.byItem(mo, PORTRAIT_WIDTH, 230));
+        p.put("P_CHART_RATE", BatchCharts.rateByMonth(mo, PORTRAIT_WIDTH, 150));
+        return new Prepared(Kind.MONTHLY, "monthly", p, rows);
+    }
+
+    public static Prepared due(ReportService.DueLists d) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        String overdue = M.get("section.overdue", d.overdue().size());
+        String near = M.get("section.near", d.near().size());
+        d.overdue().forEach(r -> rows.add(dueRow("1", overdue, r)));
+        d.near().forEach(r -> rows.add(dueRow("2", near, r)));
+        Map<String, Object> p = header(d.header());
+        p.put("P_SUMMARY", M.get("overdue.summary", d.overdue().size(), d.near().size()));
+        return new Prepared(Kind.OVERDUE, "overdue", p, rows);
+    }
+
+    private static Map<String, Object> dueRow(String section, String title, ReportService.DueRow r) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("section", section);
+        m.put("sectionTitle", title);
+        m.put("caseNo", r.caseNo());
+        m.put("item", item(r.itemNo(), r.itemName()));
+        m.put("applicant", r.applicantName());
+        m.put("idNumber", r.applicantIdMasked());
+        m.put("acceptedOn", date(r.acceptedOn()));
+        m.put("dueOn", date(r.dueOn()));
+        m.put("daysLeft", r.workingDaysLeft());
+        m.put("state", r.stateLabel());
+        m.put("handler", r.handler());
+        return m;
+    }
+
+    public static Prepared payments(ReportService.Payments pay) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        for (ReportService.PaymentRow r : pay.rows()) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("kind", r.kind() == null ? "~" : r.kind().name());
+            m.put("kindLabel", r.kindLabel());
+            m.put("paidOn", date(r.paidOn()));
+            m.put("caseNo", r.caseNo());
+            m.put("item", item(r.itemNo(), r.itemName()));
+            m.put("payee", r.payee());
+            m.put("idNumber", r.payeeIdMasked());
+            m.put("paidBy", r.paidBy());
+            m.put("amount", yuan(r.amount()));
+            rows.add(m);
+        }
+        return new Prepared(Kind.PAYMENTS, "payments", header(pay.header()), rows);
+    }
+
+    public static Prepared separationOfDuties(ReportService.SodReport s) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        for (ReportService.SodRow r : s.rows()) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("caseNo", r.caseNo());
+            m.put("item", item(r.itemNo(), r.itemName()));
+            m.put("risk", r.riskLabel());
+            m.put("anomaly", r.anomalyLabel());
+            m.put("detail", r.detail());
+            m.put("onDay", date(r.onDay()));
+            rows.add(m);
+        }
+        Map<String, Object> p = header(s.header());
+        p.put("P_SUMMARY", s.rows().isEmpty() ? M.get("sod.none", s.casesChecked())
+                : M.get("sod.summary", s.casesChecked(), s.rows().size()));
+        return new Prepared(Kind.SOD, "sod", p, rows);
+    }
+
+    // ------------------------------------------------------------------------------------------------ fill, export
+
+    /** Fills the A4 pages of the report. */
+    public static JasperPrint print(Prepared p) {
+        return fill(p, false);
+    }
+
+    private static JasperPrint fill(Prepared p, boolean onePage) {
+        Map<String, Object> params = new HashMap<>(p.parameters());
+        params.put(JRParameter.REPORT_LOCALE, Messages.LOCALE);
+        params.put(JRParameter.IS_IGNORE_PAGINATION, onePage);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Collection<Map<String, ?>> rows = (Collection) new ArrayList<>(p.rows());
+        try {
+            return JasperFillManager.fillReport(BatchTemplates.get(p.template()), params,
+                    new JRMapCollectionDataSource(rows));
+        } catch (JRException e) {
+            throw new IllegalStateException("filling batch report " + p.template() + " failed", e);
+        }
+    }
+
+    /** The report as PDF (fonts embedded, Identity-H). */
+    public static byte[] pdf(Prepared p) {
+        return pdf(print(p));
+    }
+
+    public static byte[] pdf(JasperPrint print) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pdf(print, out);
+        return out.toByteArray();
+    }
+
+    public static void pdf(JasperPrint print, OutputStream out) {
+        JRPdfExporter exporter = new JRPdfExporter();
+        exporter.setExporterInput(new SimpleExporterInput(print));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        SimplePdfExporterConfiguration conf = new SimplePdfExporterConfiguration();
+        conf.setMetadataTitle(print.getName());
+        conf.setMetadataCreator("YB Desk");
+        exporter.setConfiguration(conf);
+        try {
+            exporter.exportReport();
+        } catch (JRException e) {
+            throw new IllegalStateException("PDF export of " + print.getName() + " failed", e);
+        }
+    }
+
+    /** The report as an Excel workbook: one sheet, no page breaks, numeric cells for amounts and counts. */
+    public static byte[] xlsx(Prepared p) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        xlsx(p, out);
+        return out.toByteArray();
+    }
+
+    public static void xlsx(Prepared p, OutputStream out) {
+        JRXlsxExporter exporter = new JRXlsxExporter();
+        exporter.setExporterInput(new SimpleExporterInput(fill(p, true)));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        SimpleXlsxReportConfiguration conf = new SimpleXlsxReportConfiguration();
+        conf.setDetectCellType(true);
+        conf.setOnePagePerSheet(false);
+        conf.setRemoveEmptySpaceBetweenRows(true);
+        conf.setRemoveEmptySpaceBetweenColumns(true);
+        conf.setWhitePageBackground(false);
+        conf.setIgnoreGraphics(false);
+        conf.setSheetNames(new String[] {M.get("sheet.name", p.title())});
+        exporter.setConfiguration(conf);
+        try {
+            exporter.exportReport();
+        } catch (JRException e) {
+            throw new IllegalStateException("XLSX export of " + p.template() + " failed", e);
+        }
+    }
+
+    /** The file name suggested for a report: kind, period, extension. */
+    public static String fileName(Prepared p, String extension) {
+        Object from = p.parameters().get("P_FROM");
+        Object to = p.parameters().get("P_TO");
+        return p.template() + "-" + from + "_" + to + "." + extension;
+    }
+
+    /** Labels of the report kinds in menu order (for screens and help). */
+    public static Map<Kind, String> kinds() {
+        Map<Kind, String> m = new LinkedHashMap<>();
+        for (Kind k : Kind.values()) {
+            m.put(k, k.label());
+        }
+        return m;
+    }
+}
