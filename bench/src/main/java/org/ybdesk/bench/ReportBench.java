@@ -81,7 +81,7 @@ public final class ReportBench {
                 long q = System.nanoTime();
                 JasperPrint print = BatchReports.print(BatchReports.monthly(m));
                 long f = System.nanoTime();
-                byte[] pdf = BatchReports.pdf(print);
+                byte[] pdf = BatchReports.pdf(print, org.ybdesk.service.Mode.PRODUCTION);
                 long e = System.nanoTime();
                 if (i < 0) {
                     System.err.printf(Locale.ROOT, "warm-up (incl. template compile): %.0f ms%n", (e - s) / 1e6);

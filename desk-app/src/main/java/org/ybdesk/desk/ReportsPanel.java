@@ -214,7 +214,7 @@ final class ReportsPanel extends JPanel {
 
     private Rendered render(Kind k, Filter f) {
         BatchReports.Prepared p = BatchReports.prepare(frame.session().desk(), k, f);
-        byte[] bytes = BatchReports.pdf(p);
+        byte[] bytes = BatchReports.pdf(p, frame.session().desk().mode());
         try (PDDocument doc = Loader.loadPDF(bytes)) {
             PDFRenderer r = new PDFRenderer(doc);
             List<BufferedImage> images = new ArrayList<>();
@@ -263,7 +263,7 @@ final class ReportsPanel extends JPanel {
                 if (format.equals("pdf")) {
                     out.write(bytes);
                 } else {
-                    BatchReports.xlsx(p, out);
+                    BatchReports.xlsx(p, frame.session().desk().mode(), out);
                 }
             } catch (IOException e) {
                 throw new ServiceException(Texts.t("reports.saveFailed", target.toString(), e.getMessage()));

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.ybdesk.core.catalog.FlowVariant;
-import org.ybdesk.core.catalog.PaymentSheet;
+import org.ybdesk.core.catalog.PaymentKind;
 import org.ybdesk.core.catalog.ServiceItem;
 import org.ybdesk.core.lifecycle.CaseAction;
 import org.ybdesk.core.lifecycle.CaseState;
@@ -21,7 +21,7 @@ import org.ybdesk.service.PrintService.PrintModel;
  * <li>补正通知: the timeline holds a 补正 request;</li>
  * <li>审批表: the item's flow has steps after acceptance (not 即办) and the case was accepted;</li>
  * <li>费用审核单: the case carries a declared amount (settlements);</li>
- * <li>报销/补贴返还明细表: the item's {@code paymentSheet} in the catalog, once accepted;</li>
+ * <li>报销/补贴返还明细表: the item's {@code paymentKind} in the catalog (reimbursements; allowances and subsidies), once accepted;</li>
  * <li>备案确认: an out-of-area filing (it has a validity) that is 办结;</li>
  * <li>表N: the item cites table N under 参考样表.</li>
  * </ul>
@@ -46,9 +46,9 @@ public final class Applicability {
             case APPROVAL -> item.flow() == FlowVariant.INSTANT ? "doc.na.approval"
                     : accepted ? null : "doc.na.notAccepted";
             case COST_REVIEW -> v.declared() != null ? null : "doc.na.costReview";
-            case REIMBURSEMENT -> item.paymentSheet() != PaymentSheet.REIMBURSEMENT ? "doc.na.reimbursement"
+            case REIMBURSEMENT -> item.paymentKind() != PaymentKind.REIMBURSEMENT ? "doc.na.reimbursement"
                     : accepted ? null : "doc.na.notAccepted";
-            case SUBSIDY -> item.paymentSheet() != PaymentSheet.SUBSIDY ? "doc.na.subsidy"
+            case SUBSIDY -> !paysBack(item.paymentKind()) ? "doc.na.subsidy"
                     : accepted ? null : "doc.na.notAccepted";
             case FILING -> m.filingValidity() == null ? "doc.na.filing"
                     : v.summary().state() == CaseState.CLOSED ? null : "doc.na.filingOpen";
@@ -70,6 +70,11 @@ public final class Applicability {
             }
         }
         return out;
+    }
+
+    /** 补贴返还明细表 lists what is paid back to the applicant: allowances (生育津贴) and subsidies (缴费补贴). */
+    static boolean paysBack(PaymentKind kind) {
+        return kind == PaymentKind.ALLOWANCE || kind == PaymentKind.SUBSIDY;
     }
 
     /** The latest timeline event whose action is one of {@code actions}. */

@@ -191,8 +191,11 @@ public final class Prints {
         return p;
     }
 
-    /** Guard, export to one PDF, watermark in the sandbox. */
-    static byte[] finish(List<JasperPrint> prints, Mode mode) {
+    /**
+     * The one way any print becomes a PDF (window documents, tables, batch reports): missing-glyph guard, export to
+     * one PDF with embedded fonts, training watermark on every page in the sandbox.
+     */
+    public static byte[] finish(List<JasperPrint> prints, Mode mode) {
         GlyphGuard.check(prints);
         byte[] pdf = export(prints);
         return mode == Mode.SANDBOX ? Watermark.stamp(pdf) : pdf;

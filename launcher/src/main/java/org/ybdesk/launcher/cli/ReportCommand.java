@@ -84,9 +84,9 @@ final class ReportCommand extends Base {
         }
         try (OutputStream o = Files.newOutputStream(out)) {
             if (f.equals("pdf")) {
-                BatchReports.pdf(BatchReports.print(p), o);
+                BatchReports.pdf(p, desk().mode(), o);
             } else {
-                BatchReports.xlsx(p, o);
+                BatchReports.xlsx(p, desk().mode(), o);
             }
         }
         out().println(Out.t("report.done", p.title(), out.toString(), String.valueOf(p.rows().size())));

@@ -1,6 +1,7 @@
 package org.ybdesk.reports.batch;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,11 +21,11 @@ import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
-import net.sf.jasperreports.pdf.JRPdfExporter;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import org.ybdesk.core.i18n.Messages;
 import org.ybdesk.core.money.Money;
+import org.ybdesk.reports.Prints;
 import org.ybdesk.service.Desk;
+import org.ybdesk.service.Mode;
 import org.ybdesk.service.ReportService;
 import org.ybdesk.service.ReportService.Filter;
 import org.ybdesk.service.ReportService.Kind;
@@ -257,40 +258,31 @@ public final class BatchReports {
         }
     }
 
-    /** The report as PDF (fonts embedded, Identity-H). */
-    public static byte[] pdf(Prepared p) {
-        return pdf(print(p));
+    /**
+     * The report as PDF through the same path as every print ({@link Prints#finish}): missing-glyph guard, fonts
+     * embedded (Identity-H), the training watermark on every page in the sandbox.
+     */
+    public static byte[] pdf(Prepared p, Mode mode) {
+        return pdf(print(p), mode);
     }
 
-    public static byte[] pdf(JasperPrint print) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        pdf(print, out);
-        return out.toByteArray();
+    public static byte[] pdf(JasperPrint print, Mode mode) {
+        return Prints.finish(List.of(print), mode);
     }
 
-    public static void pdf(JasperPrint print, OutputStream out) {
-        JRPdfExporter exporter = new JRPdfExporter();
-        exporter.setExporterInput(new SimpleExporterInput(print));
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-        SimplePdfExporterConfiguration conf = new SimplePdfExporterConfiguration();
-        conf.setMetadataTitle(print.getName());
-        conf.setMetadataCreator("YB Desk");
-        exporter.setConfiguration(conf);
-        try {
-            exporter.exportReport();
-        } catch (JRException e) {
-            throw new IllegalStateException("PDF export of " + print.getName() + " failed", e);
-        }
+    public static void pdf(Prepared p, Mode mode, OutputStream out) throws IOException {
+        out.write(pdf(p, mode));
     }
 
     /** The report as an Excel workbook: one sheet, no page breaks, numeric cells for amounts and counts. */
-    public static byte[] xlsx(Prepared p) {
+    public static byte[] xlsx(Prepared p, Mode mode) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        xlsx(p, out);
+        xlsx(p, mode, out);
         return out.toByteArray();
     }
 
-    public static void xlsx(Prepared p, OutputStream out) {
+    /** In the sandbox the sheet is named as training data (a spreadsheet has no pages to watermark). */
+    public static void xlsx(Prepared p, Mode mode, OutputStream out) {
         JRXlsxExporter exporter = new JRXlsxExporter();
         exporter.setExporterInput(new SimpleExporterInput(fill(p, true)));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
@@ -301,7 +293,7 @@ public final class BatchReports {
         conf.setRemoveEmptySpaceBetweenColumns(true);
         conf.setWhitePageBackground(false);
         conf.setIgnoreGraphics(false);
-        conf.setSheetNames(new String[] {M.get("sheet.name", p.title())});
+        conf.setSheetNames(new String[] {M.get(mode == Mode.SANDBOX ? "sheet.name.sandbox" : "sheet.name", p.title())});
         exporter.setConfiguration(conf);
         try {
             exporter.exportReport();

@@ -116,12 +116,14 @@ class BatchReportsTest {
         assertThat(m.received()).isEqualTo(received).isGreaterThan(20);
         BatchReports.Prepared p = BatchReports.monthly(m);
         JasperPrint print = BatchReports.print(p);
-        byte[] pdf = BatchReports.pdf(print);
+        byte[] pdf = BatchReports.pdf(print, desk.mode());
         keep("monthly.pdf", pdf);
         String t = text(pdf);
         assertThat(t).contains("医疗保障经办政务服务月度统计", "培训", "统计期间：2026-10-01 至 2026-11-25（按收件日期统计）",
                 "收件 " + received + " 件", "按期办结率", "第 1 页", "共 " + print.getPages().size() + " 页",
                 "一、按月份和事项", "二、按当前状态", "三、按受理渠道", "合计");
+        assertThat(t.replaceAll("\\s", "")).as("sandbox reports carry the training watermark")
+                .contains(org.ybdesk.reports.Watermark.text().replaceAll("\\s", ""));
         if (m.timeliness().ratePercent() != null) {
             assertThat(t).contains("按期办结率 " + m.timeliness().ratePercent().toPlainString() + "%");
         }
@@ -140,7 +142,7 @@ class BatchReportsTest {
     @Test
     void monthlyXlsxHasNumericCountsThatAddUp() throws IOException {
         ReportService.Monthly m = desk.reports().monthly(period());
-        byte[] xlsx = BatchReports.xlsx(BatchReports.monthly(m));
+        byte[] xlsx = BatchReports.xlsx(BatchReports.monthly(m), desk.mode());
         keep("monthly.xlsx", xlsx);
         List<BigDecimal> n = numericCells(xlsx);
         // per month and item: received, closed, rejected, refused, open, on time, late, open overdue (+ rate)
@@ -158,14 +160,14 @@ class BatchReportsTest {
         long declared = sql("select sum(declared_fen) from case_file where received_on between date '2026-10-01' and date '2026-11-25'");
         assertThat(l.rows()).hasSize((int) count);
         assertThat(l.paidTotal().fen()).isEqualTo(paid);
-        byte[] pdf = BatchReports.pdf(BatchReports.ledger(l));
+        byte[] pdf = BatchReports.pdf(BatchReports.ledger(l), desk.mode());
         keep("ledger.pdf", pdf);
         String t = text(pdf);
         assertThat(t).contains("医疗保障经办政务服务办件台账", "合计 " + count + " 件", yuan(paid), yuan(declared));
         assertThat(t).contains(l.rows().get(0).caseNo(), l.rows().get(l.rows().size() - 1).caseNo());
         assertThat(t).doesNotContain(desk.db().dsl().fetchValue("select applicant_id_number from case_file "
                 + "where applicant_kind = 'PERSON' limit 1").toString());
-        byte[] xlsx = BatchReports.xlsx(BatchReports.ledger(l));
+        byte[] xlsx = BatchReports.xlsx(BatchReports.ledger(l), desk.mode());
         keep("ledger.xlsx", xlsx);
         assertThat(numericCells(xlsx)).usingElementComparator(BigDecimal::compareTo).contains(BigDecimal.valueOf(paid, 2));
     }
@@ -178,14 +180,14 @@ class BatchReportsTest {
         assertThat(total).isPositive();
         assertThat(p.total().fen()).isEqualTo(total);
         assertThat(p.totals().stream().mapToLong(x -> x.amount().fen()).sum()).isEqualTo(total);
-        byte[] pdf = BatchReports.pdf(BatchReports.payments(p));
+        byte[] pdf = BatchReports.pdf(BatchReports.payments(p), desk.mode());
         keep("payments.pdf", pdf);
         String t = text(pdf);
         assertThat(t).contains("医疗保障待遇支付清单", "按支付日期统计", "总计 " + p.count() + " 笔", yuan(total));
         for (ReportService.PaymentTotal k : p.totals()) {
             assertThat(t).contains(k.label() + "小计 " + k.count() + " 笔", yuan(k.amount().fen()));
         }
-        List<BigDecimal> n = numericCells(BatchReports.xlsx(BatchReports.payments(p)));
+        List<BigDecimal> n = numericCells(BatchReports.xlsx(BatchReports.payments(p), desk.mode()));
         assertThat(n).usingElementComparator(BigDecimal::compareTo).contains(BigDecimal.valueOf(total, 2));
         BigDecimal rowsSum = BigDecimal.ZERO;
         for (ReportService.PaymentRow r : p.rows()) {
@@ -198,14 +200,14 @@ class BatchReportsTest {
     @Test
     void overdueAndSodReportsRender() throws IOException {
         ReportService.DueLists d = desk.reports().due(period());
-        byte[] pdf = BatchReports.pdf(BatchReports.due(d));
+        byte[] pdf = BatchReports.pdf(BatchReports.due(d), desk.mode());
         keep("overdue.pdf", pdf);
         String t = text(pdf);
         assertThat(t).contains("逾期与临近办结期限办件清单", "已逾期 " + d.overdue().size() + " 件",
                 "临近办结期限 " + d.near().size() + " 件");
         d.overdue().stream().limit(3).forEach(r -> assertThat(t).contains(r.caseNo()));
         ReportService.SodReport s = desk.reports().separationOfDuties(period());
-        String st = text(BatchReports.pdf(BatchReports.separationOfDuties(s)));
+        String st = text(BatchReports.pdf(BatchReports.separationOfDuties(s), desk.mode()));
         assertThat(st).contains("岗位分离与审计异常清单", "共检查办件 " + s.casesChecked() + " 件");
     }
 
