@@ -24,6 +24,9 @@ class ArchitectureTest {
     static final String FORMS = "org.ybdesk.forms..";
     static final String SERVICE = "org.ybdesk.service..";
     static final String LAUNCHER = "org.ybdesk.launcher..";
+    static final String SYNC = "org.ybdesk.sync..";
+    static final String PROTOCOL = "org.ybdesk.protocol..";
+    static final String DESK_APP = "org.ybdesk.desk..";
 
     static JavaClasses classes;
 
@@ -87,6 +90,20 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage(SERVICE)
                 .should().dependOnClassesThat().resideInAPackage(LAUNCHER)
                 .because("the GUI and the CLI both call the services, never the other way round"));
+    }
+
+    @Test
+    void syncDoesNotDependOnTheWindowOrTheLauncher() {
+        check(noClasses().that().resideInAPackage(SYNC)
+                .should().dependOnClassesThat().resideInAnyPackage(DESK_APP, LAUNCHER, "javax.swing..", "java.awt..")
+                .because("sync runs on its own thread under the GUI and the CLI alike; they listen to it"));
+    }
+
+    @Test
+    void protocolDependsOnNoDeskModule() {
+        check(noClasses().that().resideInAPackage(PROTOCOL)
+                .should().dependOnClassesThat().resideInAnyPackage(CORE, DB, SERVICE, SYNC, DESK_APP, LAUNCHER)
+                .because("the provincial server codes against the protocol too: it must stand alone"));
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * its sibling modules.
  */
 class SourceRulesTest {
-    static final List<String> MODULES = List.of("core", "db", "forms", "service", "fonts", "desk-app", "launcher");
+    static final List<String> MODULES = List.of("core", "db", "forms", "service", "fonts", "protocol", "sync", "desk-app", "launcher");
     private static final Pattern HAN_LITERAL = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\\p{IsHan}(?:[^\"\\\\\\n]|\\\\.)*\"");
 
     static Path root() {
