@@ -68,7 +68,18 @@ public final class Puller {
             return 0;
         }
         return store.applyReference(d.version(), d.entries().stream()
-                .map(e -> new ReferenceEntry(e.kind(), e.key(), e.version(), text(e.content()))).toList());
+                .map(e -> new ReferenceEntry(e.kind(), e.key(), e.version(), text(content(e)))).toList());
+    }
+
+    /** A CALENDAR entry carries one year ({@code year}, holidays, make-up days): the calendar file holds a list. */
+    private static JsonNode content(ReferenceData.Entry e) {
+        JsonNode c = e.content();
+        if (ReferenceData.CALENDAR.equals(e.kind()) && c != null && c.isObject() && c.has("year") && !c.has("years")) {
+            var wrapped = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            wrapped.putArray("years").add(c);
+            return wrapped;
+        }
+        return c;
     }
 
     private static String text(JsonNode n) {

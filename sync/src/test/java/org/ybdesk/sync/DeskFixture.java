@@ -43,12 +43,22 @@ final class DeskFixture {
         return first17 + Validators.residentIdCheckChar(first17);
     }
 
+    /** A person's name without digits: 测试 + the number in Chinese digits (0 → 测试零). */
+    static String name(int i) {
+        String digits = "零一二三四五六七八九";
+        StringBuilder b = new StringBuilder("测试");
+        for (char c : String.valueOf(i).toCharArray()) {
+            b.append(digits.charAt(c - '0'));
+        }
+        return b.toString();
+    }
+
     /** Registers {@code n} persons (one outbox message each); returns their ID numbers in order. */
     static java.util.List<String> registerPersons(Desk d, Actor clerk, int n) {
         java.util.List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
             String id = residentId(String.format("19%02d0101", 50 + (i / 900) % 50));
-            d.registry().registerPerson(new PersonInput(IdType.RESIDENT_ID, id, "测试" + i, null, null,
+            d.registry().registerPerson(new PersonInput(IdType.RESIDENT_ID, id, name(i), null, null,
                     InsuranceType.RESIDENT, null, null, null, null, null), clerk);
             ids.add(id);
         }
