@@ -51,6 +51,10 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setAutoCreateRowSorter(true);
         table.getSelectionModel().addListSelectionListener(e -> enableButtons());
+        int[] widths = {50, 110, 230, 150, 100, 70, 560};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
+        }
         now.setName("sync.now");
         open.setName("sync.open");
         handle.setName("sync.handle");
