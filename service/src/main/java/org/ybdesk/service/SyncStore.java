@@ -112,16 +112,27 @@ public final class SyncStore {
     public List<PendingMessage> pending(int limit) {
         requireProduction();
         DSLContext dsl = desk.db().dsl();
-        List<PendingMessage> out = new ArrayList<>();
-        for (OutboxRecord r : Outbox.pending(dsl, limit)) {
-            var who = dsl.select(AUDIT_LOG.ACTOR_NAME, APP_USER.USERNAME).from(AUDIT_LOG)
-                    .leftJoin(APP_USER).on(APP_USER.ID.eq(AUDIT_LOG.ACTOR_ID))
-                    .where(AUDIT_LOG.ENTITY_TYPE.eq(r.getEntityType()), AUDIT_LOG.ENTITY_ID.eq(r.getEntityId()),
-                            AUDIT_LOG.OCCURRED_AT.eq(r.getCreatedAt()))
-                    .orderBy(AUDIT_LOG.SEQ).limit(1).fetchOne();
+        // two queries per batch: the rows with the seq of their audit record, then those audit records' actors
+        var auditSeq = DSL.select(DSL.min(AUDIT_LOG.SEQ)).from(AUDIT_LOG)
+                .where(AUDIT_LOG.ENTITY_TYPE.eq(OUTBOX.ENTITY_TYPE), AUDIT_LOG.ENTITY_ID.eq(OUTBOX.ENTITY_ID),
+                        AUDIT_LOG.OCCURRED_AT.eq(OUTBOX.CREATED_AT)).asField("audit_seq");
+        var rows = dsl.select(OUTBOX.asterisk(), auditSeq).from(OUTBOX).where(OUTBOX.STATUS.eq(Outbox.PENDING))
+                .orderBy(OUTBOX.SEQ).limit(limit).fetch();
+        List<Long> seqs = rows.stream().map(r -> r.get(auditSeq, Long.class)).filter(java.util.Objects::nonNull)
+                .toList();
+        Map<Long, String[]> who = new java.util.HashMap<>();
+        if (!seqs.isEmpty()) {
+            dsl.select(AUDIT_LOG.SEQ, APP_USER.USERNAME, AUDIT_LOG.ACTOR_NAME).from(AUDIT_LOG)
+                    .leftJoin(APP_USER).on(APP_USER.ID.eq(AUDIT_LOG.ACTOR_ID)).where(AUDIT_LOG.SEQ.in(seqs))
+                    .fetch().forEach(r -> who.put(r.value1(), new String[] {r.value2(), r.value3()}));
+        }
+        List<PendingMessage> out = new ArrayList<>(rows.size());
+        for (var row : rows) {
+            OutboxRecord r = row.into(OUTBOX);
+            String[] w = who.get(row.get(auditSeq, Long.class));
             out.add(new PendingMessage(r.getSeq(), r.getMsgType(), r.getEntityType(), r.getEntityId(),
-                    r.getPayloadJson(), r.getCreatedAt(), r.getAttempts(),
-                    who == null ? null : who.value2(), who == null ? null : who.value1()));
+                    r.getPayloadJson(), r.getCreatedAt(), r.getAttempts(), w == null ? null : w[0],
+                    w == null ? null : w[1]));
         }
         return out;
     }
@@ -139,8 +150,12 @@ public final class SyncStore {
         return desk.db().write(tx -> {
             OffsetDateTime now = desk.now();
             int changed = 0;
+            Map<Long, OutboxRecord> rows = tx.selectFrom(OUTBOX)
+                    .where(OUTBOX.SEQ.in(answers.stream().map(Answer::seq).toList()))
+                    .fetchMap(OUTBOX.SEQ);
+            List<OutboxRecord> updated = new ArrayList<>();
             for (Answer a : answers) {
-                OutboxRecord r = tx.selectFrom(OUTBOX).where(OUTBOX.SEQ.eq(a.seq())).fetchOne();
+                OutboxRecord r = rows.get(a.seq());
                 if (r == null || !Outbox.PENDING.equals(r.getStatus())) {
                     continue;
                 }
@@ -157,8 +172,11 @@ public final class SyncStore {
                     r.setLastError(cut(a.errMsg(), ERROR_MAX));
                     addToTask(tx, r, a, now);
                 }
-                r.update();
+                updated.add(r);
                 changed++;
+            }
+            if (!updated.isEmpty()) {
+                tx.batchUpdate(updated).execute();
             }
             return changed;
         });

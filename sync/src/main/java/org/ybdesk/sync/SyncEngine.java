@@ -60,6 +60,9 @@ public final class SyncEngine implements AutoCloseable {
         this.client = config.map(ProvinceClient::new).orElse(null);
         this.uploader = client == null ? null : new Uploader(store, client);
         this.puller = client == null ? null : new Puller(store, client);
+        if (uploader != null) {
+            uploader.setAfterBatch(this::publish);
+        }
         this.backoffBase = backoffBase;
         this.backoffCap = backoffCap;
         this.exec = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -36,7 +36,7 @@ public final class Uploader {
 
     /** What one run did; {@code error} is the Chinese reason it stopped early (null: the outbox is empty). */
     public record Report(int batches, int sent, int acked, int duplicates, int refused, String error,
-                         boolean unauthorized) {
+                         boolean unauthorized, long httpMillis, long localMillis) {
         public boolean complete() {
             return error == null;
         }
@@ -46,6 +46,7 @@ public final class Uploader {
     private final ProvinceClient client;
     private final ObjectMapper json = ProtocolJson.mapper();
     private volatile Consumer<UploadResponse> afterResponse = r -> { };
+    private volatile Runnable afterBatch = () -> { };
 
     public Uploader(SyncStore store, ProvinceClient client) {
         if (store.desk().mode() != Mode.PRODUCTION) {
@@ -63,6 +64,11 @@ public final class Uploader {
         this.afterResponse = hook == null ? r -> { } : hook;
     }
 
+    /** Runs after each batch's answers were committed (the engine publishes its progress). */
+    public void setAfterBatch(Runnable hook) {
+        this.afterBatch = hook == null ? () -> { } : hook;
+    }
+
     public Report run() {
         Desk desk = store.desk();
         AgencyRecord agency = desk.requireAgency();
@@ -72,10 +78,13 @@ public final class Uploader {
         int acked = 0;
         int dup = 0;
         int refused = 0;
+        long http = 0;
+        long local = 0;
         while (true) {
+            long l0 = System.nanoTime();
             List<PendingMessage> batch = store.pending(client.config().batchSize());
             if (batch.isEmpty()) {
-                return new Report(batches, sent, acked, dup, refused, null, false);
+                return new Report(batches, sent, acked, dup, refused, null, false, http / 1_000_000, local / 1_000_000);
             }
             List<Envelope> envelopes = new ArrayList<>(batch.size());
             for (PendingMessage m : batch) {
@@ -85,7 +94,7 @@ public final class Uploader {
                     String err = Texts.get("error.msgType", m.msgType(), m.seq());
                     if (envelopes.isEmpty()) {
                         store.recordFailure(List.of(m.seq()), err);
-                        return new Report(batches, sent, acked, dup, refused, err, false);
+                        return new Report(batches, sent, acked, dup, refused, err, false, http / 1_000_000, local / 1_000_000);
                     }
                     break;
                 }
@@ -95,13 +104,18 @@ public final class Uploader {
             UploadResponse response;
             batches++;
             sent += envelopes.size();
+            long h0 = System.nanoTime();
+            local += h0 - l0;
             try {
                 response = client.upload(new UploadRequest(envelopes));
             } catch (Unanswered e) {
                 LOG.info("upload of {} messages from seq {} unanswered: {}", seqs.size(), seqs.get(0), e.getMessage());
                 store.recordFailure(seqs, e.getMessage());
-                return new Report(batches, sent, acked, dup, refused, e.getMessage(), e.unauthorized());
+                return new Report(batches, sent, acked, dup, refused, e.getMessage(), e.unauthorized(), http / 1_000_000,
+                        local / 1_000_000);
             }
+            long h1 = System.nanoTime();
+            http += h1 - h0;
             List<Answer> answers = new ArrayList<>();
             List<UploadResult> results = response.results() == null ? List.of() : response.results();
             int n = Math.min(results.size(), envelopes.size());
@@ -115,6 +129,10 @@ public final class Uploader {
             }
             afterResponse.accept(response);
             store.recordAnswers(answers);
+            local += System.nanoTime() - h1;
+            LOG.debug("batch of {} from seq {}: server {} ms, desk {} ms", envelopes.size(), seqs.get(0),
+                    (h1 - h0) / 1_000_000, (System.nanoTime() - h1) / 1_000_000);
+            afterBatch.run();
             for (int i = 0; i < answers.size(); i++) {
                 if (answers.get(i).accepted()) {
                     acked++;
@@ -128,7 +146,7 @@ public final class Uploader {
             if (answers.size() < envelopes.size()) {
                 String err = Texts.get("error.answers", envelopes.get(answers.size()).msgid());
                 store.recordFailure(seqs.subList(answers.size(), seqs.size()), err);
-                return new Report(batches, sent, acked, dup, refused, err, false);
+                return new Report(batches, sent, acked, dup, refused, err, false, http / 1_000_000, local / 1_000_000);
             }
         }
     }
