@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.QueryPart;
+import org.jooq.impl.SQLDataType;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.ybdesk.core.catalog.Catalog;
@@ -29,11 +31,12 @@ import org.ybdesk.core.catalog.ServiceItem;
 import org.ybdesk.protocol.Envelope;
 import org.ybdesk.protocol.ProtocolJson;
 import org.ybdesk.protocol.UploadResult;
-import org.ybdesk.province.jooq.tables.records.ProvinceCaseRecord;
 import org.ybdesk.province.jooq.tables.records.ReceivedMessageRecord;
 
 /**
- * Applies uploaded messages, one transaction each, in the batch's order (D52, D53). Each transaction locks the
+ * Applies uploaded messages, one transaction each, in the batch's order (D52, D53). The message transactions commit
+ * asynchronously ({@code synchronous_commit = off}); one synchronous commit at the end of the batch makes them all
+ * durable before the answer is sent, so an acknowledgement the desk reads is never lost (group commit per batch). Each transaction locks the
  * desk's row (so two requests of one desk never interleave), answers a known {@code msgid} with its stored result,
  * refuses a new one whose {@code seq} is not above the desk's last, and otherwise writes the acknowledgement
  * ({@code received_message}) together with the message's effect on the registry or the case. Registry changes take
@@ -60,33 +63,44 @@ public final class Uploads {
     public List<UploadResult> process(Desks.Desk desk, List<Envelope> messages) {
         List<UploadResult> results = new ArrayList<>(messages.size());
         for (Envelope e : messages) {
-            results.add(db.write(tx -> processOne(tx, desk, e)));
+            results.add(db.write(tx -> {
+                return processOne(tx, desk, e);
+            }));
         }
+        // a synchronous commit flushes the write-ahead log up to here: every acknowledgement of this batch (and any
+        // earlier one it depends on) is on disk before the desk reads it
+        db.write(tx -> tx.update(DESK).set(DESK.LAST_UPLOAD_AT, OffsetDateTime.now(ZONE))
+                .where(DESK.ID.eq(desk.id())).execute());
         return results;
     }
 
     private UploadResult processOne(DSLContext tx, Desks.Desk desk, Envelope e) {
-        long lastSeq = tx.select(DESK.LAST_SEQ).from(DESK).where(DESK.ID.eq(desk.id())).forUpdate()
-                .fetchOne(DESK.LAST_SEQ);
-        ReceivedMessageRecord known = tx.selectFrom(RECEIVED_MESSAGE).where(RECEIVED_MESSAGE.MSGID.eq(e.msgid()))
-                .fetchOne();
-        if (known != null) {
-            return result(known, true);
-        }
+        // one round trip: lock the desk's row (requests of one desk never interleave), read its last seq, raise it,
+        // and let this transaction commit asynchronously (the batch's closing commit makes it durable)
+        long lastSeq = tx.resultQuery("update desk d set last_seq = greatest(o.last_seq, {0}) "
+                        + "from (select id, last_seq from desk where id = {1} for update) o where d.id = o.id "
+                        + "returning o.last_seq, set_config('synchronous_commit', 'off', true)",
+                DSL.val(e.seq()), DSL.val(desk.id())).fetchOne(0, Long.class);
         OffsetDateTime now = OffsetDateTime.now(ZONE).withNano(0);
-        long ack = tx.nextval(ACK_SEQ);
-        ReceivedMessageRecord r = tx.newRecord(RECEIVED_MESSAGE);
-        r.setMsgid(e.msgid());
-        r.setDeskId(desk.id());
-        r.setSeq(e.seq());
-        r.setInfno(e.infno());
-        r.setInfTime(EnvelopeCheck.infTime(e));
-        r.setReceivedAt(now);
-        r.setAckId("A" + ACK_TIME.format(now) + String.format("%010d", ack));
-        r.setStatus(ACCEPTED);
-        r.setCaseNo(e.infno().startsWith("41") ? text(e.input(), "caseNo") : null);
-        r.setPayload(JSONB.valueOf(json(e)));
-        r.insert();
+        ReceivedMessageRecord r = tx.insertInto(RECEIVED_MESSAGE)
+                .set(RECEIVED_MESSAGE.MSGID, e.msgid())
+                .set(RECEIVED_MESSAGE.DESK_ID, desk.id())
+                .set(RECEIVED_MESSAGE.SEQ, e.seq())
+                .set(RECEIVED_MESSAGE.INFNO, e.infno())
+                .set(RECEIVED_MESSAGE.INF_TIME, EnvelopeCheck.infTime(e))
+                .set(RECEIVED_MESSAGE.RECEIVED_AT, now)
+                .set(RECEIVED_MESSAGE.ACK_ID, DSL.concat(DSL.inline("A" + ACK_TIME.format(now)),
+                        DSL.lpad(ACK_SEQ.nextval().cast(String.class), 10, "0")))
+                .set(RECEIVED_MESSAGE.STATUS, ACCEPTED)
+                .set(RECEIVED_MESSAGE.CASE_NO, e.infno().startsWith("41") ? text(e.input(), "caseNo") : null)
+                .set(RECEIVED_MESSAGE.PAYLOAD, JSONB.valueOf(json(e)))
+                .onConflict(RECEIVED_MESSAGE.MSGID).doNothing()
+                .returning().fetchOne();
+        if (r == null) {
+            // received before: the stored result, nothing applied
+            return result(tx.selectFrom(RECEIVED_MESSAGE).where(RECEIVED_MESSAGE.MSGID.eq(e.msgid())).fetchSingle(),
+                    true);
+        }
         Refusal refusal = e.seq() <= lastSeq
                 ? new Refusal(Refusal.SEQ_OUT_OF_ORDER, Texts.get("refuse.seqOutOfOrder", e.seq(), lastSeq))
                 : apply(tx, desk, e);
@@ -95,9 +109,6 @@ public final class Uploads {
             r.setErrCode(refusal.code());
             r.setErrMsg(refusal.message());
             r.update();
-        }
-        if (e.seq() > lastSeq) {
-            tx.update(DESK).set(DESK.LAST_SEQ, e.seq()).where(DESK.ID.eq(desk.id())).execute();
         }
         return result(r, false);
     }
@@ -120,18 +131,8 @@ public final class Uploads {
         }
         String id = text(in, "idNumber").trim().toUpperCase();
         lockRegistry(tx);
-        Record other = tx.select(REGISTRY_PERSON.REGISTERED_ON, REGISTRY_PERSON.INSURED_AGENCY_CODE, DESK.NAME)
-                .from(REGISTRY_PERSON)
-                .join(RECEIVED_MESSAGE).on(RECEIVED_MESSAGE.MSGID.eq(REGISTRY_PERSON.MSGID))
-                .join(DESK).on(DESK.ID.eq(RECEIVED_MESSAGE.DESK_ID))
-                .where(REGISTRY_PERSON.ID_NUMBER.eq(id)).fetchOne();
-        if (other != null) {
-            return new Refusal(Refusal.ALREADY_INSURED, Texts.get("refuse.alreadyInsured", id,
-                    other.get(REGISTRY_PERSON.REGISTERED_ON).toString(), other.get(DESK.NAME),
-                    other.get(REGISTRY_PERSON.INSURED_AGENCY_CODE)));
-        }
         String birth = text(in, "birthDate");
-        tx.insertInto(REGISTRY_PERSON)
+        int inserted = tx.insertInto(REGISTRY_PERSON)
                 .set(REGISTRY_PERSON.ID_TYPE, text(in, "idType"))
                 .set(REGISTRY_PERSON.ID_NUMBER, id)
                 .set(REGISTRY_PERSON.NAME, text(in, "name").trim())
@@ -145,8 +146,20 @@ public final class Uploads {
                 .set(REGISTRY_PERSON.UNIT_CREDIT_CODE, text(in, "unitCreditCode"))
                 .set(REGISTRY_PERSON.REGISTERED_ON, EnvelopeCheck.infTime(e).toLocalDate())
                 .set(REGISTRY_PERSON.MSGID, e.msgid())
-                .set(REGISTRY_PERSON.VERSION, tx.nextval(REGISTRY_VERSION_SEQ))
+                .set(REGISTRY_PERSON.VERSION, REGISTRY_VERSION_SEQ.nextval())
+                .onConflictDoNothing()
                 .execute();
+        if (inserted == 0) {
+            // registered before (the lock is held: the row read here is the committed winner)
+            Record other = tx.select(REGISTRY_PERSON.REGISTERED_ON, REGISTRY_PERSON.INSURED_AGENCY_CODE, DESK.NAME)
+                    .from(REGISTRY_PERSON)
+                    .join(RECEIVED_MESSAGE).on(RECEIVED_MESSAGE.MSGID.eq(REGISTRY_PERSON.MSGID))
+                    .join(DESK).on(DESK.ID.eq(RECEIVED_MESSAGE.DESK_ID))
+                    .where(REGISTRY_PERSON.ID_NUMBER.eq(id)).fetchSingle();
+            return new Refusal(Refusal.ALREADY_INSURED, Texts.get("refuse.alreadyInsured", id,
+                    other.get(REGISTRY_PERSON.REGISTERED_ON).toString(), other.get(DESK.NAME),
+                    other.get(REGISTRY_PERSON.INSURED_AGENCY_CODE)));
+        }
         return null;
     }
 
@@ -157,17 +170,7 @@ public final class Uploads {
         }
         String code = text(in, "creditCode").trim().toUpperCase();
         lockRegistry(tx);
-        Record other = tx.select(REGISTRY_UNIT.REGISTERED_ON, REGISTRY_UNIT.INSURED_AGENCY_CODE, DESK.NAME)
-                .from(REGISTRY_UNIT)
-                .join(RECEIVED_MESSAGE).on(RECEIVED_MESSAGE.MSGID.eq(REGISTRY_UNIT.MSGID))
-                .join(DESK).on(DESK.ID.eq(RECEIVED_MESSAGE.DESK_ID))
-                .where(REGISTRY_UNIT.CREDIT_CODE.eq(code)).fetchOne();
-        if (other != null) {
-            return new Refusal(Refusal.UNIT_ALREADY_REGISTERED, Texts.get("refuse.unitRegistered", code,
-                    other.get(REGISTRY_UNIT.REGISTERED_ON).toString(), other.get(DESK.NAME),
-                    other.get(REGISTRY_UNIT.INSURED_AGENCY_CODE)));
-        }
-        tx.insertInto(REGISTRY_UNIT)
+        int inserted = tx.insertInto(REGISTRY_UNIT)
                 .set(REGISTRY_UNIT.CREDIT_CODE, code)
                 .set(REGISTRY_UNIT.NAME, text(in, "name").trim())
                 .set(REGISTRY_UNIT.UNIT_TYPE, text(in, "unitType"))
@@ -176,8 +179,19 @@ public final class Uploads {
                 .set(REGISTRY_UNIT.ADMDVS, e.admdvs())
                 .set(REGISTRY_UNIT.REGISTERED_ON, EnvelopeCheck.infTime(e).toLocalDate())
                 .set(REGISTRY_UNIT.MSGID, e.msgid())
-                .set(REGISTRY_UNIT.VERSION, tx.nextval(REGISTRY_VERSION_SEQ))
+                .set(REGISTRY_UNIT.VERSION, REGISTRY_VERSION_SEQ.nextval())
+                .onConflictDoNothing()
                 .execute();
+        if (inserted == 0) {
+            Record other = tx.select(REGISTRY_UNIT.REGISTERED_ON, REGISTRY_UNIT.INSURED_AGENCY_CODE, DESK.NAME)
+                    .from(REGISTRY_UNIT)
+                    .join(RECEIVED_MESSAGE).on(RECEIVED_MESSAGE.MSGID.eq(REGISTRY_UNIT.MSGID))
+                    .join(DESK).on(DESK.ID.eq(RECEIVED_MESSAGE.DESK_ID))
+                    .where(REGISTRY_UNIT.CREDIT_CODE.eq(code)).fetchSingle();
+            return new Refusal(Refusal.UNIT_ALREADY_REGISTERED, Texts.get("refuse.unitRegistered", code,
+                    other.get(REGISTRY_UNIT.REGISTERED_ON).toString(), other.get(DESK.NAME),
+                    other.get(REGISTRY_UNIT.INSURED_AGENCY_CODE)));
+        }
         return null;
     }
 
@@ -201,13 +215,8 @@ public final class Uploads {
                 return new Refusal(Refusal.NOT_INSURED, Texts.get("refuse.notInsured", id, item.get().name()));
             }
         }
-        String by = tx.select(DESK.NAME).from(PROVINCE_CASE).join(DESK).on(DESK.ID.eq(PROVINCE_CASE.DESK_ID))
-                .where(PROVINCE_CASE.CASE_NO.eq(caseNo)).fetchOne(DESK.NAME);
-        if (by != null) {
-            return new Refusal(Refusal.CASE_EXISTS, Texts.get("refuse.caseExists", caseNo, by));
-        }
         LocalDateTime at = EnvelopeCheck.infTime(e);
-        tx.insertInto(PROVINCE_CASE)
+        int inserted = changeWithStep(tx, tx.insertInto(PROVINCE_CASE)
                 .set(PROVINCE_CASE.CASE_NO, caseNo)
                 .set(PROVINCE_CASE.AGENCY_CODE, desk.agencyCode())
                 .set(PROVINCE_CASE.DESK_ID, desk.id())
@@ -218,8 +227,13 @@ public final class Uploads {
                 .set(PROVINCE_CASE.RECEIVED_AT, at)
                 .set(PROVINCE_CASE.UPDATED_AT, at)
                 .set(PROVINCE_CASE.LAST_SEQ, e.seq())
-                .execute();
-        step(tx, caseNo, e, in);
+                .onConflict(PROVINCE_CASE.CASE_NO).doNothing()
+                .returning(PROVINCE_CASE.CASE_NO), e, in);
+        if (inserted == 0) {
+            String by = tx.select(DESK.NAME).from(PROVINCE_CASE).join(DESK).on(DESK.ID.eq(PROVINCE_CASE.DESK_ID))
+                    .where(PROVINCE_CASE.CASE_NO.eq(caseNo)).fetchOne(DESK.NAME);
+            return new Refusal(Refusal.CASE_EXISTS, Texts.get("refuse.caseExists", caseNo, by));
+        }
         return null;
     }
 
@@ -229,9 +243,15 @@ public final class Uploads {
             return missing;
         }
         String caseNo = text(in, "caseNo");
-        ProvinceCaseRecord c = tx.selectFrom(PROVINCE_CASE).where(PROVINCE_CASE.CASE_NO.eq(caseNo)).forUpdate()
-                .fetchOne();
-        if (c == null) {
+        LocalDateTime at = EnvelopeCheck.infTime(e);
+        String toState = "4102".equals(e.infno()) ? text(in, "toState") : null;
+        int updated = changeWithStep(tx, tx.update(PROVINCE_CASE)
+                .set(PROVINCE_CASE.STATE, toState == null ? PROVINCE_CASE.STATE : DSL.val(toState))
+                .set(PROVINCE_CASE.LAST_SEQ, e.seq())
+                .set(PROVINCE_CASE.UPDATED_AT, DSL.greatest(PROVINCE_CASE.UPDATED_AT, DSL.val(at)))
+                .where(PROVINCE_CASE.CASE_NO.eq(caseNo))
+                .returning(PROVINCE_CASE.CASE_NO), e, in);
+        if (updated == 0) {
             ReceivedMessageRecord refused = tx.selectFrom(RECEIVED_MESSAGE)
                     .where(RECEIVED_MESSAGE.CASE_NO.eq(caseNo), RECEIVED_MESSAGE.INFNO.eq("4101"),
                             RECEIVED_MESSAGE.STATUS.eq(REFUSED))
@@ -242,37 +262,26 @@ public final class Uploads {
             }
             return new Refusal(Refusal.CASE_UNKNOWN, Texts.get("refuse.caseUnknown", caseNo));
         }
-        LocalDateTime at = EnvelopeCheck.infTime(e);
-        if ("4102".equals(e.infno()) && text(in, "toState") != null) {
-            c.setState(text(in, "toState"));
-        }
-        c.setLastSeq(e.seq());
-        if (at.isAfter(c.getUpdatedAt())) {
-            c.setUpdatedAt(at);
-        }
-        c.update();
-        step(tx, caseNo, e, in);
         return null;
     }
 
-    private static void step(DSLContext tx, String caseNo, Envelope e, JsonNode in) {
+    /**
+     * Runs {@code change} (an insert or update of the case returning its {@code case_no}) and records the step for
+     * the row it touched, in one statement; returns 0 when the change touched no case (then no step is written).
+     */
+    private static int changeWithStep(DSLContext tx, QueryPart change, Envelope e, JsonNode in) {
         String action = switch (e.infno()) {
             case "4101", "4102" -> Optional.ofNullable(text(in, "action")).orElse("RECEIVE");
             case "4103" -> "MATERIALS";
             case "4104" -> "ATTACHMENT";
             default -> "NOTE";
         };
-        tx.insertInto(CASE_STEP)
-                .set(CASE_STEP.CASE_NO, caseNo)
-                .set(CASE_STEP.MSGID, e.msgid())
-                .set(CASE_STEP.INFNO, e.infno())
-                .set(CASE_STEP.ACTION, action)
-                .set(CASE_STEP.FROM_STATE, text(in, "fromState"))
-                .set(CASE_STEP.TO_STATE, text(in, "toState"))
-                .set(CASE_STEP.INF_TIME, EnvelopeCheck.infTime(e))
-                .set(CASE_STEP.OPTER_NAME, e.opterName())
-                .set(CASE_STEP.CONTENT, JSONB.valueOf(in.toString()))
-                .execute();
+        return tx.execute("with c as ({0}) insert into case_step (case_no, msgid, infno, action, from_state, "
+                        + "to_state, inf_time, opter_name, content) select c.case_no, {1}, {2}, {3}, {4}, {5}, {6}, "
+                        + "{7}, {8} from c",
+                change, DSL.val(e.msgid()), DSL.val(e.infno()), DSL.val(action), DSL.val(text(in, "fromState")),
+                DSL.val(text(in, "toState")), DSL.val(EnvelopeCheck.infTime(e)), DSL.val(e.opterName()),
+                DSL.val(JSONB.valueOf(in.toString()), SQLDataType.JSONB));
     }
 
     static void lockRegistry(DSLContext tx) {
