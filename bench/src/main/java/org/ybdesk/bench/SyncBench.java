@@ -126,10 +126,12 @@ public final class SyncBench {
             if (store.counts().pending() != n) {
                 throw new IllegalStateException("queued " + store.counts().pending() + " not " + n);
             }
+            UiSetup.install();
+            // baseline: the same window without a server configured (no sync), probed for 15 s
+            long[] baseline = probeIdle(desk, clerk, desks, 15);
             SyncConfig.save(dataDir, new SyncConfig("http://127.0.0.1:" + port, reg.desk().deskNo(), reg.token(),
                     null, null, 0, 3600, 30));
 
-            UiSetup.install();
             ConcurrentLinkedQueue<Long> lateness = new ConcurrentLinkedQueue<>();
             ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor();
             MainFrame[] frame = new MainFrame[1];
@@ -204,6 +206,9 @@ public final class SyncBench {
             out.add(String.format(Locale.ROOT, "| probe lateness p50 / p99 | %.1f / %.1f ms |  |  |",
                     pct(late, 50), pct(late, 99)));
             long over = Arrays.stream(late).filter(x -> x > 100_000_000L).count();
+            out.add(String.format(Locale.ROOT, "| baseline, same window without sync for 15 s: probe lateness p50 / p99 / max, probes > 100 ms | %.1f / %.1f / %.1f ms, %d |  |  |",
+                    pct(baseline, 50), pct(baseline, 99), pct(baseline, 100),
+                    Arrays.stream(baseline).filter(x -> x > 100_000_000L).count()));
             out.add(String.format(Locale.ROOT, "| probe lateness max | %.1f ms | ≤ 100 ms | %s |", pct(late, 100),
                     pct(late, 100) <= 100 ? "yes" : "**no**"));
             out.add(String.format(Locale.ROOT, "| probes later than 100 ms | %d |  |  |", over));
@@ -224,6 +229,28 @@ public final class SyncBench {
             pg.close();
         }
         System.exit(0);
+    }
+
+    /** Opens the window (sync unconfigured), probes the event thread for {@code seconds}, closes it. */
+    private static long[] probeIdle(Desk desk, Actor clerk, Desks desks, int seconds) throws Exception {
+        ConcurrentLinkedQueue<Long> lateness = new ConcurrentLinkedQueue<>();
+        MainFrame[] frame = new MainFrame[1];
+        SwingUtilities.invokeAndWait(() -> {
+            frame[0] = new MainFrame(new Session(desk, clerk), desks);
+            frame[0].setVisible(true);
+        });
+        Thread.sleep(3000);
+        ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor();
+        probe.scheduleAtFixedRate(() -> {
+            long posted = System.nanoTime();
+            SwingUtilities.invokeLater(() -> lateness.add(System.nanoTime() - posted));
+        }, 0, 10, TimeUnit.MILLISECONDS);
+        Thread.sleep(seconds * 1000L);
+        probe.shutdown();
+        probe.awaitTermination(5, TimeUnit.SECONDS);
+        SwingUtilities.invokeAndWait(() -> frame[0].dispose());
+        Thread.sleep(1000);
+        return lateness.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     private static String name(int i) {

@@ -78,9 +78,10 @@ public final class ProvinceClient {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        int n = request.messages() == null ? 0 : request.messages().size();
         HttpResponse<byte[]> r = send(HttpRequest.newBuilder(uri(Protocol.PATH_UPLOAD))
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), true);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), true, uploadTimeout(n));
         return read(r, UploadResponse.class);
     }
 
@@ -98,8 +99,21 @@ public final class ProvinceClient {
         return URI.create(config.base() + path);
     }
 
+    /**
+     * The server applies a batch message by message: its answer may take longer for more messages. The wait is the
+     * configured timeout plus 100 ms a message (500 messages: + 50 s).
+     */
+    java.time.Duration uploadTimeout(int messages) {
+        return config.timeout().plusMillis(100L * messages);
+    }
+
     private HttpResponse<byte[]> send(HttpRequest.Builder b, boolean auth) throws Unanswered {
-        b.timeout(config.timeout()).header("Accept", "application/json");
+        return send(b, auth, config.timeout());
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder b, boolean auth, java.time.Duration timeout)
+            throws Unanswered {
+        b.timeout(timeout).header("Accept", "application/json");
         if (auth) {
             b.header(Protocol.AUTH_HEADER, Protocol.BEARER + config.token());
         }
@@ -108,7 +122,7 @@ public final class ProvinceClient {
         } catch (HttpConnectTimeoutException e) {
             throw new Unanswered(Texts.get("error.connectTimeout", config.base(), config.timeoutSeconds()), e);
         } catch (HttpTimeoutException e) {
-            throw new Unanswered(Texts.get("error.timeout", config.timeoutSeconds()), e);
+            throw new Unanswered(Texts.get("error.timeout", timeout.toSeconds()), e);
         } catch (ConnectException e) {
             throw new Unanswered(Texts.get("error.refused", config.base()), e);
         } catch (IOException e) {
