@@ -42,6 +42,7 @@ class DatabaseOutageTest {
             assertThat(ServerFixture.read(r.body(), ErrorBody.class).errMsg()).contains("稍后重试");
         } finally {
             pg.close();
+            TestPostgres.deleteTree(root);
         }
     }
 }

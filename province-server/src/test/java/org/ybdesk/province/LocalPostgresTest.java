@@ -48,5 +48,6 @@ class LocalPostgresTest {
         // stopped: its port answers no more
         assertThatThrownBy(() -> DriverManager.getConnection(url, again.user(), again.password()).close())
                 .isInstanceOf(SQLException.class);
+        TestPostgres.deleteTree(root);
     }
 }
