@@ -207,12 +207,15 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** The folder holding initdb and pg_ctl; a clear error when PostgreSQL is not installed. */
     public static Path findBinaries() {
+        return findBinaries(System.getenv("YBDESK_PG_BIN"), Path.of("/usr/lib/postgresql"),
+                System.getenv().getOrDefault("PATH", ""));
+    }
+
+    static Path findBinaries(String env, Path lib, String pathVariable) {
         List<Path> candidates = new ArrayList<>();
-        String env = System.getenv("YBDESK_PG_BIN");
         if (env != null && !env.isBlank()) {
             candidates.add(Path.of(env));
         }
-        Path lib = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(lib)) {
             try (Stream<Path> s = Files.list(lib)) {
                 s.filter(p -> p.getFileName().toString().matches("\\d+"))
@@ -222,7 +225,7 @@ public final class LocalPostgres implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+        for (String dir : pathVariable.split(":")) {
             if (!dir.isBlank()) {
                 candidates.add(Path.of(dir));
             }

@@ -36,6 +36,10 @@ public final class ProvinceDb implements AutoCloseable {
         cfg.setMaximumPoolSize(16);
         cfg.setPoolName("province");
         cfg.setAutoCommit(true);
+        // a database that is gone must not hang requests: fail fast, the desk retries (health says DOWN)
+        cfg.setConnectionTimeout(5_000);
+        cfg.setValidationTimeout(2_000);
+        cfg.setInitializationFailTimeout(30_000);
         this.dataSource = new HikariDataSource(cfg);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/province").load().migrate();
         Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER)

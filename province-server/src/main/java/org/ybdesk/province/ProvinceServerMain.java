@@ -142,7 +142,7 @@ public final class ProvinceServerMain implements Runnable {
         String agency;
         @Option(names = "--admdvs", required = true, description = "6-digit admin-division code, e.g. 230102")
         String admdvs;
-        @Option(names = "--name", required = true, description = "agency name, e.g. 哈尔滨市道里区医疗保障中心")
+        @Option(names = "--name", required = true, description = "the agency's full Chinese name, as on its notices")
         String name;
         @Option(names = "--json", description = "print the registration as JSON (DeskRegistration)")
         boolean json;

@@ -63,9 +63,7 @@ public final class Uploads {
     public List<UploadResult> process(Desks.Desk desk, List<Envelope> messages) {
         List<UploadResult> results = new ArrayList<>(messages.size());
         for (Envelope e : messages) {
-            results.add(db.write(tx -> {
-                return processOne(tx, desk, e);
-            }));
+            results.add(db.write(tx -> processOne(tx, desk, e)));
         }
         // a synchronous commit flushes the write-ahead log up to here: every acknowledgement of this batch (and any
         // earlier one it depends on) is on disk before the desk reads it

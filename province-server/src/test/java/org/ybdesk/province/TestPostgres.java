@@ -26,11 +26,25 @@ final class TestPostgres {
                 // as root the cluster runs as the postgres user, which must reach the folder
                 Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
                 server = LocalPostgres.start(root.resolve("pg"));
+                LocalPostgres started = server;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    deleteTree(root);
+                }, "test-postgres-cleanup"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return server;
+    }
+
+    /** Deletes a folder and everything in it (a stopped cluster's folder). */
+    static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temp folder
+        }
     }
 
     /** A new, migrated database. */

@@ -57,6 +57,37 @@ class ThroughputBench {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    /** CPU seconds of the PostgreSQL cluster (the postmaster and its children) from /proc, in clock ticks of 10 ms. */
+    private static double postgresCpuSeconds() {
+        try {
+            long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(
+                    TestPostgres.server().dataDir().resolve("postmaster.pid")).get(0).trim());
+            long ticks = 0;
+            try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                for (var p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String stat = java.nio.file.Files.readString(p.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long pid = Long.parseLong(p.getFileName().toString());
+                        if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
+                            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        }
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // a process that ended meanwhile
+                    }
+                }
+            }
+            return ticks / 100.0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static double jvmCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
     private long walSyncs() {
         return ((Number) f.db.dsl().fetchValue("select wal_sync from pg_stat_wal")).longValue();
     }
@@ -71,6 +102,8 @@ class ThroughputBench {
         assertThat(all).hasSize(10_000);
         System.out.printf("THROUGHPUT warm-up 5000 messages (cold JVM): %.2f s%n", cold);
         long syncsBefore = walSyncs();
+        double pgBefore = postgresCpuSeconds();
+        double jvmBefore = jvmCpuSeconds();
         long t0 = System.nanoTime();
         int ok = 0;
         for (int i = 0; i < all.size(); i += 500) {
@@ -80,6 +113,11 @@ class ThroughputBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("THROUGHPUT 10000 messages in batches of 500: %.2f s (%.0f messages/s)%n", seconds,
                 10_000 / seconds);
+        double pgCpu = postgresCpuSeconds() - pgBefore;
+        double jvmCpu = jvmCpuSeconds() - jvmBefore;
+        System.out.printf("THROUGHPUT CPU for the 10000 messages: PostgreSQL %.2f s, JVM (server + test client) %.2f s"
+                + "; load average %.1f%n", pgCpu, jvmCpu,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         long syncs = walSyncs() - syncsBefore;
         System.out.printf("THROUGHPUT WAL syncs during the 10000 messages: %d%n", syncs);
         assertThat(ok).isEqualTo(10_000);
