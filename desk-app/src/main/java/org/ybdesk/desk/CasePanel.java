@@ -95,6 +95,7 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
     private final CaseAttachmentsTab attachmentsTab;
     private final CaseNotesTab notesTab;
     private final CaseMessagesTab messagesTab = new CaseMessagesTab();
+    private final SyncTaskBar syncTask;
 
     CasePanel(MainFrame frame, String caseNo) {
         super(new BorderLayout(0, 6));
@@ -105,10 +106,12 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         materialsTab = new CaseMaterialsTab(this);
         attachmentsTab = new CaseAttachmentsTab(this);
         notesTab = new CaseNotesTab(this);
+        syncTask = new SyncTaskBar(frame, this.caseNo);
 
         JPanel north = new JPanel();
         north.setLayout(new BoxLayout(north, BoxLayout.Y_AXIS));
         north.add(header());
+        north.add(syncTask);
         north.add(Box.createVerticalStrut(8));
         north.add(actionsBar());
         add(north, BorderLayout.NORTH);
@@ -293,6 +296,7 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
 
     void load() {
         Background.onEdt();
+        syncTask.load();
         Background.run(this, () -> session().desk().cases().show(caseNo, session().actor()), this::apply, e -> {
             List<String> reasons = Problems.reasons(e);
             itemLabel.setText(Texts.t("case.loadFailed"));

@@ -44,6 +44,8 @@ public final class MainFrame extends JFrame {
     private final SearchPanel searchPanel;
     private final JTextField search = new JTextField(30);
     private final JLabel status = new JLabel();
+    private final JLabel calendarStatus = new JLabel();
+    private final SyncUi sync;
     private final JProgressBar busy = new JProgressBar();
     private final JMenuItem[] caseItems = new JMenuItem[3];
     private JComponent current;
@@ -59,6 +61,7 @@ public final class MainFrame extends JFrame {
 
         workbench = new WorkbenchPanel(this);
         searchPanel = new SearchPanel(this);
+        sync = new SyncUi(this);
         content.add(workbench, "workbench");
         content.add(searchPanel, "search");
 
@@ -102,6 +105,16 @@ public final class MainFrame extends JFrame {
         return session;
     }
 
+    java.nio.file.Path dataDir() {
+        return desks.dataDir();
+    }
+
+    @Override
+    public void dispose() {
+        sync.close();
+        super.dispose();
+    }
+
     // -------------------------------------------------------------------------------------------- navigation
 
     private final Action newCase = action("nav.newCase", KeyStroke.getKeyStroke(KeyEvent.VK_F2, 0), this::newCase);
@@ -112,6 +125,7 @@ public final class MainFrame extends JFrame {
     private final Action overdue = action("nav.overdue", null, () -> showWorkbench("overdue"));
     private final Action searchAction = action("nav.search", KeyStroke.getKeyStroke(KeyEvent.VK_F3, 0), this::focusSearch);
     private final Action reports = action("nav.reports", null, this::showReports);
+    private final Action syncAction = action("nav.sync", null, this::showSync);
     private final Action refresh = action("nav.refresh", KeyStroke.getKeyStroke(KeyEvent.VK_F5, 0), this::refresh);
 
     private Action action(String key, KeyStroke ks, Runnable r) {
@@ -141,7 +155,7 @@ public final class MainFrame extends JFrame {
         nav.setName("nav");
         nav.setLayout(new BoxLayout(nav, BoxLayout.Y_AXIS));
         nav.setBorder(BorderFactory.createEmptyBorder(12, 8, 12, 8));
-        for (Action a : new Action[] {newCase, home, waiting, due, overdue, searchAction, reports}) {
+        for (Action a : new Action[] {newCase, home, waiting, due, overdue, searchAction, reports, syncAction}) {
             nav.add(navButton(a));
             nav.add(Box.createVerticalStrut(6));
         }
@@ -205,7 +219,12 @@ public final class MainFrame extends JFrame {
         busy.setName("status.busy");
         busy.setVisible(false);
         busy.setPreferredSize(new Dimension(120, 14));
-        p.add(status, BorderLayout.CENTER);
+        calendarStatus.setName("status.calendar");
+        JPanel line = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 0, 0));
+        line.add(status);
+        line.add(sync.label());
+        line.add(calendarStatus);
+        p.add(line, BorderLayout.CENTER);
         p.add(busy, BorderLayout.EAST);
         return p;
     }
@@ -217,9 +236,27 @@ public final class MainFrame extends JFrame {
             int lastYear = years.stream().mapToInt(Integer::intValue).max().orElse(0);
             String roles = org.ybdesk.core.i18n.Messages.joinList(session.actor().roles().stream()
                     .map(Role::label).toList());
-            return Texts.t(session.sandbox() ? "status.line.sandbox" : "status.line", agency.getName(),
-                    session.actor().name(), roles, String.valueOf(lastYear));
-        }, status::setText);
+            return new String[] {Texts.t(session.sandbox() ? "status.line.sandbox" : "status.line", agency.getName(),
+                    session.actor().name(), roles), Texts.t("status.calendar", String.valueOf(lastYear))};
+        }, texts -> {
+            status.setText(texts[0]);
+            calendarStatus.setText(texts[1]);
+        });
+        sync.poke();
+    }
+
+    /** Something that sync shows changed (a task handled, a change queued): recount and refresh the screen. */
+    void syncChanged() {
+        sync.poke();
+        if (current == null || current == workbench) {
+            workbench.refresh();
+        }
+    }
+
+    public void showSync() {
+        SyncPanel p = new SyncPanel(this, sync);
+        show("sync", p);
+        p.refresh();
     }
 
     // -------------------------------------------------------------------------------------------- screens

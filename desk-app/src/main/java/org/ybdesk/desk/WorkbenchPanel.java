@@ -39,7 +39,7 @@ final class WorkbenchPanel extends JPanel {
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
         JPanel strip = new JPanel(new GridLayout(1, 0, 8, 0));
         for (String key : List.of("toAccept", "toReview", "toRecheck", "toApprove", "toPay", "near", "overdue",
-                "closedToday")) {
+                "closedToday", "syncRefused")) {
             strip.add(card(key));
         }
         table = new CaseTable("workbench.table", frame::openCase);
@@ -67,7 +67,7 @@ final class WorkbenchPanel extends JPanel {
         value.setFont(UiSetup.font(Font.BOLD, 24f));
         if (key.equals("near")) {
             value.setForeground(UiSetup.NEAR);
-        } else if (key.equals("overdue")) {
+        } else if (key.equals("overdue") || key.equals("syncRefused")) {
             value.setForeground(UiSetup.OVERDUE);
         }
         p.add(value, BorderLayout.CENTER);
@@ -102,6 +102,7 @@ final class WorkbenchPanel extends JPanel {
                             : c.deadline().status() != org.ybdesk.core.calendar.DeadlineStatus.OVERDUE))
                     .toList();
             case "closedToday" -> () -> s.desk().workbench().closedToday(500);
+            case "syncRefused" -> () -> new org.ybdesk.service.SyncStore(s.desk()).casesWithOpenTasks(500);
             case "waiting", "toReview", "toRecheck", "toApprove", "toPay" -> () -> s.desk().workbench()
                     .waitingFor(s.actor(), 500);
             default -> () -> {
@@ -114,7 +115,8 @@ final class WorkbenchPanel extends JPanel {
                 return mine;
             };
         };
-        Background.run(this, () -> new Loaded(s.desk().workbench().counts(), loader.get()), loaded -> {
+        Background.run(this, () -> new Loaded(s.desk().workbench().counts(), loader.get(),
+                new org.ybdesk.service.SyncStore(s.desk()).counts().openTasks()), loaded -> {
             Counts c = loaded.counts();
             set("toAccept", c.toAccept());
             set("toReview", c.toReview());
@@ -124,6 +126,7 @@ final class WorkbenchPanel extends JPanel {
             set("near", c.near());
             set("overdue", c.overdue());
             set("closedToday", c.closedToday());
+            set("syncRefused", loaded.syncTasks());
             cards.forEach((k, p) -> p.setBackground(k.equals(key) ? new Color(0xE8F0FE) : null));
             listTitle.setText(Texts.t("list." + key, String.valueOf(loaded.cases().size())));
             table.setCases(loaded.cases());
@@ -134,6 +137,6 @@ final class WorkbenchPanel extends JPanel {
         cardValues.get(key).setText(String.valueOf(n));
     }
 
-    private record Loaded(Counts counts, List<CaseSummary> cases) {
+    private record Loaded(Counts counts, List<CaseSummary> cases, int syncTasks) {
     }
 }

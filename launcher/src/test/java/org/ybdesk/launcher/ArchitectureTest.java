@@ -25,6 +25,9 @@ class ArchitectureTest {
     static final String SERVICE = "org.ybdesk.service..";
     static final String LAUNCHER = "org.ybdesk.launcher..";
     static final String REPORTS = "org.ybdesk.reports..";
+    static final String SYNC = "org.ybdesk.sync..";
+    static final String PROTOCOL = "org.ybdesk.protocol..";
+    static final String DESK_APP = "org.ybdesk.desk..";
 
     static JavaClasses classes;
 
@@ -89,6 +92,20 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage(SERVICE)
                 .should().dependOnClassesThat().resideInAPackage(LAUNCHER)
                 .because("the GUI and the CLI both call the services, never the other way round"));
+    }
+
+    @Test
+    void syncDoesNotDependOnTheWindowOrTheLauncher() {
+        check(noClasses().that().resideInAPackage(SYNC)
+                .should().dependOnClassesThat().resideInAnyPackage(DESK_APP, LAUNCHER, "javax.swing..", "java.awt..")
+                .because("sync runs on its own thread under the GUI and the CLI alike; they listen to it"));
+    }
+
+    @Test
+    void protocolDependsOnNoDeskModule() {
+        check(noClasses().that().resideInAPackage(PROTOCOL)
+                .should().dependOnClassesThat().resideInAnyPackage(CORE, DB, SERVICE, SYNC, DESK_APP, LAUNCHER)
+                .because("the provincial server codes against the protocol too: it must stand alone"));
     }
 
     @Test

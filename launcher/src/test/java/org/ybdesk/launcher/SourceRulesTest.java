@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * its sibling modules.
  */
 class SourceRulesTest {
-    static final List<String> MODULES = List.of("core", "db", "forms", "service", "fonts", "reports", "desk-app", "launcher");
+    static final List<String> MODULES = List.of("core", "db", "forms", "service", "fonts", "reports", "protocol", "sync",
+            "province-server", "desk-app", "launcher");
     private static final Pattern HAN_LITERAL = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\\p{IsHan}(?:[^\"\\\\\\n]|\\\\.)*\"");
 
     static Path root() {

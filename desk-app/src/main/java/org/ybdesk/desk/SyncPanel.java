@@ -1,0 +1,213 @@
+package org.ybdesk.desk;
+
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.ListSelectionModel;
+import javax.swing.table.AbstractTableModel;
+import org.ybdesk.service.Desk;
+import org.ybdesk.service.SyncStore;
+import org.ybdesk.service.SyncStore.MessageRow;
+import org.ybdesk.sync.SyncStatus;
+
+/**
+ * 同步: the state of provincial sync and the messages that need attention — pending (with attempts and the last
+ * error) and refused (with the province's reason) — with 立即同步, 打开办件 for a message of a case, and 标记已处理
+ * for a refused message's 退回任务. Reads and writes run off the event thread; the engine runs on its own.
+ */
+final class SyncPanel extends JPanel implements MainFrame.Refreshable {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private final MainFrame frame;
+    private final SyncUi sync;
+    private final JLabel summary = new JLabel(" ");
+    private final JLabel feedback = new JLabel(" ");
+    private final Model model = new Model();
+    private final JTable table = new JTable(model);
+    private final JButton now = new JButton(Texts.t("sync.now"));
+    private final JButton open = new JButton(Texts.t("sync.open"));
+    private final JButton handle = new JButton(Texts.t("sync.handle"));
+    private final Consumer<SyncStatus> listener = this::status;
+
+    SyncPanel(MainFrame frame, SyncUi sync) {
+        super(new BorderLayout(0, 8));
+        this.frame = frame;
+        this.sync = sync;
+        setName("sync");
+        setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
+        summary.setName("sync.summary");
+        summary.setFont(UiSetup.font(Font.BOLD, 15f));
+        feedback.setName("sync.feedback");
+        table.setName("sync.table");
+        table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        table.setAutoCreateRowSorter(true);
+        table.getSelectionModel().addListSelectionListener(e -> enableButtons());
+        int[] widths = {50, 110, 230, 150, 100, 70, 560};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
+        }
+        now.setName("sync.now");
+        open.setName("sync.open");
+        handle.setName("sync.handle");
+        now.addActionListener(e -> syncNow());
+        open.addActionListener(e -> openSelected());
+        handle.addActionListener(e -> handleSelected());
+        now.setEnabled(sync.available());
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
+        buttons.add(now);
+        buttons.add(open);
+        buttons.add(handle);
+        buttons.add(feedback);
+        JPanel north = new JPanel(new BorderLayout(0, 6));
+        north.add(summary, BorderLayout.NORTH);
+        north.add(buttons, BorderLayout.SOUTH);
+        add(north, BorderLayout.NORTH);
+        add(new JScrollPane(table), BorderLayout.CENTER);
+        enableButtons();
+    }
+
+    @Override
+    public void addNotify() {
+        super.addNotify();
+        sync.listen(listener);
+    }
+
+    @Override
+    public void removeNotify() {
+        sync.unlisten(listener);
+        super.removeNotify();
+    }
+
+    private void status(SyncStatus s) {
+        summary.setText(Texts.t("sync.summary", SyncUi.text(s), String.valueOf(s.refused()),
+                String.valueOf(s.acked()), s.lastError() == null ? "" : Texts.t("sync.lastError", s.lastError())));
+        if (!s.running()) {
+            refresh();
+        }
+    }
+
+    @Override
+    public void refresh() {
+        Desk desk = frame.session().desk();
+        Background.run(this, () -> new SyncStore(desk).messages(1000), rows -> {
+            model.rows = rows;
+            model.fireTableDataChanged();
+            enableButtons();
+            if (!sync.available()) {
+                summary.setText(Texts.t("sync.status.sandbox"));
+            }
+        });
+    }
+
+    private void syncNow() {
+        now.setEnabled(false);
+        feedback.setText(Texts.t("sync.running"));
+        sync.syncNow(r -> {
+            now.setEnabled(true);
+            feedback.setText(r.ok() ? Texts.t("sync.done", r.upload() == null ? "0" : String.valueOf(r.upload().acked()),
+                    String.valueOf(r.refused())) : Texts.t("sync.failed", String.valueOf(r.error())));
+            refresh();
+        });
+    }
+
+    private MessageRow selected() {
+        int v = table.getSelectedRow();
+        return v < 0 ? null : model.rows.get(table.convertRowIndexToModel(v));
+    }
+
+    private void enableButtons() {
+        MessageRow r = selected();
+        open.setEnabled(r != null && "CASE".equals(r.entityType()));
+        handle.setEnabled(r != null && org.ybdesk.db.Outbox.REFUSED.equals(r.status()));
+    }
+
+    private void openSelected() {
+        MessageRow r = selected();
+        if (r != null && "CASE".equals(r.entityType())) {
+            frame.openCase(r.entityId());
+        }
+    }
+
+    private void handleSelected() {
+        MessageRow r = selected();
+        if (r == null) {
+            return;
+        }
+        String note = JOptionPane.showInputDialog(this, Texts.t("sync.handle.prompt"), Texts.t("sync.handle"),
+                JOptionPane.QUESTION_MESSAGE);
+        if (note == null) {
+            return;
+        }
+        handleTask(r.entityType(), r.entityId(), note);
+    }
+
+    /** Marks the open task of the record handled with {@code note} (audited), then reloads. */
+    void handleTask(String entityType, String entityId, String note) {
+        Desk desk = frame.session().desk();
+        var actor = frame.session().actor();
+        Background.run(this, () -> {
+            SyncStore store = new SyncStore(desk);
+            return store.openTaskFor(entityType, entityId).map(t -> store.handleTask(t.id(), note, actor)).orElse(null);
+        }, t -> {
+            feedback.setText(t == null ? Texts.t("sync.handle.none") : Texts.t("sync.handle.done", t.entityId()));
+            sync.poke();
+            refresh();
+        });
+    }
+
+    JTable table() {
+        return table;
+    }
+
+    private static final class Model extends AbstractTableModel {
+        private static final String[] COLS = {"sync.col.seq", "sync.col.type", "sync.col.record", "sync.col.time",
+                "sync.col.status", "sync.col.attempts", "sync.col.reason"};
+        List<MessageRow> rows = List.of();
+
+        @Override
+        public int getRowCount() {
+            return rows.size();
+        }
+
+        @Override
+        public int getColumnCount() {
+            return COLS.length;
+        }
+
+        @Override
+        public String getColumnName(int c) {
+            return Texts.t(COLS[c]);
+        }
+
+        @Override
+        public Class<?> getColumnClass(int c) {
+            return c == 0 || c == 5 ? Long.class : String.class;
+        }
+
+        @Override
+        public Object getValueAt(int row, int c) {
+            MessageRow r = rows.get(row);
+            return switch (c) {
+                case 0 -> r.seq();
+                case 1 -> Texts.t("sync.type." + r.msgType());
+                case 2 -> Texts.t("sync.entity." + r.entityType()) + " " + r.entityId();
+                case 3 -> TIME.format(r.createdAt().atZoneSameInstant(Desk.ZONE));
+                case 4 -> org.ybdesk.db.Outbox.PENDING.equals(r.status())
+                        ? Texts.t(r.attempts() > 0 ? "sync.status.failing" : "sync.status.pending")
+                        : Texts.t("sync.status.refused");
+                case 5 -> (long) r.attempts();
+                default -> r.errCode() == null ? (r.lastError() == null ? "" : r.lastError())
+                        : r.errCode() + " " + r.lastError();
+            };
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.ybdesk.launcher.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.ybdesk.core.lifecycle.Role;
+import org.ybdesk.service.Desk;
+import org.ybdesk.service.ServiceException;
+import org.ybdesk.service.SyncStore;
+import org.ybdesk.sync.SyncConfig;
+import org.ybdesk.sync.SyncEngine;
+import org.ybdesk.sync.SyncReport;
+import org.ybdesk.sync.SyncStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ybdesk sync now | status | configure}: provincial sync from the command line (same engine as the GUI). */
+@Command(name = "sync", subcommands = {SyncCommand.Now.class, SyncCommand.Status.class, SyncCommand.Configure.class})
+final class SyncCommand {
+
+    @Command(name = "now")
+    static final class Now extends Base {
+        @Override
+        Integer execute() throws Exception {
+            Desk d = desk();
+            SyncReport r;
+            try (SyncEngine engine = new SyncEngine(d, SyncConfig.load(ctx().dataDir()), Duration.ofSeconds(1),
+                    Duration.ofSeconds(1))) {
+                try {
+                    r = engine.syncNow().get(30, TimeUnit.MINUTES);
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : e;
+                } catch (TimeoutException e) {
+                    throw new ServiceException(Out.t("sync.now.tooLong"));
+                }
+            }
+            var up = r.upload();
+            if (up != null) {
+                out().println(Out.t("sync.now.upload", up.sent(), up.acked(), up.duplicates(), up.refused()));
+            }
+            var pull = r.pull();
+            if (pull != null) {
+                out().println(Out.t("sync.now.pull", pull.referenceEntries(), pull.persons(), pull.units(),
+                        pull.keptLocal()));
+            }
+            var err = spec.commandLine().getErr();
+            if (r.error() != null) {
+                err.println(Out.t("error.line", r.error()));
+            }
+            if (r.refused() > 0) {
+                SyncStore store = new SyncStore(d);
+                for (SyncStore.Task t : store.openTasks(1000)) {
+                    for (SyncStore.TaskMessage m : t.messages()) {
+                        err.println(Out.t("sync.now.refused", t.entityId(), m.seq(), m.errCode(), m.errMsg()));
+                    }
+                }
+            }
+            if (r.ok() && r.refused() == 0) {
+                out().println(Out.t("sync.now.ok"));
+                return 0;
+            }
+            return YbdeskCommand.REFUSED;
+        }
+    }
+
+    @Command(name = "status")
+    static final class Status extends Base {
+        @Option(names = "--json", descriptionKey = "json")
+        boolean json;
+
+        @Override
+        Integer execute() throws Exception {
+            Desk d = desk();
+            SyncStore store = new SyncStore(d);
+            SyncStore.Counts c = store.counts();
+            SyncStore.State s = store.state();
+            var cfg = SyncConfig.load(ctx().dataDir());
+            boolean online = false;
+            if (cfg.isPresent() && d.mode() == org.ybdesk.service.Mode.PRODUCTION) {
+                online = new org.ybdesk.sync.ProvinceClient(cfg.get().withTimeoutSeconds(5)).healthy();
+            }
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("configured", cfg.isPresent());
+                m.put("server", cfg.map(SyncConfig::base).orElse(null));
+                m.put("deskNo", cfg.map(SyncConfig::deskNo).orElse(null));
+                m.put("online", online);
+                m.put("pending", c.pending());
+                m.put("failing", c.failing());
+                m.put("acknowledged", c.acked());
+                m.put("refused", c.refused());
+                m.put("openTasks", c.openTasks());
+                m.put("lastSync", s.lastSuccessAt());
+                m.put("lastError", s.lastError());
+                m.put("referenceVersion", s.referenceVersion());
+                m.put("registryVersion", s.registryVersion());
+                Out.json(out(), m);
+                return 0;
+            }
+            out().println(cfg.map(x -> Out.t("sync.status.server", x.base(), x.deskNo()))
+                    .orElse(org.ybdesk.sync.Texts.get("config.missing")));
+            out().println(Out.t(online ? "sync.status.online" : "sync.status.offline"));
+            out().println(Out.t("sync.status.counts", c.pending(), c.failing(), c.acked(), c.refused(),
+                    c.openTasks()));
+            out().println(Out.t("sync.status.last", s.lastSuccessAt() == null ? Out.t("sync.status.never")
+                    : time(s.lastSuccessAt())));
+            if (s.lastError() != null) {
+                out().println(Out.t("sync.status.error", s.lastError()));
+            }
+            return 0;
+        }
+
+        private static String time(OffsetDateTime t) {
+            return t.atZoneSameInstant(Desk.ZONE).toLocalDateTime().withNano(0).toString().replace('T', ' ');
+        }
+    }
+
+    @Command(name = "configure")
+    static final class Configure extends Base {
+        @Option(names = "--server", required = true, paramLabel = "URL", descriptionKey = "ybdesk.sync.configure.server")
+        String server;
+
+        @Option(names = "--desk-no", required = true, paramLabel = "N", descriptionKey = "ybdesk.sync.configure.desk-no")
+        int deskNo;
+
+        @Option(names = "--token", required = true, paramLabel = "TOKEN", descriptionKey = "ybdesk.sync.configure.token")
+        String token;
+
+        @Option(names = "--trust-store", paramLabel = "FILE", descriptionKey = "ybdesk.sync.configure.trust-store")
+        Path trustStore;
+
+        @Option(names = "--trust-store-password", paramLabel = "PASSWORD",
+                descriptionKey = "ybdesk.sync.configure.trust-store-password")
+        String trustStorePassword;
+
+        @Option(names = "--batch-size", paramLabel = "N", descriptionKey = "ybdesk.sync.configure.batch-size")
+        int batchSize;
+
+        @Option(names = "--interval", paramLabel = "SECONDS", descriptionKey = "ybdesk.sync.configure.interval")
+        int interval;
+
+        @Override
+        Integer execute() {
+            if (!actor().has(Role.ADMIN)) {
+                throw new ServiceException(Out.t("sync.configure.needsAdmin"));
+            }
+            SyncConfig c = SyncConfig.save(ctx().dataDir(), new SyncConfig(server, deskNo, token, trustStore,
+                    trustStorePassword, batchSize, interval, 0));
+            out().println(Out.t("sync.configure.done", c.base(), c.deskNo(), ctx().dataDir().resolve(SyncConfig.FILE)));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.ybdesk.province;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.List;
+import org.ybdesk.core.catalog.Catalog;
+import org.ybdesk.protocol.Envelope;
+import org.ybdesk.protocol.ErrorBody;
+import org.ybdesk.protocol.Health;
+import org.ybdesk.protocol.Protocol;
+import org.ybdesk.protocol.ProtocolJson;
+import org.ybdesk.protocol.UploadRequest;
+import org.ybdesk.protocol.UploadResponse;
+import org.ybdesk.protocol.UploadResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The provincial server's HTTP side (Javalin on Jetty), implementing docs/protocol.md: upload, reference and
+ * registry pulls, health. Every non-2xx answer is an {@link ErrorBody} with a Chinese {@code err_msg}.
+ */
+public final class ProvinceServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProvinceServer.class);
+    private static final ObjectMapper JSON = ProtocolJson.mapper();
+    private static final String JSON_TYPE = "application/json; charset=utf-8";
+
+    private final ProvinceDb db;
+    private final Desks desks;
+    private final Uploads uploads;
+    private final ReferenceStore reference;
+    private final RegistryPulls registry;
+    private final Javalin app;
+
+    private ProvinceServer(ProvinceDb db, String host, int port) {
+        this.db = db;
+        this.desks = new Desks(db);
+        this.uploads = new Uploads(db, Catalog.loadDefault());
+        this.reference = new ReferenceStore(db);
+        this.registry = new RegistryPulls(db);
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.maxRequestSize = 64L * 1024 * 1024;
+            cfg.jetty.host = host;
+            cfg.jetty.port = port;
+            cfg.routes.post(Protocol.PATH_UPLOAD, this::upload);
+            cfg.routes.get(Protocol.PATH_REFERENCE, this::referencePull);
+            cfg.routes.get(Protocol.PATH_REGISTRY, this::registryPull);
+            cfg.routes.get(Protocol.PATH_HEALTH, this::health);
+            cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "SERVER_ERROR", Texts.get("server.error"));
+            });
+        });
+    }
+
+    /** Starts the server on {@code host:port} (port 0: a free one, see {@link #port()}). */
+    public static ProvinceServer start(ProvinceDb db, String host, int port) {
+        ProvinceServer s = new ProvinceServer(db, host, port);
+        s.app.start();
+        LOG.info("province server listening on http://{}:{}", host, s.port());
+        return s;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Desks desks() {
+        return desks;
+    }
+
+    public ReferenceStore reference() {
+        return reference;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    // ------------------------------------------------------------------ handlers
+
+    private void upload(Context ctx) {
+        Desks.Desk desk = authenticate(ctx);
+        UploadRequest req;
+        try {
+            req = JSON.readValue(ctx.bodyAsBytes(), UploadRequest.class);
+        } catch (Exception e) {
+            throw new ApiException(400, "BAD_REQUEST", Texts.get("batch.unreadable", e.getClass().getSimpleName()));
+        }
+        List<Envelope> messages = req == null ? null : req.messages();
+        if (messages == null) {
+            throw new ApiException(400, "BAD_REQUEST", Texts.get("batch.empty"));
+        }
+        if (messages.size() > Protocol.MAX_BATCH) {
+            throw new ApiException(413, "BATCH_TOO_LARGE",
+                    Texts.get("batch.tooLarge", messages.size(), Protocol.MAX_BATCH));
+        }
+        EnvelopeCheck.authorise(desk, messages);
+        List<String> problems = EnvelopeCheck.problems(messages);
+        if (!problems.isEmpty()) {
+            throw new ApiException(400, "INVALID_ENVELOPE", Texts.get("batch.invalid", String.join("；", problems)));
+        }
+        long t0 = System.nanoTime();
+        List<UploadResult> results = uploads.process(desk, messages);
+        LOG.info("desk {}/{}: {} messages in {} ms ({} refused, {} duplicates)", desk.agencyCode(),
+                desk.deskNo(), results.size(), (System.nanoTime() - t0) / 1_000_000,
+                results.stream().filter(r -> !r.accepted()).count(),
+                results.stream().filter(UploadResult::duplicate).count());
+        json(ctx, 200, new UploadResponse(results));
+    }
+
+    private void referencePull(Context ctx) {
+        authenticate(ctx);
+        json(ctx, 200, reference.since(longParam(ctx, "since", 0)));
+    }
+
+    private void registryPull(Context ctx) {
+        authenticate(ctx);
+        long since = longParam(ctx, "since", 0);
+        long limit = longParam(ctx, "limit", RegistryPulls.DEFAULT_LIMIT);
+        if (limit < 1 || limit > RegistryPulls.MAX_LIMIT) {
+            throw new ApiException(400, "BAD_REQUEST", Texts.get("request.badParam", "limit", limit));
+        }
+        json(ctx, 200, registry.since(since, (int) limit));
+    }
+
+    private void health(Context ctx) {
+        boolean up = db.healthy();
+        json(ctx, up ? 200 : 503, new Health(up ? Health.UP : Health.DOWN, Protocol.VERSION));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Desks.Desk authenticate(Context ctx) {
+        String h = ctx.header(Protocol.AUTH_HEADER);
+        if (h == null || !h.startsWith(Protocol.BEARER) || h.substring(Protocol.BEARER.length()).isBlank()) {
+            throw new ApiException(401, "UNAUTHORIZED", Texts.get("auth.missing"));
+        }
+        return desks.authenticate(h.substring(Protocol.BEARER.length()))
+                .orElseThrow(() -> new ApiException(401, "UNAUTHORIZED", Texts.get("auth.unknown")));
+    }
+
+    private static long longParam(Context ctx, String name, long dflt) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "BAD_REQUEST", Texts.get("request.badParam", name, v));
+        }
+    }
+
+    private static void error(Context ctx, int status, String code, String message) {
+        json(ctx, status, new ErrorBody(code, message));
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType(JSON_TYPE).result(JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.ybdesk.province;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.ybdesk.protocol.DeskRegistration;
+import org.ybdesk.protocol.ProtocolJson;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code province-server}: {@code start}, {@code desk add|list}, {@code reference import}. Without
+ * {@code --jdbc-url} every command uses (and if needed starts) a PostgreSQL of its own in {@code --pg-dir}
+ * ({@link LocalPostgres}); a command run while the server runs attaches to the server's PostgreSQL.
+ */
+@Command(name = "province-server", mixinStandardHelpOptions = true, version = "province-server 0.1.0 (protocol V1.0)",
+        description = "Reference provincial server of YB Desk: receives desk uploads, keeps the province-wide registry.",
+        subcommands = {ProvinceServerMain.Start.class, ProvinceServerMain.DeskCmd.class,
+                ProvinceServerMain.ReferenceCmd.class})
+public final class ProvinceServerMain implements Runnable {
+    /** Name of the database inside a server's own PostgreSQL. */
+    public static final String LOCAL_DB = "ybdesk_province";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ProvinceServerMain()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The default folder of the server's own PostgreSQL (as root one the postgres user can reach). */
+    public static Path defaultPgDir() {
+        if ("root".equals(System.getProperty("user.name"))) {
+            return Path.of("/var/lib/ybdesk-province/pg");
+        }
+        return Path.of(System.getProperty("user.home"), ".ybdesk-province", "pg");
+    }
+
+    /** Database options shared by every command. */
+    static final class DbOptions {
+        @Option(names = "--jdbc-url", description = "JDBC URL of an existing PostgreSQL database")
+        String jdbcUrl;
+        @Option(names = "--db-user", description = "database user (with --jdbc-url)")
+        String dbUser;
+        @Option(names = "--db-password", description = "database password (with --jdbc-url)")
+        String dbPassword;
+        @Option(names = "--pg-dir", description = "folder of the server's own PostgreSQL when no --jdbc-url "
+                + "(default ~/.ybdesk-province/pg; as root /var/lib/ybdesk-province/pg)")
+        Path pgDir;
+
+        Opened open() {
+            if (jdbcUrl != null) {
+                return new Opened(null, new ProvinceDb(jdbcUrl, dbUser, dbPassword));
+            }
+            LocalPostgres pg = LocalPostgres.start(pgDir == null ? defaultPgDir() : pgDir);
+            try {
+                pg.createDatabase(LOCAL_DB);
+                return new Opened(pg, new ProvinceDb(pg.jdbcUrl(LOCAL_DB), pg.user(), pg.password()));
+            } catch (RuntimeException e) {
+                pg.close();
+                throw e;
+            }
+        }
+    }
+
+    /** A database and, when the server started it, its own PostgreSQL. */
+    record Opened(LocalPostgres pg, ProvinceDb db) implements AutoCloseable {
+        @Override
+        public void close() {
+            db.close();
+            if (pg != null) {
+                pg.close();
+            }
+        }
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true, description = "Starts the server (Ctrl+C stops it).")
+    static final class Start implements Callable<Integer> {
+        @Mixin
+        DbOptions dbOptions = new DbOptions();
+        @Option(names = "--port", defaultValue = "8765", description = "HTTP port (default ${DEFAULT-VALUE}; 0 = free)")
+        int port;
+        @Option(names = "--host", defaultValue = "127.0.0.1",
+                description = "address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for the network)")
+        String host;
+
+        @Override
+        public Integer call() throws Exception {
+            Opened opened = dbOptions.open();
+            ProvinceServer server;
+            try {
+                int seeded = new ReferenceStore(opened.db()).seedIfEmpty();
+                if (seeded > 0) {
+                    System.out.println("seeded " + seeded + " reference entries (catalog, calendars)");
+                }
+                server = ProvinceServer.start(opened.db(), host, port);
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                opened.close();
+                stopped.countDown();
+            }, "province-server-stop"));
+            System.out.println("province server ready on http://" + host + ":" + server.port());
+            System.out.flush();
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "desk", mixinStandardHelpOptions = true, description = "Registers and lists desks.",
+            subcommands = {DeskAdd.class, DeskList.class})
+    static final class DeskCmd implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Registers a desk: prints its desk number and a new token (shown only once).")
+    static final class DeskAdd implements Callable<Integer> {
+        @Mixin
+        DbOptions dbOptions = new DbOptions();
+        @Option(names = "--agency", required = true, description = "agency code, e.g. 230102001")
+        String agency;
+        @Option(names = "--admdvs", required = true, description = "6-digit admin-division code, e.g. 230102")
+        String admdvs;
+        @Option(names = "--name", required = true, description = "the agency's full Chinese name, as on its notices")
+        String name;
+        @Option(names = "--json", description = "print the registration as JSON (DeskRegistration)")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Opened o = dbOptions.open()) {
+                Desks.Registration r = new Desks(o.db()).add(agency, admdvs, name);
+                if (json) {
+                    System.out.println(ProtocolJson.mapper().writeValueAsString(new DeskRegistration(
+                            r.desk().agencyCode(), r.desk().admdvs(), r.desk().deskNo(), r.desk().name(), r.token())));
+                } else {
+                    System.out.println("desk_no=" + String.format("%03d", r.desk().deskNo()));
+                    System.out.println("token=" + r.token());
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists registered desks (never tokens).")
+    static final class DeskList implements Callable<Integer> {
+        @Mixin
+        DbOptions dbOptions = new DbOptions();
+
+        @Override
+        public Integer call() {
+            try (Opened o = dbOptions.open()) {
+                for (Desks.Desk d : new Desks(o.db()).list()) {
+                    System.out.printf("%s\t%03d\t%s\t%s%n", d.agencyCode(), d.deskNo(), d.admdvs(), d.name());
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "reference", mixinStandardHelpOptions = true, description = "Reference data for the desks.",
+            subcommands = {ReferenceImport.class})
+    static final class ReferenceCmd implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Imports one reference entry from a YAML or JSON file; prints its new version.")
+    static final class ReferenceImport implements Callable<Integer> {
+        @Mixin
+        DbOptions dbOptions = new DbOptions();
+        @Option(names = "--kind", required = true, description = "CATALOG, CALENDAR, POLICY or INSTITUTIONS")
+        String kind;
+        @Option(names = "--key", required = true, description = "the entry's key: a year for CALENDAR, a version…")
+        String key;
+        @Parameters(index = "0", description = "the file (a calendar file with years: contributes year --key)")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Opened o = dbOptions.open(); InputStream in = Files.newInputStream(file)) {
+                long v = new ReferenceStore(o.db()).importFile(kind, key, in);
+                System.out.println("version=" + v);
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.ybdesk.province;
+
+import static org.ybdesk.province.jooq.Sequences.REFERENCE_VERSION_SEQ;
+import static org.ybdesk.province.jooq.Tables.REFERENCE_ENTRY;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.ybdesk.core.catalog.Catalog;
+import org.ybdesk.protocol.ProtocolJson;
+import org.ybdesk.protocol.ReferenceData;
+
+/**
+ * Reference data the desks pull: one entry per (kind, key), each change taking the next reference version (D56).
+ * On first start the server seeds what the desk ships with: the catalog ({@code CATALOG}, key = its version,
+ * content = {@code catalog.yaml} as JSON) and the calendar years of {@code cn-holidays.yaml} ({@code CALENDAR},
+ * key = the year, content = that year's entry as in the YAML: notice, title, holidays, makeUpWorkdays).
+ */
+public final class ReferenceStore {
+    public static final Set<String> KINDS = Set.of(ReferenceData.CATALOG, ReferenceData.CALENDAR,
+            ReferenceData.POLICY, ReferenceData.INSTITUTIONS);
+    static final String CALENDAR_RESOURCE = "/org/ybdesk/core/calendar/cn-holidays.yaml";
+    private static final long REFERENCE_LOCK = 9_101L;
+    private static final ObjectMapper YAML = new YAMLMapper();
+
+    private final ProvinceDb db;
+
+    public ReferenceStore(ProvinceDb db) {
+        this.db = db;
+    }
+
+    /** Stores (or replaces) one entry; returns its new version. */
+    public long put(String kind, String key, JsonNode content) {
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException("unknown reference kind " + kind + " (one of " + KINDS + ")");
+        }
+        if (key == null || key.isBlank() || key.length() > 60) {
+            throw new IllegalArgumentException("reference key must be 1-60 characters");
+        }
+        if (ReferenceData.CALENDAR.equals(kind)
+                && (content.get("year") == null || !key.equals(content.get("year").asText()))) {
+            throw new IllegalArgumentException("a CALENDAR entry's key must be its year (content has year "
+                    + content.get("year") + ")");
+        }
+        return db.write(tx -> {
+            tx.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val(REFERENCE_LOCK))).fetch();
+            long v = tx.nextval(REFERENCE_VERSION_SEQ);
+            tx.insertInto(REFERENCE_ENTRY)
+                    .set(REFERENCE_ENTRY.KIND, kind).set(REFERENCE_ENTRY.ENTRY_KEY, key)
+                    .set(REFERENCE_ENTRY.VERSION, v).set(REFERENCE_ENTRY.CONTENT, JSONB.valueOf(content.toString()))
+                    .set(REFERENCE_ENTRY.IMPORTED_AT, OffsetDateTime.now())
+                    .onConflict(REFERENCE_ENTRY.KIND, REFERENCE_ENTRY.ENTRY_KEY).doUpdate()
+                    .set(REFERENCE_ENTRY.VERSION, v).set(REFERENCE_ENTRY.CONTENT, JSONB.valueOf(content.toString()))
+                    .set(REFERENCE_ENTRY.IMPORTED_AT, OffsetDateTime.now())
+                    .execute();
+            return v;
+        });
+    }
+
+    /**
+     * Reads a file (YAML or JSON) for {@code kind}/{@code key}: a calendar file holding {@code years:} contributes
+     * the entry of year {@code key}; any other document is stored as it is.
+     */
+    public long importFile(String kind, String key, InputStream in) {
+        try {
+            JsonNode doc = YAML.readTree(in);
+            if (doc == null || doc.isMissingNode()) {
+                throw new IllegalArgumentException("empty file");
+            }
+            return put(kind, key, ReferenceData.CALENDAR.equals(kind) ? calendarYear(doc, key) : toJson(doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Seeds the catalog and the calendars the desk ships with, when the store is empty. Returns entries added. */
+    public int seedIfEmpty() {
+        if (db.dsl().fetchCount(REFERENCE_ENTRY) > 0) {
+            return 0;
+        }
+        int n = 0;
+        try (InputStream in = ReferenceStore.class.getResourceAsStream(Catalog.DEFAULT_RESOURCE)) {
+            JsonNode doc = toJson(YAML.readTree(in));
+            put(ReferenceData.CATALOG, Catalog.loadDefault().version(), doc);
+            n++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (InputStream in = ReferenceStore.class.getResourceAsStream(CALENDAR_RESOURCE)) {
+            JsonNode doc = YAML.readTree(in);
+            for (JsonNode year : doc.get("years")) {
+                put(ReferenceData.CALENDAR, year.get("year").asText(), toJson(year));
+                n++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n;
+    }
+
+    /** Entries changed after version {@code since}, in version order; {@code version} is the newest overall. */
+    public ReferenceData since(long since) {
+        List<ReferenceData.Entry> entries = db.dsl().selectFrom(REFERENCE_ENTRY)
+                .where(REFERENCE_ENTRY.VERSION.gt(since)).orderBy(REFERENCE_ENTRY.VERSION)
+                .fetch(r -> new ReferenceData.Entry(r.getKind(), r.getEntryKey(), r.getVersion(),
+                        readJson(r.getContent().data())));
+        Long max = db.dsl().select(DSL.max(REFERENCE_ENTRY.VERSION)).from(REFERENCE_ENTRY).fetchOne(0, Long.class);
+        return new ReferenceData(max == null ? 0 : max, entries);
+    }
+
+    private static JsonNode calendarYear(JsonNode doc, String key) {
+        JsonNode years = doc.get("years");
+        if (years == null) {
+            return toJson(doc);
+        }
+        for (JsonNode y : years) {
+            if (y.get("year") != null && key.equals(y.get("year").asText())) {
+                return toJson(y);
+            }
+        }
+        throw new IllegalArgumentException("the file has no calendar year " + key);
+    }
+
+    /** YAML scalars (dates) become JSON strings as they are written. */
+    private static JsonNode toJson(JsonNode yaml) {
+        return readJson(yaml.toString());
+    }
+
+    private static JsonNode readJson(String json) {
+        try {
+            return ProtocolJson.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

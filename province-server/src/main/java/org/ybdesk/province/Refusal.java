@@ -1,0 +1,19 @@
+package org.ybdesk.province;
+
+/**
+ * Why the province refuses one message (a business reason, final): a code for programs and a Chinese reason for
+ * the clerk. Codes: {@value #ALREADY_INSURED}, {@value #UNIT_ALREADY_REGISTERED}, {@value #NOT_INSURED},
+ * {@value #CASE_REFUSED_EARLIER}, {@value #CASE_UNKNOWN}, {@value #CASE_EXISTS}, {@value #ITEM_UNKNOWN},
+ * {@value #SEQ_OUT_OF_ORDER}, {@value #INVALID_INPUT}.
+ */
+public record Refusal(String code, String message) {
+    public static final String ALREADY_INSURED = "ALREADY_INSURED";
+    public static final String UNIT_ALREADY_REGISTERED = "UNIT_ALREADY_REGISTERED";
+    public static final String NOT_INSURED = "NOT_INSURED";
+    public static final String CASE_REFUSED_EARLIER = "CASE_REFUSED_EARLIER";
+    public static final String CASE_UNKNOWN = "CASE_UNKNOWN";
+    public static final String CASE_EXISTS = "CASE_EXISTS";
+    public static final String ITEM_UNKNOWN = "ITEM_UNKNOWN";
+    public static final String SEQ_OUT_OF_ORDER = "SEQ_OUT_OF_ORDER";
+    public static final String INVALID_INPUT = "INVALID_INPUT";
+}

@@ -1,0 +1,320 @@
+package org.ybdesk.province;
+
+import static org.ybdesk.province.jooq.Sequences.ACK_SEQ;
+import static org.ybdesk.province.jooq.Sequences.REGISTRY_VERSION_SEQ;
+import static org.ybdesk.province.jooq.Tables.CASE_STEP;
+import static org.ybdesk.province.jooq.Tables.DESK;
+import static org.ybdesk.province.jooq.Tables.PROVINCE_CASE;
+import static org.ybdesk.province.jooq.Tables.RECEIVED_MESSAGE;
+import static org.ybdesk.province.jooq.Tables.REGISTRY_PERSON;
+import static org.ybdesk.province.jooq.Tables.REGISTRY_UNIT;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.QueryPart;
+import org.jooq.impl.SQLDataType;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.ybdesk.core.catalog.Catalog;
+import org.ybdesk.core.catalog.ItemGroup;
+import org.ybdesk.core.catalog.ServiceItem;
+import org.ybdesk.protocol.Envelope;
+import org.ybdesk.protocol.ProtocolJson;
+import org.ybdesk.protocol.UploadResult;
+import org.ybdesk.province.jooq.tables.records.ReceivedMessageRecord;
+
+/**
+ * Applies uploaded messages, one transaction each, in the batch's order (D52, D53). The message transactions commit
+ * asynchronously ({@code synchronous_commit = off}); one synchronous commit at the end of the batch makes them all
+ * durable before the answer is sent, so an acknowledgement the desk reads is never lost (group commit per batch). Each transaction locks the
+ * desk's row (so two requests of one desk never interleave), answers a known {@code msgid} with its stored result,
+ * refuses a new one whose {@code seq} is not above the desk's last, and otherwise writes the acknowledgement
+ * ({@code received_message}) together with the message's effect on the registry or the case. Registry changes take
+ * a transaction-level advisory lock so versions commit in version order and a pull never skips one (D55).
+ */
+public final class Uploads {
+    static final String ACCEPTED = "ACCEPTED";
+    static final String REFUSED = "REFUSED";
+    /** Key of the advisory lock serialising registry versions. */
+    static final long REGISTRY_LOCK = 42_014_202L;
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter ACK_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final DateTimeFormatter REF_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final ProvinceDb db;
+    private final Catalog catalog;
+
+    public Uploads(ProvinceDb db, Catalog catalog) {
+        this.db = db;
+        this.catalog = catalog;
+    }
+
+    /** Processes a checked batch of {@code desk}: one result per envelope, same order. */
+    public List<UploadResult> process(Desks.Desk desk, List<Envelope> messages) {
+        List<UploadResult> results = new ArrayList<>(messages.size());
+        for (Envelope e : messages) {
+            results.add(db.write(tx -> processOne(tx, desk, e)));
+        }
+        // a synchronous commit flushes the write-ahead log up to here: every acknowledgement of this batch (and any
+        // earlier one it depends on) is on disk before the desk reads it
+        db.write(tx -> tx.update(DESK).set(DESK.LAST_UPLOAD_AT, OffsetDateTime.now(ZONE))
+                .where(DESK.ID.eq(desk.id())).execute());
+        return results;
+    }
+
+    private UploadResult processOne(DSLContext tx, Desks.Desk desk, Envelope e) {
+        // one round trip: lock the desk's row (requests of one desk never interleave), read its last seq, raise it,
+        // and let this transaction commit asynchronously (the batch's closing commit makes it durable)
+        long lastSeq = tx.resultQuery("update desk d set last_seq = greatest(o.last_seq, {0}) "
+                        + "from (select id, last_seq from desk where id = {1} for update) o where d.id = o.id "
+                        + "returning o.last_seq, set_config('synchronous_commit', 'off', true)",
+                DSL.val(e.seq()), DSL.val(desk.id())).fetchOne(0, Long.class);
+        OffsetDateTime now = OffsetDateTime.now(ZONE).withNano(0);
+        ReceivedMessageRecord r = tx.insertInto(RECEIVED_MESSAGE)
+                .set(RECEIVED_MESSAGE.MSGID, e.msgid())
+                .set(RECEIVED_MESSAGE.DESK_ID, desk.id())
+                .set(RECEIVED_MESSAGE.SEQ, e.seq())
+                .set(RECEIVED_MESSAGE.INFNO, e.infno())
+                .set(RECEIVED_MESSAGE.INF_TIME, EnvelopeCheck.infTime(e))
+                .set(RECEIVED_MESSAGE.RECEIVED_AT, now)
+                .set(RECEIVED_MESSAGE.ACK_ID, DSL.concat(DSL.inline("A" + ACK_TIME.format(now)),
+                        DSL.lpad(ACK_SEQ.nextval().cast(String.class), 10, "0")))
+                .set(RECEIVED_MESSAGE.STATUS, ACCEPTED)
+                .set(RECEIVED_MESSAGE.CASE_NO, e.infno().startsWith("41") ? text(e.input(), "caseNo") : null)
+                .set(RECEIVED_MESSAGE.PAYLOAD, JSONB.valueOf(json(e)))
+                .onConflict(RECEIVED_MESSAGE.MSGID).doNothing()
+                .returning().fetchOne();
+        if (r == null) {
+            // received before: the stored result, nothing applied
+            return result(tx.selectFrom(RECEIVED_MESSAGE).where(RECEIVED_MESSAGE.MSGID.eq(e.msgid())).fetchSingle(),
+                    true);
+        }
+        Refusal refusal = e.seq() <= lastSeq
+                ? new Refusal(Refusal.SEQ_OUT_OF_ORDER, Texts.get("refuse.seqOutOfOrder", e.seq(), lastSeq))
+                : apply(tx, desk, e);
+        if (refusal != null) {
+            r.setStatus(REFUSED);
+            r.setErrCode(refusal.code());
+            r.setErrMsg(refusal.message());
+            r.update();
+        }
+        return result(r, false);
+    }
+
+    /** The message's effect; a refusal when a check fails (then nothing has been written by this method). */
+    private Refusal apply(DSLContext tx, Desks.Desk desk, Envelope e) {
+        JsonNode in = e.input();
+        return switch (e.infno()) {
+            case "4201" -> registerPerson(tx, desk, e, in);
+            case "4202" -> registerUnit(tx, desk, e, in);
+            case "4101" -> receiveCase(tx, desk, e, in);
+            default -> caseStep(tx, e, in);
+        };
+    }
+
+    private Refusal registerPerson(DSLContext tx, Desks.Desk desk, Envelope e, JsonNode in) {
+        Refusal missing = missing(in, "idType", "idNumber", "name");
+        if (missing != null) {
+            return missing;
+        }
+        String id = text(in, "idNumber").trim().toUpperCase();
+        lockRegistry(tx);
+        String birth = text(in, "birthDate");
+        int inserted = tx.insertInto(REGISTRY_PERSON)
+                .set(REGISTRY_PERSON.ID_TYPE, text(in, "idType"))
+                .set(REGISTRY_PERSON.ID_NUMBER, id)
+                .set(REGISTRY_PERSON.NAME, text(in, "name").trim())
+                .set(REGISTRY_PERSON.GENDER, text(in, "gender"))
+                .set(REGISTRY_PERSON.BIRTH_DATE, birth == null ? null : LocalDate.parse(birth.substring(0, 10)))
+                .set(REGISTRY_PERSON.INSURANCE_TYPE, text(in, "insuranceType"))
+                .set(REGISTRY_PERSON.STATUS, Optional.ofNullable(text(in, "status")).orElse("INSURED"))
+                .set(REGISTRY_PERSON.INSURED_AGENCY_CODE, desk.agencyCode())
+                .set(REGISTRY_PERSON.ADMDVS, e.admdvs())
+                .set(REGISTRY_PERSON.PHONE, text(in, "phone"))
+                .set(REGISTRY_PERSON.UNIT_CREDIT_CODE, text(in, "unitCreditCode"))
+                .set(REGISTRY_PERSON.REGISTERED_ON, EnvelopeCheck.infTime(e).toLocalDate())
+                .set(REGISTRY_PERSON.MSGID, e.msgid())
+                .set(REGISTRY_PERSON.VERSION, REGISTRY_VERSION_SEQ.nextval())
+                .onConflictDoNothing()
+                .execute();
+        if (inserted == 0) {
+            // registered before (the lock is held: the row read here is the committed winner)
+            Record other = tx.select(REGISTRY_PERSON.REGISTERED_ON, REGISTRY_PERSON.INSURED_AGENCY_CODE, DESK.NAME)
+                    .from(REGISTRY_PERSON)
+                    .join(RECEIVED_MESSAGE).on(RECEIVED_MESSAGE.MSGID.eq(REGISTRY_PERSON.MSGID))
+                    .join(DESK).on(DESK.ID.eq(RECEIVED_MESSAGE.DESK_ID))
+                    .where(REGISTRY_PERSON.ID_NUMBER.eq(id)).fetchSingle();
+            return new Refusal(Refusal.ALREADY_INSURED, Texts.get("refuse.alreadyInsured", id,
+                    other.get(REGISTRY_PERSON.REGISTERED_ON).toString(), other.get(DESK.NAME),
+                    other.get(REGISTRY_PERSON.INSURED_AGENCY_CODE)));
+        }
+        return null;
+    }
+
+    private Refusal registerUnit(DSLContext tx, Desks.Desk desk, Envelope e, JsonNode in) {
+        Refusal missing = missing(in, "creditCode", "name");
+        if (missing != null) {
+            return missing;
+        }
+        String code = text(in, "creditCode").trim().toUpperCase();
+        lockRegistry(tx);
+        int inserted = tx.insertInto(REGISTRY_UNIT)
+                .set(REGISTRY_UNIT.CREDIT_CODE, code)
+                .set(REGISTRY_UNIT.NAME, text(in, "name").trim())
+                .set(REGISTRY_UNIT.UNIT_TYPE, text(in, "unitType"))
+                .set(REGISTRY_UNIT.STATUS, Optional.ofNullable(text(in, "status")).orElse("INSURED"))
+                .set(REGISTRY_UNIT.INSURED_AGENCY_CODE, desk.agencyCode())
+                .set(REGISTRY_UNIT.ADMDVS, e.admdvs())
+                .set(REGISTRY_UNIT.REGISTERED_ON, EnvelopeCheck.infTime(e).toLocalDate())
+                .set(REGISTRY_UNIT.MSGID, e.msgid())
+                .set(REGISTRY_UNIT.VERSION, REGISTRY_VERSION_SEQ.nextval())
+                .onConflictDoNothing()
+                .execute();
+        if (inserted == 0) {
+            Record other = tx.select(REGISTRY_UNIT.REGISTERED_ON, REGISTRY_UNIT.INSURED_AGENCY_CODE, DESK.NAME)
+                    .from(REGISTRY_UNIT)
+                    .join(RECEIVED_MESSAGE).on(RECEIVED_MESSAGE.MSGID.eq(REGISTRY_UNIT.MSGID))
+                    .join(DESK).on(DESK.ID.eq(RECEIVED_MESSAGE.DESK_ID))
+                    .where(REGISTRY_UNIT.CREDIT_CODE.eq(code)).fetchSingle();
+            return new Refusal(Refusal.UNIT_ALREADY_REGISTERED, Texts.get("refuse.unitRegistered", code,
+                    other.get(REGISTRY_UNIT.REGISTERED_ON).toString(), other.get(DESK.NAME),
+                    other.get(REGISTRY_UNIT.INSURED_AGENCY_CODE)));
+        }
+        return null;
+    }
+
+    private Refusal receiveCase(DSLContext tx, Desks.Desk desk, Envelope e, JsonNode in) {
+        Refusal missing = missing(in, "caseNo", "itemNo");
+        if (missing != null) {
+            return missing;
+        }
+        String caseNo = text(in, "caseNo");
+        int itemNo = in.get("itemNo").asInt(-1);
+        Optional<ServiceItem> item = catalog.find(itemNo);
+        if (item.isEmpty()) {
+            return new Refusal(Refusal.ITEM_UNKNOWN, Texts.get("refuse.itemUnknown", text(in, "itemNo")));
+        }
+        String applicant = text(in, "applicantIdNumber");
+        if (item.get().group() == ItemGroup.OUT_OF_AREA_FILING) {
+            String id = applicant == null ? "" : applicant.trim().toUpperCase();
+            boolean insured = !id.isEmpty() && tx.fetchExists(REGISTRY_PERSON,
+                    REGISTRY_PERSON.ID_NUMBER.eq(id).and(REGISTRY_PERSON.STATUS.eq("INSURED")));
+            if (!insured) {
+                return new Refusal(Refusal.NOT_INSURED, Texts.get("refuse.notInsured", id, item.get().name()));
+            }
+        }
+        LocalDateTime at = EnvelopeCheck.infTime(e);
+        int inserted = changeWithStep(tx, tx.insertInto(PROVINCE_CASE)
+                .set(PROVINCE_CASE.CASE_NO, caseNo)
+                .set(PROVINCE_CASE.AGENCY_CODE, desk.agencyCode())
+                .set(PROVINCE_CASE.DESK_ID, desk.id())
+                .set(PROVINCE_CASE.ITEM_NO, itemNo)
+                .set(PROVINCE_CASE.APPLICANT_ID_NUMBER, applicant)
+                .set(PROVINCE_CASE.APPLICANT_NAME, text(in, "applicantName"))
+                .set(PROVINCE_CASE.STATE, Optional.ofNullable(text(in, "toState")).orElse("RECEIVED"))
+                .set(PROVINCE_CASE.RECEIVED_AT, at)
+                .set(PROVINCE_CASE.UPDATED_AT, at)
+                .set(PROVINCE_CASE.LAST_SEQ, e.seq())
+                .onConflict(PROVINCE_CASE.CASE_NO).doNothing()
+                .returning(PROVINCE_CASE.CASE_NO), e, in);
+        if (inserted == 0) {
+            String by = tx.select(DESK.NAME).from(PROVINCE_CASE).join(DESK).on(DESK.ID.eq(PROVINCE_CASE.DESK_ID))
+                    .where(PROVINCE_CASE.CASE_NO.eq(caseNo)).fetchOne(DESK.NAME);
+            return new Refusal(Refusal.CASE_EXISTS, Texts.get("refuse.caseExists", caseNo, by));
+        }
+        return null;
+    }
+
+    private Refusal caseStep(DSLContext tx, Envelope e, JsonNode in) {
+        Refusal missing = missing(in, "caseNo");
+        if (missing != null) {
+            return missing;
+        }
+        String caseNo = text(in, "caseNo");
+        LocalDateTime at = EnvelopeCheck.infTime(e);
+        String toState = "4102".equals(e.infno()) ? text(in, "toState") : null;
+        int updated = changeWithStep(tx, tx.update(PROVINCE_CASE)
+                .set(PROVINCE_CASE.STATE, toState == null ? PROVINCE_CASE.STATE : DSL.val(toState))
+                .set(PROVINCE_CASE.LAST_SEQ, e.seq())
+                .set(PROVINCE_CASE.UPDATED_AT, DSL.greatest(PROVINCE_CASE.UPDATED_AT, DSL.val(at)))
+                .where(PROVINCE_CASE.CASE_NO.eq(caseNo))
+                .returning(PROVINCE_CASE.CASE_NO), e, in);
+        if (updated == 0) {
+            ReceivedMessageRecord refused = tx.selectFrom(RECEIVED_MESSAGE)
+                    .where(RECEIVED_MESSAGE.CASE_NO.eq(caseNo), RECEIVED_MESSAGE.INFNO.eq("4101"),
+                            RECEIVED_MESSAGE.STATUS.eq(REFUSED))
+                    .orderBy(RECEIVED_MESSAGE.RECEIVED_AT).limit(1).fetchOne();
+            if (refused != null) {
+                return new Refusal(Refusal.CASE_REFUSED_EARLIER,
+                        Texts.get("refuse.caseRefusedEarlier", caseNo, refused.getErrMsg()));
+            }
+            return new Refusal(Refusal.CASE_UNKNOWN, Texts.get("refuse.caseUnknown", caseNo));
+        }
+        return null;
+    }
+
+    /**
+     * Runs {@code change} (an insert or update of the case returning its {@code case_no}) and records the step for
+     * the row it touched, in one statement; returns 0 when the change touched no case (then no step is written).
+     */
+    private static int changeWithStep(DSLContext tx, QueryPart change, Envelope e, JsonNode in) {
+        String action = switch (e.infno()) {
+            case "4101", "4102" -> Optional.ofNullable(text(in, "action")).orElse("RECEIVE");
+            case "4103" -> "MATERIALS";
+            case "4104" -> "ATTACHMENT";
+            default -> "NOTE";
+        };
+        return tx.execute("with c as ({0}) insert into case_step (case_no, msgid, infno, action, from_state, "
+                        + "to_state, inf_time, opter_name, content) select c.case_no, {1}, {2}, {3}, {4}, {5}, {6}, "
+                        + "{7}, {8} from c",
+                change, DSL.val(e.msgid()), DSL.val(e.infno()), DSL.val(action), DSL.val(text(in, "fromState")),
+                DSL.val(text(in, "toState")), DSL.val(EnvelopeCheck.infTime(e)), DSL.val(e.opterName()),
+                DSL.val(JSONB.valueOf(in.toString()), SQLDataType.JSONB));
+    }
+
+    static void lockRegistry(DSLContext tx) {
+        tx.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val(REGISTRY_LOCK))).fetch();
+    }
+
+    private static Refusal missing(JsonNode in, String... fields) {
+        List<String> absent = new ArrayList<>();
+        for (String f : fields) {
+            String v = text(in, f);
+            if (v == null || v.isBlank()) {
+                absent.add(f);
+            }
+        }
+        return absent.isEmpty() ? null
+                : new Refusal(Refusal.INVALID_INPUT, Texts.get("refuse.input.missing", String.join("、", absent)));
+    }
+
+    static String text(JsonNode in, String field) {
+        JsonNode v = in == null ? null : in.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    static UploadResult result(ReceivedMessageRecord r, boolean duplicate) {
+        boolean ok = ACCEPTED.equals(r.getStatus());
+        return new UploadResult(r.getMsgid(), ok ? UploadResult.OK : UploadResult.REFUSED, r.getAckId(),
+                REF_TIME.format(r.getReceivedAt().atZoneSameInstant(ZONE)), duplicate, r.getErrCode(),
+                r.getErrMsg());
+    }
+
+    private static String json(Envelope e) {
+        try {
+            return ProtocolJson.mapper().writeValueAsString(e);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.ybdesk.province;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ybdesk.core.catalog.Catalog;
+import org.ybdesk.protocol.Envelope;
+import org.ybdesk.protocol.Protocol;
+import org.ybdesk.protocol.ReferenceData;
+import org.ybdesk.protocol.RegistryDelta;
+
+class PullTest {
+    ServerFixture f;
+    ServerFixture.DeskClient a;
+    ServerFixture.DeskClient b;
+
+    @BeforeEach
+    void start() {
+        f = new ServerFixture();
+        a = f.desk("230102001", "230102", "哈尔滨市道里区医疗保障中心");
+        b = f.desk("230103001", "230103", "哈尔滨市南岗区医疗保障中心");
+    }
+
+    @AfterEach
+    void stop() {
+        f.close();
+    }
+
+    private RegistryDelta registry(String token, long since, int limit) {
+        var r = f.get(token, Protocol.PATH_REGISTRY + "?since=" + since + "&limit=" + limit);
+        assertThat(r.statusCode()).isEqualTo(200);
+        return ServerFixture.read(r.body(), RegistryDelta.class);
+    }
+
+    @Test
+    void registryDeltasSinceAVersionComeInVersionOrderPageByPage() {
+        List<Envelope> batch = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            batch.add(a.person(String.format("2301021975010100%02d", i), "人" + i));
+            if (i % 3 == 0) {
+                batch.add(a.unit(String.format("9123010200000000%02d", i), "单位" + i));
+            }
+        }
+        a.upload(batch); // 7 persons, 3 units
+        // another desk pulls what the first registered, 4 changes a page
+        List<Long> versions = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        long since = 0;
+        int pages = 0;
+        RegistryDelta page;
+        do {
+            page = registry(b.token, since, 4);
+            pages++;
+            assertThat(page.persons().size() + page.units().size()).isLessThanOrEqualTo(4);
+            page.persons().forEach(p -> {
+                versions.add(p.version());
+                ids.add(p.idNumber());
+            });
+            page.units().forEach(u -> versions.add(u.version()));
+            assertThat(page.version()).isGreaterThan(since);
+            since = page.version();
+        } while (page.more());
+        assertThat(pages).isEqualTo(3);
+        assertThat(versions).hasSize(10).doesNotHaveDuplicates();
+        assertThat(ids).hasSize(7).contains("230102197501010000", "230102197501010006");
+        List<Long> sorted = new ArrayList<>(versions);
+        sorted.sort(null);
+        // within a page persons and units are separate lists, but pages themselves never go back in version
+        RegistryDelta empty = registry(b.token, since, 4);
+        assertThat(empty.more()).isFalse();
+        assertThat(empty.persons()).isEmpty();
+        assertThat(empty.version()).isEqualTo(since);
+
+        // a new registration elsewhere is exactly the next delta
+        b.upload(b.person("230103198801011111", "新人"));
+        RegistryDelta next = registry(a.token, since, 100);
+        assertThat(next.persons()).singleElement().satisfies(p -> {
+            assertThat(p.idNumber()).isEqualTo("230103198801011111");
+            assertThat(p.insuredAgencyCode()).isEqualTo("230103001");
+            assertThat(p.admdvs()).isEqualTo("230103");
+            assertThat(p.name()).isEqualTo("新人");
+        });
+        assertThat(next.version()).isGreaterThan(sorted.get(sorted.size() - 1));
+    }
+
+    @Test
+    void referencePullsStartWithWhatTheDeskShipsAndThenOnlyWhatChanged() {
+        var r = f.get(a.token, Protocol.PATH_REFERENCE + "?since=0");
+        assertThat(r.statusCode()).isEqualTo(200);
+        ReferenceData all = ServerFixture.read(r.body(), ReferenceData.class);
+        assertThat(all.entries()).extracting(ReferenceData.Entry::kind, ReferenceData.Entry::key)
+                .contains(org.assertj.core.groups.Tuple.tuple("CATALOG", Catalog.loadDefault().version()),
+                        org.assertj.core.groups.Tuple.tuple("CALENDAR", "2025"),
+                        org.assertj.core.groups.Tuple.tuple("CALENDAR", "2026"));
+        ReferenceData.Entry catalog = all.entries().stream().filter(e -> e.kind().equals("CATALOG")).findFirst()
+                .orElseThrow();
+        assertThat(catalog.content().get("items")).hasSize(28);
+        ReferenceData.Entry y2026 = all.entries().stream().filter(e -> e.key().equals("2026")).findFirst()
+                .orElseThrow();
+        assertThat(y2026.content().get("makeUpWorkdays").isArray()).isTrue();
+        assertThat(all.version()).isEqualTo(all.entries().stream().mapToLong(ReferenceData.Entry::version).max()
+                .orElseThrow());
+
+        String yaml = "years:\n  - year: 2027\n    notice: 国办发明电〔2026〕1号\n    title: 2027年部分节假日安排\n"
+                + "    holidays:\n      - {name: 元旦, days: [2027-01-01]}\n    makeUpWorkdays: []\n";
+        long v = f.server.reference().importFile("CALENDAR", "2027",
+                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        ReferenceData changed = ServerFixture.read(
+                f.get(a.token, Protocol.PATH_REFERENCE + "?since=" + all.version()).body(), ReferenceData.class);
+        assertThat(changed.version()).isEqualTo(v);
+        assertThat(changed.entries()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo("CALENDAR");
+            assertThat(e.key()).isEqualTo("2027");
+            assertThat(e.content().get("holidays").get(0).get("days").get(0).asText()).isEqualTo("2027-01-01");
+        });
+        ReferenceData none = ServerFixture.read(
+                f.get(a.token, Protocol.PATH_REFERENCE + "?since=" + v).body(), ReferenceData.class);
+        assertThat(none.entries()).isEmpty();
+        assertThat(none.version()).isEqualTo(v);
+    }
+}

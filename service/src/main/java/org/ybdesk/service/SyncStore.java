@@ -1,0 +1,534 @@
+package org.ybdesk.service;
+
+import static org.ybdesk.db.jooq.Tables.APP_USER;
+import static org.ybdesk.db.jooq.Tables.AUDIT_LOG;
+import static org.ybdesk.db.jooq.Tables.CASE_FILE;
+import static org.ybdesk.db.jooq.Tables.OUTBOX;
+import static org.ybdesk.db.jooq.Tables.PERSON;
+import static org.ybdesk.db.jooq.Tables.REFERENCE_DATA;
+import static org.ybdesk.db.jooq.Tables.SYNC_STATE;
+import static org.ybdesk.db.jooq.Tables.SYNC_TASK;
+import static org.ybdesk.db.jooq.Tables.SYNC_TASK_MESSAGE;
+import static org.ybdesk.db.jooq.Tables.UNIT;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.ybdesk.core.calendar.WorkingCalendar;
+import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.core.lifecycle.CaseState;
+import org.ybdesk.db.Outbox;
+import org.ybdesk.db.jooq.tables.records.OutboxRecord;
+import org.ybdesk.db.jooq.tables.records.PersonRecord;
+import org.ybdesk.db.jooq.tables.records.SyncTaskRecord;
+import org.ybdesk.db.jooq.tables.records.UnitRecord;
+import org.ybdesk.service.CaseViews.CaseSummary;
+
+/**
+ * The desk-side storage of provincial sync: the outbox as the uploader sees it, the answers it records, the clerk's
+ * tasks for refused messages (退回任务), the pulled reference data and registry deltas, and the sync state. Every
+ * method is one short local transaction; nothing here talks to the network (module {@code sync} does, and never
+ * holds the writer lock across a request). Wire formats stay in {@code sync}: these types are plain values.
+ */
+public final class SyncStore {
+    public static final String TASK_OPEN = "OPEN";
+    public static final String TASK_HANDLED = "HANDLED";
+    private static final int ERROR_MAX = 1000;
+
+    private final Desk desk;
+
+    public SyncStore(Desk desk) {
+        this.desk = desk;
+    }
+
+    public Desk desk() {
+        return desk;
+    }
+
+    // ------------------------------------------------------------------------------------------------ values
+
+    /** An outbox row to upload, with the operator found through its audit record. */
+    public record PendingMessage(long seq, String msgType, String entityType, String entityId, String payloadJson,
+                                 OffsetDateTime createdAt, int attempts, String operator, String operatorName) {
+    }
+
+    /** The server's result for one message: accepted with an acknowledgement id, or refused with a reason. */
+    public record Answer(long seq, boolean accepted, String ackId, String errCode, String errMsg) {
+    }
+
+    /** Outbox and task counts. {@code failing}: pending rows that were tried at least once. */
+    public record Counts(int pending, int acked, int refused, int failing, int openTasks) {
+    }
+
+    public record State(OffsetDateTime lastSuccessAt, OffsetDateTime lastAttemptAt, String lastError,
+                        long referenceVersion, long registryVersion) {
+    }
+
+    /** One outbox row for the sync screen. */
+    public record MessageRow(long seq, String msgType, String entityType, String entityId, OffsetDateTime createdAt,
+                             String status, int attempts, String lastError, String errCode) {
+    }
+
+    public record TaskMessage(long seq, String msgType, OffsetDateTime createdAt, String errCode, String errMsg) {
+    }
+
+    /** A 退回任务: the refused messages of one case (or person/unit record) for the clerk to handle. */
+    public record Task(long id, String entityType, String entityId, String status, OffsetDateTime createdAt,
+                       OffsetDateTime handledAt, String handledNote, List<TaskMessage> messages) {
+    }
+
+    /** One reference-data entry as pulled (content as text: JSON or YAML). */
+    public record ReferenceEntry(String kind, String key, long version, String content) {
+    }
+
+    public record RemotePerson(String idType, String idNumber, String name, String gender, LocalDate birthDate,
+                               String insuranceType, String status, String phone, String unitCreditCode,
+                               long version) {
+    }
+
+    public record RemoteUnit(String creditCode, String name, String unitType, String status, String admdvs,
+                             long version) {
+    }
+
+    /** What applying a registry page did. {@code keptLocal}: rows left alone because a local change is pending. */
+    public record RegistryApplied(int persons, int units, int keptLocal, int skipped) {
+    }
+
+    // ------------------------------------------------------------------------------------------------ upload side
+
+    private void requireProduction() {
+        if (desk.mode() != Mode.PRODUCTION) {
+            throw new ServiceException(Texts.get("sync.sandbox"));
+        }
+    }
+
+    /** The first {@code limit} pending messages in order of occurrence (seq). */
+    public List<PendingMessage> pending(int limit) {
+        requireProduction();
+        DSLContext dsl = desk.db().dsl();
+        // two queries per batch: the rows with the seq of their audit record, then those audit records' actors
+        var auditSeq = DSL.select(DSL.min(AUDIT_LOG.SEQ)).from(AUDIT_LOG)
+                .where(AUDIT_LOG.ENTITY_TYPE.eq(OUTBOX.ENTITY_TYPE), AUDIT_LOG.ENTITY_ID.eq(OUTBOX.ENTITY_ID),
+                        AUDIT_LOG.OCCURRED_AT.eq(OUTBOX.CREATED_AT)).asField("audit_seq");
+        var rows = dsl.select(OUTBOX.asterisk(), auditSeq).from(OUTBOX).where(OUTBOX.STATUS.eq(Outbox.PENDING))
+                .orderBy(OUTBOX.SEQ).limit(limit).fetch();
+        List<Long> seqs = rows.stream().map(r -> r.get(auditSeq, Long.class)).filter(java.util.Objects::nonNull)
+                .toList();
+        Map<Long, String[]> who = new java.util.HashMap<>();
+        if (!seqs.isEmpty()) {
+            dsl.select(AUDIT_LOG.SEQ, APP_USER.USERNAME, AUDIT_LOG.ACTOR_NAME).from(AUDIT_LOG)
+                    .leftJoin(APP_USER).on(APP_USER.ID.eq(AUDIT_LOG.ACTOR_ID)).where(AUDIT_LOG.SEQ.in(seqs))
+                    .fetch().forEach(r -> who.put(r.value1(), new String[] {r.value2(), r.value3()}));
+        }
+        List<PendingMessage> out = new ArrayList<>(rows.size());
+        for (var row : rows) {
+            OutboxRecord r = row.into(OUTBOX);
+            String[] w = who.get(row.get(auditSeq, Long.class));
+            out.add(new PendingMessage(r.getSeq(), r.getMsgType(), r.getEntityType(), r.getEntityId(),
+                    r.getPayloadJson(), r.getCreatedAt(), r.getAttempts(), w == null ? null : w[0],
+                    w == null ? null : w[1]));
+        }
+        return out;
+    }
+
+    /**
+     * Records the server's answers of one response in one transaction: ACKED with the acknowledgement id, or REFUSED
+     * with the reason and a task for the clerk. A row that is no longer pending (answered by an earlier response) is
+     * left as it is, so recording the same answer twice changes nothing.
+     */
+    public int recordAnswers(List<Answer> answers) {
+        requireProduction();
+        if (answers.isEmpty()) {
+            return 0;
+        }
+        return desk.db().write(tx -> {
+            OffsetDateTime now = desk.now();
+            int changed = 0;
+            Map<Long, OutboxRecord> rows = tx.selectFrom(OUTBOX)
+                    .where(OUTBOX.SEQ.in(answers.stream().map(Answer::seq).toList()))
+                    .fetchMap(OUTBOX.SEQ);
+            List<OutboxRecord> updated = new ArrayList<>();
+            for (Answer a : answers) {
+                OutboxRecord r = rows.get(a.seq());
+                if (r == null || !Outbox.PENDING.equals(r.getStatus())) {
+                    continue;
+                }
+                r.setAttempts(r.getAttempts() + 1);
+                r.setAnsweredAt(now);
+                if (a.accepted()) {
+                    r.setStatus(Outbox.ACKED);
+                    r.setAckId(a.ackId());
+                    r.setAckedAt(now);
+                    r.setLastError(null);
+                } else {
+                    r.setStatus(Outbox.REFUSED);
+                    r.setErrCode(cut(a.errCode(), 40));
+                    r.setLastError(cut(a.errMsg(), ERROR_MAX));
+                    addToTask(tx, r, a, now);
+                }
+                updated.add(r);
+                changed++;
+            }
+            if (!updated.isEmpty()) {
+                tx.batchUpdate(updated).execute();
+            }
+            return changed;
+        });
+    }
+
+    private void addToTask(DSLContext tx, OutboxRecord r, Answer a, OffsetDateTime now) {
+        SyncTaskRecord t = tx.selectFrom(SYNC_TASK).where(SYNC_TASK.ENTITY_TYPE.eq(r.getEntityType()),
+                SYNC_TASK.ENTITY_ID.eq(r.getEntityId()), SYNC_TASK.STATUS.eq(TASK_OPEN)).fetchOne();
+        if (t == null) {
+            t = tx.newRecord(SYNC_TASK);
+            t.setEntityType(r.getEntityType());
+            t.setEntityId(r.getEntityId());
+            t.setStatus(TASK_OPEN);
+            t.setCreatedAt(now);
+            t.setUpdatedAt(now);
+            t.store();
+        } else {
+            t.setUpdatedAt(now);
+            t.update();
+        }
+        tx.insertInto(SYNC_TASK_MESSAGE).set(SYNC_TASK_MESSAGE.TASK_ID, t.getId())
+                .set(SYNC_TASK_MESSAGE.OUTBOX_SEQ, r.getSeq()).set(SYNC_TASK_MESSAGE.ERR_CODE, cut(a.errCode(), 40))
+                .set(SYNC_TASK_MESSAGE.ERR_MSG, cut(a.errMsg(), ERROR_MAX)).execute();
+    }
+
+    /**
+     * A request that got no answer (refused connection, timeout, 5xx): the messages stay pending; their attempts
+     * grow and the error is kept on them and on the sync state.
+     */
+    public void recordFailure(List<Long> seqs, String error) {
+        requireProduction();
+        desk.db().write(tx -> {
+            OffsetDateTime now = desk.now();
+            if (!seqs.isEmpty()) {
+                tx.update(OUTBOX).set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
+                        .set(OUTBOX.LAST_ERROR, cut(error, ERROR_MAX))
+                        .where(OUTBOX.SEQ.in(seqs), OUTBOX.STATUS.eq(Outbox.PENDING)).execute();
+            }
+            tx.update(SYNC_STATE).set(SYNC_STATE.LAST_ATTEMPT_AT, now).set(SYNC_STATE.LAST_ERROR, cut(error, ERROR_MAX))
+                    .where(SYNC_STATE.ID.eq(1)).execute();
+            return null;
+        });
+    }
+
+    /** A whole sync round (uploads and pulls) went through. */
+    public void recordSuccess() {
+        requireProduction();
+        desk.db().write(tx -> {
+            OffsetDateTime now = desk.now();
+            tx.update(SYNC_STATE).set(SYNC_STATE.LAST_SUCCESS_AT, now).set(SYNC_STATE.LAST_ATTEMPT_AT, now)
+                    .setNull(SYNC_STATE.LAST_ERROR).where(SYNC_STATE.ID.eq(1)).execute();
+            return null;
+        });
+    }
+
+    public State state() {
+        var r = desk.db().dsl().selectFrom(SYNC_STATE).where(SYNC_STATE.ID.eq(1)).fetchOne();
+        return new State(r.getLastSuccessAt(), r.getLastAttemptAt(), r.getLastError(), r.getReferenceVersion(),
+                r.getRegistryVersion());
+    }
+
+    public Counts counts() {
+        DSLContext dsl = desk.db().dsl();
+        Map<String, Integer> by = dsl.select(OUTBOX.STATUS, DSL.count()).from(OUTBOX).groupBy(OUTBOX.STATUS)
+                .fetchMap(OUTBOX.STATUS, DSL.count());
+        int failing = dsl.fetchCount(OUTBOX, OUTBOX.STATUS.eq(Outbox.PENDING).and(OUTBOX.ATTEMPTS.gt(0)));
+        int tasks = dsl.fetchCount(SYNC_TASK, SYNC_TASK.STATUS.eq(TASK_OPEN));
+        return new Counts(by.getOrDefault(Outbox.PENDING, 0), by.getOrDefault(Outbox.ACKED, 0),
+                by.getOrDefault(Outbox.REFUSED, 0), failing, tasks);
+    }
+
+    /** Pending (oldest first) then refused (newest first) messages for the sync screen. */
+    public List<MessageRow> messages(int limit) {
+        DSLContext dsl = desk.db().dsl();
+        List<MessageRow> out = new ArrayList<>();
+        dsl.selectFrom(OUTBOX).where(OUTBOX.STATUS.eq(Outbox.PENDING)).orderBy(OUTBOX.SEQ).limit(limit).fetch()
+                .forEach(r -> out.add(row(r)));
+        dsl.selectFrom(OUTBOX).where(OUTBOX.STATUS.eq(Outbox.REFUSED)).orderBy(OUTBOX.SEQ.desc())
+                .limit(Math.max(0, limit - out.size())).fetch().forEach(r -> out.add(row(r)));
+        return out;
+    }
+
+    private static MessageRow row(OutboxRecord r) {
+        return new MessageRow(r.getSeq(), r.getMsgType(), r.getEntityType(), r.getEntityId(), r.getCreatedAt(),
+                r.getStatus(), r.getAttempts(), r.getLastError(), r.getErrCode());
+    }
+
+    // ------------------------------------------------------------------------------------------------ tasks
+
+    public List<Task> openTasks(int limit) {
+        return desk.db().dsl().selectFrom(SYNC_TASK).where(SYNC_TASK.STATUS.eq(TASK_OPEN))
+                .orderBy(SYNC_TASK.CREATED_AT, SYNC_TASK.ID).limit(limit).fetch().map(this::task);
+    }
+
+    /** The tasks (open first, then handled) of a case or a person/unit record. */
+    public List<Task> tasksFor(String entityType, String entityId) {
+        return desk.db().dsl().selectFrom(SYNC_TASK).where(SYNC_TASK.ENTITY_TYPE.eq(entityType),
+                        SYNC_TASK.ENTITY_ID.eq(entityId))
+                .orderBy(DSL.when(SYNC_TASK.STATUS.eq(TASK_OPEN), 0).otherwise(1), SYNC_TASK.ID.desc())
+                .fetch().map(this::task);
+    }
+
+    public Optional<Task> openTaskFor(String entityType, String entityId) {
+        return tasksFor(entityType, entityId).stream().filter(t -> t.status().equals(TASK_OPEN)).findFirst();
+    }
+
+    private Task task(SyncTaskRecord t) {
+        List<TaskMessage> msgs = desk.db().dsl().select(OUTBOX.SEQ, OUTBOX.MSG_TYPE, OUTBOX.CREATED_AT,
+                        SYNC_TASK_MESSAGE.ERR_CODE, SYNC_TASK_MESSAGE.ERR_MSG)
+                .from(SYNC_TASK_MESSAGE).join(OUTBOX).on(OUTBOX.SEQ.eq(SYNC_TASK_MESSAGE.OUTBOX_SEQ))
+                .where(SYNC_TASK_MESSAGE.TASK_ID.eq(t.getId())).orderBy(OUTBOX.SEQ)
+                .fetch(r -> new TaskMessage(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        return new Task(t.getId(), t.getEntityType(), t.getEntityId(), t.getStatus(), t.getCreatedAt(),
+                t.getHandledAt(), t.getHandledNote(), msgs);
+    }
+
+    /** Cases with an open 退回任务 (the workbench's 同步退回 list). */
+    public List<CaseSummary> casesWithOpenTasks(int limit) {
+        LocalDate today = desk.today();
+        CaseService cases = desk.cases();
+        return desk.db().dsl().selectFrom(CASE_FILE).where(CASE_FILE.CASE_NO.in(
+                        DSL.select(SYNC_TASK.ENTITY_ID).from(SYNC_TASK).where(SYNC_TASK.STATUS.eq(TASK_OPEN),
+                                SYNC_TASK.ENTITY_TYPE.eq("CASE"))))
+                .orderBy(CASE_FILE.ID.desc()).limit(limit).fetch()
+                .map(r -> cases.summary(r, r.getDueOn() == null || CaseState.valueOf(r.getState()).terminal()
+                        || CaseState.valueOf(r.getState()) == CaseState.SUPPLEMENTING ? null
+                        : cases.quickDeadline(r, today)));
+    }
+
+    /** The clerk marks a task handled (with what was done); audited. A handled task cannot be handled again. */
+    public Task handleTask(long taskId, String note, Actor actor) {
+        if (actor == null) {
+            throw new ServiceException(Texts.get("login.required"));
+        }
+        if (note == null || note.isBlank()) {
+            throw new ServiceException(Texts.get("sync.task.note.missing"));
+        }
+        desk.db().write(tx -> {
+            SyncTaskRecord t = tx.selectFrom(SYNC_TASK).where(SYNC_TASK.ID.eq(taskId)).forUpdate().fetchOne();
+            if (t == null) {
+                throw new ServiceException(Texts.get("sync.task.unknown", String.valueOf(taskId)));
+            }
+            if (!TASK_OPEN.equals(t.getStatus())) {
+                throw new ServiceException(Texts.get("sync.task.handled.already", String.valueOf(taskId)));
+            }
+            Map<String, Object> before = taskMap(t);
+            OffsetDateTime now = desk.now();
+            t.setStatus(TASK_HANDLED);
+            t.setHandledAt(now);
+            t.setHandledBy(actor.id());
+            t.setHandledNote(cut(note.trim(), ERROR_MAX));
+            t.setUpdatedAt(now);
+            t.update();
+            desk.audited().record(tx, actor, now, "SYNC_TASK_HANDLED", "SYNC_TASK", String.valueOf(taskId), before,
+                    taskMap(t), null, null);
+            return null;
+        });
+        return task(desk.db().dsl().selectFrom(SYNC_TASK).where(SYNC_TASK.ID.eq(taskId)).fetchOne());
+    }
+
+    private static Map<String, Object> taskMap(SyncTaskRecord t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("entityType", t.getEntityType());
+        m.put("entityId", t.getEntityId());
+        m.put("status", t.getStatus());
+        m.put("handledNote", t.getHandledNote());
+        return m;
+    }
+
+    // ------------------------------------------------------------------------------------------------ pulls
+
+    /**
+     * Applies one reference-data answer and its version in one transaction. CALENDAR years are merged into the
+     * working calendar (in force at once); CATALOG versions are stored and take effect at the next start (a desk
+     * never changes its rules under an open case screen); POLICY and INSTITUTIONS replace their previous entry of the
+     * same key. Content that does not parse is refused whole: nothing of the answer is applied.
+     */
+    public int applyReference(long version, List<ReferenceEntry> entries) {
+        requireProduction();
+        WorkingCalendar[] merged = {null};
+        for (ReferenceEntry e : entries) {
+            if (Desk.REF_CALENDAR.equals(e.kind())) {
+                try {
+                    WorkingCalendar.parse(e.content());
+                } catch (RuntimeException ex) {
+                    throw new ServiceException(Texts.get("calendar.import.invalid", ex.getMessage()));
+                }
+            } else if (Desk.REF_CATALOG.equals(e.kind())) {
+                try {
+                    org.ybdesk.core.catalog.Catalog.parse(e.content());
+                } catch (java.io.IOException | RuntimeException ex) {
+                    throw new ServiceException(Texts.get("sync.reference.invalid", e.kind(), e.key(),
+                            String.valueOf(ex.getMessage())));
+                }
+            }
+        }
+        int applied = desk.db().write(tx -> {
+            long current = tx.select(SYNC_STATE.REFERENCE_VERSION).from(SYNC_STATE).where(SYNC_STATE.ID.eq(1))
+                    .fetchOne(SYNC_STATE.REFERENCE_VERSION);
+            if (version <= current) {
+                return 0;
+            }
+            OffsetDateTime now = desk.now();
+            WorkingCalendar cal = desk.calendar();
+            int n = 0;
+            for (ReferenceEntry e : entries) {
+                String ver = cut(e.key() + "@" + e.version(), 40);
+                if (tx.fetchExists(REFERENCE_DATA, REFERENCE_DATA.KIND.eq(e.kind()), REFERENCE_DATA.VERSION.eq(ver))) {
+                    continue;
+                }
+                if (!Desk.REF_CALENDAR.equals(e.kind())) {
+                    tx.update(REFERENCE_DATA).set(REFERENCE_DATA.ACTIVE, false)
+                            .where(REFERENCE_DATA.KIND.eq(e.kind()), REFERENCE_DATA.VERSION.like(e.key() + "@%"))
+                            .execute();
+                }
+                var r = tx.newRecord(REFERENCE_DATA);
+                r.setKind(e.kind());
+                r.setVersion(ver);
+                r.setContent(e.content());
+                r.setImportedAt(now);
+                r.setActive(true);
+                r.insert();
+                if (Desk.REF_CALENDAR.equals(e.kind())) {
+                    cal = cal.merge(WorkingCalendar.parse(e.content()));
+                }
+                n++;
+            }
+            tx.update(SYNC_STATE).set(SYNC_STATE.REFERENCE_VERSION, version).where(SYNC_STATE.ID.eq(1)).execute();
+            if (n > 0) {
+                desk.audited().record(tx, null, now, "REFERENCE_PULL", "REFERENCE_DATA", String.valueOf(version),
+                        null, Map.of("version", version, "entries", n), null, null);
+            }
+            merged[0] = cal;
+            return n;
+        });
+        if (merged[0] != null && applied > 0) {
+            desk.setCalendar(merged[0]);
+        }
+        return applied;
+    }
+
+    /** The active entries of a reference kind (e.g. INSTITUTIONS, POLICY), by stored version. */
+    public Map<String, String> reference(String kind) {
+        Map<String, String> out = new LinkedHashMap<>();
+        desk.db().dsl().select(REFERENCE_DATA.VERSION, REFERENCE_DATA.CONTENT).from(REFERENCE_DATA)
+                .where(REFERENCE_DATA.KIND.eq(kind), REFERENCE_DATA.ACTIVE.isTrue())
+                .orderBy(REFERENCE_DATA.IMPORTED_AT).fetch().forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
+    /**
+     * Applies one registry page and its version in one transaction. A person or unit with a local change still
+     * pending upload is left alone (the local edit wins until the province has answered it; the next delta after
+     * that carries the province's view); an older province version never overwrites a newer one.
+     */
+    public RegistryApplied applyRegistry(long version, List<RemotePerson> persons, List<RemoteUnit> units) {
+        requireProduction();
+        return desk.db().write(tx -> {
+            OffsetDateTime now = desk.now();
+            int p = 0;
+            int u = 0;
+            int kept = 0;
+            int skipped = 0;
+            for (RemoteUnit ru : units) {
+                if (ru.creditCode() == null || ru.name() == null) {
+                    skipped++;
+                    continue;
+                }
+                if (pendingLocal(tx, "UNIT", ru.creditCode())) {
+                    kept++;
+                    continue;
+                }
+                UnitRecord r = tx.selectFrom(UNIT).where(UNIT.CREDIT_CODE.eq(ru.creditCode())).fetchOne();
+                if (r != null && r.getProvinceVersion() != null && r.getProvinceVersion() >= ru.version()) {
+                    continue;
+                }
+                if (r == null) {
+                    r = tx.newRecord(UNIT);
+                    r.setCreditCode(ru.creditCode());
+                    r.setCreatedAt(now);
+                }
+                r.setName(ru.name());
+                r.setUnitType(ru.unitType());
+                if (ru.status() != null) {
+                    r.setStatus(ru.status());
+                }
+                if (ru.admdvs() != null && ru.admdvs().length() == 6) {
+                    r.setAdminDivisionCode(ru.admdvs());
+                }
+                r.setProvinceVersion(ru.version());
+                r.setUpdatedAt(now);
+                r.store();
+                u++;
+            }
+            for (RemotePerson rp : persons) {
+                if (rp.idType() == null || rp.idNumber() == null || rp.name() == null || rp.insuranceType() == null
+                        || rp.status() == null) {
+                    skipped++;
+                    continue;
+                }
+                if (pendingLocal(tx, "PERSON", rp.idNumber())) {
+                    kept++;
+                    continue;
+                }
+                PersonRecord r = tx.selectFrom(PERSON).where(PERSON.ID_TYPE.eq(rp.idType()),
+                        PERSON.ID_NUMBER.eq(rp.idNumber())).fetchOne();
+                if (r != null && r.getProvinceVersion() != null && r.getProvinceVersion() >= rp.version()) {
+                    continue;
+                }
+                if (r == null) {
+                    r = tx.newRecord(PERSON);
+                    r.setIdType(rp.idType());
+                    r.setIdNumber(rp.idNumber());
+                    r.setAccountBalanceFen(0L);
+                    r.setCreatedAt(now);
+                }
+                r.setName(rp.name());
+                r.setNameInitials(NameIndex.initials(rp.name()));
+                if (rp.gender() != null) {
+                    r.setGender(rp.gender());
+                }
+                if (rp.birthDate() != null) {
+                    r.setBirthDate(rp.birthDate());
+                }
+                r.setInsuranceType(rp.insuranceType());
+                r.setStatus(rp.status());
+                if (rp.phone() != null) {
+                    r.setPhone(rp.phone());
+                }
+                if (rp.unitCreditCode() != null) {
+                    r.setUnitId(tx.select(UNIT.ID).from(UNIT).where(UNIT.CREDIT_CODE.eq(rp.unitCreditCode()))
+                            .fetchOne(UNIT.ID));
+                }
+                r.setProvinceVersion(rp.version());
+                r.setUpdatedAt(now);
+                r.store();
+                p++;
+            }
+            long current = tx.select(SYNC_STATE.REGISTRY_VERSION).from(SYNC_STATE).where(SYNC_STATE.ID.eq(1))
+                    .fetchOne(SYNC_STATE.REGISTRY_VERSION);
+            tx.update(SYNC_STATE).set(SYNC_STATE.REGISTRY_VERSION, Math.max(current, version))
+                    .where(SYNC_STATE.ID.eq(1)).execute();
+            return new RegistryApplied(p, u, kept, skipped);
+        });
+    }
+
+    private static boolean pendingLocal(DSLContext tx, String entityType, String entityId) {
+        return tx.fetchExists(OUTBOX, OUTBOX.STATUS.eq(Outbox.PENDING), OUTBOX.ENTITY_TYPE.eq(entityType),
+                OUTBOX.ENTITY_ID.eq(entityId));
+    }
+
+    private static String cut(String s, int max) {
+        return s == null ? null : s.length() > max ? s.substring(0, max) : s;
+    }
+}

@@ -1,0 +1,159 @@
+package org.ybdesk.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.ybdesk.protocol.ErrorBody;
+import org.ybdesk.protocol.Protocol;
+import org.ybdesk.protocol.ProtocolJson;
+import org.ybdesk.protocol.ReferenceData;
+import org.ybdesk.protocol.RegistryDelta;
+import org.ybdesk.protocol.UploadRequest;
+import org.ybdesk.protocol.UploadResponse;
+
+/**
+ * HTTP to the provincial server (JSON, see docs/protocol.md), with the JDK's client: a connect timeout and a
+ * per-request timeout, the desk's bearer token, the JVM's or the configured trust store for https. Every failure
+ * that is not a readable answer becomes {@link Unanswered} with a Chinese reason.
+ */
+public final class ProvinceClient {
+    private final SyncConfig config;
+    private final HttpClient http;
+    private final ObjectMapper json = ProtocolJson.mapper();
+
+    public ProvinceClient(SyncConfig config) {
+        this.config = config;
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.timeout());
+        if (config.trustStore() != null) {
+            b.sslContext(sslContext(config));
+        }
+        this.http = b.build();
+    }
+
+    private static SSLContext sslContext(SyncConfig c) {
+        try (InputStream in = Files.newInputStream(c.trustStore())) {
+            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+            ks.load(in, c.trustStorePassword() == null ? null : c.trustStorePassword().toCharArray());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("trust store " + c.trustStore() + " unusable", e);
+        }
+    }
+
+    public SyncConfig config() {
+        return config;
+    }
+
+    /** The server answers its health check (no token needed). */
+    public boolean healthy() {
+        try {
+            HttpResponse<byte[]> r = send(HttpRequest.newBuilder(uri(Protocol.PATH_HEALTH)).GET(), false);
+            return r.statusCode() == 200;
+        } catch (Unanswered e) {
+            return false;
+        }
+    }
+
+    public UploadResponse upload(UploadRequest request) throws Unanswered {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(request);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        int n = request.messages() == null ? 0 : request.messages().size();
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(uri(Protocol.PATH_UPLOAD))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), true, uploadTimeout(n));
+        return read(r, UploadResponse.class);
+    }
+
+    public ReferenceData reference(long since) throws Unanswered {
+        return read(send(HttpRequest.newBuilder(uri(Protocol.PATH_REFERENCE + "?since=" + since)).GET(), true),
+                ReferenceData.class);
+    }
+
+    public RegistryDelta registry(long since, int limit) throws Unanswered {
+        return read(send(HttpRequest.newBuilder(uri(Protocol.PATH_REGISTRY + "?since=" + since + "&limit=" + limit))
+                .GET(), true), RegistryDelta.class);
+    }
+
+    private URI uri(String path) {
+        return URI.create(config.base() + path);
+    }
+
+    /**
+     * The server applies a batch message by message: its answer may take longer for more messages. The wait is the
+     * configured timeout plus 100 ms a message (500 messages: + 50 s).
+     */
+    java.time.Duration uploadTimeout(int messages) {
+        return config.timeout().plusMillis(100L * messages);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder b, boolean auth) throws Unanswered {
+        return send(b, auth, config.timeout());
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder b, boolean auth, java.time.Duration timeout)
+            throws Unanswered {
+        b.timeout(timeout).header("Accept", "application/json");
+        if (auth) {
+            b.header(Protocol.AUTH_HEADER, Protocol.BEARER + config.token());
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            throw new Unanswered(Texts.get("error.connectTimeout", config.base(), config.timeoutSeconds()), e);
+        } catch (HttpTimeoutException e) {
+            throw new Unanswered(Texts.get("error.timeout", timeout.toSeconds()), e);
+        } catch (ConnectException e) {
+            throw new Unanswered(Texts.get("error.refused", config.base()), e);
+        } catch (IOException e) {
+            throw new Unanswered(Texts.get("error.io", String.valueOf(e.getMessage())), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unanswered(Texts.get("error.interrupted"), e);
+        }
+    }
+
+    private <T> T read(HttpResponse<byte[]> r, Class<T> type) throws Unanswered {
+        int code = r.statusCode();
+        if (code == 200) {
+            try {
+                return json.readValue(r.body(), type);
+            } catch (IOException e) {
+                throw new Unanswered(Texts.get("error.unreadable", String.valueOf(e.getMessage())), e);
+            }
+        }
+        String detail = "";
+        try {
+            ErrorBody err = json.readValue(r.body(), ErrorBody.class);
+            if (err != null && err.errMsg() != null) {
+                detail = err.errMsg();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not an error body: the status says enough
+        }
+        if (code == 401 || code == 403) {
+            throw new Unanswered(Texts.get("error.unauthorized", code, detail), null, true);
+        }
+        throw new Unanswered(Texts.get("error.status", code, detail), null);
+    }
+}

@@ -1,0 +1,168 @@
+package org.ybdesk.sync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import org.ybdesk.protocol.Protocol;
+import org.ybdesk.service.ServiceException;
+
+/**
+ * Where and as whom the desk syncs: the provincial server's base URL, the desk number and token it was registered
+ * with, an optional trust store, and tuning (batch size, interval, timeout). Kept in the data folder's
+ * {@code config.properties} under {@code sync.*} keys (other keys of the file are preserved); the file is made
+ * readable by its owner only because it holds the token. A desk without a server URL is unconfigured: it works
+ * offline and says so.
+ */
+public record SyncConfig(String serverUrl, int deskNo, String token, Path trustStore, String trustStorePassword,
+                         int batchSize, int intervalSeconds, int timeoutSeconds) {
+    public static final String FILE = "config.properties";
+    static final String URL = "sync.server-url";
+    static final String DESK_NO = "sync.desk-no";
+    static final String TOKEN = "sync.token";
+    static final String TRUST_STORE = "sync.trust-store";
+    static final String TRUST_STORE_PASSWORD = "sync.trust-store-password";
+    static final String BATCH = "sync.batch-size";
+    static final String INTERVAL = "sync.interval-seconds";
+    static final String TIMEOUT = "sync.timeout-seconds";
+
+    public static final int DEFAULT_INTERVAL = 60;
+    public static final int DEFAULT_TIMEOUT = 15;
+
+    public SyncConfig {
+        batchSize = batchSize <= 0 ? Protocol.MAX_BATCH : Math.min(batchSize, Protocol.MAX_BATCH);
+        intervalSeconds = intervalSeconds <= 0 ? DEFAULT_INTERVAL : intervalSeconds;
+        timeoutSeconds = timeoutSeconds <= 0 ? DEFAULT_TIMEOUT : timeoutSeconds;
+    }
+
+    public SyncConfig(String serverUrl, int deskNo, String token) {
+        this(serverUrl, deskNo, token, null, null, 0, 0, 0);
+    }
+
+    public SyncConfig withBatchSize(int n) {
+        return new SyncConfig(serverUrl, deskNo, token, trustStore, trustStorePassword, n, intervalSeconds,
+                timeoutSeconds);
+    }
+
+    public SyncConfig withTimeoutSeconds(int s) {
+        return new SyncConfig(serverUrl, deskNo, token, trustStore, trustStorePassword, batchSize, intervalSeconds, s);
+    }
+
+    public SyncConfig withIntervalSeconds(int s) {
+        return new SyncConfig(serverUrl, deskNo, token, trustStore, trustStorePassword, batchSize, s, timeoutSeconds);
+    }
+
+    public Duration timeout() {
+        return Duration.ofSeconds(timeoutSeconds);
+    }
+
+    /** The base URL without a trailing slash. */
+    public String base() {
+        return serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
+    }
+
+    /** The configuration in {@code dataDir}, or empty when no server is configured (the desk works offline). */
+    public static Optional<SyncConfig> load(Path dataDir) {
+        Properties p = read(dataDir);
+        String url = p.getProperty(URL);
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        String ts = p.getProperty(TRUST_STORE);
+        return Optional.of(new SyncConfig(url.trim(), intOf(p, DESK_NO, 0), p.getProperty(TOKEN, ""),
+                ts == null || ts.isBlank() ? null : Path.of(ts.trim()), p.getProperty(TRUST_STORE_PASSWORD),
+                intOf(p, BATCH, 0), intOf(p, INTERVAL, 0), intOf(p, TIMEOUT, 0)));
+    }
+
+    /** Checks and writes the configuration into {@code dataDir/config.properties}; all problems at once. */
+    public static SyncConfig save(Path dataDir, SyncConfig c) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        try {
+            URI u = URI.create(c.serverUrl() == null ? "" : c.serverUrl().trim());
+            if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
+                problems.add(Texts.get("config.url.invalid", String.valueOf(c.serverUrl())));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(Texts.get("config.url.invalid", String.valueOf(c.serverUrl())));
+        }
+        if (c.deskNo() < 0 || c.deskNo() > 999) {
+            problems.add(Texts.get("config.deskNo.invalid", String.valueOf(c.deskNo())));
+        }
+        if (c.token() == null || c.token().isBlank()) {
+            problems.add(Texts.get("config.token.missing"));
+        }
+        if (c.trustStore() != null && !Files.isReadable(c.trustStore())) {
+            problems.add(Texts.get("config.trustStore.missing", c.trustStore().toString()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        Properties p = read(dataDir);
+        p.setProperty(URL, c.serverUrl().trim());
+        p.setProperty(DESK_NO, String.valueOf(c.deskNo()));
+        p.setProperty(TOKEN, c.token().trim());
+        if (c.trustStore() != null) {
+            p.setProperty(TRUST_STORE, c.trustStore().toString());
+            if (c.trustStorePassword() != null) {
+                p.setProperty(TRUST_STORE_PASSWORD, c.trustStorePassword());
+            }
+        }
+        p.setProperty(BATCH, String.valueOf(c.batchSize()));
+        p.setProperty(INTERVAL, String.valueOf(c.intervalSeconds()));
+        p.setProperty(TIMEOUT, String.valueOf(c.timeoutSeconds()));
+        Path file = dataDir.resolve(FILE);
+        try {
+            Files.createDirectories(dataDir);
+            Path tmp = dataDir.resolve(FILE + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                p.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), "YB Desk");
+            }
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system (Windows): the user's profile folder protects it
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return c;
+    }
+
+    private static Properties read(Path dataDir) {
+        Properties p = new Properties();
+        Path file = dataDir.resolve(FILE);
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return p;
+    }
+
+    private static int intOf(Properties p, String key, int dflt) {
+        String v = p.getProperty(key);
+        try {
+            return v == null || v.isBlank() ? dflt : Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+
+    /** The token is a secret: it never shows in logs. */
+    @Override
+    public String toString() {
+        return "SyncConfig[" + serverUrl + ", desk " + deskNo + ", batch " + batchSize + "]";
+    }
+}

@@ -1,0 +1,23 @@
+package org.ybdesk.sync;
+
+/**
+ * A request the server did not answer: connection refused, timeout, a 5xx, an unreadable body. Not a result: the
+ * messages stay pending and are sent again later. The message is Chinese, for the clerk and the command line.
+ */
+public final class Unanswered extends Exception {
+    private final boolean unauthorized;
+
+    public Unanswered(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    public Unanswered(String message, Throwable cause, boolean unauthorized) {
+        super(message, cause);
+        this.unauthorized = unauthorized;
+    }
+
+    /** 401/403: the desk's token is wrong; retrying will not help until it is configured again. */
+    public boolean unauthorized() {
+        return unauthorized;
+    }
+}
