@@ -37,8 +37,8 @@ import org.ybdesk.forms.Section;
  * Reference tables 表1–表13 as JasperReports designs built from the same YAML form specs the desk fills
  * ({@link ReferenceForm}): one mechanism instead of thirteen hand-drawn copies. The grid of each section becomes
  * absolutely placed cells (label cells as static text, value cells as text fields reading {@code $P{V}}), one band per
- * row or per block of rows sharing a merged group cell, so pages break between rows. The design is compiled once per
- * process and table; {@link #jrxml(int)} writes it out for review. {@link #values(FilledForm)} computes the printed
+ * row or per block of rows sharing a merged group cell, so pages break between rows. The design is compiled at build
+ * time ({@link Templates}); {@link #jrxml(int)} writes it out for review. {@link #values(FilledForm)} computes the printed
  * text of every value cell under the same identifiers the design reads.
  */
 public final class FormDesigns {
