@@ -38,8 +38,8 @@ import org.ybdesk.forms.Section;
  * ({@link ReferenceForm}): one mechanism instead of thirteen hand-drawn copies. The grid of each section becomes
  * absolutely placed cells (label cells as static text, value cells as text fields reading {@code $P{V}}), one band per
  * row or per block of rows sharing a merged group cell, so pages break between rows. The design is compiled at build
- * time ({@link Templates}); {@link #jrxml(int)} writes it out for review. {@link #values(FilledForm)} computes the printed
- * text of every value cell under the same identifiers the design reads.
+ * time ({@link Templates}); {@link #jrxml(int)} writes it out for review. {@link #values(FilledForm)} computes the
+ * printed text of every value cell under the same identifiers the design reads.
  */
 public final class FormDesigns {
     /** A4 in points. */
