@@ -31,6 +31,8 @@ import org.ybdesk.service.SandboxSeeder;
  */
 public final class LoginFrame extends JFrame {
     private static final Logger LOG = LoggerFactory.getLogger(LoginFrame.class);
+    private static final java.util.concurrent.atomic.AtomicBoolean PRINTS_WARMED =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final Desks desks;
     private final JTextField username = new JTextField(16);
     private final JPasswordField password = new JPasswordField(16);
@@ -200,9 +202,12 @@ public final class LoginFrame extends JFrame {
     /**
      * Loads the print templates and fonts on a daemon thread of its own (not the {@code Background} worker, whose
      * queue is the clerk's work), so the first print of the session does not pay for them. A failure only costs
-     * that speed-up: the first print then loads them itself.
+     * that speed-up: the first print then loads them itself. Once per process (a second login finds them loaded).
      */
-    static Thread warmUpPrints() {
+    static void warmUpPrints() {
+        if (!PRINTS_WARMED.compareAndSet(false, true)) {
+            return;
+        }
         Thread t = new Thread(() -> {
             try {
                 Prints.warmUp();
@@ -213,6 +218,5 @@ public final class LoginFrame extends JFrame {
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
-        return t;
     }
 }
