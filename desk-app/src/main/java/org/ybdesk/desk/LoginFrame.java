@@ -17,7 +17,10 @@ import javax.swing.JPasswordField;
 import javax.swing.JRadioButton;
 import javax.swing.JTextField;
 import javax.swing.WindowConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.reports.Prints;
 import org.ybdesk.service.Desk;
 import org.ybdesk.service.Mode;
 import org.ybdesk.service.SandboxSeeder;
@@ -27,6 +30,9 @@ import org.ybdesk.service.SandboxSeeder;
  * it walks through the agency setup and the first administrator; the sandbox seeds itself with training data.
  */
 public final class LoginFrame extends JFrame {
+    private static final Logger LOG = LoggerFactory.getLogger(LoginFrame.class);
+    private static final java.util.concurrent.atomic.AtomicBoolean PRINTS_WARMED =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final Desks desks;
     private final JTextField username = new JTextField(16);
     private final JPasswordField password = new JPasswordField(16);
@@ -180,6 +186,7 @@ public final class LoginFrame extends JFrame {
             java.util.Arrays.fill(p, '\0');
             new MainFrame(s, desks).setVisible(true);
             dispose();
+            warmUpPrints();
         }, e -> {
             java.util.Arrays.fill(p, '\0');
             submit.setEnabled(true);
@@ -190,5 +197,26 @@ public final class LoginFrame extends JFrame {
             password.setText("");
             password.requestFocusInWindow();
         });
+    }
+
+    /**
+     * Loads the print templates and fonts on a daemon thread of its own (not the {@code Background} worker, whose
+     * queue is the clerk's work), so the first print of the session does not pay for them. A failure only costs
+     * that speed-up: the first print then loads them itself. Once per process (a second login finds them loaded).
+     */
+    static void warmUpPrints() {
+        if (!PRINTS_WARMED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                Prints.warmUp();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("Warming up the prints failed; the first print will load the templates itself", e);
+            }
+        }, "prints-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 }

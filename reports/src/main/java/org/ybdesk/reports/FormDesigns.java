@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.design.JRDesignBand;
 import net.sf.jasperreports.engine.design.JRDesignElement;
@@ -39,9 +37,9 @@ import org.ybdesk.forms.Section;
  * Reference tables 表1–表13 as JasperReports designs built from the same YAML form specs the desk fills
  * ({@link ReferenceForm}): one mechanism instead of thirteen hand-drawn copies. The grid of each section becomes
  * absolutely placed cells (label cells as static text, value cells as text fields reading {@code $P{V}}), one band per
- * row or per block of rows sharing a merged group cell, so pages break between rows. The design is compiled once per
- * process and table; {@link #jrxml(int)} writes it out for review. {@link #values(FilledForm)} computes the printed
- * text of every value cell under the same identifiers the design reads.
+ * row or per block of rows sharing a merged group cell, so pages break between rows. The design is compiled at build
+ * time ({@link Templates}); {@link #jrxml(int)} writes it out for review. {@link #values(FilledForm)} computes the
+ * printed text of every value cell under the same identifiers the design reads.
  */
 public final class FormDesigns {
     /** A4 in points. */
@@ -61,20 +59,12 @@ public final class FormDesigns {
     private static final int MIN_ROW = 24;
     private static final int SIGN_LINE = 18;
 
-    private static final Map<Integer, JasperReport> COMPILED = new ConcurrentHashMap<>();
-
     private FormDesigns() {
     }
 
-    /** The compiled report of table {@code no} (compiled on first use, then cached for the process). */
+    /** The compiled report of table {@code no} (built with the jar, see {@link Templates}; kept for the process). */
     static JasperReport compiled(ReferenceForm form) {
-        return COMPILED.computeIfAbsent(form.no(), n -> {
-            try {
-                return JasperCompileManager.compileReport(design(form));
-            } catch (JRException e) {
-                throw new IllegalStateException("table " + n + " does not compile", e);
-            }
-        });
+        return Templates.get(Templates.table(form));
     }
 
     /**

@@ -1,9 +1,6 @@
 package org.ybdesk.reports;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +11,6 @@ import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
-import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
@@ -42,15 +38,12 @@ import org.ybdesk.service.PrintService.PrintModel;
  * The prints of the window: {@link #render} one document of a case as PDF, {@link #renderMany} many in one PDF (one
  * print job), {@link #renderBlank} a blank reference table. Every print is filled from the services' print model,
  * checked by the {@link GlyphGuard} (a character the fonts lack refuses the print), exported with embedded fonts and,
- * in the sandbox, watermarked on every page. Templates are compiled once per process.
+ * in the sandbox, watermarked on every page. Templates are compiled at build time ({@link Templates}).
  */
 public final class Prints {
     /** One document of one case, for batch printing. */
     public record Request(PrintDoc doc, String caseNo) {
     }
-
-    private static final String DOCUMENT_TEMPLATE = "/org/ybdesk/reports/document.jrxml";
-    private static volatile JasperReport document;
 
     static {
         // Text without a font of its own (and JasperReports' fallback) is set in the serif face, never in a PDF
@@ -218,33 +211,26 @@ public final class Prints {
         return out.toByteArray();
     }
 
-    /** The window-documents template, compiled on first use and kept for the process. */
+    /** The window-documents template (compiled at build time, see {@link Templates}; kept for the process). */
     static JasperReport document() {
-        JasperReport r = document;
-        if (r == null) {
-            synchronized (Prints.class) {
-                r = document;
-                if (r == null) {
-                    try (InputStream in = Prints.class.getResourceAsStream(DOCUMENT_TEMPLATE)) {
-                        if (in == null) {
-                            throw new IllegalStateException("template missing: " + DOCUMENT_TEMPLATE);
-                        }
-                        r = JasperCompileManager.compileReport(in);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    } catch (JRException e) {
-                        throw new IllegalStateException("document template does not compile", e);
-                    }
-                    document = r;
-                }
-            }
-        }
-        return r;
+        return Templates.get(Templates.DOCUMENT);
     }
 
-    /** Compiles every template now (the desk calls this in the background at start so the first print is fast). */
+    /**
+     * Makes the first print of the process fast; the desk calls it on a daemon thread after login. Loads every
+     * template of the window's prints and exports one tiny blank page, discarded, so the fonts are read and the PDF
+     * exporter is loaded before the clerk's first print.
+     */
     public static void warmUp() {
-        document();
-        ReferenceForms.load().all().forEach(FormDesigns::compiled);
+        Templates.windowTemplates().forEach(Templates::get);
+        Map<String, Object> p = new HashMap<>();
+        p.put(JRParameter.REPORT_LOCALE, ReportTexts.locale());
+        p.put(JRParameter.REPORT_RESOURCE_BUNDLE, ReportTexts.bundle());
+        p.put("TITLE", "YB Desk");
+        try {
+            export(List.of(JasperFillManager.fillReport(document(), p, new JREmptyDataSource(1))));
+        } catch (JRException e) {
+            throw new IllegalStateException("warm-up print failed", e);
+        }
     }
 }
