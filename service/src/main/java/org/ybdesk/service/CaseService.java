@@ -473,7 +473,7 @@ public final class CaseService {
             p.store();
             c.setPersonId(p.getId());
             c.update();
-            Map<String, Object> after = RegistryService.personMap(p);
+            Map<String, Object> after = RegistryService.personMap(tx, p);
             desk.audited().record(tx, actor, now, "PERSON_REGISTER", "PERSON", p.getIdNumber(), null, after,
                     "PERSON_REGISTERED", after);
         }

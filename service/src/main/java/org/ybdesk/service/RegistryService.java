@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.ybdesk.core.lifecycle.Actor;
 import org.ybdesk.core.money.Money;
 import org.ybdesk.core.registry.Gender;
@@ -120,7 +121,7 @@ public final class RegistryService {
             r.setCreatedAt(desk.now());
             r.setUpdatedAt(desk.now());
             r.store();
-            Map<String, Object> after = personMap(r);
+            Map<String, Object> after = personMap(tx, r);
             desk.audited().record(tx, actor, desk.now(), "PERSON_REGISTER", "PERSON", id, null, after, "PERSON_REGISTERED",
                     after);
             return toView(r, tx.selectFrom(UNIT).where(UNIT.ID.eq(u == null ? -1L : u)).fetchOne());
@@ -280,6 +281,19 @@ public final class RegistryService {
                 r.getLegalRepName(), r.getLegalRepIdNumber(), r.getLegalRepPhone(), r.getBankName(),
                 r.getBankAccount(), r.getContactName(), r.getContactPhone(), r.getAdminDivisionCode(),
                 InsuredStatus.valueOf(r.getStatus()));
+    }
+
+    /**
+     * A person as audit records and outbox messages carry it; the unit travels by its credit code (the province
+     * knows units by it, not by this desk's row id).
+     */
+    static Map<String, Object> personMap(DSLContext tx, PersonRecord r) {
+        Map<String, Object> m = personMap(r);
+        if (r.getUnitId() != null) {
+            m.put("unitCreditCode", tx.select(UNIT.CREDIT_CODE).from(UNIT).where(UNIT.ID.eq(r.getUnitId()))
+                    .fetchOne(UNIT.CREDIT_CODE));
+        }
+        return m;
     }
 
     static Map<String, Object> personMap(PersonRecord r) {

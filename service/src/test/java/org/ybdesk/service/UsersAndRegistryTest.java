@@ -62,6 +62,13 @@ class UsersAndRegistryTest {
             assertThat(p.gender()).isEqualTo(Gender.FEMALE);
             assertThat(p.birthDate()).isEqualTo(LocalDate.of(1990, 3, 15));
             assertThat(p.unitName()).isEqualTo("哈尔滨道里机械厂");
+            assertThat(f.desk.db().dsl().select(org.ybdesk.db.jooq.Tables.OUTBOX.PAYLOAD_JSON)
+                    .from(org.ybdesk.db.jooq.Tables.OUTBOX)
+                    .where(org.ybdesk.db.jooq.Tables.OUTBOX.MSG_TYPE.eq("PERSON_REGISTERED"),
+                            org.ybdesk.db.jooq.Tables.OUTBOX.ENTITY_ID.eq(id))
+                    .fetchOne(0, String.class))
+                    .as("the province links the person to the unit by its credit code")
+                    .contains("\"unitCreditCode\":\"" + unitCode + "\"");
             assertThat(f.desk.registry().findPerson(id.toLowerCase())).isPresent();
             assertThat(f.desk.registry().searchPersons("zsf", 10)).extracting(x -> x.name()).containsExactly("张三丰");
             assertThat(f.desk.registry().searchPersons("张三", 10)).hasSize(1);
