@@ -13,9 +13,11 @@ import org.ybdesk.db.Outbox;
  */
 final class Audited {
     private final Mode mode;
+    private final org.ybdesk.db.NumberLedger ledger;
 
-    Audited(Mode mode) {
+    Audited(Mode mode, org.ybdesk.db.NumberLedger ledger) {
         this.mode = mode;
+        this.ledger = ledger;
     }
 
     AuditLog.Who who(Actor actor) {
@@ -30,7 +32,7 @@ final class Audited {
         AuditLog.append(tx, who(actor), at, action, entityType, entityId,
                 before == null ? null : Json.write(before), after == null ? null : Json.write(after));
         if (msgType != null && mode == Mode.PRODUCTION) {
-            Outbox.enqueue(tx, msgType, entityType, entityId, Json.write(payload), at);
+            Outbox.enqueue(tx, ledger, msgType, entityType, entityId, Json.write(payload), at);
         }
     }
 }

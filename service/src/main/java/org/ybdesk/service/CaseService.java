@@ -178,7 +178,7 @@ public final class CaseService {
         String caseNo = desk.db().write(tx -> {
             LocalDate today = desk.today();
             OffsetDateTime now = desk.now();
-            String no = nextCaseNo(tx, agency.getCode(), today);
+            String no = nextCaseNo(tx, desk.db().numbers(), agency.getCode(), today);
             CaseFileRecord c = tx.newRecord(CASE_FILE);
             c.setCaseNo(no);
             c.setAgencyCode(agency.getCode());
@@ -245,16 +245,25 @@ public final class CaseService {
         return f;
     }
 
-    private static String nextCaseNo(DSLContext tx, String agencyCode, LocalDate day) {
+    private static String nextCaseNo(DSLContext tx, org.ybdesk.db.NumberLedger ledger, String agencyCode,
+                                     LocalDate day) {
         int updated = tx.update(CASE_SEQ).set(CASE_SEQ.LAST_SEQ, CASE_SEQ.LAST_SEQ.plus(1))
                 .where(CASE_SEQ.AGENCY_CODE.eq(agencyCode), CASE_SEQ.SEQ_DAY.eq(day)).execute();
         if (updated == 0) {
             tx.insertInto(CASE_SEQ).set(CASE_SEQ.AGENCY_CODE, agencyCode).set(CASE_SEQ.SEQ_DAY, day)
                     .set(CASE_SEQ.LAST_SEQ, 1).execute();
         }
-        int seq = tx.select(CASE_SEQ.LAST_SEQ).from(CASE_SEQ)
+        int counted = tx.select(CASE_SEQ.LAST_SEQ).from(CASE_SEQ)
                 .where(CASE_SEQ.AGENCY_CODE.eq(agencyCode), CASE_SEQ.SEQ_DAY.eq(day)).fetchOne(CASE_SEQ.LAST_SEQ);
-        return agencyCode + day.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%05d", seq);
+        String prefix = agencyCode + day.format(DateTimeFormatter.BASIC_ISO_DATE);
+        // The ledger outside the database file holds every number ever handed out: a number is never issued twice,
+        // even if the database lost its tail or an older backup was restored into this folder.
+        int seq = (int) ledger.reserve("CASE:" + prefix, counted);
+        if (seq != counted) {
+            tx.update(CASE_SEQ).set(CASE_SEQ.LAST_SEQ, seq)
+                    .where(CASE_SEQ.AGENCY_CODE.eq(agencyCode), CASE_SEQ.SEQ_DAY.eq(day)).execute();
+        }
+        return prefix + String.format("%05d", seq);
     }
 
     // ------------------------------------------------------------------------------------------------ steps

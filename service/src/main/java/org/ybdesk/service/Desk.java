@@ -40,13 +40,27 @@ public final class Desk implements AutoCloseable {
         this.clock = clock;
         claimIdentity(db, mode, clock);
         this.catalog = loadCatalog(db);
-        this.audited = new Audited(mode);
+        this.audited = new Audited(mode, db.numbers());
         setCalendar(loadCalendar(db));
     }
 
     /** Opens the desk of {@code mode} under {@code dataDir} ({@code dataDir/prod} or {@code dataDir/sandbox}). */
     public static Desk open(Path dataDir, Mode mode, Clock clock) {
-        return new Desk(Database.open(dataDir.resolve(mode.folder())), mode, clock.withZone(ZONE));
+        Database db;
+        try {
+            org.ybdesk.db.OwnerOnly.folder(dataDir);
+            db = Database.open(dataDir.resolve(mode.folder()));
+        } catch (org.ybdesk.db.StorageException e) {
+            throw storageProblem(e);
+        }
+        return new Desk(db, mode, clock.withZone(ZONE));
+    }
+
+    /** A storage problem as the person at the desk must read it: what happened and what to do. */
+    public static ServiceException storageProblem(org.ybdesk.db.StorageException e) {
+        String key = "storage." + e.kind().name();
+        String keyDir = org.ybdesk.db.DatabaseKeys.keyDir().toString();
+        return new ServiceException(Texts.get(key, e.path(), keyDir), e);
     }
 
     public static Desk open(Path dataDir, Mode mode) {
@@ -180,6 +194,14 @@ public final class Desk implements AutoCloseable {
 
     public SearchService search() {
         return new SearchService(this);
+    }
+
+    public KeyService keys() {
+        return new KeyService(this);
+    }
+
+    public BackupService backups() {
+        return new BackupService(this);
     }
 
     public ReportService reports() {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Mixin;
         resourceBundle = "org.ybdesk.launcher.cli",
         subcommands = {InitCommand.class, CatalogCommand.class, CalendarCommand.class, ValidateCommand.class,
                 UserCommand.class, PersonCommand.class, UnitCommand.class, CaseCommand.class, DueCommand.class,
-                AuditCommand.class, PrintCommand.class, ReportCommand.class, SyncCommand.class})
+                AuditCommand.class, PrintCommand.class, ReportCommand.class, SyncCommand.class,
+                BackupCommand.class, KeyCommand.class})
 public final class YbdeskCommand implements java.util.concurrent.Callable<Integer> {
     /** Exit code when the desk refuses a request (validation, lifecycle, login): the reasons are on stderr. */
     public static final int REFUSED = 1;
