@@ -62,7 +62,7 @@ public final class Database implements AutoCloseable {
     private static final String ENCRYPTED_HEADER = "H2encrypt";
     /** Options of every connection; the password carries the file key (CIPHER=AES). */
     private static final String OPTIONS = ";CIPHER=AES;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
-    private static final int MAINTENANCE_SECONDS = 20;
+    private static final int MAINTENANCE_SECONDS = 5;
 
     static {
         // jOOQ prints a banner and tips on first use; a desk's logs don't need them.
@@ -419,7 +419,7 @@ public final class Database implements AutoCloseable {
             return;
         }
         try {
-            for (int i = 0; i < 8 && maintain(80, 256 * 1024); i++) {
+            for (int i = 0; i < 16 && maintain(80, 512 * 1024); i++) {
                 Thread.onSpinWait();
             }
             maintainedAtWrite = w;
