@@ -20,6 +20,12 @@ public final class Outbox {
     /** Adds a message inside the caller's transaction (which must hold the writer lock). */
     public static long enqueue(DSLContext tx, String msgType, String entityType, String entityId, String payloadJson,
                                OffsetDateTime at) {
+        return enqueue(tx, msgType, entityType, entityId, payloadJson, at, null);
+    }
+
+    /** Adds a message covered by the audit record {@code auditSeq} (whose payload_hash vouches for it). */
+    public static long enqueue(DSLContext tx, String msgType, String entityType, String entityId, String payloadJson,
+                               OffsetDateTime at, Long auditSeq) {
         Long max = tx.select(DSL.max(OUTBOX.SEQ)).from(OUTBOX).fetchOne(0, Long.class);
         long seq = max == null ? 1 : max + 1;
         OutboxRecord r = tx.newRecord(OUTBOX);
@@ -31,6 +37,7 @@ public final class Outbox {
         r.setCreatedAt(at);
         r.setStatus(PENDING);
         r.setAttempts(0);
+        r.setAuditSeq(auditSeq);
         r.insert();
         return seq;
     }
