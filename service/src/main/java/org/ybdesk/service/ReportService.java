@@ -348,7 +348,11 @@ public final class ReportService {
                             Money reconciled, Money paid) {
     }
 
-    public record Ledger(Header header, List<LedgerRow> rows, Money declaredTotal, Money paidTotal) {
+    /**
+     * @param auditHead the audit chain's head when the ledger was made (seq, first 16 hex digits of its hash, time),
+     *                  printed in the footer so a later rewritten chain is caught by comparing with the paper (D71)
+     */
+    public record Ledger(Header header, List<LedgerRow> rows, Money declaredTotal, Money paidTotal, String auditHead) {
     }
 
     /**
@@ -389,7 +393,8 @@ public final class ReportService {
                     st.label(), r.get(APP_USER.DISPLAY_NAME), dec == null ? null : Money.ofFen(dec),
                     rec == null ? null : Money.ofFen(rec), pd == null ? null : Money.ofFen(pd)));
         }
-        return new Ledger(header(f), rows, Money.ofFen(declared), Money.ofFen(paid));
+        return new Ledger(header(f), rows, Money.ofFen(declared), Money.ofFen(paid),
+                AuditReport.headLine(desk.auditHead().orElse(null)));
     }
 
     // ------------------------------------------------------------------------------------------------ monthly
