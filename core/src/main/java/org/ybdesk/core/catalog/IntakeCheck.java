@@ -33,6 +33,15 @@ public final class IntakeCheck {
 
     /** Checks {@code values} (keyed by leaf field key) for {@code item}. Unknown keys are problems too. */
     public static Result check(ServiceItem item, Map<String, String> values) {
+        return check(item, values, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #check(ServiceItem, Map)}, but an empty field whose key is in {@code refusedElsewhere} is not
+     * reported as missing: its value was refused already (e.g. the applicant's name it is filled from), and
+     * 「请填写」 would send the clerk the wrong way.
+     */
+    public static Result check(ServiceItem item, Map<String, String> values, java.util.Set<String> refusedElsewhere) {
         Map<String, String> out = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (String key : values.keySet()) {
@@ -44,11 +53,12 @@ public final class IntakeCheck {
             if (f.composite()) {
                 IdType idType = idTypeOf(f.parts(), values).orElse(null);
                 for (FieldSpec p : f.parts()) {
-                    checkLeaf(item, p, f.label() + "·" + p.label(), values.get(p.key()), idType, out, problems);
+                    checkLeaf(item, p, f.label() + "·" + p.label(), values.get(p.key()), idType, out, problems,
+                            refusedElsewhere);
                 }
             } else {
                 IdType idType = idTypeOf(item.requiredFields(), values).orElse(null);
-                checkLeaf(item, f, f.label(), values.get(f.key()), idType, out, problems);
+                checkLeaf(item, f, f.label(), values.get(f.key()), idType, out, problems, refusedElsewhere);
             }
         }
         return new Result(out, problems);
@@ -62,7 +72,7 @@ public final class IntakeCheck {
     }
 
     private static void checkLeaf(ServiceItem item, FieldSpec f, String label, String raw, IdType idType,
-                                  Map<String, String> out, List<String> problems) {
+                                  Map<String, String> out, List<String> problems, java.util.Set<String> refusedElsewhere) {
         List<String> flaws = InputHygiene.line(label, raw, FieldLimits.INTAKE_FIELD);
         if (!flaws.isEmpty()) {
             problems.addAll(flaws);
@@ -70,7 +80,7 @@ public final class IntakeCheck {
         }
         String v = raw == null ? "" : InputHygiene.tidy(raw);
         if (v.isEmpty()) {
-            if (f.required()) {
+            if (f.required() && !refusedElsewhere.contains(f.key())) {
                 problems.add(TEXT.get("field.missing", label));
             }
             return;
