@@ -26,14 +26,14 @@ class HostileCliTest {
     static final String PW = "passw0rd-h";
     static final Pattern AUDIT_COUNT = Pattern.compile("(\\d+) 条记录");
 
-    @TempDir
     Path dir;
     String caseNo;
     String personId;
     String unitCode;
 
     @BeforeAll
-    void setUp() {
+    void setUp(@TempDir Path dataDir) {
+        dir = dataDir;
         ok(ybdesk(dir, "init", "--agency-code", "230102001", "--admin-division", "230102", "--agency-name",
                 "哈尔滨市道里区医疗保障服务中心", "--hotline", "0451-84661234"));
         ok(ybdesk(dir, "user", "add", "--username", "admin", "--name", "管理员", "--new-password", PW, "--roles",
@@ -45,9 +45,10 @@ class HostileCliTest {
         personId = CliTest.residentId("19800101");
         ok(as("clerk", "person", "add", "--id", personId, "--name", "刘䶮", "--insurance-type", "职工"));
         unitCode = CliTest.creditCode();
-        Run c = ok(as("clerk", "case", "create", "--item", "3", "--applicant-id", CliTest.residentId("19900101"),
-                "--applicant-name", "阿卜杜·热合曼", "--phone", "13912345678", "--all-materials", "paper", "--field",
-                "householdAddress=哈尔滨市道里区经纬街1号", "--json"));
+        Run c = ok(as("clerk", "case", "create", "--item", "16", "--applicant-id", CliTest.residentId("19800101"),
+                "--applicant-name", "阿卜杜·热合曼", "--phone", "13812345678", "--field", "age=46", "--field",
+                "insuranceType=职工基本医疗保险", "--field", "insuredPlace=230102", "--field", "diseaseName=高血压",
+                "--field", "benefitStartDate=2026-12-01", "--all-materials", "paper", "--json"));
         caseNo = c.json().get("summary").get("caseNo").asText();
     }
 
@@ -63,7 +64,7 @@ class HostileCliTest {
     }
 
     int auditRecords() {
-        Run r = ok(ybdesk(dir, "audit", "verify"));
+        Run r = ok(as("admin", "audit", "verify"));
         Matcher m = AUDIT_COUNT.matcher(r.out());
         assertThat(m.find()).as(r.toString()).isTrue();
         return Integer.parseInt(m.group(1));
@@ -206,6 +207,7 @@ class HostileCliTest {
         List<String[]> lines = lines();
         assertThat(lines).hasSizeGreaterThanOrEqualTo(60);
         List<String> failures = new ArrayList<>();
+        StringBuilder transcript = new StringBuilder();
         for (String[] line : lines) {
             String[] args = line.clone();
             for (int i = 0; i < args.length; i++) {
@@ -227,6 +229,8 @@ class HostileCliTest {
             String shown = String.join(" ", List.of(args).stream()
                     .map(org.ybdesk.core.validation.InputHygiene::visible).toList());
             String both = r.out() + r.err();
+            transcript.append("$ ybdesk ").append(shown).append("\n").append(r.err()).append("exit ")
+                    .append(r.code()).append("\n\n");
             if (r.code() == 0) {
                 failures.add("exit 0: " + shown + "\n" + r);
             }
@@ -241,6 +245,11 @@ class HostileCliTest {
                 failures.add("hostile character echoed: " + shown + "\n" + r);
             }
         }
+        try { // what a person sees, for review
+            Files.writeString(Path.of("target", "hostile-cli.txt"), transcript.toString());
+        } catch (java.io.IOException | RuntimeException e) {
+            // not needed for the verdict
+        }
         assertThat(failures).as(String.join("\n\n", failures)).isEmpty();
         assertThat(auditRecords()).as("nothing stored").isEqualTo(before);
     }
@@ -251,7 +260,7 @@ class HostileCliTest {
         List<String[]> lines = List.of(
                 new String[] {"--user", "clerk", "--password", PW, "case", "list"},
                 new String[] {"--user", "clerk", "--password", PW, "person", "show", personId},
-                new String[] {"audit", "verify"},
+                new String[] {"--user", "admin", "--password", PW, "audit", "verify"},
                 new String[] {"user", "add", "--username", "admin", "--name", "某", "--new-password", PW, "--roles",
                         "管理员"},
                 new String[] {"--sandbox", "--user", "clerk", "--password", PW, "case", "list"});
