@@ -9,7 +9,6 @@ import static org.ybdesk.db.jooq.Tables.CASE_PAUSE;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -104,14 +103,14 @@ public final class ReportService {
         if (t.isEmpty()) {
             throw new ServiceException(Texts.get("report.date.missing", fieldLabel));
         }
-        try {
-            if (t.matches("\\d{8}")) {
-                return LocalDate.parse(t, java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-            }
-            return LocalDate.parse(t.replace('/', '-'));
-        } catch (DateTimeParseException e) {
-            throw new ServiceException(Texts.get("report.date.invalid", fieldLabel, t));
+        org.ybdesk.core.validation.InputHygiene.DateResult d = org.ybdesk.core.validation.InputHygiene.date(fieldLabel, t);
+        if (!d.ok()) {
+            List<String> p = new ArrayList<>();
+            p.add(Texts.get("report.date.invalid", fieldLabel, org.ybdesk.core.validation.InputHygiene.visible(t)));
+            p.addAll(d.problems());
+            throw new ServiceException(p);
         }
+        return d.date();
     }
 
     /** Every reason the request cannot be reported, at once; empty when it can. */

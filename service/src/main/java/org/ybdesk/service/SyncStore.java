@@ -360,6 +360,11 @@ public final class SyncStore {
         if (actor == null) {
             throw new ServiceException(Texts.get("login.required"));
         }
+        java.util.List<String> flaws = org.ybdesk.core.validation.InputHygiene.lines(Texts.get("label.taskNote"), note,
+                org.ybdesk.core.validation.FieldLimits.TASK_NOTE);
+        if (!flaws.isEmpty()) {
+            throw new ServiceException(flaws);
+        }
         if (note == null || note.isBlank()) {
             throw new ServiceException(Texts.get("sync.task.note.missing"));
         }
@@ -376,7 +381,7 @@ public final class SyncStore {
             t.setStatus(TASK_HANDLED);
             t.setHandledAt(now);
             t.setHandledBy(actor.id());
-            t.setHandledNote(cut(note.trim(), ERROR_MAX));
+            t.setHandledNote(org.ybdesk.core.validation.InputHygiene.tidy(note));
             t.setUpdatedAt(now);
             t.update();
             desk.audited().record(tx, actor, now, "SYNC_TASK_HANDLED", "SYNC_TASK", String.valueOf(taskId), before,
