@@ -34,7 +34,7 @@ abstract class Base implements Callable<Integer> {
                 throw new ServiceException(Out.t("error.noDatabase", mode.label(),
                         org.ybdesk.core.validation.InputHygiene.visible(dir.toString())));
             }
-            desk = Desk.open(dir, mode);
+            desk = Desk.open(dir, mode, YbdeskCommand.clock);
         }
         return desk;
     }

@@ -27,6 +27,12 @@ public final class YbdeskCommand implements java.util.concurrent.Callable<Intege
     /** Not an exit code: the window opened and the process lives on with it. */
     public static final int GUI_STARTED = -1;
 
+    /**
+     * The clock every command's desk runs on: the system's, in the desk's zone. Tests in this package fix it, so that
+     * no test depends on today's date; nothing outside the process can change it.
+     */
+    static volatile java.time.Clock clock = java.time.Clock.system(org.ybdesk.service.Desk.ZONE);
+
     @Mixin
     Context context;
 
