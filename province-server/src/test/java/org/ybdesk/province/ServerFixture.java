@@ -162,6 +162,18 @@ final class ServerFixture implements AutoCloseable {
         return out;
     }
 
+    /** A valid resident ID of division {@code region}: birth 1990-01-01 plus i/1000 days, sequence i%1000. */
+    static String pid(String region, int i) {
+        String first17 = region + java.time.LocalDate.of(1990, 1, 1).plusDays(i / 1000)
+                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", i % 1000);
+        return first17 + org.ybdesk.core.validation.Validators.residentIdCheckChar(first17);
+    }
+
+    /** {@code code} with its last character replaced by the right GB 32100 check character. */
+    static String ucc(String code) {
+        return code.substring(0, 17) + org.ybdesk.core.validation.Validators.creditCodeCheckChar(code.substring(0, 17));
+    }
+
     static ObjectNode object() {
         return ProtocolJson.mapper().createObjectNode();
     }

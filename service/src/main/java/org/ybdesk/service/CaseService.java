@@ -14,7 +14,6 @@ import static org.ybdesk.db.jooq.Tables.UNIT;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -254,7 +253,7 @@ public final class CaseService {
         }
         int seq = tx.select(CASE_SEQ.LAST_SEQ).from(CASE_SEQ)
                 .where(CASE_SEQ.AGENCY_CODE.eq(agencyCode), CASE_SEQ.SEQ_DAY.eq(day)).fetchOne(CASE_SEQ.LAST_SEQ);
-        return agencyCode + day.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%05d", seq);
+        return org.ybdesk.core.validation.CaseNumbers.format(agencyCode, day, seq);
     }
 
     // ------------------------------------------------------------------------------------------------ steps
