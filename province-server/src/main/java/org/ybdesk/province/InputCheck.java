@@ -135,7 +135,7 @@ final class InputCheck {
                 f.add(INVALID_FIELD, "input.idNumber", "idNumber", String.join("；", p));
             }
         }
-        f.text("name", true, 100, false);
+        personName(f, "name", true, 100);
         f.enumOf("gender", false, GENDERS);
         f.date("birthDate", false, today);
         f.enumOf("insuranceType", false, INSURANCE_TYPES);
@@ -151,7 +151,7 @@ final class InputCheck {
         f.text("name", true, 200, false);
         f.text("unitType", false, 60, false);
         f.text("address", false, 200, false);
-        f.text("legalRepName", false, 100, false);
+        personName(f, "legalRepName", false, 100);
         f.pattern("bankAccount", false, 40, "[0-9 -]+");
         f.enumOf("status", false, STATUSES);
     }
@@ -174,7 +174,11 @@ final class InputCheck {
         f.integer("itemNo", true, 1, 999);
         String kind = f.enumOf("applicantKind", false, KINDS);
         applicantId(f, kind, day);
-        f.text("applicantName", false, 200, false);
+        if ("PERSON".equals(kind)) {
+            personName(f, "applicantName", false, 100);
+        } else {
+            f.text("applicantName", false, 200, false);
+        }
         String action = f.enumOf("action", false, ACTIONS);
         if (action != null && !"RECEIVE".equals(action)) {
             f.add(INVALID_FIELD, "input.enum", "action", action, "RECEIVE");
@@ -226,6 +230,24 @@ final class InputCheck {
                 }
             }
         }
+    }
+
+    /**
+     * A person's name as on an identity document: letters of any script (with their combining marks), spaces and
+     * the separators names use (middle dot, full stop, hyphen, apostrophe); no digits, brackets or punctuation.
+     */
+    private static void personName(Fields f, String field, boolean required, int max) {
+        String v = f.text(field, required, max, false);
+        if (v != null && !v.codePoints().allMatch(InputCheck::nameChar)) {
+            f.add(INVALID_FIELD, "input.personName", field, shown(v));
+        }
+    }
+
+    private static boolean nameChar(int c) {
+        int t = Character.getType(c);
+        return Character.isLetter(c) || t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK
+                || c == ' ' || c == '\u00B7' || c == '\u2022' || c == '\u30FB' || c == '.' || c == '-' || c == '\''
+                || c == '\uFF0E';
     }
 
     private static String caseNo(Fields f, boolean required) {

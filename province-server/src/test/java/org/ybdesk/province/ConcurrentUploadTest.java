@@ -78,11 +78,11 @@ class ConcurrentUploadTest {
         List<Envelope> fromB = new ArrayList<>();
         for (int i = 0; i < common + own; i++) {
             // A registers the common persons first ascending, B descending: they meet in the middle
-            fromA.add(i < common ? a.person(ServerFixture.pid("230100", i), "共" + i)
-                    : a.person(ServerFixture.pid("230102", i), "甲" + i));
+            fromA.add(i < common ? a.person(ServerFixture.pid("230100", i), ServerFixture.name("共", i))
+                    : a.person(ServerFixture.pid("230102", i), ServerFixture.name("甲", i)));
             int j = common + own - 1 - i;
-            fromB.add(j < common ? b.person(ServerFixture.pid("230100", j), "共" + j)
-                    : b.person(ServerFixture.pid("230103", j), "乙" + j));
+            fromB.add(j < common ? b.person(ServerFixture.pid("230100", j), ServerFixture.name("共", j))
+                    : b.person(ServerFixture.pid("230103", j), ServerFixture.name("乙", j)));
         }
 
         var responses = together(List.of(a, b), List.of(chunks(fromA, 50), chunks(fromB, 50)));
@@ -123,7 +123,7 @@ class ConcurrentUploadTest {
         var d = f.desk("230104001", "230104", "道外区医疗保障中心");
         List<Envelope> batch = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            batch.add(d.person(ServerFixture.pid("230104", i), "丙" + i));
+            batch.add(d.person(ServerFixture.pid("230104", i), ServerFixture.name("丙", i)));
         }
         var responses = together(List.of(d, d), List.of(List.of(batch), List.of(batch)));
         List<UploadResult> first = responses.get(0).get(0).results();

@@ -45,7 +45,7 @@ class PullTest {
     void registryDeltasSinceAVersionComeInVersionOrderPageByPage() {
         List<Envelope> batch = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            batch.add(a.person(ServerFixture.pid("230102", i), "人" + i));
+            batch.add(a.person(ServerFixture.pid("230102", i), ServerFixture.name("人", i)));
             if (i % 3 == 0) {
                 batch.add(a.unit(ServerFixture.ucc(String.format("91230102000000%03d0", i)), "单位" + i));
             }

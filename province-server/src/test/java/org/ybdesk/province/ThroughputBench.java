@@ -38,7 +38,7 @@ class ThroughputBench {
         List<Envelope> all = new ArrayList<>();
         for (int i = 0; i < persons; i++) {
             String id = ServerFixture.pid(prefix, i);
-            all.add(d.person(id, "人" + i));
+            all.add(d.person(id, ServerFixture.name("人", i)));
             // numbered for the day the receipt happens (the next envelope's minute)
             String caseNo = org.ybdesk.core.validation.CaseNumbers.format(d.desk.agencyCode(),
                     d.clock.plusMinutes(1).toLocalDate(), i + 1);
