@@ -184,6 +184,6 @@ public final class ProvinceClient {
         if (code == 401 || code == 403) {
             throw new Unanswered(Texts.get("error.unauthorized", code, detail), null, true);
         }
-        throw new Unanswered(Texts.get("error.status", code, detail), null);
+        throw new Unanswered(Texts.get("error.status", code, detail), null, false, code == 413);
     }
 }

@@ -167,4 +167,35 @@ class ProvinceSecurityTest {
         assertThat(new SyncStore(d).counts().pending()).isZero();
         assertThat(server.desks().list()).hasSize(1);
     }
+
+    @Test
+    void aBatchTheServerFindsTooLargeIsSplitAndItsOversizedMessagesAreRefusedAlone() {
+        ProvinceDb db = database();
+        ProvinceServer server = ProvinceServer.start(db, "127.0.0.1", 0);
+        open.add(server);
+        Desks.Registration reg = server.desks().add("230102001", "230102", "道里区医保中心一号窗口");
+        SyncConfig cfg = new SyncConfig("http://127.0.0.1:" + server.port(), reg.desk().deskNo(), reg.token())
+                .withTimeoutSeconds(120);
+        Desk d = desk("c");
+        Actor clerk = DeskFixture.clerk(d);
+        DeskFixture.registerPersons(d, clerk, 4);
+        // three queued messages of 12 MiB each (as a faulty desk version could have written them): 36 MiB together,
+        // over the server's 32 MiB body limit
+        String padding = "x".repeat(12 * 1024 * 1024);
+        List<Long> seqs = d.db().dsl().select(OUTBOX.SEQ).from(OUTBOX).orderBy(OUTBOX.SEQ).limit(3)
+                .fetch(OUTBOX.SEQ);
+        for (long seq : seqs) {
+            String payload = d.db().dsl().select(OUTBOX.PAYLOAD_JSON).from(OUTBOX).where(OUTBOX.SEQ.eq(seq))
+                    .fetchOne(OUTBOX.PAYLOAD_JSON);
+            d.db().dsl().update(OUTBOX).set(OUTBOX.PAYLOAD_JSON, "{\"extra\":\"" + padding + "\"," + payload.substring(1))
+                    .where(OUTBOX.SEQ.eq(seq)).execute();
+        }
+        Uploader.Report report = new Uploader(new SyncStore(d), new ProvinceClient(cfg)).run();
+        assertThat(report.complete()).as(String.valueOf(report.error())).isTrue();
+        assertThat(report.refused()).isEqualTo(3);
+        assertThat(report.acked()).isEqualTo(1);
+        assertThat(new SyncStore(d).counts().pending()).isZero();
+        assertThat(new SyncStore(d).messages(10)).filteredOn(m -> seqs.contains(m.seq()))
+                .allSatisfy(m -> assertThat(m.errCode()).isEqualTo("INPUT_TOO_LARGE"));
+    }
 }
