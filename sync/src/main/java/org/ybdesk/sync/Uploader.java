@@ -83,9 +83,11 @@ public final class Uploader {
         int refused = 0;
         long http = 0;
         long local = 0;
+        // halved when the server finds a request too large (413): a batch of big messages must not block the outbox
+        int limit = client.config().batchSize();
         while (true) {
             long l0 = System.nanoTime();
-            List<PendingMessage> batch = store.pending(client.config().batchSize());
+            List<PendingMessage> batch = store.pending(limit);
             if (batch.isEmpty()) {
                 // the chain grew without messages (answers, notes, pulls): its head goes to the province alone
                 String err = null;
@@ -129,6 +131,12 @@ public final class Uploader {
             try {
                 response = client.upload(request(envelopes, anchor));
             } catch (Unanswered e) {
+                if (e.tooLarge() && envelopes.size() > 1) {
+                    limit = Math.max(1, envelopes.size() / 2);
+                    LOG.info("upload of {} messages from seq {} too large: trying {} at a time", seqs.size(),
+                            seqs.get(0), limit);
+                    continue;
+                }
                 LOG.info("upload of {} messages from seq {} unanswered: {}", seqs.size(), seqs.get(0), e.getMessage());
                 store.recordFailure(seqs, e.getMessage());
                 return new Report(batches, sent, acked, dup, refused, e.getMessage(), e.unauthorized(), http / 1_000_000,
