@@ -370,7 +370,7 @@ public final class CaseService {
 
     /**
      * The case as the lifecycle sees it. Each past step carries the person who took it: the staff ID number stored
-     * with the step, or for steps stored before V7 the account's current number (D71).
+     * with the step, or for steps stored before V7 the account's current number (D72).
      */
     private CaseSnapshot snapshot(DSLContext tx, CaseFileRecord c, ServiceItem item) {
         List<ActionRecord> history = new ArrayList<>();

@@ -22,7 +22,7 @@ import org.ybdesk.db.jooq.tables.records.AppUserRecord;
 /**
  * Desk users: creation with the password policy, login with lockout, roles, and the staff member's resident ID
  * number that ties each account to a person (separation of duties compares persons). Administrators hold no
- * business roles (D73).
+ * business roles (D74).
  */
 public final class UserService {
     public static final int MAX_FAILED_LOGINS = 5;
@@ -252,7 +252,7 @@ public final class UserService {
     }
 
     /**
-     * The roles in effect: an administrator's business roles (stored by a version before D73) are ignored, so an
+     * The roles in effect: an administrator's business roles (stored by a version before D74) are ignored, so an
      * administrator account never takes a case step.
      */
     static Set<Role> effectiveRoles(Set<Role> stored) {

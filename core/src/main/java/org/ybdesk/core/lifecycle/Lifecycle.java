@@ -29,7 +29,7 @@ public final class Lifecycle {
     private static final Set<CaseAction> APPROVALS = EnumSet.of(APPROVE, SIGN);
     /**
      * Steps whose person must not also pay (支付/拨付) on high-risk items: the cashier is a person who neither took
-     * the application in (and with it the payee's account) nor decided or confirmed the amount (D72).
+     * the application in (and with it the payee's account) nor decided or confirmed the amount (D73).
      */
     private static final List<CaseAction> PAYER_EXCLUDED = List.of(ACCEPT, REVIEW, RECHECK, APPROVE);
 
