@@ -423,12 +423,20 @@ public final class CaseService {
         return show(caseNo.trim(), actor);
     }
 
+    /**
+     * The case as the lifecycle sees it. Each past step carries the person who took it: the staff ID number stored
+     * with the step, or for steps stored before V7 the account's current number (D72).
+     */
     private CaseSnapshot snapshot(DSLContext tx, CaseFileRecord c, ServiceItem item) {
         List<ActionRecord> history = new ArrayList<>();
-        for (CaseEventRecord e : tx.selectFrom(CASE_EVENT).where(CASE_EVENT.CASE_ID.eq(c.getId()))
-                .orderBy(CASE_EVENT.ID).fetch()) {
-            if (!RECEIVE.equals(e.getAction())) {
-                history.add(new ActionRecord(CaseAction.valueOf(e.getAction()), e.getActorId()));
+        var rows = tx.select(CASE_EVENT.ACTION, CASE_EVENT.ACTOR_ID, CASE_EVENT.ACTOR_PERSON_ID,
+                        APP_USER.PERSON_ID_NUMBER)
+                .from(CASE_EVENT).leftJoin(APP_USER).on(APP_USER.ID.eq(CASE_EVENT.ACTOR_ID))
+                .where(CASE_EVENT.CASE_ID.eq(c.getId())).orderBy(CASE_EVENT.ID).fetch();
+        for (var e : rows) {
+            if (!RECEIVE.equals(e.value1())) {
+                String person = e.value3() != null ? e.value3() : e.value4();
+                history.add(new ActionRecord(CaseAction.valueOf(e.value1()), e.value2(), person));
             }
         }
         return new CaseSnapshot(item, CaseState.valueOf(c.getState()),
@@ -625,6 +633,7 @@ public final class CaseService {
         e.setToState(to.name());
         e.setActorId(actor.id());
         e.setActorName(actor.name());
+        e.setActorPersonId(actor.personId());
         e.setOccurredAt(now);
         e.setOnDay(today);
         e.setReasons(reasons.isEmpty() ? null : Json.write(reasons));

@@ -65,6 +65,23 @@ abstract class Base implements Callable<Integer> {
         return desk().users().login(u, p);
     }
 
+    /**
+     * The logged-in administrator. Without a login, or for a user who is not an administrator, refused with the
+     * message of {@code refusalKey} (Chinese, exit 1) before anything is changed.
+     */
+    Actor admin(String refusalKey) {
+        String u = ctx().user();
+        String p = ctx().password();
+        if (u == null || u.isBlank() || p == null) {
+            throw new ServiceException(Out.t(refusalKey));
+        }
+        Actor a = desk().users().login(u, p);
+        if (!a.has(org.ybdesk.core.lifecycle.Role.ADMIN)) {
+            throw new ServiceException(Out.t(refusalKey));
+        }
+        return a;
+    }
+
     @Override
     public final Integer call() throws Exception {
         try {
