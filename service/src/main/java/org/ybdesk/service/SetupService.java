@@ -60,7 +60,12 @@ public final class SetupService {
         }
         if (s.name() == null || s.name().isBlank()) {
             problems.add(Texts.get("agency.name.missing"));
+        } else {
+            problems.addAll(org.ybdesk.core.validation.InputHygiene.line(Texts.get("label.agencyName"), s.name(),
+                    org.ybdesk.core.validation.FieldLimits.AGENCY_NAME));
         }
+        problems.addAll(org.ybdesk.core.validation.InputHygiene.line(Texts.get("label.signature"), s.signature(),
+                org.ybdesk.core.validation.FieldLimits.AGENCY_SIGNATURE));
         if (s.hotline() != null && !s.hotline().isBlank()) {
             for (String p : Validators.landlineOrMobile(s.hotline())) {
                 problems.add(Texts.get("field.problem", Texts.get("label.hotline"), p));

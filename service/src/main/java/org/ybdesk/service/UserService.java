@@ -69,7 +69,7 @@ public final class UserService {
         return desk.db().write(tx -> {
             AppUserRecord r = tx.newRecord(APP_USER);
             r.setUsername(u);
-            r.setDisplayName(displayName.trim());
+            r.setDisplayName(org.ybdesk.core.validation.InputHygiene.tidy(displayName));
             r.setPasswordHash(hash);
             r.setRoles(encode(roles));
             r.setPersonIdNumber(Validators.normalizeId(personId));
@@ -101,6 +101,9 @@ public final class UserService {
         }
         if (displayName == null || displayName.isBlank()) {
             problems.add(Texts.get("user.displayName.missing"));
+        } else {
+            problems.addAll(org.ybdesk.core.validation.InputHygiene.line(Texts.get("label.displayName"), displayName,
+                    org.ybdesk.core.validation.FieldLimits.USER_DISPLAY_NAME));
         }
         problems.addAll(passwordProblems(password));
         problems.addAll(personIdProblems(personId));

@@ -37,11 +37,11 @@ class HostileCliTest {
         ok(ybdesk(dir, "init", "--agency-code", "230102001", "--admin-division", "230102", "--agency-name",
                 "哈尔滨市道里区医疗保障服务中心", "--hotline", "0451-84661234"));
         ok(ybdesk(dir, "user", "add", "--username", "admin", "--name", "管理员", "--new-password", PW, "--roles",
-                "管理员"));
+                "管理员", "--person-id", CliTest.residentId("19700101")));
         ok(ybdesk(dir, "--user", "admin", "--password", PW, "user", "add", "--username", "clerk", "--name", "李经办",
-                "--new-password", PW, "--roles", "窗口经办"));
+                "--new-password", PW, "--roles", "窗口经办", "--person-id", CliTest.residentId("19750101")));
         ok(ybdesk(dir, "--user", "admin", "--password", PW, "user", "add", "--username", "finance", "--name",
-                "王财务", "--new-password", PW, "--roles", "财务"));
+                "王财务", "--new-password", PW, "--roles", "财务", "--person-id", CliTest.residentId("19760101")));
         personId = CliTest.residentId("19800101");
         ok(as("clerk", "person", "add", "--id", personId, "--name", "刘䶮", "--insurance-type", "职工"));
         unitCode = CliTest.creditCode();
