@@ -43,6 +43,7 @@ public final class ProvinceServer implements AutoCloseable {
     private final Uploads uploads;
     private final ReferenceStore reference;
     private final RegistryPulls registry;
+    private final AuditAnchors anchors;
     private final Javalin app;
 
     /**
@@ -61,6 +62,7 @@ public final class ProvinceServer implements AutoCloseable {
         this.uploads = new Uploads(db, Catalog.loadDefault());
         this.reference = new ReferenceStore(db);
         this.registry = new RegistryPulls(db);
+        this.anchors = new AuditAnchors(db);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -164,6 +166,7 @@ public final class ProvinceServer implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new ApiException(400, "INVALID_ENVELOPE", Texts.get("batch.invalid", String.join("；", problems)));
         }
+        anchors.check(desk, req); // the desk's audit chain head (D71): refused when cut back or rewritten
         long t0 = System.nanoTime();
         List<UploadResult> results = uploads.process(desk, messages);
         LOG.info("desk {}/{}: {} messages in {} ms ({} refused, {} duplicates)", desk.agencyCode(),

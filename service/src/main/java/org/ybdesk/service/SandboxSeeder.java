@@ -222,19 +222,17 @@ public final class SandboxSeeder {
      * database that is not the sandbox's is not written at all; null when it claims none.
      */
     private static String identityOf(Path folder) {
-        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("ybdesk")
-                + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-            try {
-                return DSL.using(c, SQLDialect.H2, new Settings()
-                                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED))
-                        .select(DESK_IDENTITY.MODE).from(DESK_IDENTITY).where(DESK_IDENTITY.ID.eq(1))
-                        .fetchOne(DESK_IDENTITY.MODE);
-            } catch (DataAccessException noIdentityTable) {
-                return null;
-            }
-        } catch (SQLException e) {
-            throw new ServiceException(Texts.get("sandbox.io", folder.toString(), e.getMessage()));
+        try {
+            return org.ybdesk.db.Database.peek(folder, dsl -> {
+                try {
+                    return dsl.select(DESK_IDENTITY.MODE).from(DESK_IDENTITY).where(DESK_IDENTITY.ID.eq(1))
+                            .fetchOne(DESK_IDENTITY.MODE);
+                } catch (DataAccessException noIdentityTable) {
+                    return null;
+                }
+            });
+        } catch (org.ybdesk.db.StorageException e) {
+            throw Desk.storageProblem(e);
         }
     }
 

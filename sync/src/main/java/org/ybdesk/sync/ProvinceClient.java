@@ -29,6 +29,8 @@ import org.ybdesk.protocol.UploadResponse;
  * that is not a readable answer becomes {@link Unanswered} with a Chinese reason.
  */
 public final class ProvinceClient {
+    /** The province's refusal of a batch whose audit chain head shows a cut-back or rewritten chain (D71). */
+    static final String AUDIT_CHAIN_REWOUND = "AUDIT_CHAIN_REWOUND";
     private final SyncConfig config;
     private final HttpClient http;
     private final ObjectMapper json = ProtocolJson.mapper();
@@ -173,13 +175,18 @@ public final class ProvinceClient {
             }
         }
         String detail = "";
+        String errCode = null;
         try {
             ErrorBody err = json.readValue(r.body(), ErrorBody.class);
             if (err != null && err.errMsg() != null) {
                 detail = err.errMsg();
             }
+            errCode = err == null ? null : err.errCode();
         } catch (IOException | RuntimeException ignored) {
             // not an error body: the status says enough
+        }
+        if (code == 409 && AUDIT_CHAIN_REWOUND.equals(errCode)) {
+            throw new Unanswered(Texts.get("error.auditRewound", detail), null);
         }
         if (code == 401 || code == 403) {
             throw new Unanswered(Texts.get("error.unauthorized", code, detail), null, true);

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ybdesk.db.jooq.tables.records.AgencyRecord;
+import org.ybdesk.protocol.AuditHead;
 import org.ybdesk.protocol.Envelope;
 import org.ybdesk.protocol.Protocol;
 import org.ybdesk.protocol.ProtocolJson;
@@ -33,6 +34,8 @@ import org.ybdesk.service.SyncStore.PendingMessage;
  */
 public final class Uploader {
     private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
+    private static final java.time.format.DateTimeFormatter HEAD_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     /** What one run did; {@code error} is the Chinese reason it stopped early (null: the outbox is empty). */
     public record Report(int batches, int sent, int acked, int duplicates, int refused, String error,
@@ -86,7 +89,23 @@ public final class Uploader {
             long l0 = System.nanoTime();
             List<PendingMessage> batch = store.pending(limit);
             if (batch.isEmpty()) {
-                return new Report(batches, sent, acked, dup, refused, null, false, http / 1_000_000, local / 1_000_000);
+                // the chain grew without messages (answers, notes, pulls): its head goes to the province alone
+                String err = null;
+                boolean unauthorized = false;
+                if (store.anchorBehind()) {
+                    try {
+                        SyncStore.AuditAnchor anchor = store.auditAnchor().orElse(null);
+                        client.upload(request(List.of(), anchor));
+                        anchored(anchor);
+                    } catch (Unanswered e) {
+                        LOG.info("audit head not anchored: {}", e.getMessage());
+                        store.recordFailure(List.of(), e.getMessage());
+                        err = e.getMessage();
+                        unauthorized = e.unauthorized();
+                    }
+                }
+                return new Report(batches, sent, acked, dup, refused, err, unauthorized, http / 1_000_000,
+                        local / 1_000_000);
             }
             List<Envelope> envelopes = new ArrayList<>(batch.size());
             for (PendingMessage m : batch) {
@@ -108,8 +127,9 @@ public final class Uploader {
             sent += envelopes.size();
             long h0 = System.nanoTime();
             local += h0 - l0;
+            SyncStore.AuditAnchor anchor = store.auditAnchor().orElse(null);
             try {
-                response = client.upload(new UploadRequest(envelopes));
+                response = client.upload(request(envelopes, anchor));
             } catch (Unanswered e) {
                 if (e.tooLarge() && envelopes.size() > 1) {
                     limit = Math.max(1, envelopes.size() / 2);
@@ -137,6 +157,7 @@ public final class Uploader {
             }
             afterResponse.accept(response);
             store.recordAnswers(answers);
+            anchored(anchor);
             local += System.nanoTime() - h1;
             LOG.debug("batch of {} from seq {}: server {} ms, desk {} ms", envelopes.size(), seqs.get(0),
                     (h1 - h0) / 1_000_000, (System.nanoTime() - h1) / 1_000_000);
@@ -156,6 +177,25 @@ public final class Uploader {
                 store.recordFailure(seqs.subList(answers.size(), seqs.size()), err);
                 return new Report(batches, sent, acked, dup, refused, err, false, http / 1_000_000, local / 1_000_000);
             }
+        }
+    }
+
+    /** The batch with the desk's audit chain head and the proof of the head the province last accepted (D71). */
+    static UploadRequest request(List<Envelope> envelopes, SyncStore.AuditAnchor anchor) {
+        if (anchor == null) {
+            return new UploadRequest(envelopes);
+        }
+        SyncStore.AuditHead h = anchor.head();
+        SyncStore.AuditHead p = anchor.proof();
+        return new UploadRequest(envelopes, new AuditHead(h.seq(), h.hash(), h.at() == null ? null
+                : HEAD_TIME.format(h.at().atZoneSameInstant(Desk.ZONE))),
+                p == null ? null : new AuditHead(p.seq(), p.hash(), null));
+    }
+
+    /** The province answered a request carrying {@code anchor}: it holds that head now. */
+    private void anchored(SyncStore.AuditAnchor anchor) {
+        if (anchor != null) {
+            store.recordAnchored(anchor.head());
         }
     }
 

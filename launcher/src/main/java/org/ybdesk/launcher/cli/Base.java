@@ -27,9 +27,32 @@ abstract class Base implements Callable<Integer> {
     /** The desk of the chosen mode, opened once per command. */
     Desk desk() {
         if (desk == null) {
-            desk = Desk.open(ctx().dataDir(), ctx().sandbox ? Mode.SANDBOX : Mode.PRODUCTION);
+            Mode mode = ctx().sandbox ? Mode.SANDBOX : Mode.PRODUCTION;
+            java.nio.file.Path dir = ctx().dataDir();
+            if (!createsDatabase() && !hasDatabase(dir.resolve(mode.folder()))) {
+                // a mistyped --data-dir must not leave an empty database behind
+                throw new ServiceException(Out.t("error.noDatabase", mode.label(),
+                        org.ybdesk.core.validation.InputHygiene.visible(dir.toString())));
+            }
+            desk = Desk.open(dir, mode, YbdeskCommand.clock);
         }
         return desk;
+    }
+
+    /** Whether this command may create the database of a new data folder (only {@code init}). */
+    boolean createsDatabase() {
+        return false;
+    }
+
+    private static boolean hasDatabase(java.nio.file.Path folder) {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return false;
+        }
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith("ybdesk"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** The logged-in user (from --user/--password or YBDESK_USER/YBDESK_PASSWORD). */

@@ -18,6 +18,11 @@ final class InitCommand extends Base {
     String hotline;
 
     @Override
+    boolean createsDatabase() {
+        return true;
+    }
+
+    @Override
     Integer execute() {
         var a = desk().setup().initAgency(new AgencySetup(code, division, name, signature, hotline), null);
         out().println(Out.t("init.done", a.getName(), a.getCode(), a.getAdminDivisionCode(),

@@ -25,11 +25,14 @@ import org.ybdesk.core.validation.Validators;
 /**
  * The real {@code ybdesk} command line, run in-process through {@link YbdeskCommand#run} against a real H2
  * database in a temporary data folder. Exit codes: 0 done, 1 refused (reasons on stderr), 2 command line not
- * understood. The CLI uses the system clock, so dates that depend on today are only compared through the calendar.
+ * understood. Every command runs on a fixed clock ({@link #TODAY}), never on today's date.
  */
 class CliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger SEQ = new AtomicInteger(100);
+    /** "Today" for every command these tests run: a Monday inside the published calendar, never the real date. */
+    static final java.time.Clock TODAY = java.time.Clock.fixed(java.time.Instant.parse("2026-11-16T02:00:00Z"),
+            org.ybdesk.service.Desk.ZONE);
 
     /** What one run of the command line produced. */
     record Run(int code, String out, String err) {
@@ -54,6 +57,7 @@ class CliTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
+        YbdeskCommand.clock = TODAY;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             code = YbdeskCommand.run(all.toArray(String[]::new), o, e);
