@@ -14,7 +14,6 @@ import static org.ybdesk.db.jooq.Tables.UNIT;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -286,7 +285,7 @@ public final class CaseService {
         }
         int counted = tx.select(CASE_SEQ.LAST_SEQ).from(CASE_SEQ)
                 .where(CASE_SEQ.AGENCY_CODE.eq(agencyCode), CASE_SEQ.SEQ_DAY.eq(day)).fetchOne(CASE_SEQ.LAST_SEQ);
-        String prefix = agencyCode + day.format(DateTimeFormatter.BASIC_ISO_DATE);
+        String prefix = agencyCode + day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
         // The ledger outside the database file holds every number ever handed out: a number is never issued twice,
         // even if the database lost its tail or an older backup was restored into this folder.
         int seq = (int) ledger.reserve("CASE:" + prefix, counted);
