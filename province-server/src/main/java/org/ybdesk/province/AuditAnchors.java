@@ -35,7 +35,10 @@ public final class AuditAnchors {
             return;
         }
         if (head.seq() < 1 || head.hash() == null || !HASH.matcher(head.hash()).matches()
-                || (head.time() != null && head.time().length() > 20)) {
+                || (head.time() != null && !head.time().matches("\\d{14}"))
+                || (req.auditProof() != null && (req.auditProof().hash() == null
+                        || !HASH.matcher(req.auditProof().hash()).matches()))) {
+            // the time is yyyyMMddHHmmss as the desk writes it: nothing else (no NUL, no text) reaches the table
             throw new ApiException(400, "INVALID_ENVELOPE", Texts.get("anchor.invalid"));
         }
         AuditHead proof = req.auditProof();

@@ -357,8 +357,9 @@ final class InputCheck {
     /**
      * The first character of {@code s} that must not be stored, as "U+XXXX at position n", or null when none:
      * control characters (NUL included; line breaks and tabs allowed in multi-line texts only), bidirectional
-     * embeddings, overrides and isolates, zero-width characters and the byte-order mark, unpaired surrogates,
-     * noncharacters.
+     * embeddings, overrides and isolates, zero-width characters and the byte-order mark, every other formatting
+     * character (category Cf), line and paragraph separators, unpaired surrogates, noncharacters — the desk's
+     * {@code org.ybdesk.core.validation.InputHygiene} refuses the same, so a text the desk accepts passes here.
      */
     static String unsafe(String s, boolean multiline) {
         for (int i = 0; i < s.length(); i++) {
@@ -378,7 +379,9 @@ final class InputCheck {
                 bad = Character.isISOControl(c)
                         || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
                         || (c >= '\u200B' && c <= '\u200F') || c == '\u2060' || c == '\uFEFF' || c == '\u061C'
-                        || c == '\uFFFE' || c == '\uFFFF';
+                        || c == '\uFFFE' || c == '\uFFFF' || c == '\u2028' || c == '\u2029'
+                        // every other invisible formatting character, as the desk's InputHygiene refuses them
+                        || Character.getType(c) == Character.FORMAT;
             }
             if (bad) {
                 return String.format("U+%04X", (int) c) + Texts.get("input.at", i + 1);

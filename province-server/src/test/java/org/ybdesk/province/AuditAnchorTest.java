@@ -46,7 +46,7 @@ class AuditAnchorTest {
     void headsThatGrowAreKeptAndACutBackOrRewrittenChainIsRefused() throws Exception {
         var d = f.desk("230102001", "230102", "哈尔滨市道里区医疗保障中心");
         // first anchor: nothing to compare with
-        assertThat(post(d, List.of(d.person("230102198001010011", "张一")), new AuditHead(5, H5, "20261120090000"),
+        assertThat(post(d, List.of(d.person(ServerFixture.pid("230102", 11), "张一")), new AuditHead(5, H5, "20261120090000"),
                 null).statusCode()).isEqualTo(200);
         // an anchor-only request (no messages) with the proof of seq 5
         assertThat(post(d, List.of(), new AuditHead(9, H9, "20261120100000"), new AuditHead(5, H5, null))
@@ -57,7 +57,7 @@ class AuditAnchorTest {
                 .isEqualTo(200);
 
         // the last audit rows deleted: the head went back
-        Envelope held = d.person("230102198001010022", "张二");
+        Envelope held = d.person(ServerFixture.pid("230102", 22), "张二");
         HttpResponse<String> behind = post(d, List.of(held), new AuditHead(7, H1, null), new AuditHead(5, H5, null));
         assertThat(behind.statusCode()).isEqualTo(409);
         assertThat(error(behind).errCode()).isEqualTo(AuditAnchors.REWOUND);

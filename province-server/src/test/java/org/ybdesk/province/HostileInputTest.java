@@ -467,6 +467,11 @@ class HostileInputTest {
                 "{\"messages\": [" + good.replace("\"infno\":\"4201\"", "\"infno\":{\"a\":1}") + "]}",
                 "{\"messages\": [" + good + ", " + good + "]}",
                 "[".repeat(5000) + "]".repeat(5000),
+                "{\"messages\": [], \"audit_head\": {\"seq\": 1, \"hash\": \"" + "a".repeat(64)
+                        + "\", \"time\": \"2026\\u0000\"}}",
+                "{\"messages\": [], \"audit_head\": {\"seq\": 1, \"hash\": \"" + "a".repeat(64)
+                        + "\"}, \"audit_proof\": {\"seq\": 1, \"hash\": \"x\\u202e\"}}",
+                "{\"messages\": [], \"audit_head\": {\"seq\": \"one\", \"hash\": 5}}",
                 "{\"messages\": [" + "{\"a\":".repeat(3000) + "1" + "}".repeat(3000) + "]}");
         for (String body : bodies) {
             HttpResponse<String> r = f.postRaw(a.token, body);
