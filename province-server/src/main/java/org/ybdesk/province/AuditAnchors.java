@@ -52,10 +52,13 @@ public final class AuditAnchors {
                     throw rewound(Texts.get("anchor.behind", String.valueOf(head.seq()), String.valueOf(last.value1())));
                 }
                 if (proof == null) {
-                    throw rewound(Texts.get("anchor.proofMissing", String.valueOf(last.value1())));
+                    throw rewound(Texts.get("anchor.proofMissing", String.valueOf(last.value1())), last.value1());
                 }
                 String atProof = storedHash(tx, desk, proof.seq());
-                if (atProof == null || !atProof.equals(proof.hash())) {
+                if (atProof == null) {
+                    throw rewound(Texts.get("anchor.proofMissing", String.valueOf(last.value1())), last.value1());
+                }
+                if (!atProof.equals(proof.hash())) {
                     throw rewound(Texts.get("anchor.proofDiffers", String.valueOf(proof.seq())));
                 }
                 String atHead = storedHash(tx, desk, head.seq());
@@ -79,6 +82,10 @@ public final class AuditAnchors {
     }
 
     private static ApiException rewound(String reason) {
-        return new ApiException(409, REWOUND, Texts.get("anchor.rewound", reason));
+        return rewound(reason, null);
+    }
+
+    private static ApiException rewound(String reason, Long anchoredSeq) {
+        return new ApiException(409, REWOUND, Texts.get("anchor.rewound", reason), anchoredSeq);
     }
 }

@@ -77,7 +77,8 @@ public final class ProvinceServer implements AutoCloseable {
             cfg.routes.get(Protocol.PATH_REFERENCE, this::referencePull);
             cfg.routes.get(Protocol.PATH_REGISTRY, this::registryPull);
             cfg.routes.get(Protocol.PATH_HEALTH, this::health);
-            cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+            cfg.routes.exception(ApiException.class, (e, ctx) -> json(ctx, e.status(),
+                    new ErrorBody(e.code(), e.getMessage(), e.anchoredSeq())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "SERVER_ERROR", Texts.get("server.error"));

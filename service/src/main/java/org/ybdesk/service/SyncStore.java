@@ -295,6 +295,17 @@ public final class SyncStore {
                         org.ybdesk.db.AuditCheck.hashAt(dsl, a.seq()), a.at())).orElse(null)));
     }
 
+    /** The anchor with the proof at {@code seq} (the head the province says it holds); empty if the log has no such. */
+    public Optional<AuditAnchor> auditAnchorProving(long seq) {
+        DSLContext dsl = desk.db().dsl();
+        String hash = org.ybdesk.db.AuditCheck.hashAt(dsl, seq);
+        if (hash == null) {
+            return Optional.empty();
+        }
+        return org.ybdesk.db.AuditCheck.head(dsl).map(h -> new AuditAnchor(new AuditHead(h.seq(), h.hash(), h.at()),
+                new AuditHead(seq, hash, null)));
+    }
+
     /** True when the chain has grown since the province last accepted its head (or it never did). */
     public boolean anchorBehind() {
         DSLContext dsl = desk.db().dsl();

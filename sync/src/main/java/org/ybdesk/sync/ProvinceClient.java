@@ -176,17 +176,19 @@ public final class ProvinceClient {
         }
         String detail = "";
         String errCode = null;
+        Long anchoredSeq = null;
         try {
             ErrorBody err = json.readValue(r.body(), ErrorBody.class);
             if (err != null && err.errMsg() != null) {
                 detail = err.errMsg();
             }
             errCode = err == null ? null : err.errCode();
+            anchoredSeq = err == null ? null : err.anchoredSeq();
         } catch (IOException | RuntimeException ignored) {
             // not an error body: the status says enough
         }
         if (code == 409 && AUDIT_CHAIN_REWOUND.equals(errCode)) {
-            throw new Unanswered(Texts.get("error.auditRewound", detail), null);
+            throw new Unanswered(Texts.get("error.auditRewound", detail), null).withProofSeq(anchoredSeq);
         }
         if (code == 401 || code == 403) {
             throw new Unanswered(Texts.get("error.unauthorized", code, detail), null, true);

@@ -7,6 +7,7 @@ package org.ybdesk.sync;
 public final class Unanswered extends Exception {
     private final boolean unauthorized;
     private final boolean tooLarge;
+    private Long proofSeq;
 
     public Unanswered(String message, Throwable cause) {
         this(message, cause, false);
@@ -20,6 +21,16 @@ public final class Unanswered extends Exception {
         super(message, cause);
         this.unauthorized = unauthorized;
         this.tooLarge = tooLarge;
+    }
+
+    /** The province wants the desk's audit hash at this sequence number (AUDIT_CHAIN_REWOUND, proof missing). */
+    public Long proofSeq() {
+        return proofSeq;
+    }
+
+    Unanswered withProofSeq(Long seq) {
+        this.proofSeq = seq;
+        return this;
     }
 
     /** 413: the request was too large; a smaller batch will be read. */

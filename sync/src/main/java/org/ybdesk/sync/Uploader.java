@@ -95,8 +95,7 @@ public final class Uploader {
                 if (store.anchorBehind()) {
                     try {
                         SyncStore.AuditAnchor anchor = store.auditAnchor().orElse(null);
-                        client.upload(request(List.of(), anchor));
-                        anchored(anchor);
+                        anchored(upload(List.of(), anchor).anchor());
                     } catch (Unanswered e) {
                         LOG.info("audit head not anchored: {}", e.getMessage());
                         store.recordFailure(List.of(), e.getMessage());
@@ -129,7 +128,9 @@ public final class Uploader {
             local += h0 - l0;
             SyncStore.AuditAnchor anchor = store.auditAnchor().orElse(null);
             try {
-                response = client.upload(request(envelopes, anchor));
+                Sent s = upload(envelopes, anchor);
+                response = s.response();
+                anchor = s.anchor();
             } catch (Unanswered e) {
                 if (e.tooLarge() && envelopes.size() > 1) {
                     limit = Math.max(1, envelopes.size() / 2);
@@ -177,6 +178,27 @@ public final class Uploader {
                 store.recordFailure(seqs.subList(answers.size(), seqs.size()), err);
                 return new Report(batches, sent, acked, dup, refused, err, false, http / 1_000_000, local / 1_000_000);
             }
+        }
+    }
+
+    private record Sent(UploadResponse response, SyncStore.AuditAnchor anchor) {
+    }
+
+    /**
+     * Uploads with the chain head; when the province holds a head the desk did not record (the desk stopped between
+     * the province's answer and its own commit), it names that head and the desk proves it once: its own chain's hash
+     * at that number, recomputed from the log. A rewritten chain fails that proof.
+     */
+    private Sent upload(List<Envelope> envelopes, SyncStore.AuditAnchor anchor) throws Unanswered {
+        try {
+            return new Sent(client.upload(request(envelopes, anchor)), anchor);
+        } catch (Unanswered e) {
+            Long want = e.proofSeq();
+            if (want == null || anchor == null || (anchor.proof() != null && anchor.proof().seq() == want)) {
+                throw e;
+            }
+            SyncStore.AuditAnchor proven = store.auditAnchorProving(want).orElseThrow(() -> e);
+            return new Sent(client.upload(request(envelopes, proven)), proven);
         }
     }
 
