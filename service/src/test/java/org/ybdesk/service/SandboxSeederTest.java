@@ -182,6 +182,11 @@ class SandboxSeederTest {
     void theSandboxFileCannotBeOpenedAsProduction(@TempDir Path other) throws IOException {
         Files.createDirectories(other.resolve("prod"));
         Files.copy(dir.resolve("sandbox/ybdesk.mv.db"), other.resolve("prod/ybdesk.mv.db"));
+        // the file alone does not even open (encrypted, its key is filed under the id of its folder)
+        assertThatThrownBy(() -> Desk.open(other, Mode.PRODUCTION, TestClock.at(TODAY)))
+                .isInstanceOf(ServiceException.class).hasMessageContaining("密钥");
+        // with its id (the whole folder copied) it opens, and is refused as the sandbox it is
+        Files.copy(dir.resolve("sandbox/database.id"), other.resolve("prod/database.id"));
         assertThatThrownBy(() -> Desk.open(other, Mode.PRODUCTION, TestClock.at(TODAY)))
                 .isInstanceOf(ServiceException.class).hasMessageContaining(Mode.SANDBOX.label());
     }
@@ -197,6 +202,7 @@ class SandboxSeederTest {
         Files.createDirectories(other.resolve("sandbox"));
         Path copied = other.resolve("sandbox/ybdesk.mv.db");
         Files.copy(other.resolve("prod/ybdesk.mv.db"), copied);
+        Files.copy(other.resolve("prod/database.id"), other.resolve("sandbox/database.id"));
         long size = Files.size(copied);
         assertThatThrownBy(() -> SandboxSeeder.seed(other, TestClock.at(TODAY)))
                 .isInstanceOf(ServiceException.class).hasMessageContaining(Mode.PRODUCTION.label());
