@@ -205,7 +205,7 @@ class DatabaseStorageTest {
                 db.write(tx -> AuditLog.append(tx, new AuditLog.Who(null, "system"), T0.plusSeconds(n), "TEST",
                         "AGENCY", "230102001", null, filler));
                 if (i % 100 == 99) {
-                    db.maintain(80, 1 << 20);
+                    db.maintain();
                 }
             }
             // chunks younger than H2's retention time (45 s) are not rewritten yet; the effect over a day is measured
