@@ -61,6 +61,9 @@ public final class KeyService {
 
     /** Decrypts a sealed setting; a plain (older) value is returned as it is. */
     public static String unseal(String stored) {
+        if (stored == null) {
+            return null;
+        }
         try {
             return DatabaseKeys.unseal(stored);
         } catch (StorageException e) {

@@ -119,8 +119,10 @@ public record SyncConfig(String serverUrl, int deskNo, String token, Path trustS
             return Optional.empty();
         }
         String ts = p.getProperty(TRUST_STORE);
-        return Optional.of(new SyncConfig(url.trim(), intOf(p, DESK_NO, 0), p.getProperty(TOKEN, ""),
-                ts == null || ts.isBlank() ? null : Path.of(ts.trim()), p.getProperty(TRUST_STORE_PASSWORD),
+        return Optional.of(new SyncConfig(url.trim(), intOf(p, DESK_NO, 0),
+                org.ybdesk.service.KeyService.unseal(p.getProperty(TOKEN, "")),
+                ts == null || ts.isBlank() ? null : Path.of(ts.trim()),
+                org.ybdesk.service.KeyService.unseal(p.getProperty(TRUST_STORE_PASSWORD)),
                 intOf(p, BATCH, 0), intOf(p, INTERVAL, 0), intOf(p, TIMEOUT, 0)));
     }
 
@@ -152,11 +154,12 @@ public record SyncConfig(String serverUrl, int deskNo, String token, Path trustS
         Properties p = read(dataDir);
         p.setProperty(URL, c.serverUrl().trim());
         p.setProperty(DESK_NO, String.valueOf(c.deskNo()));
-        p.setProperty(TOKEN, c.token().trim());
+        // sealed with this machine's secret (D77): config.properties never holds the token in plain text
+        p.setProperty(TOKEN, c.token().isBlank() ? "" : org.ybdesk.service.KeyService.seal(c.token().trim()));
         if (c.trustStore() != null) {
             p.setProperty(TRUST_STORE, c.trustStore().toString());
             if (c.trustStorePassword() != null) {
-                p.setProperty(TRUST_STORE_PASSWORD, c.trustStorePassword());
+                p.setProperty(TRUST_STORE_PASSWORD, org.ybdesk.service.KeyService.seal(c.trustStorePassword()));
             }
         }
         p.setProperty(BATCH, String.valueOf(c.batchSize()));

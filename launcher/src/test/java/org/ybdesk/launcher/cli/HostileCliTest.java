@@ -262,7 +262,7 @@ class HostileCliTest {
                 new String[] {"--user", "clerk", "--password", PW, "person", "show", personId},
                 new String[] {"--user", "admin", "--password", PW, "audit", "verify"},
                 new String[] {"user", "add", "--username", "admin", "--name", "某", "--new-password", PW, "--roles",
-                        "管理员"},
+                        "管理员", "--person-id", CliTest.residentId("19700101")},
                 new String[] {"--sandbox", "--user", "clerk", "--password", PW, "case", "list"});
         for (String[] line : lines) {
             Run r = ybdesk(missing, line);

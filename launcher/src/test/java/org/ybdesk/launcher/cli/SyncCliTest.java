@@ -84,7 +84,9 @@ class SyncCliTest {
         assertThat(bad.err().lines().filter(l -> l.startsWith("✗"))).hasSize(3);
         Run ok = as("admin", "sync", "configure", "--server", url, "--desk-no", "3", "--token", "t0k");
         assertThat(ok.code()).as(ok.toString()).isZero();
-        assertThat(Files.readString(dir.resolve("config.properties"))).contains("sync.desk-no=3");
+        assertThat(Files.readString(dir.resolve("config.properties"))).contains("sync.desk-no=3")
+                .contains("sync.token=sealed\\:v1\\:").doesNotContain("t0k");
+        assertThat(org.ybdesk.sync.SyncConfig.load(dir).orElseThrow().token()).isEqualTo("t0k");
 
         Run refused = as("admin", "sync", "now");
         assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
