@@ -245,6 +245,7 @@ public final class MainFrame extends JFrame {
         busy.setPreferredSize(new Dimension(120, 14));
         calendarStatus.setName("status.calendar");
         backupStatus.setName("status.backup");
+        backupStatus.setToolTipText(Texts.t("status.backup.tip"));
         JPanel line = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 0, 0));
         line.add(status);
         line.add(sync.label());
