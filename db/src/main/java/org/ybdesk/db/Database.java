@@ -51,11 +51,18 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("ybdesk") + URL_OPTIONS;
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), "sa", "");
         pool.setMaxConnections(8);
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         return new Database(folder, pool);
+    }
+
+    /**
+     * The JDBC URL (with the desk's options) of the database in {@code folder}: for tools that must open the same file
+     * the same way, such as the crash campaign's compacting close.
+     */
+    public static String url(Path folder) {
+        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve("ybdesk") + URL_OPTIONS;
     }
 
     public Path folder() {
