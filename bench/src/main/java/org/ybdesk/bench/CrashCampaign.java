@@ -1,9 +1,7 @@
 package org.ybdesk.bench;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,10 +78,10 @@ public final class CrashCampaign implements Callable<Integer> {
     Path workDir;
     @Option(names = "--aging-kills", defaultValue = "4", description = "crashes while aging the aged folder (${DEFAULT-VALUE})")
     int agingKills;
-    @Option(names = "--aging-commits", defaultValue = "4000",
+    @Option(names = "--aging-commits", defaultValue = "2000",
             description = "commits of the long run that ages the aged folder before its compacting close (${DEFAULT-VALUE})")
     int agingCommits;
-    @Option(names = "--migration-commits", defaultValue = "4000",
+    @Option(names = "--migration-commits", defaultValue = "2000",
             description = "commits in the folder that is taken back to the old schema (${DEFAULT-VALUE})")
     int migrationCommits;
     @Option(names = "--old-schema", defaultValue = "3", description = "Flyway target of the migration phase (${DEFAULT-VALUE})")
@@ -96,11 +93,12 @@ public final class CrashCampaign implements Callable<Integer> {
     boolean keepData;
 
     private SplittableRandom rnd;
-    private Path jar;
+    private String classPath;
     private Path csv;
     private Path harnessLog;
     private BufferedWriter csvOut;
     private int killNo;
+    private int runNo;
     private final Map<String, Tally> tallies = new LinkedHashMap<>();
     /** Estimated time from "about to open" to "ready" per phase, from the runs that got there. */
     private final Map<String, Long> openEstimate = new HashMap<>();
@@ -179,7 +177,8 @@ public final class CrashCampaign implements Callable<Integer> {
             return 2;
         }
         rnd = new SplittableRandom(seed);
-        jar = Path.of(CrashCampaign.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        // the harness runs on this process's class path: the bench jar (./bench.sh), or the test class path
+        classPath = System.getProperty("java.class.path");
         if (workDir == null) {
             workDir = Files.createTempDirectory("ybdesk-crash");
         }
@@ -367,7 +366,7 @@ public final class CrashCampaign implements Callable<Integer> {
 
     private RunResult runHarness(Folder f, String phase, Plan plan, int commits) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", jar.toString(), CrashHarness.class.getName(),
+                "-Xmx512m", "-cp", classPath, CrashHarness.class.getName(),
                 "--data-dir", f.dir.toString(), "--day", DAY.toString(), "--seed", String.valueOf(rnd.nextLong())));
         if (commits > 0) {
             cmd.addAll(List.of("--commits", String.valueOf(commits)));
@@ -375,30 +374,47 @@ public final class CrashCampaign implements Callable<Integer> {
         Files.writeString(harnessLog, "---- " + phase + " " + f.dir.getFileName() + " " + LocalTime.now() + "\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(harnessLog.toFile()));
+        // stdout goes to a file, not a pipe: what the harness wrote before the kill is in the file whatever the
+        // timing (a pipe's reader can race with the JDK closing it when the process dies)
+        Path stdout = workDir.resolve("stdout").resolve(String.format(Locale.ROOT, "run-%04d-%s.txt", ++runNo, phase));
+        Files.createDirectories(stdout.getParent());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(harnessLog.toFile()))
+                .redirectOutput(stdout.toFile());
         long t0 = System.nanoTime();
         Process p = pb.start();
-        List<CrashLedger.Line> lines = new CopyOnWriteArrayList<>();
         long[] at = new long[4]; // nanoTime of S, M, R and of the first confirmed commit
         Object signal = new Object();
         Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String s; (s = r.readLine()) != null; ) {
-                    CrashLedger.Line l = CrashLedger.parse(s);
-                    if (l == null) {
-                        continue;
-                    }
-                    lines.add(l);
-                    int idx = "SMRC".indexOf(l.kind());
-                    if (idx >= 0) {
-                        synchronized (signal) {
-                            at[idx] = at[idx] == 0 ? System.nanoTime() : at[idx];
-                            signal.notifyAll();
+            // follows the file for the moments the kill is timed from
+            StringBuilder pending = new StringBuilder();
+            try (var in = Files.newInputStream(stdout)) {
+                byte[] buf = new byte[8192];
+                while (true) {
+                    boolean alive = p.isAlive();
+                    int n;
+                    while ((n = in.read(buf)) > 0) {
+                        pending.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+                        for (int nl; (nl = pending.indexOf("\n")) >= 0; ) {
+                            CrashLedger.Line l = CrashLedger.parse(pending.substring(0, nl));
+                            pending.delete(0, nl + 1);
+                            int idx = l == null ? -1 : "SMRC".indexOf(l.kind());
+                            if (idx >= 0) {
+                                synchronized (signal) {
+                                    at[idx] = at[idx] == 0 ? System.nanoTime() : at[idx];
+                                    signal.notifyAll();
+                                }
+                            }
                         }
                     }
+                    if (!alive) {
+                        return;
+                    }
+                    Thread.sleep(5);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }, "harness-stdout");
         reader.start();
@@ -408,7 +424,7 @@ public final class CrashCampaign implements Callable<Integer> {
             }
             p.waitFor();
             reader.join();
-            return new RunResult(List.copyOf(lines), "end", p.exitValue(), -1, (System.nanoTime() - t0) / 1_000_000);
+            return new RunResult(confirmedLines(stdout), "end", p.exitValue(), -1, (System.nanoTime() - t0) / 1_000_000);
         }
         long killAt;
         switch (plan) {
@@ -445,8 +461,20 @@ public final class CrashCampaign implements Callable<Integer> {
         }
         String stage = at[3] > 0 && at[3] <= killedAt ? "commit" : at[2] > 0 && at[2] <= killedAt ? "ready"
                 : at[1] > 0 && at[1] <= killedAt ? "open" : "pre-open";
-        return new RunResult(List.copyOf(lines), stage, p.exitValue(), (killedAt - t0) / 1_000_000,
+        return new RunResult(confirmedLines(stdout), stage, p.exitValue(), (killedAt - t0) / 1_000_000,
                 (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Every whole line the harness wrote before it died. */
+    static List<CrashLedger.Line> confirmedLines(Path stdout) throws IOException {
+        List<CrashLedger.Line> lines = new ArrayList<>();
+        for (String s : Files.readAllLines(stdout, StandardCharsets.ISO_8859_1)) {
+            CrashLedger.Line l = CrashLedger.parse(s);
+            if (l != null) {
+                lines.add(l);
+            }
+        }
+        return lines;
     }
 
     /** Waits until the harness printed line {@code idx} (S, M, R, first C) or died; returns the time it was seen. */
