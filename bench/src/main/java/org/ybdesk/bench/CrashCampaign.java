@@ -81,6 +81,9 @@ public final class CrashCampaign implements Callable<Integer> {
     @Option(names = "--aging-commits", defaultValue = "2000",
             description = "commits of the long run that ages the aged folder before its compacting close (${DEFAULT-VALUE})")
     int agingCommits;
+    @Option(names = "--aging-run-ms", defaultValue = "30000",
+            description = "after the compacting close, commits for this long ended by a kill (${DEFAULT-VALUE})")
+    long agingRunMs;
     @Option(names = "--migration-commits", defaultValue = "2000",
             description = "commits in the folder that is taken back to the old schema (${DEFAULT-VALUE})")
     int migrationCommits;
@@ -99,6 +102,7 @@ public final class CrashCampaign implements Callable<Integer> {
     private BufferedWriter csvOut;
     private int killNo;
     private int runNo;
+    private int dirNo;
     private final Map<String, Tally> tallies = new LinkedHashMap<>();
     /** Estimated time from "about to open" to "ready" per phase, from the runs that got there. */
     private final Map<String, Long> openEstimate = new HashMap<>();
@@ -142,7 +146,7 @@ public final class CrashCampaign implements Callable<Integer> {
         }
     }
 
-    enum Plan { PRE_OPEN, OPEN, COMMIT }
+    enum Plan { PRE_OPEN, OPEN, COMMIT, LONG }
 
     /** What the harness printed before it died, and how it died. */
     record RunResult(List<CrashLedger.Line> lines, String stage, int exitCode, long killAfterMs, long runMs) {
@@ -249,7 +253,7 @@ public final class CrashCampaign implements Callable<Integer> {
     private void phaseAged(int n) throws Exception {
         Folder template = new Folder(newDir("aged-template"), new CrashLedger());
         progress("aging " + template.dir.getFileName() + ": " + agingKills + " crashes, " + agingCommits
-                + " commits closed normally, SHUTDOWN COMPACT");
+                + " commits closed normally, SHUTDOWN COMPACT, " + agingRunMs + " ms of commits ended by a crash");
         for (int i = 0; i < agingKills; i++) {
             if (!killAndCheck("aging", template, Plan.COMMIT)) {
                 template = new Folder(newDir("aged-template"), new CrashLedger());
@@ -266,6 +270,10 @@ public final class CrashCampaign implements Callable<Integer> {
         t.lostCases += c.loss.lostCreates();
         progress(String.format(Locale.ROOT, "aged folder: %d cases, %.1f MB, lost after the normal close and compaction: %d",
                 c.rows, c.fileBytes / 1e6, c.loss.commits()));
+        // a working day after the compacting close, ended by a crash: dead chunks the next opening may reuse
+        if (agingRunMs > 0 && !killAndCheck("aging", template, Plan.LONG)) {
+            throw new IllegalStateException("the aged folder does not open after its last aging crash");
+        }
         Folder f = copyOf(template, "aged");
         for (int i = 0; i < n; i++) {
             if (!killAndCheck("aged", f, mixedPlan())) {
@@ -428,6 +436,7 @@ public final class CrashCampaign implements Callable<Integer> {
         }
         long killAt;
         switch (plan) {
+            case LONG -> killAt = waitFor(signal, at, 3, p) + agingRunMs * 1_000_000;
             case PRE_OPEN -> killAt = t0 + (long) (rnd.nextDouble() * preOpenEstimate * 1_000_000);
             case OPEN -> {
                 long m = waitFor(signal, at, 1, p);
@@ -436,9 +445,10 @@ public final class CrashCampaign implements Callable<Integer> {
             }
             default -> {
                 long r = waitFor(signal, at, 3, p);
-                // log-uniform from 50 ms to maxCommitMs after the first commit was confirmed (the first one is slow:
-                // classes load, the JIT warms up)
-                double ms = 50 * Math.pow(Math.max(1.0, maxCommitMs / 50.0), rnd.nextDouble());
+                // from 50 ms to maxCommitMs after the first commit was confirmed (the first one is slow: classes
+                // load, the JIT warms up); half log-uniform (many short runs), half uniform (enough long ones)
+                double ms = rnd.nextBoolean() ? 50 * Math.pow(Math.max(1.0, maxCommitMs / 50.0), rnd.nextDouble())
+                        : 50 + rnd.nextDouble() * Math.max(0, maxCommitMs - 50);
                 killAt = r + (long) (ms * 1_000_000);
             }
         }
@@ -528,6 +538,7 @@ public final class CrashCampaign implements Callable<Integer> {
             }
             c.error = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage())
                     + (root == e ? "" : " / " + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()));
+            release(f.dir.resolve(Mode.PRODUCTION.folder()));
         }
         try {
             c.fileBytes = Files.exists(dbFile) ? Files.size(dbFile) : 0;
@@ -536,6 +547,19 @@ public final class CrashCampaign implements Callable<Integer> {
         }
         c.millis = (System.nanoTime() - t0) / 1_000_000;
         return c;
+    }
+
+    /**
+     * Closes the database of a folder that failed to open if this process still holds it open (Desk.open gave up
+     * after H2 opened the file, e.g. when a migration failed): IFEXISTS only attaches, SHUTDOWN IMMEDIATELY closes.
+     */
+    private static void release(Path prod) {
+        try (Connection c = DriverManager.getConnection(Database.url(prod) + ";IFEXISTS=TRUE", "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN IMMEDIATELY");
+        } catch (SQLException ignored) {
+            // not open here, or not openable at all
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ folders
@@ -664,9 +688,13 @@ public final class CrashCampaign implements Callable<Integer> {
         return cols;
     }
 
+    /**
+     * A new folder under a name never used before in this run: a folder that failed to open may still be open in this
+     * process's H2, which would answer for a new folder at the same path.
+     */
     private Path newDir(String prefix) throws IOException {
-        for (int i = 1; ; i++) {
-            Path d = workDir.resolve(prefix + "-" + i);
+        for (int i = ++dirNo; ; i++) {
+            Path d = workDir.resolve(String.format(Locale.ROOT, "%s-%03d", prefix, i));
             if (!Files.exists(d)) {
                 Files.createDirectories(d);
                 return d;
