@@ -59,6 +59,9 @@ import picocli.CommandLine.Option;
         description = "Kills the desk (kill -9) at random moments and checks every confirmed commit survived.")
 public final class CrashCampaign implements Callable<Integer> {
     static final LocalDate DAY = LocalDate.of(2026, 11, 2);
+    /** How releases up to schema V6 opened their file (no encryption): the migration phase's old folders. */
+    static final String LEGACY_URL_PREFIX = "jdbc:h2:file:";
+    static final String LEGACY_URL_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     static final String SUMMARY_FORMAT = "confirmed=%d lost=%d unopenable=%d reused_numbers=%d";
     private static final Pattern SUMMARY = Pattern.compile(
             "^confirmed=(\\d+) lost=(\\d+) unopenable=(\\d+) reused_numbers=(\\d+)$");
@@ -89,7 +92,7 @@ public final class CrashCampaign implements Callable<Integer> {
     int migrationCommits;
     @Option(names = "--old-schema", defaultValue = "3", description = "Flyway target of the migration phase (${DEFAULT-VALUE})")
     String oldSchema;
-    @Option(names = "--max-commit-ms", defaultValue = "5000",
+    @Option(names = "--max-commit-ms", defaultValue = "10000",
             description = "longest time the harness commits before a kill (${DEFAULT-VALUE}); the shortest is 50 ms")
     long maxCommitMs;
     @Option(names = "--keep-data", description = "keep the data folders (default: deleted, the CSV and log kept)")
@@ -188,6 +191,8 @@ public final class CrashCampaign implements Callable<Integer> {
         }
         Files.createDirectories(workDir);
         csv = workDir.resolve("crash-kills.csv");
+        // database keys (for desks that encrypt their file) live with the campaign, not in the user's key folder
+        System.setProperty("ybdesk.keyDir", workDir.resolve("keys").toAbsolutePath().toString());
         harnessLog = workDir.resolve("harness-stderr.log");
         long started = System.nanoTime();
         progress(String.format(Locale.ROOT, "H2 %s, Java %s; kills: new %d, aged %d, migration %d; seed %d; work dir %s",
@@ -374,7 +379,7 @@ public final class CrashCampaign implements Callable<Integer> {
 
     private RunResult runHarness(Folder f, String phase, Plan plan, int commits) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", classPath, CrashHarness.class.getName(),
+                "-Xmx512m", "-Dybdesk.keyDir=" + System.getProperty("ybdesk.keyDir"), "-cp", classPath, CrashHarness.class.getName(),
                 "--data-dir", f.dir.toString(), "--day", DAY.toString(), "--seed", String.valueOf(rnd.nextLong())));
         if (commits > 0) {
             cmd.addAll(List.of("--commits", String.valueOf(commits)));
@@ -515,22 +520,24 @@ public final class CrashCampaign implements Callable<Integer> {
         long t0 = System.nanoTime();
         Path dbFile = f.dir.resolve(Mode.PRODUCTION.folder()).resolve("ybdesk.mv.db");
         Clock clock = Clock.fixed(ZonedDateTime.of(DAY.atTime(10, 0), Desk.ZONE).toInstant(), Desk.ZONE);
-        try (Desk desk = Desk.open(f.dir, Mode.PRODUCTION, clock);
-             Connection con = desk.db().dataSource().getConnection();
-             Statement st = con.createStatement()) {
-            Map<String, CrashLedger.Row> rows = new HashMap<>();
-            try (ResultSet rs = st.executeQuery("select case_no, applicant_id_number, state from case_file")) {
-                while (rs.next()) {
-                    rows.put(rs.getString(1), new CrashLedger.Row(rs.getString(2), rs.getString(3)));
-                    c.rows++;
+        Desk desk = null;
+        try {
+            desk = Desk.open(f.dir, Mode.PRODUCTION, clock);
+            try (Connection con = desk.db().dataSource().getConnection(); Statement st = con.createStatement()) {
+                Map<String, CrashLedger.Row> rows = new HashMap<>();
+                try (ResultSet rs = st.executeQuery("select case_no, applicant_id_number, state from case_file")) {
+                    while (rs.next()) {
+                        rows.put(rs.getString(1), new CrashLedger.Row(rs.getString(2), rs.getString(3)));
+                        c.rows++;
+                    }
                 }
+                try (ResultSet rs = st.executeQuery(
+                        "select count(*) from (select case_no from case_file group by case_no having count(*) > 1)")) {
+                    rs.next();
+                    c.duplicates = rs.getInt(1);
+                }
+                c.loss = f.ledger.check(rows);
             }
-            try (ResultSet rs = st.executeQuery(
-                    "select count(*) from (select case_no from case_file group by case_no having count(*) > 1)")) {
-                rs.next();
-                c.duplicates = rs.getInt(1);
-            }
-            c.loss = f.ledger.check(rows);
         } catch (Throwable e) {
             Throwable root = e;
             while (root.getCause() != null) {
@@ -539,6 +546,20 @@ public final class CrashCampaign implements Callable<Integer> {
             c.error = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage())
                     + (root == e ? "" : " / " + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()));
             release(f.dir.resolve(Mode.PRODUCTION.folder()));
+        }
+        if (desk != null) {
+            // leave the file as the reopening left it: a normal close would compact it and take away the free
+            // space the next run would reuse, which the folder's real life (crash, restart, work on) keeps
+            try (Connection con = desk.db().dataSource().getConnection(); Statement st = con.createStatement()) {
+                st.execute("SHUTDOWN IMMEDIATELY");
+            } catch (Throwable ignored) {
+                // closed
+            }
+            try {
+                desk.close();
+            } catch (Throwable ignored) {
+                // already shut down
+            }
         }
         try {
             c.fileBytes = Files.exists(dbFile) ? Files.size(dbFile) : 0;
@@ -583,6 +604,7 @@ public final class CrashCampaign implements Callable<Integer> {
      * foreign keys off during the copy and identity columns restarted after their highest value.
      */
     static void downgrade(Path from, Path to, String target) throws SQLException {
+        // the old folder is written the way the release at that schema wrote it: a plain H2 file
         Path src = from.resolve(Mode.PRODUCTION.folder());
         Path dst = to.resolve(Mode.PRODUCTION.folder());
         try {
@@ -590,10 +612,12 @@ public final class CrashCampaign implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Flyway.configure().dataSource(Database.url(dst), "sa", "").locations("classpath:db/migration")
-                .target(target).load().migrate();
-        try (Connection in = DriverManager.getConnection(Database.url(src), "sa", "");
-             Connection out = DriverManager.getConnection(Database.url(dst), "sa", "")) {
+        String oldUrl = LEGACY_URL_PREFIX + dst.toAbsolutePath().resolve("ybdesk") + LEGACY_URL_OPTIONS;
+        Flyway.configure().dataSource(oldUrl, "sa", "").locations("classpath:db/migration").target(target).load()
+                .migrate();
+        try (Database source = Database.open(src);
+             Connection in = source.dataSource().getConnection();
+             Connection out = DriverManager.getConnection(oldUrl, "sa", "")) {
             out.setAutoCommit(false);
             try (Statement s = out.createStatement()) {
                 s.execute("SET REFERENTIAL_INTEGRITY FALSE");
