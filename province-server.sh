@@ -4,6 +4,8 @@
 #   ./province-server.sh start [--port 8765] [--host 127.0.0.1] [--jdbc-url URL --db-user U --db-password P] [--pg-dir DIR]
 #   ./province-server.sh desk add --agency 230102001 --admdvs 230102 --name 哈尔滨市道里区医疗保障中心 [--json]
 #   ./province-server.sh reference import --kind CALENDAR --key 2027 FILE
+#   ./province-server.sh tls init --keystore tls.p12 --password-file PWFILE --cert province.pem --host NAME[,IP…]
+#   ./province-server.sh start --host 0.0.0.0 --tls-keystore tls.p12 --tls-password-file PWFILE   # HTTPS only
 # Without arguments: start on port 8765 with its own PostgreSQL (see docs/province-server.md).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

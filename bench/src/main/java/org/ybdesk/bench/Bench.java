@@ -135,9 +135,10 @@ public final class Bench implements Callable<Integer> {
         try (Desk desk = Desk.open(dir, Mode.PRODUCTION, clock)) {
             desk.setup().initAgency(new SetupService.AgencySetup("230102", "230102", "哈尔滨市道里区医疗保障服务中心",
                     null, "0451-84661234"), null);
-            desk.users().add("admin", "系统管理员", ADMIN_PASSWORD, EnumSet.of(Role.ADMIN), null);
+            desk.users().add("admin", "系统管理员", ADMIN_PASSWORD, EnumSet.of(Role.ADMIN), Synthetic.staffId(1), null);
             Actor admin = desk.users().login("admin", ADMIN_PASSWORD);
-            desk.users().add("clerk01", "王晓燕", CLERK_PASSWORD, EnumSet.of(Role.CLERK, Role.REVIEWER), admin);
+            desk.users().add("clerk01", "王晓燕", CLERK_PASSWORD, EnumSet.of(Role.CLERK, Role.REVIEWER),
+                    Synthetic.staffId(2), admin);
             Actor clerk = desk.users().login("clerk01", CLERK_PASSWORD);
             DataLoader loader = new DataLoader(desk, syn, seed);
             progress("loading " + units + " units");

@@ -575,25 +575,22 @@ public final class CrashCampaign implements Callable<Integer> {
      * after H2 opened the file, e.g. when a migration failed): IFEXISTS only attaches, SHUTDOWN IMMEDIATELY closes.
      */
     private static void release(Path prod) {
-        try (Connection c = DriverManager.getConnection(Database.url(prod) + ";IFEXISTS=TRUE", "sa", "");
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(LEGACY_URL_PREFIX + prod.toAbsolutePath().resolve("ybdesk")
+                + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "sa", ""); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN IMMEDIATELY");
         } catch (SQLException ignored) {
-            // not open here, or not openable at all
+            // not open here, encrypted (the desk's own open closes what it opened), or not openable at all
         }
     }
 
     // ------------------------------------------------------------------------------------------------ folders
 
-    /** A compacting close of the folder's database through a plain JDBC connection on the desk's own URL. */
+    /** A compacting close of the folder's (closed) database: the desk's own {@code Database.compactClosed}. */
     private void compact(Path dataDir) throws SQLException, IOException {
         Path prod = dataDir.resolve(Mode.PRODUCTION.folder());
         long before = Files.size(prod.resolve("ybdesk.mv.db"));
         long t0 = System.nanoTime();
-        try (Connection c = DriverManager.getConnection(Database.url(prod), "sa", "");
-             Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN COMPACT");
-        }
+        Database.compactClosed(prod);
         progress(String.format(Locale.ROOT, "SHUTDOWN COMPACT: %.1f MB -> %.1f MB in %d ms", before / 1e6,
                 Files.size(prod.resolve("ybdesk.mv.db")) / 1e6, (System.nanoTime() - t0) / 1_000_000));
     }

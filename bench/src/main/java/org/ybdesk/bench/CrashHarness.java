@@ -104,11 +104,11 @@ public final class CrashHarness {
                     "道里区医保中心", "0451-84661234"), null);
         }
         if (!desk.users().anyUser()) {
-            desk.users().add("admin", "管理员甲", ADMIN_PASSWORD, EnumSet.of(Role.ADMIN), null);
+            desk.users().add("admin", "管理员甲", ADMIN_PASSWORD, EnumSet.of(Role.ADMIN), Synthetic.staffId(1), null);
         }
         Actor admin = desk.users().login("admin", ADMIN_PASSWORD);
         if (desk.users().list().stream().noneMatch(u -> u.username().equals("clerk"))) {
-            desk.users().add("clerk", "窗口乙", CLERK_PASSWORD, EnumSet.of(Role.CLERK), admin);
+            desk.users().add("clerk", "窗口乙", CLERK_PASSWORD, EnumSet.of(Role.CLERK), Synthetic.staffId(2), admin);
         }
         return desk.users().login("clerk", CLERK_PASSWORD);
     }

@@ -58,9 +58,10 @@ public final class GuiBench {
         try (Desk desk = Desk.open(dir, Mode.PRODUCTION, CLOCK)) {
             desk.setup().initAgency(new SetupService.AgencySetup("230102001", "230102", "哈尔滨市道里区医疗保障中心",
                     "道里区医保中心", "0451-84661234"), null);
-            desk.users().add("admin", "admin", "Bench2026admin", EnumSet.of(Role.ADMIN), null);
+            desk.users().add("admin", "admin", "Bench2026admin", EnumSet.of(Role.ADMIN), Synthetic.staffId(1), null);
             Actor admin = desk.users().login("admin", "Bench2026admin");
-            desk.users().add("clerk", "clerk", "Bench2026clerk", EnumSet.of(Role.CLERK, Role.REVIEWER), admin);
+            desk.users().add("clerk", "clerk", "Bench2026clerk", EnumSet.of(Role.CLERK, Role.REVIEWER),
+                    Synthetic.staffId(2), admin);
             clerk = desk.users().login("clerk", "Bench2026clerk");
             Synthetic syn = new Synthetic(20261125L, 2_000);
             DataLoader loader = new DataLoader(desk, syn, 20261125L);

@@ -47,9 +47,9 @@ public final class PrintBench {
         try (Desk desk = Desk.open(dir, Mode.PRODUCTION)) {
             desk.setup().initAgency(new SetupService.AgencySetup("230102001", "230102", "哈尔滨市道里区医疗保障中心",
                     "道里区医保中心", "0451-84661234"), null);
-            desk.users().add("admin", "管理员", "benchadmin1", EnumSet.of(Role.ADMIN), null);
+            desk.users().add("admin", "管理员", "benchadmin1", EnumSet.of(Role.ADMIN), Synthetic.staffId(1), null);
             Actor admin = desk.users().login("admin", "benchadmin1");
-            desk.users().add("clerk", "窗口乙", "benchclerk1", EnumSet.of(Role.CLERK), admin);
+            desk.users().add("clerk", "窗口乙", "benchclerk1", EnumSet.of(Role.CLERK), Synthetic.staffId(2), admin);
             Actor clerk = desk.users().login("clerk", "benchclerk1");
             ServiceItem item = desk.catalog().item(17);
             long t0 = System.nanoTime();

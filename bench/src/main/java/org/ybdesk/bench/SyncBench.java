@@ -108,9 +108,9 @@ public final class SyncBench {
             Desk desk = desks.get(Mode.PRODUCTION);
             desk.setup().initAgency(new SetupService.AgencySetup("230102001", "230102", "哈尔滨市道里区医疗保障中心",
                     "道里区医保中心", "0451-84661234"), null);
-            desk.users().add("admin", "管理员", "Bench2026admin", EnumSet.of(Role.ADMIN), null);
+            desk.users().add("admin", "管理员", "Bench2026admin", EnumSet.of(Role.ADMIN), Synthetic.staffId(1), null);
             Actor admin = desk.users().login("admin", "Bench2026admin");
-            desk.users().add("clerk", "窗口经办", "Bench2026clerk", EnumSet.of(Role.CLERK), admin);
+            desk.users().add("clerk", "窗口经办", "Bench2026clerk", EnumSet.of(Role.CLERK), Synthetic.staffId(2), admin);
             Actor clerk = desk.users().login("clerk", "Bench2026clerk");
             long q0 = System.nanoTime();
             LocalDate base = LocalDate.of(1950, 1, 1);

@@ -77,6 +77,12 @@ final class Synthetic {
         return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + kind * 0xBF58476D1CE4E5B9L + i);
     }
 
+    /** A staff member's resident ID number for bench users (valid check digit, a different person per n). */
+    static String staffId(int n) {
+        String first17 = "230102" + "19800101" + String.format("%03d", n);
+        return first17 + org.ybdesk.core.validation.Validators.residentIdCheckChar(first17);
+    }
+
     /** The i-th valid 居民身份证 number, {@code 0 <= i < SPACE}; distinct i give distinct numbers. */
     static String residentId(long i) {
         if (i < 0 || i >= SPACE) {

@@ -34,6 +34,16 @@ public final class AuditLog {
     /** Appends a record inside the caller's transaction (which must hold the writer lock). */
     public static long append(DSLContext tx, Who who, OffsetDateTime at, String action, String entityType,
                               String entityId, String beforeJson, String afterJson) {
+        return append(tx, who, at, action, entityType, entityId, beforeJson, afterJson, null, null);
+    }
+
+    /**
+     * Appends a record vouching for content: {@code contentHash} of the changed record after the change
+     * ({@link AuditContent}), {@code payloadHash} of the outbox message the change enqueues; either may be null.
+     */
+    public static long append(DSLContext tx, Who who, OffsetDateTime at, String action, String entityType,
+                              String entityId, String beforeJson, String afterJson, String contentHash,
+                              String payloadHash) {
         Record2<Long, String> last = tx.select(AUDIT_LOG.SEQ, AUDIT_LOG.HASH).from(AUDIT_LOG)
                 .orderBy(AUDIT_LOG.SEQ.desc()).limit(1).fetchOne();
         long seq = last == null ? 1 : last.value1() + 1;
@@ -48,6 +58,8 @@ public final class AuditLog {
         r.setEntityId(entityId);
         r.setBeforeJson(beforeJson);
         r.setAfterJson(afterJson);
+        r.setContentHash(contentHash);
+        r.setPayloadHash(payloadHash);
         r.setPrevHash(prev);
         r.setHash(hash(r));
         r.insert();
@@ -76,7 +88,7 @@ public final class AuditLog {
         return dsl.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ.desc()).limit(1).fetchOptional();
     }
 
-    static String hash(AuditLogRecord r) {
+    public static String hash(AuditLogRecord r) {
         String canonical = String.join("\u001f",
                 r.getPrevHash(),
                 Long.toString(r.getSeq()),
@@ -88,6 +100,10 @@ public final class AuditLog {
                 r.getEntityId(),
                 String.valueOf(r.getBeforeJson()),
                 String.valueOf(r.getAfterJson()));
+        // records written before V8 have neither hash: their chained hash stays what it was
+        if (r.getContentHash() != null || r.getPayloadHash() != null) {
+            canonical = canonical + "\u001f" + r.getContentHash() + "\u001f" + r.getPayloadHash();
+        }
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(md.digest(canonical.getBytes(StandardCharsets.UTF_8)));

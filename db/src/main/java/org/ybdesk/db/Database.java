@@ -1,29 +1,68 @@
 package org.ybdesk.db;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.mvstore.MVStore;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The embedded H2 database of one mode (production or sandbox): opened from a folder, migrated by Flyway, used
- * through jOOQ. Writes are serialized in-process (one desk, one writer) so the audit chain and outbox sequence stay
- * gap-free; reads run concurrently.
+ * The embedded H2 database of one mode (production or sandbox) in its folder: encrypted at rest, migrated on a copy,
+ * every commit durable on the device before the caller goes on. Writes are serialized in-process (one desk, one
+ * writer) so the audit chain and outbox sequence stay gap-free; reads run concurrently.
+ *
+ * <p>Durability (D3, see docs/RELIABILITY.md): H2 2.4.240 (2.5.252 loses commits on aged files), {@code WRITE_DELAY=0}
+ * so a commit writes its chunk before it returns, and {@code CHECKPOINT SYNC} after every write transaction so the
+ * chunk is on the device (power loss) before {@link #write} returns.
+ *
+ * <p>Migrations (D71): when the schema is behind, the database file is copied, the copy migrated (and encrypted, for
+ * a folder from a release without encryption), shut down, forced, and renamed over the original in one atomic
+ * step. A kill at any moment leaves either the old file or the new one; the leftover copy is deleted at the next
+ * open. Before a folder with data is migrated a verified copy is kept in {@code pre-migration/}.
+ *
+ * <p>Maintenance: with {@code WRITE_DELAY=0} H2 runs no background housekeeping, so the file would only grow. A
+ * daemon thread rewrites sparse chunks in small steps between writes ({@link #maintain}).
  */
 public final class Database implements AutoCloseable {
-    /**
-     * WRITE_DELAY=0: a commit that returned is in the file when the process dies (the default delay lost commits in
-     * kill -9 tests, see shared/STACK.md).
-     */
-    private static final String URL_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    public static final String NAME = "ybdesk";
+    public static final String FILE = NAME + ".mv.db";
+    static final String MIGRATING = "migrating";
+    static final String PRE_MIGRATION = "pre-migration";
+    private static final int PRE_MIGRATION_KEEP = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final String ENCRYPTED_HEADER = "H2encrypt";
+    /** Options of every connection; the password carries the file key (CIPHER=AES). */
+    private static final String OPTIONS = ";CIPHER=AES;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+    private static final int MAINTENANCE_SECONDS = 5;
 
     static {
         // jOOQ prints a banner and tips on first use; a desk's logs don't need them.
@@ -32,41 +71,267 @@ public final class Database implements AutoCloseable {
     }
 
     private final Path folder;
+    private final DatabaseKeys.Key key;
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
+    private final NumberLedger numbers;
     private final ReentrantLock writer = new ReentrantLock(true);
+    private final AtomicLong writes = new AtomicLong();
+    private final ScheduledExecutorService maintenance;
+    private volatile long maintainedAtWrite;
 
-    private Database(Path folder, JdbcConnectionPool pool) {
+    private Database(Path folder, DatabaseKeys.Key key, JdbcConnectionPool pool) {
         this.folder = folder;
+        this.key = key;
         this.pool = pool;
         Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
                 .withExecuteLogging(false);
         this.dsl = DSL.using(pool, SQLDialect.H2, settings);
+        this.numbers = NumberLedger.open(folder);
+        this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ybdesk-db-maintenance");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+        maintenance.scheduleWithFixedDelay(this::maintainQuietly, MAINTENANCE_SECONDS, MAINTENANCE_SECONDS,
+                TimeUnit.SECONDS);
     }
 
-    /** Opens (creating if needed) the database in {@code folder} and migrates it to the current schema. */
+    /** Opens (creating if needed) the database in {@code folder}, migrating it to the current schema first. */
     public static Database open(Path folder) {
-        try {
-            Files.createDirectories(folder);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        OwnerOnly.folder(folder);
+        deleteLeftovers(folder);
+        Path live = folder.resolve(FILE);
+        boolean exists = Files.exists(live);
+        boolean legacyPlain = exists && !isEncrypted(live);
+        DatabaseKeys.Key key = keyFor(folder, exists && !legacyPlain);
+        if (!exists || legacyPlain || behind(folder, key)) {
+            migrateOnCopy(folder, key, exists, legacyPlain);
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), "sa", "");
+        try (Connection c = connect(folder, NAME, key, "")) {
+            // fail here, with a clear kind, rather than on the first query
+        } catch (SQLException e) {
+            throw classify(e, live);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(dataSource(folder, NAME, key, ""));
         pool.setMaxConnections(8);
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-        return new Database(folder, pool);
+        OwnerOnly.folder(folder);
+        return new Database(folder, key, pool);
+    }
+
+    /** The database id and this machine's key for it (created for a new or unencrypted folder). */
+    private static DatabaseKeys.Key keyFor(Path folder, boolean encryptedExists) {
+        var id = DatabaseKeys.databaseId(folder);
+        if (encryptedExists) {
+            String dbId = id.orElseThrow(() -> new StorageException(StorageException.Kind.KEY_MISSING,
+                    folder.toString(), "encrypted database without " + DatabaseKeys.ID_FILE));
+            return DatabaseKeys.find(dbId).orElseThrow(() -> new StorageException(StorageException.Kind.KEY_MISSING,
+                    folder.toString(), "no key for database " + dbId + " in " + DatabaseKeys.keyDir()));
+        }
+        String dbId = id.orElseGet(() -> DatabaseKeys.newDatabaseId(folder));
+        return DatabaseKeys.find(dbId).orElseGet(() -> DatabaseKeys.create(dbId));
+    }
+
+    static boolean isEncrypted(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(ENCRYPTED_HEADER.length());
+            return new String(head, StandardCharsets.ISO_8859_1).equals(ENCRYPTED_HEADER);
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Kind.IO, file.toString(), e.getMessage(), e);
+        }
+    }
+
+    private static String url(Path folder, String name, String extra) {
+        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve(name) + OPTIONS + extra;
+    }
+
+    private static Connection connect(Path folder, String name, DatabaseKeys.Key key, String extra)
+            throws SQLException {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", "SA");
+        p.setProperty("password", new String(key.h2Password()));
+        return DriverManager.getConnection(url(folder, name, extra), p);
+    }
+
+    /** A data source opening connections with the key (never a password in a URL or a log). */
+    private static org.h2.jdbcx.JdbcDataSource dataSource(Path folder, String name, DatabaseKeys.Key key,
+                                                          String extra) {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL(url(folder, name, extra));
+        ds.setUser("SA");
+        ds.setPassword(new String(key.h2Password()));
+        return ds;
+    }
+
+    private static StorageException classify(SQLException e, Path file) {
+        String state = e.getSQLState();
+        int code = e.getErrorCode();
+        if (code == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1 || "90020".equals(state)) {
+            return new StorageException(StorageException.Kind.IN_USE, file.toString(), e.getMessage(), e);
+        }
+        if (code == org.h2.api.ErrorCode.FILE_ENCRYPTION_ERROR_1 || code == org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD) {
+            return new StorageException(StorageException.Kind.KEY_INVALID, file.toString(), e.getMessage(), e);
+        }
+        return new StorageException(StorageException.Kind.UNREADABLE, file.toString(), e.getMessage(), e);
+    }
+
+    private static Flyway flyway(DataSource ds) {
+        return Flyway.configure().dataSource(ds).locations("classpath:db/migration").load();
+    }
+
+    /** True when the live database's schema is older than this release's migrations. */
+    private static boolean behind(Path folder, DatabaseKeys.Key key) {
+        var ds = dataSource(folder, NAME, key, ";IFEXISTS=TRUE");
+        try (Connection keepOpen = ds.getConnection()) {
+            MigrationInfo[] pending = flyway(ds).info().pending();
+            boolean behind = pending.length > 0;
+            if (behind) {
+                try (Statement s = keepOpen.createStatement()) {
+                    s.execute("SHUTDOWN");
+                }
+            }
+            return behind;
+        } catch (SQLException e) {
+            throw classify(e, folder.resolve(FILE));
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            throw new StorageException(StorageException.Kind.UNREADABLE, folder.resolve(FILE).toString(),
+                    e.getMessage(), e);
+        }
     }
 
     /**
-     * The JDBC URL (with the desk's options) of the database in {@code folder}: for tools that must open the same file
-     * the same way, such as the crash campaign's compacting close.
+     * Brings the folder's database to the current schema on a copy: copy (or create), encrypt a legacy plain file,
+     * keep a verified pre-migration copy of a folder with data, migrate, shut down, force, rename over the live file.
      */
-    public static String url(Path folder) {
-        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve("ybdesk") + URL_OPTIONS;
+    private static void migrateOnCopy(Path folder, DatabaseKeys.Key key, boolean exists, boolean legacyPlain) {
+        Path live = folder.resolve(FILE);
+        Path copy = folder.resolve(MIGRATING + ".mv.db");
+        try {
+            if (exists) {
+                Files.copy(live, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                OwnerOnly.restrict(copy);
+                if (legacyPlain) {
+                    encryptCopy(folder, key);
+                }
+                OwnerOnly.force(copy);
+                keepPreMigrationCopy(folder, key, copy);
+            }
+            var ds = dataSource(folder, MIGRATING, key, "");
+            try (Connection keepOpen = ds.getConnection()) {
+                flyway(ds).migrate();
+                try (Statement s = keepOpen.createStatement()) {
+                    s.execute("SHUTDOWN");
+                }
+            }
+            OwnerOnly.force(copy);
+            OwnerOnly.moveDurably(copy, live);
+            deleteLeftovers(folder);
+        } catch (SQLException | IOException | org.flywaydb.core.api.FlywayException e) {
+            deleteLeftovers(folder);
+            if (e instanceof SQLException se) {
+                StorageException classified = classify(se, live);
+                if (classified.kind() != StorageException.Kind.UNREADABLE) {
+                    throw classified;
+                }
+            }
+            throw new StorageException(StorageException.Kind.MIGRATION_FAILED, live.toString(), e.getMessage(), e);
+        }
+    }
+
+    /** Encrypts the copy of a plain (pre-encryption) database and gives its user a password. */
+    private static void encryptCopy(Path folder, DatabaseKeys.Key key) throws SQLException {
+        org.h2.tools.ChangeFileEncryption.execute(folder.toAbsolutePath().toString(), MIGRATING, "AES", null,
+                key.filePassword().toCharArray(), true);
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", "SA");
+        p.setProperty("password", key.filePassword() + " ");
+        try (Connection c = DriverManager.getConnection(url(folder, MIGRATING, ""), p);
+             Statement s = c.createStatement()) {
+            s.execute("ALTER USER SA SET PASSWORD '" + key.userPassword() + "'");
+            s.execute("SHUTDOWN");
+        }
+    }
+
+    /** Keeps a copy of the (encrypted) database as it was before migrating, checked to open; the last few only. */
+    private static void keepPreMigrationCopy(Path folder, DatabaseKeys.Key key, Path copy) throws IOException,
+            SQLException {
+        Path dir = OwnerOnly.folder(folder.resolve(PRE_MIGRATION));
+        String stamp = LocalDateTime.now(Clock.systemDefaultZone()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String name = NAME + "-" + stamp;
+        Path target = dir.resolve(name + ".mv.db");
+        Files.copy(copy, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        OwnerOnly.restrict(target);
+        OwnerOnly.force(target);
+        try (Connection c = connect(dir, name, key, ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE");
+             Statement s = c.createStatement()) {
+            s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES").close();
+        }
+        try (Stream<Path> old = Files.list(dir)) {
+            List<Path> copies = old.filter(p -> p.getFileName().toString().endsWith(".mv.db"))
+                    .sorted(Comparator.reverseOrder()).toList();
+            for (Path p : copies.subList(Math.min(PRE_MIGRATION_KEEP, copies.size()), copies.size())) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static void deleteLeftovers(Path folder) {
+        for (String suffix : List.of(".mv.db", ".trace.db", ".lock.db", ".mv.db.tmp")) {
+            try {
+                Files.deleteIfExists(folder.resolve(MIGRATING + suffix));
+            } catch (IOException e) {
+                throw new StorageException(StorageException.Kind.IO, folder.toString(), e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Opens the database in {@code folder} read-only for a look (e.g. which mode it belongs to) without migrating or
+     * writing anything; null when there is no database there. A database from a release without encryption is read
+     * as it is.
+     */
+    public static <T> T peek(Path folder, Function<DSLContext, T> look) {
+        Path live = folder.resolve(FILE);
+        if (!Files.exists(live)) {
+            return null;
+        }
+        String extra = ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE";
+        try (Connection c = isEncrypted(live)
+                ? connect(folder, NAME, keyFor(folder, true), extra)
+                : DriverManager.getConnection("jdbc:h2:file:" + folder.toAbsolutePath().resolve(NAME) + extra, "sa", "")) {
+            return look.apply(DSL.using(c, SQLDialect.H2,
+                    new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)));
+        } catch (SQLException e) {
+            throw classify(e, live);
+        }
+    }
+
+    /**
+     * Compacts the closed database in {@code folder} completely ({@code SHUTDOWN COMPACT}): for maintenance windows,
+     * benchmarks and the crash campaign's aging step. The database must not be open elsewhere.
+     */
+    public static void compactClosed(Path folder) {
+        Path live = folder.resolve(FILE);
+        try (Connection c = connect(folder, NAME, keyFor(folder, true), ";IFEXISTS=TRUE");
+             Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            throw classify(e, live);
+        }
     }
 
     public Path folder() {
         return folder;
+    }
+
+    DatabaseKeys.Key key() {
+        return key;
+    }
+
+    /** This database's id (its key on this machine and in escrow files is filed under it). */
+    public String id() {
+        return key.databaseId();
     }
 
     public DataSource dataSource() {
@@ -78,26 +343,105 @@ public final class Database implements AutoCloseable {
         return dsl;
     }
 
+    /** The ledger of printed numbers (see {@link NumberLedger}); use it inside {@link #write} only. */
+    public NumberLedger numbers() {
+        return numbers;
+    }
+
     /**
      * Runs {@code work} as one transaction holding the single writer lock: everything it writes (state, audit record,
-     * outbox message) commits together or not at all.
+     * outbox message) commits together or not at all, and is on the device when this returns.
      */
     public <T> T write(Function<DSLContext, T> work) {
         writer.lock();
         try {
-            return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+            T result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+            sync();
+            writes.incrementAndGet();
+            return result;
         } finally {
             writer.unlock();
         }
     }
 
+    /** Forces everything committed to the device. */
+    private void sync() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            throw new StorageException(StorageException.Kind.IO, folder.resolve(FILE).toString(), e.getMessage(), e);
+        }
+    }
+
+    /** File size and fill rate, for the maintenance figures and the benchmark. */
+    public record StoreFigures(long fileBytes, int fillRate, int chunksFillRate) {
+    }
+
+    public StoreFigures figures() {
+        return withStore(s -> new StoreFigures(s.getFileStore().size(), s.getFillRate(),
+                s.getFileStore().getChunksFillRate()));
+    }
+
+    private <T> T withStore(Function<MVStore, T> f) {
+        try (Connection c = pool.getConnection()) {
+            JdbcConnection jc = c.unwrap(JdbcConnection.class);
+            MVStore store = ((org.h2.engine.SessionLocal) jc.getSession()).getDatabase().getStore().getMvStore();
+            return f.apply(store);
+        } catch (SQLException e) {
+            throw new StorageException(StorageException.Kind.IO, folder.resolve(FILE).toString(), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One bounded step of housekeeping, between writes: rewrites the live pages of sparse chunks (at most
+     * {@code writeLimitBytes}) so that whole chunks fall free and their space is reused, then forces. Returns whether
+     * anything was rewritten. Runs by itself every {@value #MAINTENANCE_SECONDS} s after writes; holds the writer
+     * lock only while rewriting (a few milliseconds), and skips a turn when a write is in progress.
+     */
+    public boolean maintain(int targetFillRate, int writeLimitBytes) {
+        if (!writer.tryLock()) {
+            return false;
+        }
+        try {
+            boolean rewritten = withStore(s -> s.compact(targetFillRate, writeLimitBytes));
+            if (rewritten) {
+                sync();
+            }
+            return rewritten;
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private void maintainQuietly() {
+        long w = writes.get();
+        if (w == maintainedAtWrite) {
+            return;
+        }
+        try {
+            for (int i = 0; i < 16 && maintain(80, 512 * 1024); i++) {
+                Thread.onSpinWait();
+            }
+            maintainedAtWrite = w;
+        } catch (RuntimeException e) {
+            LOG.warn("database maintenance step failed; retried next time", e);
+        }
+    }
+
     @Override
     public void close() {
-        try (var c = pool.getConnection(); var s = c.createStatement()) {
-            s.execute("SHUTDOWN");
-        } catch (java.sql.SQLException ignored) {
-            // already closed
+        maintenance.shutdownNow();
+        writer.lock();
+        try {
+            try (var c = pool.getConnection(); var s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException ignored) {
+                // already closed
+            }
+            pool.dispose();
+            numbers.close();
+        } finally {
+            writer.unlock();
         }
-        pool.dispose();
     }
 }

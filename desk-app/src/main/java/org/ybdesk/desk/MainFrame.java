@@ -45,6 +45,14 @@ public final class MainFrame extends JFrame {
     private final JTextField search = new JTextField(30);
     private final JLabel status = new JLabel();
     private final JLabel calendarStatus = new JLabel();
+    private final JLabel backupStatus = new JLabel();
+    /** The daily backup runs on a thread of its own so the clerk's work never queues behind it. */
+    private final java.util.concurrent.ScheduledExecutorService backups =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "desk-daily-backup");
+                t.setDaemon(true);
+                return t;
+            });
     private final SyncUi sync;
     private final JProgressBar busy = new JProgressBar();
     private final JMenuItem[] caseItems = new JMenuItem[3];
@@ -99,6 +107,21 @@ public final class MainFrame extends JFrame {
         setLocationRelativeTo(null);
         workbench.refresh();
         updateStatus();
+        if (!session.sandbox()) {
+            backups.scheduleWithFixedDelay(this::dailyBackup, 1, 30, java.util.concurrent.TimeUnit.MINUTES);
+        }
+    }
+
+    /** Takes the automatic daily backup when one is due, then shows it in the status bar. */
+    private void dailyBackup() {
+        try {
+            if (session.desk().backups().dailyIfDue().isPresent()) {
+                javax.swing.SwingUtilities.invokeLater(this::updateStatus);
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(MainFrame.class).warn("daily backup failed", e);
+            javax.swing.SwingUtilities.invokeLater(() -> backupStatus.setText(Texts.t("status.backup.failed")));
+        }
     }
 
     public Session session() {
@@ -111,6 +134,7 @@ public final class MainFrame extends JFrame {
 
     @Override
     public void dispose() {
+        backups.shutdownNow();
         sync.close();
         super.dispose();
     }
@@ -220,10 +244,12 @@ public final class MainFrame extends JFrame {
         busy.setVisible(false);
         busy.setPreferredSize(new Dimension(120, 14));
         calendarStatus.setName("status.calendar");
+        backupStatus.setName("status.backup");
         JPanel line = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 0, 0));
         line.add(status);
         line.add(sync.label());
         line.add(calendarStatus);
+        line.add(backupStatus);
         p.add(line, BorderLayout.CENTER);
         p.add(busy, BorderLayout.EAST);
         return p;
@@ -236,11 +262,16 @@ public final class MainFrame extends JFrame {
             int lastYear = years.stream().mapToInt(Integer::intValue).max().orElse(0);
             String roles = org.ybdesk.core.i18n.Messages.joinList(session.actor().roles().stream()
                     .map(Role::label).toList());
+            String backup = session.sandbox() ? "" : session.desk().backups().last()
+                    .map(b -> Texts.t("status.backup", b.createdAt().atZoneSameInstant(org.ybdesk.service.Desk.ZONE)
+                            .format(java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm"))))
+                    .orElse(Texts.t("status.backup.none"));
             return new String[] {Texts.t(session.sandbox() ? "status.line.sandbox" : "status.line", agency.getName(),
-                    session.actor().name(), roles), Texts.t("status.calendar", String.valueOf(lastYear))};
+                    session.actor().name(), roles), Texts.t("status.calendar", String.valueOf(lastYear)), backup};
         }, texts -> {
             status.setText(texts[0]);
             calendarStatus.setText(texts[1]);
+            backupStatus.setText(texts[2]);
         });
         sync.poke();
     }

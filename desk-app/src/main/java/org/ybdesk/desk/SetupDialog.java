@@ -33,6 +33,9 @@ final class SetupDialog extends JDialog {
     private final JTextField hotline = field("setup.hotline", 16);
     private final JTextField adminUser = field("setup.adminUser", 16);
     private final JTextField adminName = field("setup.adminName", 12);
+    private final JTextField adminPersonId = field("setup.adminPersonId", 20);
+    /** Inline check of the ID number as it is typed: its problems, or that it is valid. */
+    private final JLabel adminPersonIdCheck = new JLabel(" ");
     private final JPasswordField adminPassword = new JPasswordField(16);
     private final JPasswordField adminPassword2 = new JPasswordField(16);
     private final JLabel problems = new JLabel(" ");
@@ -45,6 +48,29 @@ final class SetupDialog extends JDialog {
         adminPassword.setName("setup.adminPassword");
         adminPassword2.setName("setup.adminPassword2");
         problems.setName("setup.problems");
+        adminPersonIdCheck.setName("setup.adminPersonId.check");
+        adminPersonId.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
+            @Override
+            public void insertUpdate(javax.swing.event.DocumentEvent e) {
+                checkPersonId(false);
+            }
+
+            @Override
+            public void removeUpdate(javax.swing.event.DocumentEvent e) {
+                checkPersonId(false);
+            }
+
+            @Override
+            public void changedUpdate(javax.swing.event.DocumentEvent e) {
+                checkPersonId(false);
+            }
+        });
+        adminPersonId.addFocusListener(new java.awt.event.FocusAdapter() {
+            @Override
+            public void focusLost(java.awt.event.FocusEvent e) {
+                checkPersonId(true);
+            }
+        });
         problems.setForeground(UiSetup.OVERDUE);
         JPanel p = new JPanel(new GridBagLayout());
         p.setBorder(BorderFactory.createEmptyBorder(16, 20, 16, 20));
@@ -61,6 +87,10 @@ final class SetupDialog extends JDialog {
         row = section(p, c, row, Texts.t("setup.section.admin"));
         row = line(p, c, row, "setup.adminUser", adminUser);
         row = line(p, c, row, "setup.adminName", adminName);
+        row = line(p, c, row, "setup.adminPersonId", adminPersonId);
+        c.gridx = 1;
+        c.gridy = row++;
+        p.add(adminPersonIdCheck, c);
         row = line(p, c, row, "setup.adminPassword", adminPassword);
         row = line(p, c, row, "setup.adminPassword2", adminPassword2);
         c.gridx = 0;
@@ -110,22 +140,41 @@ final class SetupDialog extends JDialog {
         return row + 1;
     }
 
+    /**
+     * Checks the ID number in place (pure check, no database): while typing once 18 characters are there,
+     * and whenever the field is left ({@code complete}).
+     */
+    private void checkPersonId(boolean complete) {
+        String text = adminPersonId.getText();
+        String normalized = org.ybdesk.core.validation.Validators.normalizeId(text);
+        if (normalized.isEmpty() || (!complete && normalized.length() < 18)) {
+            adminPersonIdCheck.setText(" ");
+            return;
+        }
+        List<String> found = desk.users().personIdProblems(text);
+        adminPersonIdCheck.setForeground(found.isEmpty() ? javax.swing.UIManager.getColor("Label.foreground") : UiSetup.OVERDUE);
+        adminPersonIdCheck.setText(found.isEmpty() ? Texts.t("setup.adminPersonId.ok")
+                : "<html>" + String.join("<br>", found.stream().map(Problems::escape).toList()) + "</html>");
+        pack();
+    }
+
     private void submit() {
         AgencySetup setup = new AgencySetup(code.getText(), division.getText(), name.getText(), signature.getText(),
                 hotline.getText());
         String u = adminUser.getText();
         String n = adminName.getText();
+        String id = adminPersonId.getText();
         String pw = new String(adminPassword.getPassword());
         String pw2 = new String(adminPassword2.getPassword());
         Background.run(this, () -> {
             List<String> all = new ArrayList<>(desk.setup().agencyProblems(setup));
-            all.addAll(desk.users().addProblems(u, n, pw, EnumSet.of(Role.ADMIN), null));
+            all.addAll(desk.users().addProblems(u, n, pw, EnumSet.of(Role.ADMIN), id, null));
             if (!pw.equals(pw2)) {
                 all.add(Texts.t("setup.password.mismatch"));
             }
             if (all.isEmpty()) {
                 desk.setup().initAgency(setup, null);
-                desk.users().add(u, n, pw, EnumSet.of(Role.ADMIN), null);
+                desk.users().add(u, n, pw, EnumSet.of(Role.ADMIN), id, null);
             }
             return all;
         }, all -> {

@@ -83,16 +83,23 @@ public abstract class GuiTestBase {
         if (d.agency().isEmpty()) {
             d.setup().initAgency(new SetupService.AgencySetup("230102001", "230102", "哈尔滨市道里区医疗保障中心",
                     "道里区医保中心", "0451-84661234"), null);
-            d.users().add("admin", "管理员甲", "passadmin1", EnumSet.of(Role.ADMIN), null);
+            d.users().add("admin", "管理员甲", "passadmin1", EnumSet.of(Role.ADMIN), staffId(1), null);
             var admin = d.users().login("admin", "passadmin1");
-            d.users().add("clerk", "窗口乙", "passclerk1", EnumSet.of(Role.CLERK), admin);
-            d.users().add("reviewer", "审核丁", "passreviewer1", EnumSet.of(Role.REVIEWER), admin);
-            d.users().add("head", "负责人己", "passhead1", EnumSet.of(Role.HEAD), admin);
-            d.users().add("finance", "财务庚", "passfinance1", EnumSet.of(Role.FINANCE), admin);
+            d.users().add("clerk", "窗口乙", "passclerk1", EnumSet.of(Role.CLERK), staffId(2), admin);
+            d.users().add("reviewer", "审核丁", "passreviewer1", EnumSet.of(Role.REVIEWER), staffId(3),
+                    admin);
+            d.users().add("head", "负责人己", "passhead1", EnumSet.of(Role.HEAD), staffId(4), admin);
+            d.users().add("finance", "财务庚", "passfinance1", EnumSet.of(Role.FINANCE), staffId(5), admin);
             d.users().add("all", "全能辛", "passall1", EnumSet.of(Role.CLERK, Role.REVIEWER, Role.RECHECKER,
-                    Role.HEAD, Role.FINANCE), admin);
+                    Role.HEAD, Role.FINANCE), staffId(6), admin);
         }
         return d;
+    }
+
+    /** A synthetic staff resident ID number (valid check digit), a different person for each {@code n}. */
+    protected static String staffId(int n) {
+        String first17 = "230102" + "19850101" + String.format("%03d", n);
+        return first17 + org.ybdesk.core.validation.Validators.residentIdCheckChar(first17);
     }
 
     /** Opens the login window for the mode and returns its fixture. */

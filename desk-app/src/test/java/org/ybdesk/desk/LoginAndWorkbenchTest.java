@@ -31,15 +31,23 @@ class LoginAndWorkbenchTest extends GuiTestBase {
         setup.textBox("setup.name").enterText("测试医保中心");
         setup.textBox("setup.adminUser").enterText("boss");
         setup.textBox("setup.adminName").enterText("王主任");
+        String good = staffId(7);
+        String wrongCheck = good.substring(0, 17) + (good.charAt(17) == '1' ? '2' : '1');
+        setup.textBox("setup.adminPersonId").enterText(wrongCheck);
+        waitIdle();
+        assertThat(setup.label("setup.adminPersonId.check").text()).contains("校验位").contains("第18位");
         setup.textBox("setup.adminPassword").enterText("short");
         setup.textBox("setup.adminPassword2").enterText("short");
         setup.button("setup.submit").click();
         waitIdle();
         String problems = setup.label("setup.problems").text();
-        assertThat(problems).contains("区划").contains("至少8位").contains("字母和数字");
+        assertThat(problems).contains("区划").contains("至少8位").contains("字母和数字").contains("本人身份证号");
         // fix only what was wrong: the rest stays as typed
         assertThat(setup.textBox("setup.name").text()).isEqualTo("测试医保中心");
         setup.textBox("setup.division").setText("230102");
+        setup.textBox("setup.adminPersonId").setText(good);
+        waitIdle();
+        assertThat(setup.label("setup.adminPersonId.check").text()).contains("校验通过");
         setup.textBox("setup.adminPassword").setText("boss2026a");
         setup.textBox("setup.adminPassword2").setText("boss2026a");
         setup.button("setup.submit").click();

@@ -87,9 +87,9 @@ class SyncScreenTest extends GuiTestBase {
         other = Desk.open(dataDir.resolve("other"), Mode.PRODUCTION, CLOCK);
         other.setup().initAgency(new SetupService.AgencySetup("230102001", "230102", "哈尔滨市道里区医疗保障中心",
                 "道里区医保中心", "0451-84661234"), null);
-        other.users().add("admin", "管理员甲", "passadmin1", EnumSet.of(Role.ADMIN), null);
+        other.users().add("admin", "管理员甲", "passadmin1", EnumSet.of(Role.ADMIN), staffId(11), null);
         var otherAdmin = other.users().login("admin", "passadmin1");
-        other.users().add("clerk", "窗口甲", "passclerk1", EnumSet.of(Role.CLERK), otherAdmin);
+        other.users().add("clerk", "窗口甲", "passclerk1", EnumSet.of(Role.CLERK), staffId(12), otherAdmin);
         var otherClerk = other.users().login("clerk", "passclerk1");
         String id = CaseTestData.residentId("19800101", true);
         other.registry().registerPerson(new PersonInput(IdType.RESIDENT_ID, id, "张先到", null, null,

@@ -11,7 +11,13 @@ public final class Main {
     public static void main(String[] args) {
         // Logs go to the data folder's logs/ (set before the first logger is created).
         if (System.getProperty("ybdesk.logDir") == null) {
-            System.setProperty("ybdesk.logDir", dataDir(args).resolve("logs").toString());
+            Path logs;
+            try {
+                logs = dataDir(args).resolve("logs");
+            } catch (RuntimeException badPath) { // the command line reports the bad --data-dir in Chinese
+                logs = Path.of(System.getProperty("user.home"), ".ybdesk", "logs");
+            }
+            System.setProperty("ybdesk.logDir", logs.toString());
         }
         int code = YbdeskCommand.run(args, System.out, System.err);
         if (code != YbdeskCommand.GUI_STARTED) {

@@ -2,6 +2,7 @@ package org.ybdesk.protocol;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,8 +31,15 @@ public final class Protocol {
     /** The most messages one upload request may carry; the server refuses bigger batches with 413. */
     public static final int MAX_BATCH = 500;
 
+    /**
+     * The largest upload request body in bytes (32 MiB: 500 messages of up to 64 KiB input each); the server answers
+     * a larger body, declared or streamed (chunked), with 413.
+     */
+    public static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+
     /** {@code inf_time} format, as on the national platform. */
-    public static final DateTimeFormatter INF_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    public static final DateTimeFormatter INF_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter MSGID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     /**

@@ -4,11 +4,22 @@ package org.ybdesk.province;
 public final class ApiException extends RuntimeException {
     private final int status;
     private final String code;
+    private final Long anchoredSeq;
 
     public ApiException(int status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    /** With the audit head the desk must prove (see {@link org.ybdesk.protocol.ErrorBody}). */
+    public ApiException(int status, String code, String message, Long anchoredSeq) {
         super(message);
         this.status = status;
         this.code = code;
+        this.anchoredSeq = anchoredSeq;
+    }
+
+    public Long anchoredSeq() {
+        return anchoredSeq;
     }
 
     public int status() {

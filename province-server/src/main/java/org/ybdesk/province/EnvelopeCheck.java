@@ -31,11 +31,16 @@ final class EnvelopeCheck {
             }
             if (e.agencyCode() != null && !e.agencyCode().equals(desk.agencyCode())) {
                 throw new ApiException(403, "AGENCY_MISMATCH",
-                        Texts.get("auth.agencyMismatch", e.agencyCode(), desk.agencyCode()));
+                        Texts.get("auth.agencyMismatch", InputCheck.shown(e.agencyCode()), desk.agencyCode()));
+            }
+            if (e.admdvs() != null && !e.admdvs().equals(desk.admdvs())) {
+                throw new ApiException(403, "ADMDVS_MISMATCH",
+                        Texts.get("auth.admdvsMismatch", InputCheck.shown(e.admdvs()), desk.admdvs()));
             }
             if (e.devNo() != null && deskNo(e.devNo()) != desk.deskNo()) {
                 throw new ApiException(403, "DESK_MISMATCH",
-                        Texts.get("auth.deskMismatch", e.devNo(), String.format("%03d", desk.deskNo())));
+                        Texts.get("auth.deskMismatch", InputCheck.shown(e.devNo()),
+                                String.format("%03d", desk.deskNo())));
             }
         }
     }
@@ -57,9 +62,6 @@ final class EnvelopeCheck {
             require(out, n, "agency_code", e.agencyCode());
             require(out, n, "admdvs", e.admdvs());
             require(out, n, "dev_no", e.devNo());
-            if (e.input() == null || !e.input().isObject()) {
-                out.add(Texts.get("envelope.field.missing", n, "input"));
-            }
             if (e.infno() != null && !UPLOAD_INFNOS.contains(e.infno())) {
                 out.add(Texts.get("envelope.infno.unknown", n, e.infno()));
             }

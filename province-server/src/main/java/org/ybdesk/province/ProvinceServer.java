@@ -4,7 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.ybdesk.core.catalog.Catalog;
 import org.ybdesk.protocol.Envelope;
 import org.ybdesk.protocol.ErrorBody;
@@ -31,25 +43,42 @@ public final class ProvinceServer implements AutoCloseable {
     private final Uploads uploads;
     private final ReferenceStore reference;
     private final RegistryPulls registry;
+    private final AuditAnchors anchors;
     private final Javalin app;
 
-    private ProvinceServer(ProvinceDb db, String host, int port) {
+    /**
+     * HTTPS: a PKCS12 key store holding the server's key and certificate chain, and its password
+     * ({@code province-server tls init} makes a self-signed one).
+     */
+    public record Tls(Path keyStore, char[] password) {
+    }
+
+    private final boolean https;
+
+    private ProvinceServer(ProvinceDb db, String host, int port, Tls tls) {
+        this.https = tls != null;
         this.db = db;
         this.desks = new Desks(db);
         this.uploads = new Uploads(db, Catalog.loadDefault());
         this.reference = new ReferenceStore(db);
         this.registry = new RegistryPulls(db);
+        this.anchors = new AuditAnchors(db);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
-            cfg.http.maxRequestSize = 64L * 1024 * 1024;
+            cfg.http.maxRequestSize = Protocol.MAX_BODY_BYTES;
             cfg.jetty.host = host;
             cfg.jetty.port = port;
+            if (tls != null) {
+                // the only connector: no plain-HTTP port is opened next to the HTTPS one
+                cfg.jetty.addConnector((server, httpConfig) -> httpsConnector(server, httpConfig, host, port, tls));
+            }
             cfg.routes.post(Protocol.PATH_UPLOAD, this::upload);
             cfg.routes.get(Protocol.PATH_REFERENCE, this::referencePull);
             cfg.routes.get(Protocol.PATH_REGISTRY, this::registryPull);
             cfg.routes.get(Protocol.PATH_HEALTH, this::health);
-            cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+            cfg.routes.exception(ApiException.class, (e, ctx) -> json(ctx, e.status(),
+                    new ErrorBody(e.code(), e.getMessage(), e.anchoredSeq())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "SERVER_ERROR", Texts.get("server.error"));
@@ -59,10 +88,41 @@ public final class ProvinceServer implements AutoCloseable {
 
     /** Starts the server on {@code host:port} (port 0: a free one, see {@link #port()}). */
     public static ProvinceServer start(ProvinceDb db, String host, int port) {
-        ProvinceServer s = new ProvinceServer(db, host, port);
+        return start(db, host, port, null);
+    }
+
+    /** Starts the server; with {@code tls} it serves HTTPS only. */
+    public static ProvinceServer start(ProvinceDb db, String host, int port, Tls tls) {
+        if (tls != null && !Files.isReadable(tls.keyStore())) {
+            throw new IllegalArgumentException("TLS key store not readable: " + tls.keyStore());
+        }
+        ProvinceServer s = new ProvinceServer(db, host, port, tls);
         s.app.start();
-        LOG.info("province server listening on http://{}:{}", host, s.port());
+        LOG.info("province server listening on {}://{}:{}", s.scheme(), host, s.port());
         return s;
+    }
+
+    /** {@code https} when the server serves TLS, else {@code http}. */
+    public String scheme() {
+        return https ? "https" : "http";
+    }
+
+    private static Connector httpsConnector(Server server, HttpConfiguration base, String host, int port, Tls tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(tls.keyStore().toAbsolutePath().toString());
+        ssl.setKeyStoreType("PKCS12");
+        ssl.setKeyStorePassword(new String(tls.password()));
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        HttpConfiguration httpsConfig = new HttpConfiguration(base);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // the client verifies the host name against the certificate; desks may connect by IP address (no SNI)
+        secure.setSniHostCheck(false);
+        httpsConfig.addCustomizer(secure);
+        ServerConnector c = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                new HttpConnectionFactory(httpsConfig));
+        c.setHost(host);
+        c.setPort(port);
+        return c;
     }
 
     public int port() {
@@ -88,7 +148,9 @@ public final class ProvinceServer implements AutoCloseable {
         Desks.Desk desk = authenticate(ctx);
         UploadRequest req;
         try {
-            req = JSON.readValue(ctx.bodyAsBytes(), UploadRequest.class);
+            req = JSON.readValue(body(ctx), UploadRequest.class);
+        } catch (ApiException e) {
+            throw e;
         } catch (Exception e) {
             throw new ApiException(400, "BAD_REQUEST", Texts.get("batch.unreadable", e.getClass().getSimpleName()));
         }
@@ -105,6 +167,7 @@ public final class ProvinceServer implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new ApiException(400, "INVALID_ENVELOPE", Texts.get("batch.invalid", String.join("；", problems)));
         }
+        anchors.check(desk, req); // the desk's audit chain head (D71): refused when cut back or rewritten
         long t0 = System.nanoTime();
         List<UploadResult> results = uploads.process(desk, messages);
         LOG.info("desk {}/{}: {} messages in {} ms ({} refused, {} duplicates)", desk.agencyCode(),
@@ -114,19 +177,42 @@ public final class ProvinceServer implements AutoCloseable {
         json(ctx, 200, new UploadResponse(results));
     }
 
+    /**
+     * The request body, at most {@link Protocol#MAX_BODY_BYTES}: a larger declared length or a longer stream (a
+     * chunked body has no declared length) gets 413 without being read further.
+     */
+    private static byte[] body(Context ctx) throws IOException {
+        long limit = Protocol.MAX_BODY_BYTES;
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > limit) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] b = in.readNBytes((int) limit + 1);
+            if (b.length > limit) {
+                throw tooLarge();
+            }
+            return b;
+        }
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "BODY_TOO_LARGE", Texts.get("batch.bodyTooLarge", Protocol.MAX_BODY_BYTES));
+    }
+
     private void referencePull(Context ctx) {
         authenticate(ctx);
         json(ctx, 200, reference.since(longParam(ctx, "since", 0)));
     }
 
     private void registryPull(Context ctx) {
-        authenticate(ctx);
+        Desks.Desk desk = authenticate(ctx);
         long since = longParam(ctx, "since", 0);
         long limit = longParam(ctx, "limit", RegistryPulls.DEFAULT_LIMIT);
         if (limit < 1 || limit > RegistryPulls.MAX_LIMIT) {
             throw new ApiException(400, "BAD_REQUEST", Texts.get("request.badParam", "limit", limit));
         }
-        json(ctx, 200, registry.since(since, (int) limit));
+        json(ctx, 200, registry.since(desk.admdvs(), since, (int) limit));
     }
 
     private void health(Context ctx) {

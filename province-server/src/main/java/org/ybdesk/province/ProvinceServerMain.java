@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "province-server", mixinStandardHelpOptions = true, version = "province-server 0.1.0 (protocol V1.0)",
         description = "Reference provincial server of YB Desk: receives desk uploads, keeps the province-wide registry.",
         subcommands = {ProvinceServerMain.Start.class, ProvinceServerMain.DeskCmd.class,
-                ProvinceServerMain.ReferenceCmd.class})
+                ProvinceServerMain.ReferenceCmd.class, ProvinceServerMain.TlsCmd.class})
 public final class ProvinceServerMain implements Runnable {
     /** Name of the database inside a server's own PostgreSQL. */
     public static final String LOCAL_DB = "ybdesk_province";
@@ -93,9 +93,23 @@ public final class ProvinceServerMain implements Runnable {
         @Option(names = "--host", defaultValue = "127.0.0.1",
                 description = "address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for the network)")
         String host;
+        @Option(names = "--tls-keystore", paramLabel = "FILE",
+                description = "serve HTTPS only, with this PKCS12 key store (see: tls init)")
+        Path tlsKeyStore;
+        @Option(names = "--tls-password-file", paramLabel = "FILE",
+                description = "file whose first line is the key store's password (with --tls-keystore)")
+        Path tlsPasswordFile;
 
         @Override
         public Integer call() throws Exception {
+            ProvinceServer.Tls tls = null;
+            if (tlsKeyStore != null) {
+                if (tlsPasswordFile == null) {
+                    throw new CommandLine.ParameterException(new CommandLine(this),
+                            "--tls-keystore needs --tls-password-file");
+                }
+                tls = new ProvinceServer.Tls(tlsKeyStore, TlsKeys.readPassword(tlsPasswordFile));
+            }
             Opened opened = dbOptions.open();
             ProvinceServer server;
             try {
@@ -103,7 +117,7 @@ public final class ProvinceServerMain implements Runnable {
                 if (seeded > 0) {
                     System.out.println("seeded " + seeded + " reference entries (catalog, calendars)");
                 }
-                server = ProvinceServer.start(opened.db(), host, port);
+                server = ProvinceServer.start(opened.db(), host, port, tls);
             } catch (RuntimeException e) {
                 opened.close();
                 throw e;
@@ -114,7 +128,7 @@ public final class ProvinceServerMain implements Runnable {
                 opened.close();
                 stopped.countDown();
             }, "province-server-stop"));
-            System.out.println("province server ready on http://" + host + ":" + server.port());
+            System.out.println("province server ready on " + server.scheme() + "://" + host + ":" + server.port());
             System.out.flush();
             stopped.await();
             return 0;
@@ -176,6 +190,44 @@ public final class ProvinceServerMain implements Runnable {
                 }
                 return 0;
             }
+        }
+    }
+
+    @Command(name = "tls", mixinStandardHelpOptions = true, description = "HTTPS keys of the server.",
+            subcommands = {TlsInit.class})
+    static final class TlsCmd implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Makes a self-signed key and certificate (PKCS12 key store + PEM certificate for desks).")
+    static final class TlsInit implements Callable<Integer> {
+        @Option(names = "--keystore", required = true, paramLabel = "FILE", description = "the PKCS12 key store to create")
+        Path keyStore;
+        @Option(names = "--password-file", required = true, paramLabel = "FILE",
+                description = "file whose first line is the password to protect it with")
+        Path passwordFile;
+        @Option(names = "--cert", required = true, paramLabel = "FILE",
+                description = "where to write the certificate (PEM) the desks trust")
+        Path cert;
+        @Option(names = "--host", required = true, split = ",", paramLabel = "NAME",
+                description = "host names and IP addresses desks use to reach the server (first = CN)")
+        java.util.List<String> hosts;
+        @Option(names = "--days", defaultValue = "825", description = "validity in days (default ${DEFAULT-VALUE})")
+        int days;
+
+        @Override
+        public Integer call() throws Exception {
+            TlsKeys.create(keyStore, TlsKeys.readPassword(passwordFile), hosts, days, cert);
+            System.out.println("keystore=" + keyStore);
+            System.out.println("cert=" + cert);
+            return 0;
         }
     }
 

@@ -4,7 +4,8 @@ package org.ybdesk.province;
  * Why the province refuses one message (a business reason, final): a code for programs and a Chinese reason for
  * the clerk. Codes: {@value #ALREADY_INSURED}, {@value #UNIT_ALREADY_REGISTERED}, {@value #NOT_INSURED},
  * {@value #CASE_REFUSED_EARLIER}, {@value #CASE_UNKNOWN}, {@value #CASE_EXISTS}, {@value #ITEM_UNKNOWN},
- * {@value #SEQ_OUT_OF_ORDER}, {@value #INVALID_INPUT}.
+ * {@value #SEQ_OUT_OF_ORDER}, {@value #INVALID_INPUT}, {@value #INVALID_FIELD}, {@value #UNSAFE_TEXT},
+ * {@value #INPUT_TOO_LARGE}, {@value #FORBIDDEN_AGENCY}, {@value #NOT_HOLDER}.
  */
 public record Refusal(String code, String message) {
     public static final String ALREADY_INSURED = "ALREADY_INSURED";
@@ -16,4 +17,14 @@ public record Refusal(String code, String message) {
     public static final String ITEM_UNKNOWN = "ITEM_UNKNOWN";
     public static final String SEQ_OUT_OF_ORDER = "SEQ_OUT_OF_ORDER";
     public static final String INVALID_INPUT = "INVALID_INPUT";
+    /** A field's value is wrong (type, length, enum, date, check digit, amount). */
+    public static final String INVALID_FIELD = InputCheck.INVALID_FIELD;
+    /** A text holds a control character, NUL, a bidirectional override or a zero-width character. */
+    public static final String UNSAFE_TEXT = InputCheck.UNSAFE_TEXT;
+    /** The message's input is larger than {@link InputCheck#MAX_INPUT_BYTES}. */
+    public static final String INPUT_TOO_LARGE = InputCheck.INPUT_TOO_LARGE;
+    /** A case number that is not the sending agency's own (or not of the message's day). */
+    public static final String FORBIDDEN_AGENCY = InputCheck.FORBIDDEN_AGENCY;
+    /** A change of a case another agency holds. */
+    public static final String NOT_HOLDER = "NOT_HOLDER";
 }

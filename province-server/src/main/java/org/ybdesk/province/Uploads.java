@@ -11,12 +11,17 @@ import static org.ybdesk.province.jooq.Tables.REGISTRY_UNIT;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -28,6 +33,8 @@ import org.jooq.impl.DSL;
 import org.ybdesk.core.catalog.Catalog;
 import org.ybdesk.core.catalog.ItemGroup;
 import org.ybdesk.core.catalog.ServiceItem;
+import org.ybdesk.core.validation.CaseNumbers;
+import org.ybdesk.core.validation.Validators;
 import org.ybdesk.protocol.Envelope;
 import org.ybdesk.protocol.ProtocolJson;
 import org.ybdesk.protocol.UploadResult;
@@ -80,6 +87,10 @@ public final class Uploads {
                         + "returning o.last_seq, set_config('synchronous_commit', 'off', true)",
                 DSL.val(e.seq()), DSL.val(desk.id())).fetchOne(0, Long.class);
         OffsetDateTime now = OffsetDateTime.now(ZONE).withNano(0);
+        // every field checked before anything is stored: a refused message keeps only a digest of its input (its
+        // text may hold what PostgreSQL cannot store, such as NUL) and a case number only when it is the agency's own
+        Refusal invalid = InputCheck.check(desk, e);
+        String caseNo = e.infno().startsWith("41") ? text(e.input(), "caseNo") : null;
         ReceivedMessageRecord r = tx.insertInto(RECEIVED_MESSAGE)
                 .set(RECEIVED_MESSAGE.MSGID, e.msgid())
                 .set(RECEIVED_MESSAGE.DESK_ID, desk.id())
@@ -90,8 +101,8 @@ public final class Uploads {
                 .set(RECEIVED_MESSAGE.ACK_ID, DSL.concat(DSL.inline("A" + ACK_TIME.format(now)),
                         DSL.lpad(ACK_SEQ.nextval().cast(String.class), 10, "0")))
                 .set(RECEIVED_MESSAGE.STATUS, ACCEPTED)
-                .set(RECEIVED_MESSAGE.CASE_NO, e.infno().startsWith("41") ? text(e.input(), "caseNo") : null)
-                .set(RECEIVED_MESSAGE.PAYLOAD, JSONB.valueOf(json(e)))
+                .set(RECEIVED_MESSAGE.CASE_NO, CaseNumbers.belongsTo(caseNo, desk.agencyCode()) ? caseNo : null)
+                .set(RECEIVED_MESSAGE.PAYLOAD, JSONB.valueOf(invalid == null ? json(e) : digest(e)))
                 .onConflict(RECEIVED_MESSAGE.MSGID).doNothing()
                 .returning().fetchOne();
         if (r == null) {
@@ -101,7 +112,7 @@ public final class Uploads {
         }
         Refusal refusal = e.seq() <= lastSeq
                 ? new Refusal(Refusal.SEQ_OUT_OF_ORDER, Texts.get("refuse.seqOutOfOrder", e.seq(), lastSeq))
-                : apply(tx, desk, e);
+                : invalid != null ? invalid : apply(tx, desk, e);
         if (refusal != null) {
             r.setStatus(REFUSED);
             r.setErrCode(refusal.code());
@@ -118,7 +129,7 @@ public final class Uploads {
             case "4201" -> registerPerson(tx, desk, e, in);
             case "4202" -> registerUnit(tx, desk, e, in);
             case "4101" -> receiveCase(tx, desk, e, in);
-            default -> caseStep(tx, e, in);
+            default -> caseStep(tx, desk, e, in);
         };
     }
 
@@ -127,7 +138,7 @@ public final class Uploads {
         if (missing != null) {
             return missing;
         }
-        String id = text(in, "idNumber").trim().toUpperCase();
+        String id = Validators.normalizeId(text(in, "idNumber"));
         lockRegistry(tx);
         String birth = text(in, "birthDate");
         int inserted = tx.insertInto(REGISTRY_PERSON)
@@ -135,11 +146,11 @@ public final class Uploads {
                 .set(REGISTRY_PERSON.ID_NUMBER, id)
                 .set(REGISTRY_PERSON.NAME, text(in, "name").trim())
                 .set(REGISTRY_PERSON.GENDER, text(in, "gender"))
-                .set(REGISTRY_PERSON.BIRTH_DATE, birth == null ? null : LocalDate.parse(birth.substring(0, 10)))
+                .set(REGISTRY_PERSON.BIRTH_DATE, birth == null || birth.isBlank() ? null : LocalDate.parse(birth.strip()))
                 .set(REGISTRY_PERSON.INSURANCE_TYPE, text(in, "insuranceType"))
                 .set(REGISTRY_PERSON.STATUS, Optional.ofNullable(text(in, "status")).orElse("INSURED"))
                 .set(REGISTRY_PERSON.INSURED_AGENCY_CODE, desk.agencyCode())
-                .set(REGISTRY_PERSON.ADMDVS, e.admdvs())
+                .set(REGISTRY_PERSON.ADMDVS, desk.admdvs())
                 .set(REGISTRY_PERSON.PHONE, text(in, "phone"))
                 .set(REGISTRY_PERSON.UNIT_CREDIT_CODE, text(in, "unitCreditCode"))
                 .set(REGISTRY_PERSON.REGISTERED_ON, EnvelopeCheck.infTime(e).toLocalDate())
@@ -166,7 +177,7 @@ public final class Uploads {
         if (missing != null) {
             return missing;
         }
-        String code = text(in, "creditCode").trim().toUpperCase();
+        String code = Validators.normalizeId(text(in, "creditCode"));
         lockRegistry(tx);
         int inserted = tx.insertInto(REGISTRY_UNIT)
                 .set(REGISTRY_UNIT.CREDIT_CODE, code)
@@ -174,7 +185,7 @@ public final class Uploads {
                 .set(REGISTRY_UNIT.UNIT_TYPE, text(in, "unitType"))
                 .set(REGISTRY_UNIT.STATUS, Optional.ofNullable(text(in, "status")).orElse("INSURED"))
                 .set(REGISTRY_UNIT.INSURED_AGENCY_CODE, desk.agencyCode())
-                .set(REGISTRY_UNIT.ADMDVS, e.admdvs())
+                .set(REGISTRY_UNIT.ADMDVS, desk.admdvs())
                 .set(REGISTRY_UNIT.REGISTERED_ON, EnvelopeCheck.infTime(e).toLocalDate())
                 .set(REGISTRY_UNIT.MSGID, e.msgid())
                 .set(REGISTRY_UNIT.VERSION, REGISTRY_VERSION_SEQ.nextval())
@@ -235,7 +246,7 @@ public final class Uploads {
         return null;
     }
 
-    private Refusal caseStep(DSLContext tx, Envelope e, JsonNode in) {
+    private Refusal caseStep(DSLContext tx, Desks.Desk desk, Envelope e, JsonNode in) {
         Refusal missing = missing(in, "caseNo");
         if (missing != null) {
             return missing;
@@ -247,9 +258,16 @@ public final class Uploads {
                 .set(PROVINCE_CASE.STATE, toState == null ? PROVINCE_CASE.STATE : DSL.val(toState))
                 .set(PROVINCE_CASE.LAST_SEQ, e.seq())
                 .set(PROVINCE_CASE.UPDATED_AT, DSL.greatest(PROVINCE_CASE.UPDATED_AT, DSL.val(at)))
-                .where(PROVINCE_CASE.CASE_NO.eq(caseNo))
+                .where(PROVINCE_CASE.CASE_NO.eq(caseNo), PROVINCE_CASE.AGENCY_CODE.eq(desk.agencyCode()))
                 .returning(PROVINCE_CASE.CASE_NO), e, in);
         if (updated == 0) {
+            String holder = tx.select(PROVINCE_CASE.AGENCY_CODE).from(PROVINCE_CASE)
+                    .where(PROVINCE_CASE.CASE_NO.eq(caseNo)).fetchOne(PROVINCE_CASE.AGENCY_CODE);
+            if (holder != null) {
+                // only the agency holding a case changes it
+                return new Refusal(Refusal.NOT_HOLDER, Texts.get("refuse.notHolder", caseNo, holder,
+                        desk.agencyCode()));
+            }
             ReceivedMessageRecord refused = tx.selectFrom(RECEIVED_MESSAGE)
                     .where(RECEIVED_MESSAGE.CASE_NO.eq(caseNo), RECEIVED_MESSAGE.INFNO.eq("4101"),
                             RECEIVED_MESSAGE.STATUS.eq(REFUSED))
@@ -308,6 +326,22 @@ public final class Uploads {
         return new UploadResult(r.getMsgid(), ok ? UploadResult.OK : UploadResult.REFUSED, r.getAckId(),
                 REF_TIME.format(r.getReceivedAt().atZoneSameInstant(ZONE)), duplicate, r.getErrCode(),
                 r.getErrMsg());
+    }
+
+    /** What is kept of a refused message: its identity and a digest of its input, never the input itself. */
+    private static String digest(Envelope e) {
+        byte[] input = String.valueOf(e.input()).getBytes(StandardCharsets.UTF_8);
+        ObjectNode o = ProtocolJson.mapper().createObjectNode();
+        o.put("infno", e.infno());
+        o.put("msgid", e.msgid());
+        o.put("seq", e.seq());
+        o.put("input_bytes", input.length);
+        try {
+            o.put("input_sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(input)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return o.toString();
     }
 
     private static String json(Envelope e) {

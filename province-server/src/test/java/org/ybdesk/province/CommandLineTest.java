@@ -68,4 +68,37 @@ class CommandLineTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    @Test
+    void tlsInitMakesAKeyStoreTheServerServesHttpsWithAndACertificateClientsTrust(@TempDir Path dir)
+            throws Exception {
+        Path pw = dir.resolve("pw");
+        Files.writeString(pw, "another-s3cret\n", StandardCharsets.UTF_8);
+        String out = run("tls", "init", "--keystore", dir.resolve("k.p12").toString(), "--password-file",
+                pw.toString(), "--cert", dir.resolve("c.pem").toString(), "--host", "localhost,127.0.0.1");
+        assertThat(out).contains("keystore=", "cert=");
+        ProvinceDb db = TestPostgres.newDatabase();
+        try (ProvinceServer server = ProvinceServer.start(db, "127.0.0.1", 0,
+                new ProvinceServer.Tls(dir.resolve("k.p12"), TlsKeys.readPassword(pw)))) {
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            try (var in = Files.newInputStream(dir.resolve("c.pem"))) {
+                trust.setCertificateEntry("province", java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificate(in));
+            }
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+            ssl.init(null, tmf.getTrustManagers(), null);
+            var http = java.net.http.HttpClient.newBuilder().sslContext(ssl).build();
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("https://localhost:"
+                    + server.port() + org.ybdesk.protocol.Protocol.PATH_HEALTH)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.sslSession()).isPresent();
+        } finally {
+            db.close();
+        }
+    }
 }

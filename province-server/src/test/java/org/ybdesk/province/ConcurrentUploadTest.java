@@ -78,11 +78,11 @@ class ConcurrentUploadTest {
         List<Envelope> fromB = new ArrayList<>();
         for (int i = 0; i < common + own; i++) {
             // A registers the common persons first ascending, B descending: they meet in the middle
-            fromA.add(i < common ? a.person(String.format("2301001990010%05d", i), "共" + i)
-                    : a.person(String.format("2301021990010%05d", i), "甲" + i));
+            fromA.add(i < common ? a.person(ServerFixture.pid("230100", i), ServerFixture.name("共", i))
+                    : a.person(ServerFixture.pid("230102", i), ServerFixture.name("甲", i)));
             int j = common + own - 1 - i;
-            fromB.add(j < common ? b.person(String.format("2301001990010%05d", j), "共" + j)
-                    : b.person(String.format("2301031990010%05d", j), "乙" + j));
+            fromB.add(j < common ? b.person(ServerFixture.pid("230100", j), ServerFixture.name("共", j))
+                    : b.person(ServerFixture.pid("230103", j), ServerFixture.name("乙", j)));
         }
 
         var responses = together(List.of(a, b), List.of(chunks(fromA, 50), chunks(fromB, 50)));
@@ -113,7 +113,9 @@ class ConcurrentUploadTest {
         // every registry change has its own version, and versions follow commit order (a pull from 0 sees all)
         assertThat(((Number) f.db.dsl().fetchValue("select count(distinct version) from registry_person")).longValue())
                 .isEqualTo(common + 2L * own);
-        assertThat(new RegistryPulls(f.db).since(0, 5_000).persons()).hasSize(common + 2 * own);
+        RegistryPulls pulls = new RegistryPulls(f.db);
+        assertThat(pulls.since(a.desk.admdvs(), 0, 5_000).persons().size()
+                + pulls.since(b.desk.admdvs(), 0, 5_000).persons().size()).isEqualTo(common + 2 * own);
     }
 
     @Test
@@ -121,7 +123,7 @@ class ConcurrentUploadTest {
         var d = f.desk("230104001", "230104", "道外区医疗保障中心");
         List<Envelope> batch = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            batch.add(d.person(String.format("2301041990010%05d", i), "丙" + i));
+            batch.add(d.person(ServerFixture.pid("230104", i), ServerFixture.name("丙", i)));
         }
         var responses = together(List.of(d, d), List.of(List.of(batch), List.of(batch)));
         List<UploadResult> first = responses.get(0).get(0).results();

@@ -19,12 +19,15 @@ class PullTest {
     ServerFixture f;
     ServerFixture.DeskClient a;
     ServerFixture.DeskClient b;
+    ServerFixture.DeskClient c;
 
     @BeforeEach
     void start() {
         f = new ServerFixture();
         a = f.desk("230102001", "230102", "哈尔滨市道里区医疗保障中心");
-        b = f.desk("230103001", "230103", "哈尔滨市南岗区医疗保障中心");
+        // b: another agency of the same division; c: a desk of another division
+        b = f.desk("230102002", "230102", "哈尔滨市道里区新农街道医保服务站");
+        c = f.desk("230103001", "230103", "哈尔滨市南岗区医疗保障中心");
     }
 
     @AfterEach
@@ -42,13 +45,13 @@ class PullTest {
     void registryDeltasSinceAVersionComeInVersionOrderPageByPage() {
         List<Envelope> batch = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            batch.add(a.person(String.format("2301021975010100%02d", i), "人" + i));
+            batch.add(a.person(ServerFixture.pid("230102", i), ServerFixture.name("人", i)));
             if (i % 3 == 0) {
-                batch.add(a.unit(String.format("9123010200000000%02d", i), "单位" + i));
+                batch.add(a.unit(ServerFixture.ucc(String.format("91230102000000%03d0", i)), "单位" + i));
             }
         }
-        a.upload(batch); // 7 persons, 3 units
-        // another desk pulls what the first registered, 4 changes a page
+        assertThat(ServerFixture.codes(a.upload(batch))).containsOnly("OK"); // 7 persons, 3 units
+        // another agency of the division pulls what the first registered, 4 changes a page
         List<Long> versions = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         long since = 0;
@@ -68,7 +71,7 @@ class PullTest {
         } while (page.more());
         assertThat(pages).isEqualTo(3);
         assertThat(versions).hasSize(10).doesNotHaveDuplicates();
-        assertThat(ids).hasSize(7).contains("230102197501010000", "230102197501010006");
+        assertThat(ids).hasSize(7).contains(ServerFixture.pid("230102", 0), ServerFixture.pid("230102", 6));
         List<Long> sorted = new ArrayList<>(versions);
         sorted.sort(null);
         // within a page persons and units are separate lists, but pages themselves never go back in version
@@ -77,16 +80,32 @@ class PullTest {
         assertThat(empty.persons()).isEmpty();
         assertThat(empty.version()).isEqualTo(since);
 
-        // a new registration elsewhere is exactly the next delta
-        b.upload(b.person("230103198801011111", "新人"));
+        // a new registration at the other agency of the division is exactly the next delta
+        b.upload(b.person(ServerFixture.pid("230102", 500), "新人"));
         RegistryDelta next = registry(a.token, since, 100);
         assertThat(next.persons()).singleElement().satisfies(p -> {
-            assertThat(p.idNumber()).isEqualTo("230103198801011111");
-            assertThat(p.insuredAgencyCode()).isEqualTo("230103001");
-            assertThat(p.admdvs()).isEqualTo("230103");
+            assertThat(p.idNumber()).isEqualTo(ServerFixture.pid("230102", 500));
+            assertThat(p.insuredAgencyCode()).isEqualTo("230102002");
+            assertThat(p.admdvs()).isEqualTo("230102");
             assertThat(p.name()).isEqualTo("新人");
         });
         assertThat(next.version()).isGreaterThan(sorted.get(sorted.size() - 1));
+    }
+
+    @Test
+    void aDeskSeesTheRegistryOfItsOwnDivisionOnly() {
+        a.upload(a.person(ServerFixture.pid("230102", 1), "道里人"),
+                a.unit(ServerFixture.ucc("91230102MA1B2C3D40"), "道里单位"));
+        c.upload(c.person(ServerFixture.pid("230103", 2), "南岗人"));
+        RegistryDelta daoli = registry(a.token, 0, 100);
+        assertThat(daoli.persons()).extracting(RegistryDelta.Person::name).containsExactly("道里人");
+        assertThat(daoli.units()).extracting(RegistryDelta.Unit::name).containsExactly("道里单位");
+        RegistryDelta nangang = registry(c.token, 0, 100);
+        assertThat(nangang.persons()).extracting(RegistryDelta.Person::name).containsExactly("南岗人");
+        assertThat(nangang.units()).isEmpty();
+        assertThat(nangang.persons()).allSatisfy(p -> assertThat(p.admdvs()).isEqualTo("230103"));
+        // a division with nothing new answers with the version it was asked from
+        assertThat(registry(c.token, nangang.version(), 100).version()).isEqualTo(nangang.version());
     }
 
     @Test

@@ -28,23 +28,23 @@ class RefusalTest {
     void samePersonNewlyRegisteredAtTwoWindowsFirstWinsSecondIsToldWhereAndWhen() {
         var daoli = f.desk("230102001", "230102", "哈尔滨市道里区医疗保障中心");
         var nangang = f.desk("230103001", "230103", "哈尔滨市南岗区医疗保障中心");
-        UploadResponse first = daoli.upload(daoli.person("230102199001011234", "李四"));
+        UploadResponse first = daoli.upload(daoli.person("230102199001011230", "李四"));
         assertThat(first.results().get(0).accepted()).isTrue();
 
-        UploadResponse second = nangang.upload(nangang.person("230102199001011234", "李四"));
+        UploadResponse second = nangang.upload(nangang.person("230102199001011230", "李四"));
 
         UploadResult r = second.results().get(0);
         assertThat(r.infcode()).isEqualTo(UploadResult.REFUSED);
         assertThat(r.errCode()).isEqualTo("ALREADY_INSURED");
         assertThat(r.errMsg()).contains("哈尔滨市道里区医疗保障中心", "230102001", daoli.clock.toLocalDate().toString(),
-                "230102199001011234");
+                "230102199001011230");
         assertThat(r.infRefmsgid()).isNotBlank();
         // the registry holds the first registration only, at the first agency
         assertThat(f.db.dsl().fetchValue(
-                "select insured_agency_code from registry_person where id_number = '230102199001011234'"))
+                "select insured_agency_code from registry_person where id_number = '230102199001011230'"))
                 .isEqualTo("230102001");
         // a refusal is final and idempotent
-        Envelope same = nangang.envelopeAt("4201", Map.of("idType", "RESIDENT_ID", "idNumber", "230102199001011234",
+        Envelope same = nangang.envelopeAt("4201", Map.of("idType", "RESIDENT_ID", "idNumber", "230102199001011230",
                 "name", "李四"), nangang.seq, nangang.clock);
         UploadResult again = nangang.upload(same).results().get(0);
         assertThat(again.duplicate()).isTrue();
@@ -57,8 +57,8 @@ class RefusalTest {
     void unitRegisteredTwiceIsRefused() {
         var a = f.desk("230104001", "230104", "道外区医疗保障中心");
         var b = f.desk("230105001", "230105", "香坊区医疗保障中心");
-        assertThat(ServerFixture.codes(a.upload(a.unit("91230104MA1B2C3D4X", "某某公司")))).containsExactly("OK");
-        UploadResult r = b.upload(b.unit("91230104ma1b2c3d4x", "某某公司")).results().get(0);
+        assertThat(ServerFixture.codes(a.upload(a.unit("91230104MA1B2C3D43", "某某公司")))).containsExactly("OK");
+        UploadResult r = b.upload(b.unit("91230104ma1b2c3d43", "某某公司")).results().get(0);
         assertThat(r.errCode()).isEqualTo("UNIT_ALREADY_REGISTERED");
         assertThat(r.errMsg()).contains("道外区医疗保障中心");
     }
@@ -67,10 +67,10 @@ class RefusalTest {
     void outOfAreaFilingForAPersonNotInsuredIsRefusedOtherItemsAreNot() {
         var d = f.desk("230106001", "230106", "平房区医疗保障中心");
         UploadResponse r = d.upload(
-                d.caseReceived("2301060012026112000001", 13, "230106198501015555"), // 异地就医备案 (item 13)
-                d.caseReceived("2301060012026112000002", 7, "230106198501015555"));  // a query: no such check
+                d.caseReceived("2301060012026112000001", 13, "230106198501015554"), // 异地就医备案 (item 13)
+                d.caseReceived("2301060012026112000002", 7, "230106198501015554"));  // a query: no such check
         assertThat(ServerFixture.codes(r)).containsExactly("NOT_INSURED", "OK");
-        assertThat(r.results().get(0).errMsg()).contains("230106198501015555", "未查到有效参保记录");
+        assertThat(r.results().get(0).errMsg()).contains("230106198501015554", "未查到有效参保记录");
         assertThat(f.db.dsl().fetchCount(org.jooq.impl.DSL.table("province_case"),
                 org.jooq.impl.DSL.field("case_no").eq("2301060012026112000001"))).isZero();
     }
@@ -80,7 +80,7 @@ class RefusalTest {
         var d = f.desk("230107001", "230107", "松北区医疗保障中心");
         String caseNo = "2301070012026112000001";
         UploadResponse r = d.upload(
-                d.caseReceived(caseNo, 11, "230107197001016666"),
+                d.caseReceived(caseNo, 11, "230107197001016667"),
                 d.caseStep(caseNo, "CLOSE", "RECEIVED", "CLOSED"),
                 d.caseMaterials(caseNo),
                 d.caseStep("2301070012026112099999", "ACCEPT", "RECEIVED", "ACCEPTED"));
@@ -93,13 +93,13 @@ class RefusalTest {
     @Test
     void aNewMessageWithASequenceNotAboveTheDesksLastIsRefused() {
         var d = f.desk("230108001", "230108", "呼兰区医疗保障中心");
-        d.upload(d.person("230108198001017777", "孙七"), d.person("230108198001018888", "周八"));
-        Envelope stale = d.envelopeAt("4201", Map.of("idType", "RESIDENT_ID", "idNumber", "230108198001019999",
+        d.upload(d.person("230108198001017775", "孙七"), d.person("230108198001018882", "周八"));
+        Envelope stale = d.envelopeAt("4201", Map.of("idType", "RESIDENT_ID", "idNumber", "23010819800101999X",
                 "name", "吴九"), 1, LocalDateTime.of(2026, 11, 21, 8, 0));
         UploadResult r = d.upload(stale).results().get(0);
         assertThat(r.errCode()).isEqualTo("SEQ_OUT_OF_ORDER");
         assertThat(f.db.dsl().fetchCount(org.jooq.impl.DSL.table("registry_person"),
-                org.jooq.impl.DSL.field("id_number").eq("230108198001019999"))).isZero();
+                org.jooq.impl.DSL.field("id_number").eq("23010819800101999X"))).isZero();
     }
 
     @Test

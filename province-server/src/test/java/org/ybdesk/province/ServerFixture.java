@@ -56,7 +56,17 @@ final class ServerFixture implements AutoCloseable {
         }
 
         Envelope envelopeAt(String infno, Map<String, Object> input, long seqNo, LocalDateTime at) {
-            JsonNode in = ProtocolJson.mapper().valueToTree(input);
+            return envelopeNode(infno, ProtocolJson.mapper().valueToTree(input), seqNo, at);
+        }
+
+        /** The next envelope with any JSON as its input (hostile-input tests). */
+        Envelope envelopeNode(String infno, JsonNode input) {
+            seq++;
+            clock = clock.plusMinutes(1);
+            return envelopeNode(infno, input, seq, clock);
+        }
+
+        Envelope envelopeNode(String infno, JsonNode in, long seqNo, LocalDateTime at) {
             return new Envelope(infno, Protocol.msgid(desk.agencyCode(), at, desk.deskNo(), seqNo),
                     Protocol.INF_TIME.format(at), Protocol.VERSION, Protocol.OPERATOR_CLERK, "zhang", "张经办",
                     desk.agencyCode(), desk.admdvs(), String.format("%03d", desk.deskNo()), seqNo, in);
@@ -160,6 +170,27 @@ final class ServerFixture implements AutoCloseable {
             out.add(x.accepted() ? "OK" : x.errCode());
         }
         return out;
+    }
+
+    /** A valid resident ID of division {@code region}: birth 1990-01-01 plus i/1000 days, sequence i%1000. */
+    static String pid(String region, int i) {
+        String first17 = region + java.time.LocalDate.of(1990, 1, 1).plusDays(i / 1000)
+                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", i % 1000);
+        return first17 + org.ybdesk.core.validation.Validators.residentIdCheckChar(first17);
+    }
+
+    /** A person's name without digits: {@code prefix} and {@code i} in Chinese digits (prefix 甲, 12 → 甲一二). */
+    static String name(String prefix, int i) {
+        StringBuilder b = new StringBuilder(prefix);
+        for (char c : String.valueOf(i).toCharArray()) {
+            b.append("零一二三四五六七八九".charAt(c - '0'));
+        }
+        return b.toString();
+    }
+
+    /** {@code code} with its last character replaced by the right GB 32100 check character. */
+    static String ucc(String code) {
+        return code.substring(0, 17) + org.ybdesk.core.validation.Validators.creditCodeCheckChar(code.substring(0, 17));
     }
 
     static ObjectNode object() {

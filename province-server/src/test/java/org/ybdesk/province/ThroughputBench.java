@@ -37,9 +37,11 @@ class ThroughputBench {
     private static List<Envelope> messages(ServerFixture.DeskClient d, String prefix, int persons) {
         List<Envelope> all = new ArrayList<>();
         for (int i = 0; i < persons; i++) {
-            String id = String.format(prefix + "1990%08d", i);
-            String caseNo = String.format(d.desk.agencyCode() + "202611%07d", i);
-            all.add(d.person(id, "人" + i));
+            String id = ServerFixture.pid(prefix, i);
+            all.add(d.person(id, ServerFixture.name("人", i)));
+            // numbered for the day the receipt happens (the next envelope's minute)
+            String caseNo = org.ybdesk.core.validation.CaseNumbers.format(d.desk.agencyCode(),
+                    d.clock.plusMinutes(1).toLocalDate(), i + 1);
             all.add(d.caseReceived(caseNo, 11 + i % 5, id));
             all.add(d.caseStep(caseNo, "ACCEPT", "RECEIVED", "ACCEPTED"));
             all.add(d.caseMaterials(caseNo));

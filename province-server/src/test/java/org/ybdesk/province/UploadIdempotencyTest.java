@@ -27,9 +27,9 @@ class UploadIdempotencyTest {
     void sameBatchTwiceGivesTheOriginalAcknowledgementsAndAppliesNothingTwice() {
         var d = f.desk("230102001", "230102", "哈尔滨市道里区医疗保障中心");
         List<Envelope> batch = List.of(
-                d.person("230102198001010011", "张一"),
-                d.unit("91230102MA1B2C3D4E", "哈尔滨某某有限公司"),
-                d.caseReceived("2301020012026112000001", 11, "230102198001010011"),
+                d.person("230102198001010014", "张一"),
+                d.unit("91230102MA1B2C3D46", "哈尔滨某某有限公司"),
+                d.caseReceived("2301020012026112000001", 11, "230102198001010014"),
                 d.caseStep("2301020012026112000001", "CLOSE", "RECEIVED", "CLOSED"),
                 d.caseMaterials("2301020012026112000001"));
         UploadResponse first = d.upload(batch);
@@ -58,8 +58,8 @@ class UploadIdempotencyTest {
     void aBatchCutOffMidwayIsResentWithDuplicatesForTheAppliedPart() {
         var d = f.desk("230102002", "230102", "道外区医疗保障中心");
         Envelope a = d.person("230102198001010022", "张二");
-        Envelope b = d.person("230102198001010033", "张三");
-        Envelope c = d.person("230102198001010044", "张四");
+        Envelope b = d.person("230102198001010030", "张三");
+        Envelope c = d.person("230102198001010049", "张四");
         d.upload(a, b); // the server applied these two, the answer was lost
         UploadResponse resent = d.upload(a, b, c);
         assertThat(resent.results()).extracting(UploadResult::duplicate).containsExactly(true, true, false);
@@ -70,12 +70,12 @@ class UploadIdempotencyTest {
     void messagesAreAppliedInBatchOrder() {
         var d = f.desk("230102003", "230102", "南岗区医疗保障中心");
         // registration before the out-of-area filing: the filing sees the insured person
-        UploadResponse inOrder = d.upload(d.person("230102198001010055", "王五"),
-                d.caseReceived("2301020032026112000001", 12, "230102198001010055"));
+        UploadResponse inOrder = d.upload(d.person("230102198001010057", "王五"),
+                d.caseReceived("2301020032026112000001", 12, "230102198001010057"));
         assertThat(ServerFixture.codes(inOrder)).containsExactly("OK", "OK");
         // the filing before the registration: at its turn the person is not insured yet
-        UploadResponse reversed = d.upload(d.caseReceived("2301020032026112000002", 12, "230102198001010066"),
-                d.person("230102198001010066", "赵六"));
+        UploadResponse reversed = d.upload(d.caseReceived("2301020032026112000002", 12, "230102198001010065"),
+                d.person("230102198001010065", "赵六"));
         assertThat(ServerFixture.codes(reversed)).containsExactly("NOT_INSURED", "OK");
     }
 }

@@ -71,7 +71,8 @@ final class PrintFixture implements AutoCloseable {
     }
 
     private Actor add(String username, String name, Actor by, Role first, Role... more) {
-        desk.users().add(username, name, "passw0rd" + username, EnumSet.of(first, more), by);
+        desk.users().add(username, name, "passw0rd" + username, EnumSet.of(first, more),
+                residentId("19850101", true), by);
         return desk.users().login(username, "passw0rd" + username);
     }
 

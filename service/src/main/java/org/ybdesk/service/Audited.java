@@ -3,6 +3,7 @@ package org.ybdesk.service;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
 import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.db.AuditContent;
 import org.ybdesk.db.AuditLog;
 import org.ybdesk.db.Json;
 import org.ybdesk.db.Outbox;
@@ -13,9 +14,11 @@ import org.ybdesk.db.Outbox;
  */
 final class Audited {
     private final Mode mode;
+    private final org.ybdesk.db.NumberLedger ledger;
 
-    Audited(Mode mode) {
+    Audited(Mode mode, org.ybdesk.db.NumberLedger ledger) {
         this.mode = mode;
+        this.ledger = ledger;
     }
 
     AuditLog.Who who(Actor actor) {
@@ -27,10 +30,17 @@ final class Audited {
      */
     void record(DSLContext tx, Actor actor, OffsetDateTime at, String action, String entityType,
                        String entityId, Object before, Object after, String msgType, Object payload) {
-        AuditLog.append(tx, who(actor), at, action, entityType, entityId,
-                before == null ? null : Json.write(before), after == null ? null : Json.write(after));
-        if (msgType != null && mode == Mode.PRODUCTION) {
-            Outbox.enqueue(tx, msgType, entityType, entityId, Json.write(payload), at);
+        boolean send = msgType != null && mode == Mode.PRODUCTION;
+        String payloadJson = send ? Json.write(payload) : null;
+        // the record vouches for the changed record's whole content after the change (read back as stored) and for
+        // the message it enqueues (D71)
+        String contentHash = AuditContent.hashOf(tx, entityType, entityId);
+        String payloadHash = send ? AuditContent.outboxHash(msgType, entityType, entityId, payloadJson, at) : null;
+        long seq = AuditLog.append(tx, who(actor), at, action, entityType, entityId,
+                before == null ? null : Json.write(before), after == null ? null : Json.write(after), contentHash,
+                payloadHash);
+        if (send) {
+            Outbox.enqueue(tx, ledger, msgType, entityType, entityId, payloadJson, at, seq);
         }
     }
 }

@@ -14,7 +14,6 @@ import static org.ybdesk.db.jooq.Tables.UNIT;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -52,6 +51,8 @@ import org.ybdesk.core.money.Money;
 import org.ybdesk.core.registry.IdType;
 import org.ybdesk.core.registry.InsuranceType;
 import org.ybdesk.core.registry.InsuredStatus;
+import org.ybdesk.core.validation.FieldLimits;
+import org.ybdesk.core.validation.InputHygiene;
 import org.ybdesk.core.validation.Validators;
 import org.ybdesk.db.Json;
 import org.ybdesk.db.jooq.tables.records.AgencyRecord;
@@ -123,11 +124,24 @@ public final class CaseService {
             problems.add(Texts.get("case.create.role"));
         }
         Applicant ap = req.applicant();
-        String apId = ap == null || ap.idNumber() == null ? "" : Validators.normalizeId(ap.idNumber());
-        String apName = ap == null || ap.name() == null ? "" : ap.name().trim();
+        boolean personApplicant = item.applicantKind() == ApplicantKind.PERSON;
+        String idLabel = Texts.get(personApplicant ? "label.applicantId" : "label.applicantCreditCode");
+        List<String> idFlaws = InputHygiene.line(idLabel, ap == null ? null : ap.idNumber(), FieldLimits.ID_NUMBER);
+        List<String> nameFlaws = InputHygiene.line(Texts.get("label.applicantName"), ap == null ? null : ap.name(),
+                personApplicant ? FieldLimits.PERSON_NAME : FieldLimits.APPLICANT_NAME);
+        problems.addAll(idFlaws);
+        problems.addAll(nameFlaws);
+        problems.addAll(InputHygiene.line(Texts.get("label.applicantPhone"), ap == null ? null : ap.phone(),
+                FieldLimits.PHONE));
+        problems.addAll(InputHygiene.line(Texts.get("label.channel"), req.channel(), FieldLimits.CHANNEL));
+        String apId = ap == null || ap.idNumber() == null || !idFlaws.isEmpty() ? ""
+                : Validators.normalizeId(ap.idNumber());
+        String apName = ap == null || ap.name() == null || !nameFlaws.isEmpty() ? "" : InputHygiene.tidy(ap.name());
         PersonRecord person = null;
         UnitRecord unit = null;
-        if (item.applicantKind() == ApplicantKind.PERSON) {
+        if (!idFlaws.isEmpty()) {
+            // the number itself cannot be read: its format checks would only repeat the problem
+        } else if (personApplicant) {
             IdType t = ap == null || ap.idType() == null ? IdType.RESIDENT_ID : ap.idType();
             Validators.idNumber(t, apId).forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.applicantId"), p)));
             person = desk.db().dsl().selectFrom(PERSON).where(PERSON.ID_NUMBER.eq(apId)).limit(1).fetchOne();
@@ -145,14 +159,24 @@ public final class CaseService {
                 apName = unit.getName();
             }
         }
-        if (apName.isEmpty()) {
+        if (apName.isEmpty() && nameFlaws.isEmpty()) {
             problems.add(Texts.get("case.applicant.nameMissing"));
         }
-        if (ap != null && ap.phone() != null && !ap.phone().isBlank()) {
+        if (ap != null && ap.phone() != null && !ap.phone().isBlank() && InputHygiene.isCleanLine(ap.phone())) {
             Validators.landlineOrMobile(ap.phone()).forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.applicantPhone"), p)));
         }
-        Map<String, String> fields = prefill(item, req.fields(), ap, apId, apName);
-        IntakeCheck.Result checked = IntakeCheck.check(item, fields);
+        Map<String, String> fields = prefill(item, req.fields() == null ? Map.of() : req.fields(), ap, apId, apName);
+        java.util.Set<String> refusedElsewhere = new java.util.HashSet<>();
+        if (!nameFlaws.isEmpty()) {
+            refusedElsewhere.addAll(List.of("name", "insuredName", "unitName", "institutionName", "pharmacyName"));
+        }
+        if (!idFlaws.isEmpty()) {
+            refusedElsewhere.addAll(List.of("idNumber", "creditCode", "creditCodeOrUnitCode"));
+        }
+        if (ap != null && !InputHygiene.isCleanLine(ap.phone())) {
+            refusedElsewhere.add("phone");
+        }
+        IntakeCheck.Result checked = IntakeCheck.check(item, fields, refusedElsewhere);
         problems.addAll(checked.problems());
         Map<Integer, MaterialStatus> materials = new LinkedHashMap<>();
         for (Integer no : req.materials().keySet()) {
@@ -164,9 +188,15 @@ public final class CaseService {
             materials.put(m.no(), req.materials().getOrDefault(m.no(), MaterialStatus.MISSING));
         }
         String channel = req.channel() == null || req.channel().isBlank() ? Texts.get("case.channel.default")
-                : req.channel().trim();
+                : InputHygiene.tidy(req.channel());
         if (item.flow() == FlowVariant.SETTLEMENT && (req.declared() == null || req.reconciled() == null)) {
             problems.add(Texts.get("case.settlement.amounts"));
+        }
+        if (req.declared() != null) {
+            problems.addAll(InputHygiene.paidAmount(Texts.get("label.declared"), req.declared()));
+        }
+        if (req.reconciled() != null) {
+            problems.addAll(InputHygiene.paidAmount(Texts.get("label.reconciled"), req.reconciled()));
         }
         if (!problems.isEmpty()) {
             throw new ServiceException(problems);
@@ -178,7 +208,7 @@ public final class CaseService {
         String caseNo = desk.db().write(tx -> {
             LocalDate today = desk.today();
             OffsetDateTime now = desk.now();
-            String no = nextCaseNo(tx, agency.getCode(), today);
+            String no = nextCaseNo(tx, desk.db().numbers(), agency.getCode(), today);
             CaseFileRecord c = tx.newRecord(CASE_FILE);
             c.setCaseNo(no);
             c.setAgencyCode(agency.getCode());
@@ -192,7 +222,7 @@ public final class CaseService {
             c.setApplicantInitials(NameIndex.initials(name));
             c.setNextRole(nextRole(item, CaseState.RECEIVED));
             c.setApplicantIdNumber(idNo);
-            c.setApplicantPhone(ap == null ? null : RegistryService.blankToNull(ap.phone()));
+            c.setApplicantPhone(ap == null ? null : InputHygiene.tidyOrNull(ap.phone()));
             c.setChannel(channel);
             c.setReceivedOn(today);
             c.setFieldsJson(Json.write(checked.values()));
@@ -226,7 +256,7 @@ public final class CaseService {
             known.put("insuredName", name);
             known.put("idType", (ap == null || ap.idType() == null ? IdType.RESIDENT_ID : ap.idType()).label());
             known.put("idNumber", id);
-            if (ap != null && ap.phone() != null) {
+            if (ap != null && ap.phone() != null && InputHygiene.isCleanLine(ap.phone())) {
                 known.put("phone", ap.phone());
             }
         } else {
@@ -245,16 +275,25 @@ public final class CaseService {
         return f;
     }
 
-    private static String nextCaseNo(DSLContext tx, String agencyCode, LocalDate day) {
+    private static String nextCaseNo(DSLContext tx, org.ybdesk.db.NumberLedger ledger, String agencyCode,
+                                     LocalDate day) {
         int updated = tx.update(CASE_SEQ).set(CASE_SEQ.LAST_SEQ, CASE_SEQ.LAST_SEQ.plus(1))
                 .where(CASE_SEQ.AGENCY_CODE.eq(agencyCode), CASE_SEQ.SEQ_DAY.eq(day)).execute();
         if (updated == 0) {
             tx.insertInto(CASE_SEQ).set(CASE_SEQ.AGENCY_CODE, agencyCode).set(CASE_SEQ.SEQ_DAY, day)
                     .set(CASE_SEQ.LAST_SEQ, 1).execute();
         }
-        int seq = tx.select(CASE_SEQ.LAST_SEQ).from(CASE_SEQ)
+        int counted = tx.select(CASE_SEQ.LAST_SEQ).from(CASE_SEQ)
                 .where(CASE_SEQ.AGENCY_CODE.eq(agencyCode), CASE_SEQ.SEQ_DAY.eq(day)).fetchOne(CASE_SEQ.LAST_SEQ);
-        return agencyCode + day.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%05d", seq);
+        String prefix = agencyCode + day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        // The ledger outside the database file holds every number ever handed out: a number is never issued twice,
+        // even if the database lost its tail or an older backup was restored into this folder.
+        int seq = (int) ledger.reserve("CASE:" + prefix, counted);
+        if (seq != counted) {
+            tx.update(CASE_SEQ).set(CASE_SEQ.LAST_SEQ, seq)
+                    .where(CASE_SEQ.AGENCY_CODE.eq(agencyCode), CASE_SEQ.SEQ_DAY.eq(day)).execute();
+        }
+        return org.ybdesk.core.validation.CaseNumbers.format(agencyCode, day, seq);
     }
 
     // ------------------------------------------------------------------------------------------------ steps
@@ -262,11 +301,26 @@ public final class CaseService {
     /** Takes a lifecycle step. All reasons it may not be taken at once; nothing is written then. */
     public CaseView act(String caseNo, Command cmd, String note, Actor actor) {
         AgencyRecord agency = desk.requireAgency();
+        List<String> inputProblems = new ArrayList<>(caseNoProblems(caseNo));
+        for (String r : cmd.reasons()) {
+            inputProblems.addAll(InputHygiene.lines(Texts.get("label.reason"), r, FieldLimits.REASON));
+        }
+        inputProblems.addAll(InputHygiene.lines(Texts.get("label.note"), note, FieldLimits.EVENT_NOTE));
+        if (cmd.amount() != null) {
+            if (cmd.action() != CaseAction.PAY && cmd.action() != CaseAction.MOVE_BALANCE) {
+                inputProblems.add(Texts.get("case.amount.notExpected"));
+            } else if (cmd.amount().fen() > 0) { // zero and negative amounts: the lifecycle says why not
+                inputProblems.addAll(InputHygiene.paidAmount(Texts.get("label.amount"), cmd.amount()));
+            }
+        }
+        if (!inputProblems.isEmpty()) {
+            throw new ServiceException(inputProblems);
+        }
         desk.db().write(tx -> {
             CaseFileRecord c = tx.selectFrom(CASE_FILE).where(CASE_FILE.CASE_NO.eq(caseNo.trim())).forUpdate()
                     .fetchOne();
             if (c == null) {
-                throw new ServiceException(Texts.get("case.unknown", caseNo));
+                throw new ServiceException(Texts.get("case.unknown", InputHygiene.visible(caseNo)));
             }
             ServiceItem item = desk.catalog().item(c.getItemNo());
             LocalDate today = desk.today();
@@ -331,11 +385,12 @@ public final class CaseService {
 
     /** Updates materials received during 补正 (the clerk ticks what arrived), before RESUME. */
     public CaseView updateMaterials(String caseNo, Map<Integer, MaterialStatus> changes, Actor actor) {
+        requireCaseNo(caseNo);
         desk.db().write(tx -> {
             CaseFileRecord c = tx.selectFrom(CASE_FILE).where(CASE_FILE.CASE_NO.eq(caseNo.trim())).forUpdate()
                     .fetchOne();
             if (c == null) {
-                throw new ServiceException(Texts.get("case.unknown", caseNo));
+                throw new ServiceException(Texts.get("case.unknown", InputHygiene.visible(caseNo)));
             }
             ServiceItem item = desk.catalog().item(c.getItemNo());
             CaseState state = CaseState.valueOf(c.getState());
@@ -368,12 +423,20 @@ public final class CaseService {
         return show(caseNo.trim(), actor);
     }
 
+    /**
+     * The case as the lifecycle sees it. Each past step carries the person who took it: the staff ID number stored
+     * with the step, or for steps stored before V7 the account's current number (D72).
+     */
     private CaseSnapshot snapshot(DSLContext tx, CaseFileRecord c, ServiceItem item) {
         List<ActionRecord> history = new ArrayList<>();
-        for (CaseEventRecord e : tx.selectFrom(CASE_EVENT).where(CASE_EVENT.CASE_ID.eq(c.getId()))
-                .orderBy(CASE_EVENT.ID).fetch()) {
-            if (!RECEIVE.equals(e.getAction())) {
-                history.add(new ActionRecord(CaseAction.valueOf(e.getAction()), e.getActorId()));
+        var rows = tx.select(CASE_EVENT.ACTION, CASE_EVENT.ACTOR_ID, CASE_EVENT.ACTOR_PERSON_ID,
+                        APP_USER.PERSON_ID_NUMBER)
+                .from(CASE_EVENT).leftJoin(APP_USER).on(APP_USER.ID.eq(CASE_EVENT.ACTOR_ID))
+                .where(CASE_EVENT.CASE_ID.eq(c.getId())).orderBy(CASE_EVENT.ID).fetch();
+        for (var e : rows) {
+            if (!RECEIVE.equals(e.value1())) {
+                String person = e.value3() != null ? e.value3() : e.value4();
+                history.add(new ActionRecord(CaseAction.valueOf(e.value1()), e.value2(), person));
             }
         }
         return new CaseSnapshot(item, CaseState.valueOf(c.getState()),
@@ -570,10 +633,11 @@ public final class CaseService {
         e.setToState(to.name());
         e.setActorId(actor.id());
         e.setActorName(actor.name());
+        e.setActorPersonId(actor.personId());
         e.setOccurredAt(now);
         e.setOnDay(today);
         e.setReasons(reasons.isEmpty() ? null : Json.write(reasons));
-        e.setNote(note == null || note.isBlank() ? null : note.trim());
+        e.setNote(InputHygiene.tidyOrNull(note));
         e.setAmountFen(amount == null ? null : amount.fen());
         e.store();
         return e;
@@ -589,6 +653,15 @@ public final class CaseService {
      * not from its name; the SHA-256 is stored so a changed file is recognisable.
      */
     public AttachmentView addAttachment(String caseNo, String fileName, byte[] content, Actor actor) {
+        requireCaseNo(caseNo);
+        List<String> nameFlaws = InputHygiene.requiredLine(Texts.get("label.fileName"), fileName,
+                FieldLimits.FILE_NAME);
+        if (!nameFlaws.isEmpty()) {
+            throw new ServiceException(nameFlaws);
+        }
+        if (content == null) {
+            throw new ServiceException(Texts.get("attachment.empty", fileName));
+        }
         List<String> problems = new ArrayList<>();
         String type = Attachments.mediaType(content);
         if (content.length == 0) {
@@ -607,7 +680,7 @@ public final class CaseService {
             OffsetDateTime now = desk.now();
             var r = tx.newRecord(CASE_ATTACHMENT);
             r.setCaseId(c.getId());
-            r.setFileName(fileName.length() > 250 ? fileName.substring(fileName.length() - 250) : fileName);
+            r.setFileName(InputHygiene.tidy(fileName));
             r.setMediaType(type);
             r.setSizeBytes((long) content.length);
             r.setSha256(Attachments.sha256(content));
@@ -639,12 +712,14 @@ public final class CaseService {
 
     /** Adds a note (备注) to the case's file; notes are part of the record, never edited. */
     public NoteView addNote(String caseNo, String text, Actor actor) {
-        String t = text == null ? "" : text.trim();
+        requireCaseNo(caseNo);
+        String t = text == null ? "" : InputHygiene.tidy(text);
+        List<String> flaws = InputHygiene.lines(Texts.get("label.note"), text, FieldLimits.CASE_NOTE);
+        if (!flaws.isEmpty()) {
+            throw new ServiceException(flaws);
+        }
         if (t.isEmpty()) {
             throw new ServiceException(Texts.get("note.empty"));
-        }
-        if (t.length() > 2000) {
-            throw new ServiceException(Texts.get("note.tooLong", String.valueOf(t.length())));
         }
         return desk.db().write(tx -> {
             CaseFileRecord c = caseForChange(tx, caseNo);
@@ -658,10 +733,22 @@ public final class CaseService {
         });
     }
 
+    /** The problems of a case number as given (control characters, length); empty when it can be looked up. */
+    static List<String> caseNoProblems(String caseNo) {
+        return InputHygiene.requiredLine(Texts.get("label.caseNo"), caseNo, FieldLimits.CASE_NO);
+    }
+
+    private static void requireCaseNo(String caseNo) {
+        List<String> p = caseNoProblems(caseNo);
+        if (!p.isEmpty()) {
+            throw new ServiceException(p);
+        }
+    }
+
     private static CaseFileRecord caseForChange(DSLContext tx, String caseNo) {
         CaseFileRecord c = tx.selectFrom(CASE_FILE).where(CASE_FILE.CASE_NO.eq(caseNo.trim())).forUpdate().fetchOne();
         if (c == null) {
-            throw new ServiceException(Texts.get("case.unknown", caseNo));
+            throw new ServiceException(Texts.get("case.unknown", InputHygiene.visible(caseNo)));
         }
         return c;
     }
@@ -782,10 +869,11 @@ public final class CaseService {
 
     /** The whole case: fields, materials, timeline, messages and — for {@code actor} — the actions possible now. */
     public CaseView show(String caseNo, Actor actor) {
+        requireCaseNo(caseNo);
         DSLContext dsl = desk.db().dsl();
         CaseFileRecord c = dsl.selectFrom(CASE_FILE).where(CASE_FILE.CASE_NO.eq(caseNo.trim())).fetchOne();
         if (c == null) {
-            throw new ServiceException(Texts.get("case.unknown", caseNo));
+            throw new ServiceException(Texts.get("case.unknown", InputHygiene.visible(caseNo)));
         }
         ServiceItem item = desk.catalog().item(c.getItemNo());
         Map<Integer, MaterialStatus> m = Json.read(c.getMaterialsJson(), MATERIALS);

@@ -17,6 +17,8 @@ import org.ybdesk.core.registry.Gender;
 import org.ybdesk.core.registry.IdType;
 import org.ybdesk.core.registry.InsuranceType;
 import org.ybdesk.core.registry.InsuredStatus;
+import org.ybdesk.core.validation.FieldLimits;
+import org.ybdesk.core.validation.InputHygiene;
 import org.ybdesk.core.validation.Validators;
 import org.ybdesk.db.jooq.tables.records.PersonRecord;
 import org.ybdesk.db.jooq.tables.records.UnitRecord;
@@ -57,10 +59,18 @@ public final class RegistryService {
     /** Registers a person; every problem at once. */
     public PersonView registerPerson(PersonInput in, Actor actor) {
         List<String> problems = new ArrayList<>();
+        List<String> idFlaws = InputHygiene.line(Texts.get("label.idNumber"), in.idNumber(), FieldLimits.ID_NUMBER);
+        problems.addAll(idFlaws);
+        problems.addAll(InputHygiene.line(Texts.get("label.name"), in.name(), FieldLimits.PERSON_NAME));
+        problems.addAll(InputHygiene.line(Texts.get("label.phone"), in.phone(), FieldLimits.PHONE));
+        problems.addAll(InputHygiene.line(Texts.get("label.personUnit"), in.unitCreditCode(), FieldLimits.ID_NUMBER));
+        problems.addAll(InputHygiene.line(Texts.get("label.householdAddress"), in.householdAddress(),
+                FieldLimits.ADDRESS));
+        problems.addAll(InputHygiene.line(Texts.get("label.livingAddress"), in.livingAddress(), FieldLimits.ADDRESS));
         String id = in.idNumber() == null ? "" : Validators.normalizeId(in.idNumber());
         if (in.idType() == null) {
             problems.add(Texts.get("field.missing", Texts.get("label.idType")));
-        } else {
+        } else if (idFlaws.isEmpty()) { // an unreadable number: its format checks would only repeat the problem
             Validators.idNumber(in.idType(), id).forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.idNumber"), p)));
         }
         if (in.name() == null || in.name().isBlank()) {
@@ -82,11 +92,11 @@ public final class RegistryService {
             gender = facts.get().gender();
             birth = facts.get().birthDate();
         }
-        if (in.phone() != null && !in.phone().isBlank()) {
+        if (in.phone() != null && !in.phone().isBlank() && InputHygiene.isCleanLine(in.phone())) {
             Validators.landlineOrMobile(in.phone()).forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.phone"), p)));
         }
         Long unitId = null;
-        if (in.unitCreditCode() != null && !in.unitCreditCode().isBlank()) {
+        if (in.unitCreditCode() != null && !in.unitCreditCode().isBlank() && InputHygiene.isCleanLine(in.unitCreditCode())) {
             unitId = desk.db().dsl().select(UNIT.ID).from(UNIT).where(UNIT.CREDIT_CODE.eq(
                     in.unitCreditCode().trim().toUpperCase())).fetchOne(UNIT.ID);
             if (unitId == null) {
@@ -107,8 +117,8 @@ public final class RegistryService {
             PersonRecord r = tx.newRecord(PERSON);
             r.setIdType(in.idType().name());
             r.setIdNumber(id);
-            r.setName(in.name().trim());
-            r.setNameInitials(NameIndex.initials(in.name().trim()));
+            r.setName(InputHygiene.tidy(in.name()));
+            r.setNameInitials(NameIndex.initials(InputHygiene.tidy(in.name())));
             r.setGender(g == null ? null : g.name());
             r.setBirthDate(b);
             r.setInsuranceType(in.insuranceType().name());
@@ -183,25 +193,42 @@ public final class RegistryService {
 
     public UnitView registerUnit(UnitInput in, Actor actor) {
         List<String> problems = new ArrayList<>();
-        String code = in.creditCode() == null ? "" : in.creditCode().trim().toUpperCase();
-        Validators.creditCode(code).forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.creditCode"), p)));
+        problems.addAll(InputHygiene.line(Texts.get("label.creditCode"), in.creditCode(), FieldLimits.ID_NUMBER));
+        problems.addAll(InputHygiene.line(Texts.get("label.unitName"), in.name(), FieldLimits.UNIT_NAME));
+        problems.addAll(InputHygiene.line(Texts.get("label.unitType"), in.unitType(), FieldLimits.UNIT_TYPE));
+        problems.addAll(InputHygiene.line(Texts.get("label.unitAddress"), in.address(), FieldLimits.ADDRESS));
+        problems.addAll(InputHygiene.line(Texts.get("label.legalRepName"), in.legalRepName(),
+                FieldLimits.LEGAL_REP_NAME));
+        problems.addAll(InputHygiene.line(Texts.get("label.legalRepId"), in.legalRepIdNumber(), FieldLimits.ID_NUMBER));
+        problems.addAll(InputHygiene.line(Texts.get("label.legalRepPhone"), in.legalRepPhone(), FieldLimits.PHONE));
+        problems.addAll(InputHygiene.line(Texts.get("label.bankName"), in.bankName(), FieldLimits.BANK_NAME));
+        problems.addAll(InputHygiene.line(Texts.get("label.bankAccount"), in.bankAccount(), FieldLimits.BANK_ACCOUNT));
+        problems.addAll(InputHygiene.line(Texts.get("label.contactName"), in.contactName(), FieldLimits.CONTACT_NAME));
+        problems.addAll(InputHygiene.line(Texts.get("label.contactPhone"), in.contactPhone(), FieldLimits.PHONE));
+        problems.addAll(InputHygiene.line(Texts.get("label.unitDivision"), in.adminDivisionCode(), 12));
+        String code = in.creditCode() == null ? "" : InputHygiene.tidy(in.creditCode()).toUpperCase();
+        boolean readable = problems.isEmpty();
         if (in.name() == null || in.name().isBlank()) {
             problems.add(Texts.get("field.missing", Texts.get("label.unitName")));
         }
-        if (in.legalRepIdNumber() != null && !in.legalRepIdNumber().isBlank()) {
-            IdType t = in.legalRepIdType() == null ? IdType.RESIDENT_ID : in.legalRepIdType();
-            Validators.idNumber(t, in.legalRepIdNumber())
-                    .forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.legalRepId"), p)));
-        }
-        checkPhone(problems, Texts.get("label.legalRepPhone"), in.legalRepPhone());
-        checkPhone(problems, Texts.get("label.contactPhone"), in.contactPhone());
-        if (in.bankAccount() != null && !in.bankAccount().isBlank()) {
-            Validators.bankAccount(in.bankAccount(), true)
-                    .forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.bankAccount"), p)));
-        }
-        if (in.adminDivisionCode() != null && !in.adminDivisionCode().isBlank()) {
-            Validators.adminDivision(in.adminDivisionCode())
-                    .forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.unitDivision"), p)));
+        if (readable) { // unreadable input: the format checks would only repeat the problems above
+            Validators.creditCode(code)
+                    .forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.creditCode"), p)));
+            if (in.legalRepIdNumber() != null && !in.legalRepIdNumber().isBlank()) {
+                IdType t = in.legalRepIdType() == null ? IdType.RESIDENT_ID : in.legalRepIdType();
+                Validators.idNumber(t, in.legalRepIdNumber())
+                        .forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.legalRepId"), p)));
+            }
+            checkPhone(problems, Texts.get("label.legalRepPhone"), in.legalRepPhone());
+            checkPhone(problems, Texts.get("label.contactPhone"), in.contactPhone());
+            if (in.bankAccount() != null && !in.bankAccount().isBlank()) {
+                Validators.bankAccount(in.bankAccount(), true)
+                        .forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.bankAccount"), p)));
+            }
+            if (in.adminDivisionCode() != null && !in.adminDivisionCode().isBlank()) {
+                Validators.adminDivision(in.adminDivisionCode())
+                        .forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.unitDivision"), p)));
+            }
         }
         if (problems.isEmpty() && desk.db().dsl().fetchExists(UNIT, UNIT.CREDIT_CODE.eq(code))) {
             problems.add(Texts.get("unit.exists", code));
@@ -212,7 +239,7 @@ public final class RegistryService {
         return desk.db().write(tx -> {
             UnitRecord r = tx.newRecord(UNIT);
             r.setCreditCode(code);
-            r.setName(in.name().trim());
+            r.setName(InputHygiene.tidy(in.name()));
             r.setUnitType(blankToNull(in.unitType()));
             r.setAddress(blankToNull(in.address()));
             r.setLegalRepName(blankToNull(in.legalRepName()));
@@ -223,7 +250,8 @@ public final class RegistryService {
             r.setBankAccount(blankToNull(in.bankAccount()));
             r.setContactName(blankToNull(in.contactName()));
             r.setContactPhone(blankToNull(in.contactPhone()));
-            r.setAdminDivisionCode(blankToNull(in.adminDivisionCode()));
+            r.setAdminDivisionCode(in.adminDivisionCode() == null || in.adminDivisionCode().isBlank() ? null
+                    : Validators.normalizeId(in.adminDivisionCode()));
             r.setStatus(InsuredStatus.INSURED.name());
             r.setCreatedAt(desk.now());
             r.setUpdatedAt(desk.now());
@@ -265,7 +293,7 @@ public final class RegistryService {
     }
 
     static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return InputHygiene.tidyOrNull(s);
     }
 
     static PersonView toView(PersonRecord r, UnitRecord unit) {

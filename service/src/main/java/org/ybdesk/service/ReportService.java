@@ -9,7 +9,6 @@ import static org.ybdesk.db.jooq.Tables.CASE_PAUSE;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -104,14 +103,14 @@ public final class ReportService {
         if (t.isEmpty()) {
             throw new ServiceException(Texts.get("report.date.missing", fieldLabel));
         }
-        try {
-            if (t.matches("\\d{8}")) {
-                return LocalDate.parse(t, java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-            }
-            return LocalDate.parse(t.replace('/', '-'));
-        } catch (DateTimeParseException e) {
-            throw new ServiceException(Texts.get("report.date.invalid", fieldLabel, t));
+        org.ybdesk.core.validation.InputHygiene.DateResult d = org.ybdesk.core.validation.InputHygiene.date(fieldLabel, t);
+        if (!d.ok()) {
+            List<String> p = new ArrayList<>();
+            p.add(Texts.get("report.date.invalid", fieldLabel, org.ybdesk.core.validation.InputHygiene.visible(t)));
+            p.addAll(d.problems());
+            throw new ServiceException(p);
         }
+        return d.date();
     }
 
     /** Every reason the request cannot be reported, at once; empty when it can. */
@@ -348,7 +347,11 @@ public final class ReportService {
                             Money reconciled, Money paid) {
     }
 
-    public record Ledger(Header header, List<LedgerRow> rows, Money declaredTotal, Money paidTotal) {
+    /**
+     * @param auditHead the audit chain's head when the ledger was made (seq, first 16 hex digits of its hash, time),
+     *                  printed in the footer so a later rewritten chain is caught by comparing with the paper (D71)
+     */
+    public record Ledger(Header header, List<LedgerRow> rows, Money declaredTotal, Money paidTotal, String auditHead) {
     }
 
     /**
@@ -389,7 +392,8 @@ public final class ReportService {
                     st.label(), r.get(APP_USER.DISPLAY_NAME), dec == null ? null : Money.ofFen(dec),
                     rec == null ? null : Money.ofFen(rec), pd == null ? null : Money.ofFen(pd)));
         }
-        return new Ledger(header(f), rows, Money.ofFen(declared), Money.ofFen(paid));
+        return new Ledger(header(f), rows, Money.ofFen(declared), Money.ofFen(paid),
+                AuditReport.headLine(desk.auditHead().orElse(null)));
     }
 
     // ------------------------------------------------------------------------------------------------ monthly

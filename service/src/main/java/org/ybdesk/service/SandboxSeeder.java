@@ -91,8 +91,12 @@ import org.ybdesk.service.RegistryService.UnitInput;
  * only when complete: a failed seeding leaves no half-seeded sandbox behind. {@code dataDir/prod} is never touched.
  */
 public final class SandboxSeeder {
-    /** A training login as the trainer hands it out (and the sandbox login screen shows it). */
-    public record TrainingAccount(String username, String displayName, String password, Set<Role> roles) {
+    /**
+     * A training login as the trainer hands it out (and the sandbox login screen shows it), with the synthetic
+     * resident ID number of its (fictional) staff member: valid check digit, a different person per account.
+     */
+    public record TrainingAccount(String username, String displayName, String password, Set<Role> roles,
+                                  String personId) {
         public TrainingAccount {
             roles = Collections.unmodifiableSet(EnumSet.copyOf(roles));
         }
@@ -119,19 +123,23 @@ public final class SandboxSeeder {
      * each a different person so that separation of duties holds on high-risk items.
      */
     public static final List<TrainingAccount> ACCOUNTS = List.of(
-            account("trainer", "px260001", Role.TRAINER, Role.ADMIN),
-            account("clerk1", "px260002", Role.CLERK),
-            account("clerk2", "px260003", Role.CLERK),
-            account("reviewer", "px260004", Role.REVIEWER),
-            account("rechecker", "px260005", Role.RECHECKER),
-            account("head", "px260006", Role.HEAD),
-            account("finance", "px260007", Role.FINANCE));
+            account("trainer", "px260001", "19780312001", Role.TRAINER, Role.ADMIN),
+            account("clerk1", "px260002", "19920615002", Role.CLERK),
+            account("clerk2", "px260003", "19950920013", Role.CLERK),
+            account("reviewer", "px260004", "19870201024", Role.REVIEWER),
+            account("rechecker", "px260005", "19840707035", Role.RECHECKER),
+            account("head", "px260006", "19750418046", Role.HEAD),
+            account("finance", "px260007", "19891111057", Role.FINANCE));
 
     private SandboxSeeder() {
     }
 
-    private static TrainingAccount account(String username, String password, Role first, Role... more) {
-        return new TrainingAccount(username, WORDS.text("account." + username), password, EnumSet.of(first, more));
+    /** {@code birthAndSeq}: birth date yyyyMMdd and the 3-digit sequence of a synthetic 230102 resident ID. */
+    private static TrainingAccount account(String username, String password, String birthAndSeq, Role first,
+                                           Role... more) {
+        String first17 = "230102" + birthAndSeq;
+        return new TrainingAccount(username, WORDS.text("account." + username), password, EnumSet.of(first, more),
+                first17 + Validators.residentIdCheckChar(first17));
     }
 
     // ======================================================================================================== API
@@ -222,19 +230,17 @@ public final class SandboxSeeder {
      * database that is not the sandbox's is not written at all; null when it claims none.
      */
     private static String identityOf(Path folder) {
-        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("ybdesk")
-                + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-            try {
-                return DSL.using(c, SQLDialect.H2, new Settings()
-                                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED))
-                        .select(DESK_IDENTITY.MODE).from(DESK_IDENTITY).where(DESK_IDENTITY.ID.eq(1))
-                        .fetchOne(DESK_IDENTITY.MODE);
-            } catch (DataAccessException noIdentityTable) {
-                return null;
-            }
-        } catch (SQLException e) {
-            throw new ServiceException(Texts.get("sandbox.io", folder.toString(), e.getMessage()));
+        try {
+            return org.ybdesk.db.Database.peek(folder, dsl -> {
+                try {
+                    return dsl.select(DESK_IDENTITY.MODE).from(DESK_IDENTITY).where(DESK_IDENTITY.ID.eq(1))
+                            .fetchOne(DESK_IDENTITY.MODE);
+                } catch (DataAccessException noIdentityTable) {
+                    return null;
+                }
+            });
+        } catch (org.ybdesk.db.StorageException e) {
+            throw Desk.storageProblem(e);
         }
     }
 
@@ -488,7 +494,8 @@ public final class SandboxSeeder {
         private void addAccounts() {
             for (TrainingAccount a : ACCOUNTS) {
                 tick();
-                var view = desk.users().add(a.username(), a.displayName(), a.password(), a.roles(), trainer);
+                var view = desk.users().add(a.username(), a.displayName(), a.password(), a.roles(), a.personId(),
+                        trainer);
                 Actor actor = desk.users().actor(view.id());
                 if (trainer == null) {
                     trainer = actor;

@@ -18,6 +18,12 @@ public class ServiceException extends RuntimeException {
         this(List.of(problem));
     }
 
+    /** One problem caused by a lower layer's exception (kept for the log, never shown). */
+    public ServiceException(String problem, Throwable cause) {
+        super(problem, cause);
+        this.problems = List.of(problem);
+    }
+
     public List<String> problems() {
         return problems;
     }

@@ -1,6 +1,7 @@
 package org.ybdesk.service;
 
 import static org.ybdesk.db.jooq.Tables.AGENCY;
+import static org.ybdesk.db.jooq.Tables.APP_USER;
 import static org.ybdesk.db.jooq.Tables.REFERENCE_DATA;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.ybdesk.core.calendar.CalendarYear;
 import org.ybdesk.core.calendar.WorkingCalendar;
 import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.core.lifecycle.Role;
 import org.ybdesk.core.validation.Validators;
 import org.ybdesk.db.jooq.tables.records.AgencyRecord;
 
@@ -25,13 +27,25 @@ public final class SetupService {
     public record AgencySetup(String code, String adminDivisionCode, String name, String signature, String hotline) {
     }
 
-    /** Creates or updates the agency. All problems at once. */
+    /**
+     * Creates or updates the agency. All problems at once. Once the desk is set up (an agency and at least one
+     * user), only an administrator may change it: its name and signature sign every message to applicants.
+     */
     public AgencyRecord initAgency(AgencySetup s, Actor actor) {
-        List<String> problems = agencyProblems(s);
+        List<String> problems = new ArrayList<>();
+        if (setUp() && (actor == null || !actor.has(Role.ADMIN))) {
+            problems.add(Texts.get("agency.update.needsAdmin"));
+        }
+        problems.addAll(agencyProblems(s));
         if (!problems.isEmpty()) {
             throw new ServiceException(problems);
         }
         return store(s, actor);
+    }
+
+    /** Whether the desk is set up: an agency is stored and at least one user exists. */
+    public boolean setUp() {
+        return desk.db().dsl().fetchExists(AGENCY) && desk.db().dsl().fetchExists(APP_USER);
     }
 
     /** Every problem of an agency setup, without writing anything (the setup screen checks all fields at once). */
@@ -46,7 +60,12 @@ public final class SetupService {
         }
         if (s.name() == null || s.name().isBlank()) {
             problems.add(Texts.get("agency.name.missing"));
+        } else {
+            problems.addAll(org.ybdesk.core.validation.InputHygiene.line(Texts.get("label.agencyName"), s.name(),
+                    org.ybdesk.core.validation.FieldLimits.AGENCY_NAME));
         }
+        problems.addAll(org.ybdesk.core.validation.InputHygiene.line(Texts.get("label.signature"), s.signature(),
+                org.ybdesk.core.validation.FieldLimits.AGENCY_SIGNATURE));
         if (s.hotline() != null && !s.hotline().isBlank()) {
             for (String p : Validators.landlineOrMobile(s.hotline())) {
                 problems.add(Texts.get("field.problem", Texts.get("label.hotline"), p));
@@ -60,6 +79,9 @@ public final class SetupService {
         String signature = s.signature() == null || s.signature().isBlank() ? s.name().trim() : s.signature().trim();
         return desk.db().write(tx -> {
             AgencyRecord before = tx.selectFrom(AGENCY).limit(1).fetchOne();
+            if (before != null && tx.fetchExists(APP_USER) && (actor == null || !actor.has(Role.ADMIN))) {
+                throw new ServiceException(Texts.get("agency.update.needsAdmin"));
+            }
             if (before != null && !before.getCode().equals(code)) {
                 throw new ServiceException(Texts.get("agency.code.fixed", before.getCode()));
             }

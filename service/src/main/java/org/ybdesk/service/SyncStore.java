@@ -177,6 +177,15 @@ public final class SyncStore {
             }
             if (!updated.isEmpty()) {
                 tx.batchUpdate(updated).execute();
+                // the answers leave the hashed content alone (status, attempts, errors and acknowledgements are sync
+                // bookkeeping, D71) but are part of the record: one audit record per response
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("acked", updated.stream().filter(x -> Outbox.ACKED.equals(x.getStatus()))
+                        .map(OutboxRecord::getSeq).toList());
+                after.put("refused", updated.stream().filter(x -> Outbox.REFUSED.equals(x.getStatus()))
+                        .map(OutboxRecord::getSeq).toList());
+                desk.audited().record(tx, null, now, "SYNC_ANSWERS", "SYNC", updated.get(0).getSeq() + "-"
+                        + updated.get(updated.size() - 1).getSeq(), null, after, null, null);
             }
             return changed;
         });
@@ -264,6 +273,57 @@ public final class SyncStore {
                 r.getStatus(), r.getAttempts(), r.getLastError(), r.getErrCode());
     }
 
+    // ------------------------------------------------------------------------------------------------ audit anchor
+
+    /** A point of the audit chain: its sequence number, hash and time. */
+    public record AuditHead(long seq, String hash, OffsetDateTime at) {
+    }
+
+    /**
+     * What an upload tells the province about the audit chain (D71): its head now, and the proof — this chain's
+     * hash now at the sequence number of the head the province last accepted (null when it never accepted one; the
+     * hash is null when that record is gone).
+     */
+    public record AuditAnchor(AuditHead head, AuditHead proof) {
+    }
+
+    /** The anchor to send; empty while the audit log is empty. */
+    public Optional<AuditAnchor> auditAnchor() {
+        DSLContext dsl = desk.db().dsl();
+        return org.ybdesk.db.AuditCheck.head(dsl).map(h -> new AuditAnchor(new AuditHead(h.seq(), h.hash(), h.at()),
+                org.ybdesk.db.AuditCheck.anchored(dsl).map(a -> new AuditHead(a.seq(),
+                        org.ybdesk.db.AuditCheck.hashAt(dsl, a.seq()), a.at())).orElse(null)));
+    }
+
+    /** The anchor with the proof at {@code seq} (the head the province says it holds); empty if the log has no such. */
+    public Optional<AuditAnchor> auditAnchorProving(long seq) {
+        DSLContext dsl = desk.db().dsl();
+        String hash = org.ybdesk.db.AuditCheck.hashAt(dsl, seq);
+        if (hash == null) {
+            return Optional.empty();
+        }
+        return org.ybdesk.db.AuditCheck.head(dsl).map(h -> new AuditAnchor(new AuditHead(h.seq(), h.hash(), h.at()),
+                new AuditHead(seq, hash, null)));
+    }
+
+    /** True when the chain has grown since the province last accepted its head (or it never did). */
+    public boolean anchorBehind() {
+        DSLContext dsl = desk.db().dsl();
+        var head = org.ybdesk.db.AuditCheck.head(dsl);
+        var anchored = org.ybdesk.db.AuditCheck.anchored(dsl);
+        return head.isPresent() && (anchored.isEmpty() || anchored.get().seq() < head.get().seq());
+    }
+
+    /** The province accepted {@code head} with an upload: the desk keeps it (verify checks the chain against it). */
+    public void recordAnchored(AuditHead head) {
+        requireProduction();
+        desk.db().write(tx -> {
+            org.ybdesk.db.AuditCheck.storeAnchor(tx, new org.ybdesk.db.AuditCheck.Head(head.seq(), head.hash(),
+                    head.at()), desk.now());
+            return null;
+        });
+    }
+
     // ------------------------------------------------------------------------------------------------ tasks
 
     public List<Task> openTasks(int limit) {
@@ -311,6 +371,11 @@ public final class SyncStore {
         if (actor == null) {
             throw new ServiceException(Texts.get("login.required"));
         }
+        java.util.List<String> flaws = org.ybdesk.core.validation.InputHygiene.lines(Texts.get("label.taskNote"), note,
+                org.ybdesk.core.validation.FieldLimits.TASK_NOTE);
+        if (!flaws.isEmpty()) {
+            throw new ServiceException(flaws);
+        }
         if (note == null || note.isBlank()) {
             throw new ServiceException(Texts.get("sync.task.note.missing"));
         }
@@ -327,7 +392,7 @@ public final class SyncStore {
             t.setStatus(TASK_HANDLED);
             t.setHandledAt(now);
             t.setHandledBy(actor.id());
-            t.setHandledNote(cut(note.trim(), ERROR_MAX));
+            t.setHandledNote(org.ybdesk.core.validation.InputHygiene.tidy(note));
             t.setUpdatedAt(now);
             t.update();
             desk.audited().record(tx, actor, now, "SYNC_TASK_HANDLED", "SYNC_TASK", String.valueOf(taskId), before,
@@ -469,6 +534,9 @@ public final class SyncStore {
                 r.setProvinceVersion(ru.version());
                 r.setUpdatedAt(now);
                 r.store();
+                // a pulled row is a change like any other: its audit record vouches for the new content (D71)
+                desk.audited().record(tx, null, now, "REGISTRY_PULL", "UNIT", r.getCreditCode(), null,
+                        RegistryService.unitMap(r), null, null);
                 u++;
             }
             for (RemotePerson rp : persons) {
@@ -513,6 +581,8 @@ public final class SyncStore {
                 r.setProvinceVersion(rp.version());
                 r.setUpdatedAt(now);
                 r.store();
+                desk.audited().record(tx, null, now, "REGISTRY_PULL", "PERSON", r.getIdNumber(), null,
+                        RegistryService.personMap(tx, r), null, null);
                 p++;
             }
             long current = tx.select(SYNC_STATE.REGISTRY_VERSION).from(SYNC_STATE).where(SYNC_STATE.ID.eq(1))

@@ -13,11 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.ybdesk.core.i18n.Messages;
 import org.ybdesk.core.lifecycle.Actor;
 import org.ybdesk.core.lifecycle.Role;
+import org.ybdesk.core.validation.Validators;
 import org.ybdesk.db.jooq.tables.records.AppUserRecord;
 
-/** Desk users: creation with the password policy, login with lockout, roles. */
+/**
+ * Desk users: creation with the password policy, login with lockout, roles, and the staff member's resident ID
+ * number that ties each account to a person (separation of duties compares persons). Administrators hold no
+ * business roles (D74).
+ */
 public final class UserService {
     public static final int MAX_FAILED_LOGINS = 5;
     public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
@@ -29,9 +35,19 @@ public final class UserService {
         this.desk = desk;
     }
 
-    /** A user as lists show it (no password hash). */
+    /** The roles that take case steps; an administrator may hold none of them. */
+    public static final Set<Role> BUSINESS_ROLES = Set.copyOf(EnumSet.of(Role.CLERK, Role.REVIEWER, Role.RECHECKER,
+            Role.HEAD, Role.FINANCE));
+
+    /**
+     * A user as lists show it (no password hash).
+     *
+     * @param roles        the roles in effect
+     * @param personId     the staff member's ID number, masked (230102********1237); null when not registered yet
+     * @param ignoredRoles business roles stored for an administrator by an older version: not in effect
+     */
     public record UserView(long id, String username, String displayName, Set<Role> roles, boolean active,
-                           OffsetDateTime lockedUntil) {
+                           OffsetDateTime lockedUntil, String personId, Set<Role> ignoredRoles) {
     }
 
     public boolean anyUser() {
@@ -42,8 +58,9 @@ public final class UserService {
      * Adds a user. The very first user may be added without an actor (bootstrap) and must be an administrator;
      * after that only an administrator may add users.
      */
-    public UserView add(String username, String displayName, String password, Set<Role> roles, Actor actor) {
-        List<String> problems = addProblems(username, displayName, password, roles, actor);
+    public UserView add(String username, String displayName, String password, Set<Role> roles, String personId,
+                        Actor actor) {
+        List<String> problems = addProblems(username, displayName, password, roles, personId, actor);
         if (!problems.isEmpty()) {
             throw new ServiceException(problems);
         }
@@ -52,9 +69,10 @@ public final class UserService {
         return desk.db().write(tx -> {
             AppUserRecord r = tx.newRecord(APP_USER);
             r.setUsername(u);
-            r.setDisplayName(displayName.trim());
+            r.setDisplayName(org.ybdesk.core.validation.InputHygiene.tidy(displayName));
             r.setPasswordHash(hash);
             r.setRoles(encode(roles));
+            r.setPersonIdNumber(Validators.normalizeId(personId));
             r.setActive(true);
             r.setFailedLogins(0);
             r.setCreatedAt(desk.now());
@@ -66,7 +84,7 @@ public final class UserService {
 
     /** Every problem with adding this user, without writing anything. */
     public List<String> addProblems(String username, String displayName, String password, Set<Role> roles,
-                                    Actor actor) {
+                                    String personId, Actor actor) {
         List<String> problems = new ArrayList<>();
         boolean first = !anyUser();
         if (first && !roles.contains(Role.ADMIN)) {
@@ -83,12 +101,85 @@ public final class UserService {
         }
         if (displayName == null || displayName.isBlank()) {
             problems.add(Texts.get("user.displayName.missing"));
+        } else {
+            problems.addAll(org.ybdesk.core.validation.InputHygiene.line(Texts.get("label.displayName"), displayName,
+                    org.ybdesk.core.validation.FieldLimits.USER_DISPLAY_NAME));
         }
         problems.addAll(passwordProblems(password));
+        problems.addAll(personIdProblems(personId));
+        problems.addAll(roleProblems(roles));
+        return problems;
+    }
+
+    /** Problems of a staff member's resident ID number (18 digits, GB 11643 check digit), all at once. */
+    public List<String> personIdProblems(String personId) {
+        if (personId == null || personId.isBlank()) {
+            return List.of(Texts.get("user.personId.missing"));
+        }
+        return Validators.residentId(personId, desk.today()).stream()
+                .map(p -> Texts.get("user.personId.problem", p)).toList();
+    }
+
+    /** Problems of a set of roles: none chosen, or an administrator with business roles. */
+    public static List<String> roleProblems(Set<Role> roles) {
+        List<String> problems = new ArrayList<>();
         if (roles.isEmpty()) {
             problems.add(Texts.get("user.roles.missing"));
         }
+        List<Role> business = roles.stream().filter(BUSINESS_ROLES::contains).sorted().toList();
+        if (roles.contains(Role.ADMIN) && !business.isEmpty()) {
+            problems.add(Texts.get("user.admin.business",
+                    Messages.joinList(business.stream().map(Role::label).toList())));
+        }
         return problems;
+    }
+
+    /**
+     * Changes a user's roles and/or person ID number (null leaves that part unchanged). Only an administrator;
+     * all problems at once; at least one active administrator remains. The user's next login carries the change.
+     */
+    public UserView update(String username, Set<Role> roles, String personId, Actor actor) {
+        String u = username == null ? "" : username.trim();
+        List<String> problems = new ArrayList<>();
+        if (actor == null || !actor.has(Role.ADMIN)) {
+            problems.add(Texts.get("user.update.needsAdmin"));
+        }
+        AppUserRecord found = desk.db().dsl().selectFrom(APP_USER).where(APP_USER.USERNAME.eq(u)).fetchOne();
+        if (found == null) {
+            problems.add(Texts.get("user.unknown", u));
+        }
+        if (roles == null && personId == null) {
+            problems.add(Texts.get("user.update.nothing"));
+        }
+        if (roles != null) {
+            problems.addAll(roleProblems(roles));
+        }
+        if (personId != null) {
+            problems.addAll(personIdProblems(personId));
+        }
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        return desk.db().write(tx -> {
+            AppUserRecord r = tx.selectFrom(APP_USER).where(APP_USER.ID.eq(found.getId())).forUpdate().fetchOne();
+            Map<String, Object> before = view(r);
+            if (roles != null) {
+                boolean wasAdmin = decode(r.getRoles()).contains(Role.ADMIN);
+                if (wasAdmin && !roles.contains(Role.ADMIN) && tx.selectFrom(APP_USER)
+                        .where(APP_USER.ACTIVE.isTrue(), APP_USER.ID.ne(r.getId())).fetch().stream()
+                        .noneMatch(o -> decode(o.getRoles()).contains(Role.ADMIN))) {
+                    throw new ServiceException(Texts.get("user.update.lastAdmin", r.getUsername()));
+                }
+                r.setRoles(encode(roles));
+            }
+            if (personId != null) {
+                r.setPersonIdNumber(Validators.normalizeId(personId));
+            }
+            r.update();
+            desk.audited().record(tx, actor, desk.now(), "USER_UPDATE", "USER", r.getUsername(), before, view(r), null,
+                    null);
+            return toView(r);
+        });
     }
 
     /** 8+ characters with both letters and digits, as in the provincial app. */
@@ -160,12 +251,30 @@ public final class UserService {
     }
 
     static Actor toActor(AppUserRecord r) {
-        return new Actor(r.getId(), r.getDisplayName(), decode(r.getRoles()));
+        return new Actor(r.getId(), r.getDisplayName(), effectiveRoles(decode(r.getRoles())), r.getPersonIdNumber());
+    }
+
+    /**
+     * The roles in effect: an administrator's business roles (stored by a version before D74) are ignored, so an
+     * administrator account never takes a case step.
+     */
+    static Set<Role> effectiveRoles(Set<Role> stored) {
+        if (!stored.contains(Role.ADMIN)) {
+            return stored;
+        }
+        Set<Role> s = EnumSet.copyOf(stored);
+        s.removeAll(BUSINESS_ROLES);
+        return s;
     }
 
     private static UserView toView(AppUserRecord r) {
-        return new UserView(r.getId(), r.getUsername(), r.getDisplayName(), decode(r.getRoles()), r.getActive(),
-                r.getLockedUntil());
+        Set<Role> stored = decode(r.getRoles());
+        Set<Role> effective = effectiveRoles(stored);
+        Set<Role> ignored = EnumSet.noneOf(Role.class);
+        ignored.addAll(stored);
+        ignored.removeAll(effective);
+        return new UserView(r.getId(), r.getUsername(), r.getDisplayName(), effective, r.getActive(),
+                r.getLockedUntil(), CaseViews.mask(r.getPersonIdNumber()), ignored);
     }
 
     private static Map<String, Object> view(AppUserRecord r) {
@@ -173,6 +282,7 @@ public final class UserService {
         m.put("username", r.getUsername());
         m.put("displayName", r.getDisplayName());
         m.put("roles", r.getRoles());
+        m.put("personId", r.getPersonIdNumber());
         return m;
     }
 

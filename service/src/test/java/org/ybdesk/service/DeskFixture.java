@@ -43,8 +43,14 @@ final class DeskFixture implements AutoCloseable {
         allRounder = add("all", "全能辛", admin, Role.CLERK, Role.REVIEWER, Role.RECHECKER, Role.HEAD, Role.FINANCE);
     }
 
+    /** Adds a user who is a person of their own (a fresh staff ID number) and logs them in. */
     private Actor add(String username, String name, Actor by, Role first, Role... more) {
-        desk.users().add(username, name, "passw0rd" + username, EnumSet.of(first, more), by);
+        return add(username, name, Samples.residentId("19850101", true), by, first, more);
+    }
+
+    /** Adds a user for the given person (staff ID number) and logs them in. */
+    Actor add(String username, String name, String personId, Actor by, Role first, Role... more) {
+        desk.users().add(username, name, "passw0rd" + username, EnumSet.of(first, more), personId, by);
         return desk.users().login(username, "passw0rd" + username);
     }
 

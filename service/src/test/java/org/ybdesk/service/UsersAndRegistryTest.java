@@ -39,12 +39,15 @@ class UsersAndRegistryTest {
     @Test
     void passwordsNeedEightCharactersWithLettersAndDigitsAndOnlyAdminsAddUsers() {
         try (DeskFixture f = new DeskFixture(dir, LocalDate.of(2026, 11, 2))) {
-            assertThatThrownBy(() -> f.desk.users().add("x1", "某人", "abc", EnumSet.of(Role.CLERK), f.admin))
+            assertThatThrownBy(() -> f.desk.users().add("x1", "某人", "abc", EnumSet.of(Role.CLERK),
+                    Samples.residentId(), f.admin))
                     .isInstanceOf(ServiceException.class)
                     .satisfies(e -> assertThat(((ServiceException) e).problems()).hasSize(2));
-            assertThatThrownBy(() -> f.desk.users().add("x2", "某人", "abcd1234", EnumSet.of(Role.CLERK), f.clerk))
+            assertThatThrownBy(() -> f.desk.users().add("x2", "某人", "abcd1234", EnumSet.of(Role.CLERK),
+                    Samples.residentId(), f.clerk))
                     .hasMessageContaining("只有管理员");
-            assertThatThrownBy(() -> f.desk.users().add("clerk", "某人", "abcd1234", EnumSet.of(Role.CLERK), f.admin))
+            assertThatThrownBy(() -> f.desk.users().add("clerk", "某人", "abcd1234", EnumSet.of(Role.CLERK),
+                    Samples.residentId(), f.admin))
                     .hasMessageContaining("已存在");
         }
     }

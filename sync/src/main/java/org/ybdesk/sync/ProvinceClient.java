@@ -29,6 +29,8 @@ import org.ybdesk.protocol.UploadResponse;
  * that is not a readable answer becomes {@link Unanswered} with a Chinese reason.
  */
 public final class ProvinceClient {
+    /** The province's refusal of a batch whose audit chain head shows a cut-back or rewritten chain (D71). */
+    static final String AUDIT_CHAIN_REWOUND = "AUDIT_CHAIN_REWOUND";
     private final SyncConfig config;
     private final HttpClient http;
     private final ObjectMapper json = ProtocolJson.mapper();
@@ -43,10 +45,13 @@ public final class ProvinceClient {
         this.http = b.build();
     }
 
+    /**
+     * Trust exactly what the configured file holds: an X.509 certificate file (PEM or DER, one or more certificates:
+     * the province's CA or its self-signed server certificate) or a key store (PKCS12 or JKS) with trusted entries.
+     */
     private static SSLContext sslContext(SyncConfig c) {
-        try (InputStream in = Files.newInputStream(c.trustStore())) {
-            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-            ks.load(in, c.trustStorePassword() == null ? null : c.trustStorePassword().toCharArray());
+        try {
+            KeyStore ks = trustedCertificates(c);
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(ks);
             SSLContext ctx = SSLContext.getInstance("TLS");
@@ -55,6 +60,28 @@ public final class ProvinceClient {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("trust store " + c.trustStore() + " unusable", e);
         }
+    }
+
+    private static KeyStore trustedCertificates(SyncConfig c) throws IOException, GeneralSecurityException {
+        byte[] bytes = Files.readAllBytes(c.trustStore());
+        java.util.Collection<? extends java.security.cert.Certificate> certs;
+        try {
+            certs = java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new java.io.ByteArrayInputStream(bytes));
+        } catch (java.security.cert.CertificateException notCertificates) {
+            certs = java.util.List.of();
+        }
+        if (!certs.isEmpty()) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            int i = 0;
+            for (java.security.cert.Certificate cert : certs) {
+                ks.setCertificateEntry("trusted-" + i++, cert);
+            }
+            return ks;
+        }
+        char[] password = c.trustStorePassword() == null ? null : c.trustStorePassword().toCharArray();
+        return KeyStore.getInstance(c.trustStore().toFile(), password);
     }
 
     public SyncConfig config() {
@@ -113,6 +140,11 @@ public final class ProvinceClient {
 
     private HttpResponse<byte[]> send(HttpRequest.Builder b, boolean auth, java.time.Duration timeout)
             throws Unanswered {
+        String plain = config.plainHttpRefusal();
+        if (plain != null) {
+            // never send the token or data in clear over the network, whatever the configuration file says
+            throw new Unanswered(plain, null);
+        }
         b.timeout(timeout).header("Accept", "application/json");
         if (auth) {
             b.header(Protocol.AUTH_HEADER, Protocol.BEARER + config.token());
@@ -143,17 +175,24 @@ public final class ProvinceClient {
             }
         }
         String detail = "";
+        String errCode = null;
+        Long anchoredSeq = null;
         try {
             ErrorBody err = json.readValue(r.body(), ErrorBody.class);
             if (err != null && err.errMsg() != null) {
                 detail = err.errMsg();
             }
+            errCode = err == null ? null : err.errCode();
+            anchoredSeq = err == null ? null : err.anchoredSeq();
         } catch (IOException | RuntimeException ignored) {
             // not an error body: the status says enough
+        }
+        if (code == 409 && AUDIT_CHAIN_REWOUND.equals(errCode)) {
+            throw new Unanswered(Texts.get("error.auditRewound", detail), null).withProofSeq(anchoredSeq);
         }
         if (code == 401 || code == 403) {
             throw new Unanswered(Texts.get("error.unauthorized", code, detail), null, true);
         }
-        throw new Unanswered(Texts.get("error.status", code, detail), null);
+        throw new Unanswered(Texts.get("error.status", code, detail), null, false, code == 413);
     }
 }

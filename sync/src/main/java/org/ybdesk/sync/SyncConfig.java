@@ -64,6 +64,48 @@ public record SyncConfig(String serverUrl, int deskNo, String token, Path trustS
         return Duration.ofSeconds(timeoutSeconds);
     }
 
+    /**
+     * Why this configuration must not be used to connect, or null: a plain {@code http://} URL whose host is not
+     * this machine (127.0.0.0/8, ::1, localhost) would send the token and applicants' data unencrypted over the
+     * network. Checked when the configuration is saved and again before every connection.
+     */
+    public String plainHttpRefusal() {
+        try {
+            URI u = URI.create(serverUrl == null ? "" : serverUrl.trim());
+            if ("http".equalsIgnoreCase(u.getScheme()) && !isLoopback(u.getHost())) {
+                return Texts.get("config.url.plainHttp", serverUrl.trim());
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            return Texts.get("config.url.invalid", String.valueOf(serverUrl));
+        }
+    }
+
+    /** Whether {@code host} (as in a URL) names this machine: localhost, an IPv4 127.x.x.x literal, or ::1. */
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.trim().toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
+            return true;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("127\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})")
+                .matcher(h);
+        if (!m.matches()) {
+            return false;
+        }
+        for (int i = 1; i <= 3; i++) {
+            if (Integer.parseInt(m.group(i)) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The base URL without a trailing slash. */
     public String base() {
         return serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
@@ -89,6 +131,8 @@ public record SyncConfig(String serverUrl, int deskNo, String token, Path trustS
             URI u = URI.create(c.serverUrl() == null ? "" : c.serverUrl().trim());
             if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
                 problems.add(Texts.get("config.url.invalid", String.valueOf(c.serverUrl())));
+            } else if (c.plainHttpRefusal() != null) {
+                problems.add(c.plainHttpRefusal());
             }
         } catch (IllegalArgumentException e) {
             problems.add(Texts.get("config.url.invalid", String.valueOf(c.serverUrl())));

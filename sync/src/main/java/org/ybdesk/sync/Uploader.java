@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ybdesk.db.jooq.tables.records.AgencyRecord;
+import org.ybdesk.protocol.AuditHead;
 import org.ybdesk.protocol.Envelope;
 import org.ybdesk.protocol.Protocol;
 import org.ybdesk.protocol.ProtocolJson;
@@ -33,6 +34,8 @@ import org.ybdesk.service.SyncStore.PendingMessage;
  */
 public final class Uploader {
     private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
+    private static final java.time.format.DateTimeFormatter HEAD_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     /** What one run did; {@code error} is the Chinese reason it stopped early (null: the outbox is empty). */
     public record Report(int batches, int sent, int acked, int duplicates, int refused, String error,
@@ -80,11 +83,28 @@ public final class Uploader {
         int refused = 0;
         long http = 0;
         long local = 0;
+        // halved when the server finds a request too large (413): a batch of big messages must not block the outbox
+        int limit = client.config().batchSize();
         while (true) {
             long l0 = System.nanoTime();
-            List<PendingMessage> batch = store.pending(client.config().batchSize());
+            List<PendingMessage> batch = store.pending(limit);
             if (batch.isEmpty()) {
-                return new Report(batches, sent, acked, dup, refused, null, false, http / 1_000_000, local / 1_000_000);
+                // the chain grew without messages (answers, notes, pulls): its head goes to the province alone
+                String err = null;
+                boolean unauthorized = false;
+                if (store.anchorBehind()) {
+                    try {
+                        SyncStore.AuditAnchor anchor = store.auditAnchor().orElse(null);
+                        anchored(upload(List.of(), anchor).anchor());
+                    } catch (Unanswered e) {
+                        LOG.info("audit head not anchored: {}", e.getMessage());
+                        store.recordFailure(List.of(), e.getMessage());
+                        err = e.getMessage();
+                        unauthorized = e.unauthorized();
+                    }
+                }
+                return new Report(batches, sent, acked, dup, refused, err, unauthorized, http / 1_000_000,
+                        local / 1_000_000);
             }
             List<Envelope> envelopes = new ArrayList<>(batch.size());
             for (PendingMessage m : batch) {
@@ -106,9 +126,18 @@ public final class Uploader {
             sent += envelopes.size();
             long h0 = System.nanoTime();
             local += h0 - l0;
+            SyncStore.AuditAnchor anchor = store.auditAnchor().orElse(null);
             try {
-                response = client.upload(new UploadRequest(envelopes));
+                Sent s = upload(envelopes, anchor);
+                response = s.response();
+                anchor = s.anchor();
             } catch (Unanswered e) {
+                if (e.tooLarge() && envelopes.size() > 1) {
+                    limit = Math.max(1, envelopes.size() / 2);
+                    LOG.info("upload of {} messages from seq {} too large: trying {} at a time", seqs.size(),
+                            seqs.get(0), limit);
+                    continue;
+                }
                 LOG.info("upload of {} messages from seq {} unanswered: {}", seqs.size(), seqs.get(0), e.getMessage());
                 store.recordFailure(seqs, e.getMessage());
                 return new Report(batches, sent, acked, dup, refused, e.getMessage(), e.unauthorized(), http / 1_000_000,
@@ -129,6 +158,7 @@ public final class Uploader {
             }
             afterResponse.accept(response);
             store.recordAnswers(answers);
+            anchored(anchor);
             local += System.nanoTime() - h1;
             LOG.debug("batch of {} from seq {}: server {} ms, desk {} ms", envelopes.size(), seqs.get(0),
                     (h1 - h0) / 1_000_000, (System.nanoTime() - h1) / 1_000_000);
@@ -148,6 +178,46 @@ public final class Uploader {
                 store.recordFailure(seqs.subList(answers.size(), seqs.size()), err);
                 return new Report(batches, sent, acked, dup, refused, err, false, http / 1_000_000, local / 1_000_000);
             }
+        }
+    }
+
+    private record Sent(UploadResponse response, SyncStore.AuditAnchor anchor) {
+    }
+
+    /**
+     * Uploads with the chain head; when the province holds a head the desk did not record (the desk stopped between
+     * the province's answer and its own commit), it names that head and the desk proves it once: its own chain's hash
+     * at that number, recomputed from the log. A rewritten chain fails that proof.
+     */
+    private Sent upload(List<Envelope> envelopes, SyncStore.AuditAnchor anchor) throws Unanswered {
+        try {
+            return new Sent(client.upload(request(envelopes, anchor)), anchor);
+        } catch (Unanswered e) {
+            Long want = e.proofSeq();
+            if (want == null || anchor == null || (anchor.proof() != null && anchor.proof().seq() == want)) {
+                throw e;
+            }
+            SyncStore.AuditAnchor proven = store.auditAnchorProving(want).orElseThrow(() -> e);
+            return new Sent(client.upload(request(envelopes, proven)), proven);
+        }
+    }
+
+    /** The batch with the desk's audit chain head and the proof of the head the province last accepted (D71). */
+    static UploadRequest request(List<Envelope> envelopes, SyncStore.AuditAnchor anchor) {
+        if (anchor == null) {
+            return new UploadRequest(envelopes);
+        }
+        SyncStore.AuditHead h = anchor.head();
+        SyncStore.AuditHead p = anchor.proof();
+        return new UploadRequest(envelopes, new AuditHead(h.seq(), h.hash(), h.at() == null ? null
+                : HEAD_TIME.format(h.at().atZoneSameInstant(Desk.ZONE))),
+                p == null ? null : new AuditHead(p.seq(), p.hash(), null));
+    }
+
+    /** The province answered a request carrying {@code anchor}: it holds that head now. */
+    private void anchored(SyncStore.AuditAnchor anchor) {
+        if (anchor != null) {
+            store.recordAnchored(anchor.head());
         }
     }
 

@@ -1,7 +1,6 @@
 package org.ybdesk.core.catalog;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,8 @@ import java.util.Optional;
 import org.ybdesk.core.i18n.Messages;
 import org.ybdesk.core.money.Money;
 import org.ybdesk.core.registry.IdType;
+import org.ybdesk.core.validation.FieldLimits;
+import org.ybdesk.core.validation.InputHygiene;
 import org.ybdesk.core.validation.Validators;
 
 /**
@@ -19,7 +20,6 @@ import org.ybdesk.core.validation.Validators;
  */
 public final class IntakeCheck {
     private static final Messages TEXT = Messages.bundle("org.ybdesk.core.catalog.messages");
-    private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     /** Normalized values and problems; {@link #ok()} when there are none. */
     public record Result(Map<String, String> values, List<String> problems) {
@@ -33,22 +33,32 @@ public final class IntakeCheck {
 
     /** Checks {@code values} (keyed by leaf field key) for {@code item}. Unknown keys are problems too. */
     public static Result check(ServiceItem item, Map<String, String> values) {
+        return check(item, values, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #check(ServiceItem, Map)}, but an empty field whose key is in {@code refusedElsewhere} is not
+     * reported as missing: its value was refused already (e.g. the applicant's name it is filled from), and
+     * 「请填写」 would send the clerk the wrong way.
+     */
+    public static Result check(ServiceItem item, Map<String, String> values, java.util.Set<String> refusedElsewhere) {
         Map<String, String> out = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (String key : values.keySet()) {
             if (item.leafFields().noneMatch(f -> f.key().equals(key))) {
-                problems.add(TEXT.get("field.unknown", key, item.name()));
+                problems.add(TEXT.get("field.unknown", InputHygiene.visible(key), item.name()));
             }
         }
         for (FieldSpec f : item.requiredFields()) {
             if (f.composite()) {
                 IdType idType = idTypeOf(f.parts(), values).orElse(null);
                 for (FieldSpec p : f.parts()) {
-                    checkLeaf(item, p, f.label() + "·" + p.label(), values.get(p.key()), idType, out, problems);
+                    checkLeaf(item, p, f.label() + "·" + p.label(), values.get(p.key()), idType, out, problems,
+                            refusedElsewhere);
                 }
             } else {
                 IdType idType = idTypeOf(item.requiredFields(), values).orElse(null);
-                checkLeaf(item, f, f.label(), values.get(f.key()), idType, out, problems);
+                checkLeaf(item, f, f.label(), values.get(f.key()), idType, out, problems, refusedElsewhere);
             }
         }
         return new Result(out, problems);
@@ -62,10 +72,15 @@ public final class IntakeCheck {
     }
 
     private static void checkLeaf(ServiceItem item, FieldSpec f, String label, String raw, IdType idType,
-                                  Map<String, String> out, List<String> problems) {
-        String v = raw == null ? "" : raw.trim();
+                                  Map<String, String> out, List<String> problems, java.util.Set<String> refusedElsewhere) {
+        List<String> flaws = InputHygiene.line(label, raw, FieldLimits.INTAKE_FIELD);
+        if (!flaws.isEmpty()) {
+            problems.addAll(flaws);
+            return;
+        }
+        String v = raw == null ? "" : InputHygiene.tidy(raw);
         if (v.isEmpty()) {
-            if (f.required()) {
+            if (f.required() && !refusedElsewhere.contains(f.key())) {
                 problems.add(TEXT.get("field.missing", label));
             }
             return;
@@ -89,12 +104,12 @@ public final class IntakeCheck {
             case ADMIN_DIVISION -> found.addAll(Validators.adminDivision(v));
             case POSTAL_CODE -> found.addAll(Validators.postalCode(v));
             case DATE -> {
-                Optional<LocalDate> d = parseDate(v);
-                if (d.isEmpty()) {
-                    found.add(TEXT.get("field.date"));
-                } else {
-                    normalized = d.get().toString();
+                InputHygiene.DateResult d = InputHygiene.date(label, v);
+                if (!d.ok()) {
+                    problems.addAll(d.problems());
+                    return;
                 }
+                normalized = d.date().toString();
             }
             case PERIOD -> {
                 String[] ends = v.split(TEXT.get("lexicon.periodSeparators"));
@@ -155,25 +170,11 @@ public final class IntakeCheck {
         out.put(f.key(), normalized);
     }
 
-    /** Dates as a person types them: 2026-11-25, 2026/11/25, 2026.11.25, 20261125, 2026年11月25日. */
+    /**
+     * Dates as a person types them: 2026-11-25, 2026/11/25, 2026.11.25, 20261125, 2026年11月25日; strictly, so a day
+     * that does not exist (2026-02-30, 20260230) is empty, never moved to a nearby day.
+     */
     public static Optional<LocalDate> parseDate(String text) {
-        String t = text.trim().replace('/', '-').replace('.', '-');
-        for (String sep : TEXT.get("lexicon.dateSeparators").split(",")) {
-            t = t.replace(sep, "-");
-        }
-        t = t.replaceAll("-$", "");
-        try {
-            if (t.matches("\\d{8}")) {
-                return Optional.of(LocalDate.parse(t, COMPACT));
-            }
-            if (t.matches("\\d{4}-\\d{1,2}-\\d{1,2}")) {
-                String[] p = t.split("-");
-                return Optional.of(LocalDate.of(Integer.parseInt(p[0]), Integer.parseInt(p[1]),
-                        Integer.parseInt(p[2])));
-            }
-        } catch (java.time.DateTimeException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
+        return text == null ? Optional.empty() : InputHygiene.parseDate(text);
     }
 }

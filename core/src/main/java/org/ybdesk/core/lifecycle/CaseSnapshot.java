@@ -23,8 +23,11 @@ public record CaseSnapshot(ServiceItem item, CaseState state, CaseState resumeSt
         return new CaseSnapshot(item, CaseState.RECEIVED, null, List.of(), null, null, null);
     }
 
-    /** Whether the user took the action on this case before. */
-    public boolean did(long actorId, CaseAction action) {
-        return history.stream().anyMatch(r -> r.actorId() == actorId && r.action() == action);
+    /**
+     * Whether the same person took the action on this case before, under this account or another of theirs
+     * (separation of duties compares persons, not accounts).
+     */
+    public boolean did(Actor actor, CaseAction action) {
+        return history.stream().anyMatch(r -> r.action() == action && actor.isSamePersonAs(r.actorId(), r.personId()));
     }
 }

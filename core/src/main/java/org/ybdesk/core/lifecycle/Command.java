@@ -2,11 +2,14 @@ package org.ybdesk.core.lifecycle;
 
 import java.util.List;
 import org.ybdesk.core.money.Money;
+import org.ybdesk.core.validation.InputHygiene;
 
 /** An action with what it carries: the reasons told to the applicant, and an amount for payments. */
 public record Command(CaseAction action, List<String> reasons, Money amount) {
     public Command {
-        reasons = reasons == null ? List.of() : reasons.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        // tidy, not trim: trim() would silently drop NUL and control characters that input hygiene must refuse
+        reasons = reasons == null ? List.of() : reasons.stream().filter(java.util.Objects::nonNull)
+                .map(InputHygiene::tidy).filter(s -> !s.isEmpty()).toList();
     }
 
     public static Command of(CaseAction action) {

@@ -27,6 +27,11 @@ public final class Lifecycle {
     private static final Set<CaseAction> DECISIONS = EnumSet.of(REVIEW, RECHECK, APPROVE, EVALUATE, EVALUATE_FAIL, SIGN);
     /** Actions of final approval (the reviewer must not take them on high-risk items). */
     private static final Set<CaseAction> APPROVALS = EnumSet.of(APPROVE, SIGN);
+    /**
+     * Steps whose person must not also pay (支付/拨付) on high-risk items: the cashier is a person who neither took
+     * the application in (and with it the payee's account) nor decided or confirmed the amount (D73).
+     */
+    private static final List<CaseAction> PAYER_EXCLUDED = List.of(ACCEPT, REVIEW, RECHECK, APPROVE);
 
     private Lifecycle() {
     }
@@ -177,24 +182,39 @@ public final class Lifecycle {
         return transition(c, a);
     }
 
-    /** The reasons this actor may not take the action now (role, separation of duties); empty when allowed. */
+    /**
+     * The reasons this actor may not take the action now (role, separation of duties); empty when allowed.
+     * Separation of duties compares persons (the staff member's ID number), not accounts: one person with several
+     * accounts is one person. An account not tied to a person may take no step (its steps could not be compared).
+     */
     private static List<String> whyNot(CaseSnapshot c, Actor actor, CaseAction a, Role role) {
         List<String> problems = new ArrayList<>();
         ServiceItem item = c.item();
         if (!actor.has(role)) {
             problems.add(TEXT.get("refuse.role", a.label(item.flow()), role.label()));
         }
+        if (!actor.hasPerson()) {
+            problems.add(TEXT.get("refuse.person.missing", a.label(item.flow())));
+        }
         boolean decision = DECISIONS.contains(a) || (a == REJECT && role != Role.CLERK);
         boolean approval = APPROVALS.contains(a) || (a == REJECT && role == Role.HEAD);
         if (item.riskLevel().requiresSeparationOfDuties()) {
-            if (decision && c.did(actor.id(), ACCEPT)) {
+            if (decision && c.did(actor, ACCEPT)) {
                 problems.add(TEXT.get("refuse.sod.acceptor", item.riskLevel().label(), a.label(item.flow())));
             }
-            if (approval && (c.did(actor.id(), REVIEW) || c.did(actor.id(), EVALUATE))) {
+            if (approval && (c.did(actor, REVIEW) || c.did(actor, EVALUATE))) {
                 problems.add(TEXT.get("refuse.sod.reviewer", item.riskLevel().label(), a.label(item.flow())));
             }
+            if (a == PAY) {
+                List<String> earlier = PAYER_EXCLUDED.stream().filter(x -> c.did(actor, x))
+                        .map(x -> x.label(item.flow())).toList();
+                if (!earlier.isEmpty()) {
+                    problems.add(TEXT.get("refuse.sod.payer", item.riskLevel().label(), a.label(item.flow()),
+                            Messages.joinList(earlier)));
+                }
+            }
         }
-        if ((a == RECHECK || (a == REJECT && role == Role.RECHECKER)) && c.did(actor.id(), REVIEW)) {
+        if ((a == RECHECK || (a == REJECT && role == Role.RECHECKER)) && c.did(actor, REVIEW)) {
             problems.add(TEXT.get("refuse.sod.recheck"));
         }
         return problems;

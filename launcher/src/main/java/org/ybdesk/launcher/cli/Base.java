@@ -27,9 +27,32 @@ abstract class Base implements Callable<Integer> {
     /** The desk of the chosen mode, opened once per command. */
     Desk desk() {
         if (desk == null) {
-            desk = Desk.open(ctx().dataDir(), ctx().sandbox ? Mode.SANDBOX : Mode.PRODUCTION);
+            Mode mode = ctx().sandbox ? Mode.SANDBOX : Mode.PRODUCTION;
+            java.nio.file.Path dir = ctx().dataDir();
+            if (!createsDatabase() && !hasDatabase(dir.resolve(mode.folder()))) {
+                // a mistyped --data-dir must not leave an empty database behind
+                throw new ServiceException(Out.t("error.noDatabase", mode.label(),
+                        org.ybdesk.core.validation.InputHygiene.visible(dir.toString())));
+            }
+            desk = Desk.open(dir, mode, YbdeskCommand.clock);
         }
         return desk;
+    }
+
+    /** Whether this command may create the database of a new data folder (only {@code init}). */
+    boolean createsDatabase() {
+        return false;
+    }
+
+    private static boolean hasDatabase(java.nio.file.Path folder) {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return false;
+        }
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith("ybdesk"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** The logged-in user (from --user/--password or YBDESK_USER/YBDESK_PASSWORD). */
@@ -40,6 +63,23 @@ abstract class Base implements Callable<Integer> {
             throw new ServiceException(org.ybdesk.service.Texts.get("login.required"));
         }
         return desk().users().login(u, p);
+    }
+
+    /**
+     * The logged-in administrator. Without a login, or for a user who is not an administrator, refused with the
+     * message of {@code refusalKey} (Chinese, exit 1) before anything is changed.
+     */
+    Actor admin(String refusalKey) {
+        String u = ctx().user();
+        String p = ctx().password();
+        if (u == null || u.isBlank() || p == null) {
+            throw new ServiceException(Out.t(refusalKey));
+        }
+        Actor a = desk().users().login(u, p);
+        if (!a.has(org.ybdesk.core.lifecycle.Role.ADMIN)) {
+            throw new ServiceException(Out.t(refusalKey));
+        }
+        return a;
     }
 
     @Override

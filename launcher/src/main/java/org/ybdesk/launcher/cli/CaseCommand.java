@@ -36,7 +36,8 @@ final class CaseCommand {
     }
 
     static Money money(String yuan, String option) {
-        return Money.parseYuan(yuan).orElseThrow(() -> new ServiceException(Out.t("money.invalid", option, yuan)));
+        return Money.parseYuan(yuan).orElseThrow(() -> new ServiceException(Out.t("money.invalid", option,
+                org.ybdesk.core.validation.InputHygiene.visible(yuan))));
     }
 
     static Map<Integer, MaterialStatus> materials(List<String> specs) {

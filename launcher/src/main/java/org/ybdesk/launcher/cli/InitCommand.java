@@ -18,8 +18,15 @@ final class InitCommand extends Base {
     String hotline;
 
     @Override
+    boolean createsDatabase() {
+        return true;
+    }
+
+    @Override
     Integer execute() {
-        var a = desk().setup().initAgency(new AgencySetup(code, division, name, signature, hotline), null);
+        // A set-up desk (agency and users) changes its agency only by an administrator: the name signs messages.
+        var actor = desk().setup().setUp() ? admin("admin.required.init") : null;
+        var a = desk().setup().initAgency(new AgencySetup(code, division, name, signature, hotline), actor);
         out().println(Out.t("init.done", a.getName(), a.getCode(), a.getAdminDivisionCode(),
                 desk().db().folder().toString()));
         if (!desk().users().anyUser()) {

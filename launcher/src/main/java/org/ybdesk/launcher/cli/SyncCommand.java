@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.ybdesk.core.lifecycle.Role;
 import org.ybdesk.service.Desk;
 import org.ybdesk.service.ServiceException;
 import org.ybdesk.service.SyncStore;
@@ -28,6 +27,9 @@ final class SyncCommand {
         @Override
         Integer execute() throws Exception {
             Desk d = desk();
+            if (!ctx().sandbox) { // the sandbox has no route to the province: that refusal says more
+                admin("admin.required.sync");
+            }
             SyncReport r;
             try (SyncEngine engine = new SyncEngine(d, SyncConfig.load(ctx().dataDir()), Duration.ofSeconds(1),
                     Duration.ofSeconds(1))) {
@@ -76,6 +78,7 @@ final class SyncCommand {
         @Override
         Integer execute() throws Exception {
             Desk d = desk();
+            admin("admin.required.sync");
             SyncStore store = new SyncStore(d);
             SyncStore.Counts c = store.counts();
             SyncStore.State s = store.state();
@@ -146,9 +149,7 @@ final class SyncCommand {
 
         @Override
         Integer execute() {
-            if (!actor().has(Role.ADMIN)) {
-                throw new ServiceException(Out.t("sync.configure.needsAdmin"));
-            }
+            admin("admin.required.sync");
             SyncConfig c = SyncConfig.save(ctx().dataDir(), new SyncConfig(server, deskNo, token, trustStore,
                     trustStorePassword, batchSize, interval, 0));
             out().println(Out.t("sync.configure.done", c.base(), c.deskNo(), ctx().dataDir().resolve(SyncConfig.FILE)));

@@ -25,11 +25,14 @@ import org.ybdesk.core.validation.Validators;
 /**
  * The real {@code ybdesk} command line, run in-process through {@link YbdeskCommand#run} against a real H2
  * database in a temporary data folder. Exit codes: 0 done, 1 refused (reasons on stderr), 2 command line not
- * understood. The CLI uses the system clock, so dates that depend on today are only compared through the calendar.
+ * understood. Every command runs on a fixed clock ({@link #TODAY}), never on today's date.
  */
 class CliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger SEQ = new AtomicInteger(100);
+    /** "Today" for every command these tests run: a Monday inside the published calendar, never the real date. */
+    static final java.time.Clock TODAY = java.time.Clock.fixed(java.time.Instant.parse("2026-11-16T02:00:00Z"),
+            org.ybdesk.service.Desk.ZONE);
 
     /** What one run of the command line produced. */
     record Run(int code, String out, String err) {
@@ -54,6 +57,7 @@ class CliTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
+        YbdeskCommand.clock = TODAY;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             code = YbdeskCommand.run(all.toArray(String[]::new), o, e);
@@ -270,17 +274,25 @@ class CliTest {
 
             // The first user needs no login and must be an administrator.
             Run notAdmin = ybdesk(dir, "user", "add", "--username", "first", "--name", "某人", "--new-password", PW,
-                    "--roles", "窗口经办");
+                    "--roles", "窗口经办", "--person-id", residentId("19700101"));
             assertThat(notAdmin.code()).as(notAdmin.toString()).isEqualTo(1);
             assertThat(notAdmin.err()).contains("管理员");
-            Run admin = ybdesk(dir, "user", "add", "--username", "admin", "--name", "管理员", "--new-password", PW,
+            Run noPerson = ybdesk(dir, "user", "add", "--username", "admin", "--name", "管理员", "--new-password", PW,
                     "--roles", "管理员");
+            assertThat(noPerson.code()).as(noPerson.toString()).isNotZero();
+            assertThat(noPerson.err()).contains("--person-id");
+            Run adminAndClerk = ybdesk(dir, "user", "add", "--username", "admin", "--name", "管理员", "--new-password",
+                    PW, "--roles", "管理员,窗口经办", "--person-id", residentId("19700101"));
+            assertThat(adminAndClerk.code()).as(adminAndClerk.toString()).isEqualTo(1);
+            assertThat(adminAndClerk.err()).contains("管理员账号不能同时担任业务岗位");
+            Run admin = ybdesk(dir, "user", "add", "--username", "admin", "--name", "管理员", "--new-password", PW,
+                    "--roles", "管理员", "--person-id", residentId("19700101"));
             assertThat(admin.code()).as(admin.toString()).isZero();
             assertThat(admin.out()).contains("admin", "管理员");
 
             // After that, only a logged-in administrator adds users.
             Run anonymous = ybdesk(dir, "user", "add", "--username", "clerk", "--name", "李经办", "--new-password", PW,
-                    "--roles", "窗口经办");
+                    "--roles", "窗口经办", "--person-id", residentId("19850101"));
             assertThat(anonymous.code()).as(anonymous.toString()).isEqualTo(1);
             assertThat(anonymous.err()).contains("--user");
 
@@ -295,18 +307,18 @@ class CliTest {
             assertThat(list(users.json())).extracting(u -> u.get("username").asText())
                     .containsExactly("admin", "clerk", "dual", "reviewer", "head", "finance", "locky");
             Run weak = as("admin", "user", "add", "--username", "weak", "--name", "弱密码", "--new-password", "short",
-                    "--roles", "审核");
+                    "--roles", "审核", "--person-id", residentId("19850101"));
             assertThat(weak.code()).as(weak.toString()).isEqualTo(1);
             assertThat(weak.err()).contains("至少8位", "字母和数字");
             Run clerkAdds = as("clerk", "user", "add", "--username", "x1", "--name", "某某", "--new-password", PW,
-                    "--roles", "审核");
+                    "--roles", "审核", "--person-id", residentId("19850101"));
             assertThat(clerkAdds.code()).as(clerkAdds.toString()).isEqualTo(1);
             assertThat(clerkAdds.err()).contains("管理员");
         }
 
         void addUser(String username, String name, String roles) {
             Run r = as("admin", "user", "add", "--username", username, "--name", name, "--new-password", PW,
-                    "--roles", roles);
+                    "--roles", roles, "--person-id", residentId("19850101"));
             assertThat(r.code()).as(r.toString()).isZero();
             assertThat(r.out()).contains(username, name);
         }
@@ -503,6 +515,50 @@ class CliTest {
             Run again = ybdesk(dir, "case", "list", "--user", "finance", "--password", "Wrong1234");
             assertThat(again.err()).contains("再错 4 次");
             ok(as("finance", "case", "list"));
+        }
+
+        @Test
+        void initOnTheSetUpFolderNeedsAnAdministratorAndNothingChangesWithout() {
+            String[] rename = {"init", "--agency-code", "230102001", "--admin-division", "230102", "--agency-name",
+                "假冒的医保中心", "--signature", "假冒"};
+            Run anonymous = ybdesk(dir, rename);
+            assertThat(anonymous.code()).as(anonymous.toString()).isEqualTo(1);
+            assertThat(anonymous.err()).contains("须由管理员登录", "--user", "YBDESK_USER");
+            Run byClerk = as("clerk", rename);
+            assertThat(byClerk.code()).as(byClerk.toString()).isEqualTo(1);
+            assertThat(byClerk.err()).contains("须由管理员登录");
+            try (var d = org.ybdesk.service.Desk.open(dir, org.ybdesk.service.Mode.PRODUCTION)) {
+                assertThat(d.agency().orElseThrow().getName()).isEqualTo("哈尔滨市道里区医疗保障服务中心");
+                assertThat(d.agency().orElseThrow().getSignature()).isEqualTo(SIGNATURE);
+            }
+            Run same = as("admin", "init", "--agency-code", "230102001", "--admin-division", "230102",
+                    "--agency-name", "哈尔滨市道里区医疗保障服务中心", "--signature", SIGNATURE, "--hotline", "0451-84661234");
+            assertThat(same.code()).as(same.toString()).isZero();
+        }
+
+        @Test
+        void theAdministratorRegistersAPersonIdAndAdminsTakeNoBusinessRoles() {
+            addUser("newbie", "钱新人", "窗口经办");
+            String good = residentId("19930303");
+            String wrongCheck = good.substring(0, 17) + (good.charAt(17) == '1' ? '2' : '1');
+            Run byClerk = as("clerk", "user", "update", "--username", "newbie", "--person-id", good);
+            assertThat(byClerk.code()).as(byClerk.toString()).isEqualTo(1);
+            assertThat(byClerk.err()).contains("只有管理员");
+            Run bad = as("admin", "user", "update", "--username", "newbie", "--person-id", wrongCheck);
+            assertThat(bad.code()).as(bad.toString()).isEqualTo(1);
+            assertThat(bad.err()).contains("本人身份证号", "校验位");
+            Run ok = as("admin", "user", "update", "--username", "newbie", "--person-id", good);
+            assertThat(ok.code()).as(ok.toString()).isZero();
+            assertThat(ok.out()).contains("newbie", good.substring(0, 6) + "********" + good.substring(14));
+            Run adminBusiness = as("admin", "user", "update", "--username", "admin", "--roles", "管理员,财务");
+            assertThat(adminBusiness.code()).as(adminBusiness.toString()).isEqualTo(1);
+            assertThat(adminBusiness.err()).contains("管理员账号不能同时担任业务岗位", "财务");
+            Run unknown = as("admin", "user", "update", "--username", "nobody", "--roles", "审核");
+            assertThat(unknown.code()).as(unknown.toString()).isEqualTo(1);
+            assertThat(unknown.err()).contains("不存在");
+            JsonNode users = ok(as("admin", "user", "list", "--json")).json();
+            assertThat(list(users)).filteredOn(u -> u.get("username").asText().equals("newbie")).singleElement()
+                    .satisfies(u -> assertThat(u.get("personId").asText()).endsWith(good.substring(14)));
         }
 
         @Test

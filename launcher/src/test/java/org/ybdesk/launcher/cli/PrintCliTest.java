@@ -39,9 +39,9 @@ class PrintCliTest {
         assertThat(ybdesk(dir, "init", "--agency-code", "230102001", "--admin-division", "230102",
                 "--agency-name", "哈尔滨市道里区医疗保障服务中心", "--hotline", "0451-84661234").code()).isZero();
         assertThat(ybdesk(dir, "user", "add", "--username", "admin", "--name", "管理员", "--new-password", PW,
-                "--roles", "管理员").code()).isZero();
+                "--roles", "管理员", "--person-id", CliTest.residentId("19750101")).code()).isZero();
         assertThat(as("admin", "user", "add", "--username", "clerk", "--name", "李经办", "--new-password", PW,
-                "--roles", "窗口经办").code()).isZero();
+                "--roles", "窗口经办", "--person-id", CliTest.residentId("19850101")).code()).isZero();
         String id = CliTest.residentId("19800101");
         Run created = as("clerk", "case", "create", "--item", "16", "--applicant-id", id, "--applicant-name", "张䶮",
                 "--phone", "13812345678", "--field", "age=46", "--field", "insuranceType=职工基本医疗保险",

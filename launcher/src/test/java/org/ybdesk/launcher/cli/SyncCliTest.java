@@ -37,9 +37,9 @@ class SyncCliTest {
         assertThat(ybdesk(dir, "init", "--agency-code", "230102001", "--admin-division", "230102",
                 "--agency-name", "哈尔滨市道里区医疗保障服务中心", "--hotline", "0451-84661234").code()).isZero();
         assertThat(ybdesk(dir, "user", "add", "--username", "admin", "--name", "管理员", "--new-password", PW,
-                "--roles", "管理员").code()).isZero();
+                "--roles", "管理员", "--person-id", CliTest.residentId("19750101")).code()).isZero();
         Run clerk = as("admin", "user", "add", "--username", "clerk", "--name", "李经办", "--new-password", PW,
-                "--roles", "窗口经办");
+                "--roles", "窗口经办", "--person-id", CliTest.residentId("19850101"));
         assertThat(clerk.code()).as(clerk.toString()).isZero();
     }
 
@@ -50,11 +50,21 @@ class SyncCliTest {
                 "--insurance-type", "城乡居民");
         assertThat(person.code()).as(person.toString()).isZero();
 
-        Run unconfigured = ybdesk(dir, "sync", "now");
+        Run anonymous = ybdesk(dir, "sync", "now");
+        assertThat(anonymous.code()).as(anonymous.toString()).isEqualTo(1);
+        assertThat(anonymous.err()).contains("须由管理员登录", "--user");
+        Run anonymousStatus = ybdesk(dir, "sync", "status");
+        assertThat(anonymousStatus.code()).as(anonymousStatus.toString()).isEqualTo(1);
+        assertThat(anonymousStatus.err()).contains("须由管理员登录");
+        Run clerkSyncs = as("clerk", "sync", "now");
+        assertThat(clerkSyncs.code()).as(clerkSyncs.toString()).isEqualTo(1);
+        assertThat(clerkSyncs.err()).contains("须由管理员登录");
+
+        Run unconfigured = as("admin", "sync", "now");
         assertThat(unconfigured.code()).as(unconfigured.toString()).isEqualTo(1);
         assertThat(unconfigured.err()).contains("未配置省平台地址");
 
-        Run status = ybdesk(dir, "sync", "status", "--json");
+        Run status = as("admin", "sync", "status", "--json");
         assertThat(status.code()).as(status.toString()).isZero();
         assertThat(status.json().get("configured").asBoolean()).isFalse();
         assertThat(status.json().get("online").asBoolean()).isFalse();
@@ -76,11 +86,11 @@ class SyncCliTest {
         assertThat(ok.code()).as(ok.toString()).isZero();
         assertThat(Files.readString(dir.resolve("config.properties"))).contains("sync.desk-no=3");
 
-        Run refused = ybdesk(dir, "sync", "now");
+        Run refused = as("admin", "sync", "now");
         assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
         assertThat(refused.err()).contains("无法连接省平台", url);
 
-        Run text = ybdesk(dir, "sync", "status");
+        Run text = as("admin", "sync", "status");
         assertThat(text.code()).isZero();
         assertThat(text.out()).contains("离线", "待上传 1 条", "从未同步", "无法连接省平台");
 

@@ -117,7 +117,9 @@ public final class BatchReports {
             m.put("paid", yuan(r.paid()));
             rows.add(m);
         }
-        return new Prepared(Kind.LEDGER, "ledger", header(l.header()), rows);
+        Map<String, Object> params = new HashMap<>(header(l.header()));
+        params.put("P_AUDIT_HEAD", l.auditHead());
+        return new Prepared(Kind.LEDGER, "ledger", params, rows);
     }
 
     private static String rateText(Timeliness t) {

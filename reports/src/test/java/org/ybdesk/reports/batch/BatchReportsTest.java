@@ -165,6 +165,10 @@ class BatchReportsTest {
         String t = text(pdf);
         assertThat(t).contains("医疗保障经办政务服务办件台账", "合计 " + count + " 件", yuan(paid), yuan(declared));
         assertThat(t).contains(l.rows().get(0).caseNo(), l.rows().get(l.rows().size() - 1).caseNo());
+        // the footer carries the audit chain's head (D71): compare the paper with `ybdesk audit verify`
+        var head = desk.auditHead().orElseThrow();
+        assertThat(l.auditHead()).contains("第 " + head.seq() + " 条", head.hash().substring(0, 16));
+        assertThat(t.replaceAll("\\s+", "")).contains("审计链头", head.hash().substring(0, 16));
         assertThat(t).doesNotContain(desk.db().dsl().fetchValue("select applicant_id_number from case_file "
                 + "where applicant_kind = 'PERSON' limit 1").toString());
         byte[] xlsx = BatchReports.xlsx(BatchReports.ledger(l), desk.mode());

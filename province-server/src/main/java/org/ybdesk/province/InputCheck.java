@@ -1,0 +1,580 @@
+package org.ybdesk.province;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.ybdesk.core.catalog.ApplicantKind;
+import org.ybdesk.core.catalog.MaterialStatus;
+import org.ybdesk.core.lifecycle.CaseAction;
+import org.ybdesk.core.lifecycle.CaseState;
+import org.ybdesk.core.registry.Gender;
+import org.ybdesk.core.registry.IdType;
+import org.ybdesk.core.registry.InsuranceType;
+import org.ybdesk.core.registry.InsuredStatus;
+import org.ybdesk.core.validation.CaseNumbers;
+import org.ybdesk.core.validation.Validators;
+import org.ybdesk.protocol.Envelope;
+import org.ybdesk.protocol.Protocol;
+
+/**
+ * Checks every field of one uploaded message before anything of it is applied (issue 9 item 8): types, lengths,
+ * enums, strict dates, ID-number and credit-code check digits (the desk's own {@link Validators}), amounts, and text
+ * hygiene (no control characters, NUL, bidirectional overrides, zero-width characters, unpaired surrogates). Every
+ * problem of the message is reported at once; a bad message is refused alone ({@link Refusal}) and the rest of its
+ * batch proceeds. Unknown fields are tolerated (forward compatibility) but must pass the generic checks (size,
+ * nesting, key names, hygiene of every string).
+ */
+final class InputCheck {
+    /** Largest {@code input} of one message, as UTF-8 JSON. */
+    static final int MAX_INPUT_BYTES = 64 * 1024;
+    /** Deepest nesting of objects and arrays inside {@code input}. */
+    static final int MAX_DEPTH = 6;
+    /** Longest refusal reason kept (the column's size). */
+    static final int MAX_REASON = 1000;
+
+    static final String INVALID_FIELD = "INVALID_FIELD";
+    static final String UNSAFE_TEXT = "UNSAFE_TEXT";
+    static final String INPUT_TOO_LARGE = "INPUT_TOO_LARGE";
+    static final String FORBIDDEN_AGENCY = "FORBIDDEN_AGENCY";
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final Set<String> STATES = names(CaseState.values());
+    private static final Set<String> ACTIONS = union(names(CaseAction.values()), Set.of("RECEIVE"));
+    private static final Set<String> ID_TYPES = names(IdType.values());
+    private static final Set<String> GENDERS = names(Gender.values());
+    private static final Set<String> INSURANCE_TYPES = names(InsuranceType.values());
+    private static final Set<String> STATUSES = names(InsuredStatus.values());
+    private static final Set<String> KINDS = names(ApplicantKind.values());
+    private static final Set<String> MATERIAL_STATUSES = names(MaterialStatus.values());
+    private static final Set<String> OPERATOR_TYPES = Set.of(Protocol.OPERATOR_CLERK, Protocol.OPERATOR_SYSTEM);
+
+    private InputCheck() {
+    }
+
+    /** One problem: a code for programs and a Chinese sentence. */
+    record Problem(String code, String message) {
+    }
+
+    /** The refusal of {@code e} sent by {@code desk}, or null when every field is acceptable. */
+    static Refusal check(Desks.Desk desk, Envelope e) {
+        List<Problem> out = new ArrayList<>();
+        JsonNode in = e.input();
+        if (in == null || !in.isObject()) {
+            return refusal(List.of(problem(Refusal.INVALID_INPUT, "input.type", "input", "object")));
+        }
+        LocalDateTime at = EnvelopeCheck.infTime(e);
+        // the envelope's free fields come from the clerk's account: checked here, refused per message
+        Fields env = new Fields(null, out);
+        env.text("opter_type", e.opterType(), false, 1, false);
+        if (e.opterType() != null && !OPERATOR_TYPES.contains(e.opterType())) {
+            env.add(INVALID_FIELD, "input.enum", "opter_type", shown(e.opterType()), String.join("/", OPERATOR_TYPES));
+        }
+        env.text("opter", e.opter(), false, 64, false);
+        env.text("opter_name", e.opterName(), false, 100, false);
+        int bytes = in.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_INPUT_BYTES) {
+            out.add(problem(INPUT_TOO_LARGE, "input.tooLarge", bytes, MAX_INPUT_BYTES));
+            return refusal(out);
+        }
+        generic(in, "input", 0, out);
+        if (!out.isEmpty()) {
+            return refusal(out);
+        }
+        Fields f = new Fields(in, out);
+        switch (e.infno()) {
+            case "4201" -> person(f, at.toLocalDate());
+            case "4202" -> unit(f);
+            case "4101" -> caseReceived(f, desk, at.toLocalDate());
+            case "4102" -> caseStep(f, at.toLocalDate());
+            case "4103" -> {
+                caseNo(f, true);
+                materials(f, true);
+            }
+            case "4104" -> {
+                caseNo(f, true);
+                f.text("fileName", true, 250, false);
+                f.pattern("mediaType", true, 100, "[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+");
+                f.integer("sizeBytes", true, 1, 1L << 40);
+                f.pattern("sha256", true, 64, "[0-9a-fA-F]{64}");
+            }
+            case "4105" -> {
+                caseNo(f, true);
+                f.text("note", true, 2000, true);
+            }
+            default -> {
+                // EnvelopeCheck lets only the codes above through
+            }
+        }
+        return refusal(out);
+    }
+
+    // ---------------------------------------------------------------------------------------- message types
+
+    private static void person(Fields f, LocalDate today) {
+        String type = f.enumOf("idType", true, ID_TYPES);
+        String id = f.text("idNumber", true, 40, false);
+        if (type != null && id != null) {
+            List<String> p = Validators.idNumber(IdType.valueOf(type), id, today);
+            if (!p.isEmpty()) {
+                f.add(INVALID_FIELD, "input.idNumber", "idNumber", String.join("；", p));
+            }
+        }
+        personName(f, "name", true, 100);
+        f.enumOf("gender", false, GENDERS);
+        f.date("birthDate", false, today);
+        f.enumOf("insuranceType", false, INSURANCE_TYPES);
+        f.enumOf("status", false, STATUSES);
+        f.pattern("phone", false, 40, "[0-9+() -]+");
+        creditCode(f, "unitCreditCode", false);
+        f.integer("unitId", false, 0, Long.MAX_VALUE);
+        f.integer("accountBalanceFen", false, 0, Long.MAX_VALUE);
+    }
+
+    private static void unit(Fields f) {
+        creditCode(f, "creditCode", true);
+        f.text("name", true, 200, false);
+        f.text("unitType", false, 60, false);
+        f.text("address", false, 200, false);
+        personName(f, "legalRepName", false, 100);
+        f.pattern("bankAccount", false, 40, "[0-9 -]+");
+        f.enumOf("status", false, STATUSES);
+    }
+
+    private static void caseReceived(Fields f, Desks.Desk desk, LocalDate day) {
+        String no = caseNo(f, true);
+        if (no != null) {
+            CaseNumbers.Parts parts = CaseNumbers.parse(no).orElseThrow();
+            if (!parts.agencyCode().equals(desk.agencyCode())) {
+                f.add(FORBIDDEN_AGENCY, "refuse.forbiddenAgency", no, desk.agencyCode());
+            } else if (parts.day().isBefore(day.minusDays(1)) || parts.day().isAfter(day.plusDays(1))) {
+                // a number of another day cannot be reserved ahead (or re-issued for the past)
+                f.add(FORBIDDEN_AGENCY, "refuse.caseNoDay", no, parts.day().toString(), day.toString());
+            }
+        }
+        String agency = f.text("agencyCode", false, 32, false);
+        if (agency != null && !agency.equals(desk.agencyCode())) {
+            f.add(FORBIDDEN_AGENCY, "auth.agencyMismatch", shown(agency), desk.agencyCode());
+        }
+        f.integer("itemNo", true, 1, 999);
+        String kind = f.enumOf("applicantKind", false, KINDS);
+        applicantId(f, kind, day);
+        if ("PERSON".equals(kind)) {
+            personName(f, "applicantName", false, 100);
+        } else {
+            f.text("applicantName", false, 200, false);
+        }
+        String action = f.enumOf("action", false, ACTIONS);
+        if (action != null && !"RECEIVE".equals(action)) {
+            f.add(INVALID_FIELD, "input.enum", "action", action, "RECEIVE");
+        }
+        f.enumOf("toState", false, STATES);
+        f.enumOf("fromState", false, STATES);
+        common(f);
+        Optional.ofNullable(f.object("fields", false)).ifPresent(fields -> {
+            for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> x = it.next();
+                f.text("fields." + x.getKey(), x.getValue(), false, 2000, true);
+            }
+        });
+        materials(f, false);
+    }
+
+    private static void caseStep(Fields f, LocalDate day) {
+        caseNo(f, true);
+        f.integer("itemNo", false, 1, 999);
+        f.text("agencyCode", false, 32, false);
+        String kind = f.enumOf("applicantKind", false, KINDS);
+        applicantId(f, kind, day);
+        f.text("applicantName", false, 200, false);
+        String action = f.enumOf("action", true, ACTIONS);
+        f.enumOf("fromState", false, STATES);
+        f.enumOf("toState", true, STATES);
+        common(f);
+        Long amount = f.integer("amountFen", false, 0, 100_000_000_000L);
+        if ("PAY".equals(action) && (amount == null || amount <= 0)) {
+            f.add(INVALID_FIELD, "input.amountPositive", "amountFen", String.valueOf(amount));
+        }
+        f.text("message", false, 4000, true);
+    }
+
+    /** Fields every case message of the desk carries. */
+    private static void common(Fields f) {
+        f.text("catalogVersion", false, 40, false);
+        f.dateTime("occurredAt", false);
+        f.date("onDay", false, null);
+        f.integer("actorId", false, 0, Long.MAX_VALUE);
+        f.text("actorName", false, 100, false);
+        JsonNode reasons = f.in.get("reasons");
+        if (reasons != null && !reasons.isNull()) {
+            if (!reasons.isArray() || reasons.size() > 50) {
+                f.add(INVALID_FIELD, "input.type", "reasons", "array");
+            } else {
+                for (int i = 0; i < reasons.size(); i++) {
+                    f.text("reasons[" + i + "]", reasons.get(i), true, 500, true);
+                }
+            }
+        }
+    }
+
+    /**
+     * A person's name as on an identity document: letters of any script (with their combining marks), spaces and
+     * the separators names use (middle dot, full stop, hyphen, apostrophe); no digits, brackets or punctuation.
+     */
+    private static void personName(Fields f, String field, boolean required, int max) {
+        String v = f.text(field, required, max, false);
+        if (v != null && !v.codePoints().allMatch(InputCheck::nameChar)) {
+            f.add(INVALID_FIELD, "input.personName", field, shown(v));
+        }
+    }
+
+    private static boolean nameChar(int c) {
+        int t = Character.getType(c);
+        return Character.isLetter(c) || t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK
+                || c == ' ' || c == '\u00B7' || c == '\u2022' || c == '\u30FB' || c == '.' || c == '-' || c == '\''
+                || c == '\uFF0E';
+    }
+
+    private static String caseNo(Fields f, boolean required) {
+        String no = f.text("caseNo", required, 40, false);
+        if (no != null && CaseNumbers.parse(no).isEmpty()) {
+            f.add(INVALID_FIELD, "input.caseNo", shown(no));
+            return null;
+        }
+        return no;
+    }
+
+    private static void materials(Fields f, boolean required) {
+        JsonNode m = f.object("materials", required);
+        if (m == null) {
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> x = it.next();
+            if (!x.getKey().matches("\\d{1,3}")) {
+                f.add(INVALID_FIELD, "input.materialNo", shown(x.getKey()));
+            }
+            String v = f.text("materials." + x.getKey(), x.getValue(), true, 20, false);
+            if (v != null && !MATERIAL_STATUSES.contains(v)) {
+                f.add(INVALID_FIELD, "input.enum", "materials." + x.getKey(), shown(v),
+                        String.join("/", MATERIAL_STATUSES));
+            }
+        }
+    }
+
+    private static void creditCode(Fields f, String field, boolean required) {
+        String code = f.text(field, required, 18, false);
+        if (code != null) {
+            List<String> p = Validators.creditCode(code);
+            if (!p.isEmpty()) {
+                f.add(INVALID_FIELD, "input.creditCode", field, String.join("；", p));
+            }
+        }
+    }
+
+    /**
+     * The applicant's number: a unit's 18-character credit code (or an older code of letters and digits), a
+     * person's number valid as one of the document types (the type named in {@code fields.idType} when given).
+     */
+    private static void applicantId(Fields f, String kind, LocalDate today) {
+        String id = f.text("applicantIdNumber", false, 40, false);
+        if (id == null) {
+            return;
+        }
+        String n = Validators.normalizeId(id);
+        if (!"PERSON".equals(kind)) {
+            List<String> p = n.length() == 18 && "UNIT".equals(kind) ? Validators.creditCode(n) : List.of();
+            if (!p.isEmpty() || !n.matches("[0-9A-Z-]{1,40}")) {
+                f.add(INVALID_FIELD, "input.idNumber", "applicantIdNumber",
+                        p.isEmpty() ? Texts.get("input.code.chars") : String.join("；", p));
+            }
+            return;
+        }
+        JsonNode fields = f.in.get("fields");
+        Optional<IdType> named = fields != null && fields.isObject() && fields.path("idType").isTextual()
+                ? IdType.fromLabel(fields.path("idType").asText()) : Optional.empty();
+        List<IdType> candidates = named.map(List::of).orElseGet(() -> n.length() == 18
+                ? List.of(IdType.RESIDENT_ID, IdType.HMT_RESIDENCE_PERMIT, IdType.FOREIGNER_PERMANENT_RESIDENCE)
+                : List.of(IdType.PASSPORT, IdType.HK_MACAO_PASS, IdType.TAIWAN_PASS,
+                        IdType.FOREIGNER_PERMANENT_RESIDENCE));
+        List<String> first = null;
+        for (IdType t : candidates) {
+            List<String> p = Validators.idNumber(t, n, today);
+            if (p.isEmpty()) {
+                return;
+            }
+            first = first == null ? p : first;
+        }
+        f.add(INVALID_FIELD, "input.idNumber", "applicantIdNumber", String.join("；", first));
+    }
+
+    // ---------------------------------------------------------------------------------------- generic checks
+
+    /** Size, nesting, key names and the hygiene of every string anywhere in the input. */
+    private static void generic(JsonNode node, String path, int depth, List<Problem> out) {
+        if (node.isContainerNode() && depth >= MAX_DEPTH) {
+            out.add(problem(INVALID_FIELD, "input.tooDeep", path, MAX_DEPTH));
+            return;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> x = it.next();
+                if (!x.getKey().matches("[A-Za-z0-9_.-]{1,64}")) {
+                    out.add(problem(INVALID_FIELD, "input.key", path, shown(x.getKey())));
+                    continue;
+                }
+                generic(x.getValue(), path + "." + x.getKey(), depth + 1, out);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                generic(node.get(i), path + "[" + i + "]", depth + 1, out);
+            }
+        } else if (node.isTextual()) {
+            String bad = unsafe(node.asText(), true);
+            if (bad != null) {
+                out.add(problem(UNSAFE_TEXT, "input.unsafe", path, bad));
+            }
+        } else if (node.isNumber() && !node.isIntegralNumber() && !Double.isFinite(node.asDouble())) {
+            out.add(problem(INVALID_FIELD, "input.number", path));
+        }
+    }
+
+    /**
+     * The first character of {@code s} that must not be stored, as "U+XXXX at position n", or null when none:
+     * control characters (NUL included; line breaks and tabs allowed in multi-line texts only), bidirectional
+     * embeddings, overrides and isolates, zero-width characters and the byte-order mark, every other formatting
+     * character (category Cf), line and paragraph separators, unpaired surrogates, noncharacters — the desk's
+     * {@code org.ybdesk.core.validation.InputHygiene} refuses the same, so a text the desk accepts passes here.
+     */
+    static String unsafe(String s, boolean multiline) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean bad;
+            if (Character.isHighSurrogate(c)) {
+                bad = i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+                if (!bad) {
+                    i++;
+                    continue;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                bad = true;
+            } else if (c == '\n' || c == '\r' || c == '\t') {
+                bad = !multiline;
+            } else {
+                bad = Character.isISOControl(c)
+                        || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
+                        || (c >= '\u200B' && c <= '\u200F') || c == '\u2060' || c == '\uFEFF' || c == '\u061C'
+                        || c == '\uFFFE' || c == '\uFFFF' || c == '\u2028' || c == '\u2029'
+                        // every other invisible formatting character, as the desk's InputHygiene refuses them
+                        || Character.getType(c) == Character.FORMAT;
+            }
+            if (bad) {
+                return String.format("U+%04X", (int) c) + Texts.get("input.at", i + 1);
+            }
+        }
+        return null;
+    }
+
+    /** A value for a Chinese sentence: at most 40 characters, every unsafe character written as U+XXXX. */
+    static String shown(String v) {
+        if (v == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder();
+        int n = Math.min(v.length(), 40);
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            String one = String.valueOf(c);
+            if (Character.isSurrogate(c) || unsafe(one, false) != null) {
+                b.append(String.format("U+%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return v.length() > n ? b.append('…').toString() : b.toString();
+    }
+
+    private static Refusal refusal(List<Problem> out) {
+        if (out.isEmpty()) {
+            return null;
+        }
+        String msg = Texts.get("input.refused", out.stream().map(Problem::message).collect(Collectors.joining("；")));
+        return new Refusal(out.get(0).code(), msg.length() > MAX_REASON ? msg.substring(0, MAX_REASON - 1) + "…"
+                : msg);
+    }
+
+    private static Problem problem(String code, String key, Object... args) {
+        return new Problem(code, Texts.get(key, args));
+    }
+
+    private static Set<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Typed reading of the fields of one input object, collecting problems. */
+    private static final class Fields {
+        final JsonNode in;
+        final List<Problem> out;
+
+        Fields(JsonNode in, List<Problem> out) {
+            this.in = in;
+            this.out = out;
+        }
+
+        void add(String code, String key, Object... args) {
+            out.add(problem(code, key, args));
+        }
+
+        String text(String field, boolean required, int max, boolean multiline) {
+            return text(field, in.get(field), required, max, multiline);
+        }
+
+        /** A string value (trimmed); null when absent (a problem when required) or not acceptable. */
+        String text(String field, JsonNode v, boolean required, int max, boolean multiline) {
+            if (v == null || v.isNull()) {
+                if (required) {
+                    add(Refusal.INVALID_INPUT, "refuse.input.missing", field);
+                }
+                return null;
+            }
+            if (!v.isTextual()) {
+                add(INVALID_FIELD, "input.type", field, "string");
+                return null;
+            }
+            return text(field, v.asText(), required, max, multiline);
+        }
+
+        String text(String field, String raw, boolean required, int max, boolean multiline) {
+            if (raw == null) {
+                if (required) {
+                    add(Refusal.INVALID_INPUT, "refuse.input.missing", field);
+                }
+                return null;
+            }
+            String bad = unsafe(raw, multiline);
+            if (bad != null) {
+                add(UNSAFE_TEXT, "input.unsafe", field, bad);
+                return null;
+            }
+            String s = raw.strip();
+            if (s.isEmpty()) {
+                if (required) {
+                    add(Refusal.INVALID_INPUT, "refuse.input.missing", field);
+                }
+                return null;
+            }
+            int len = s.codePointCount(0, s.length());
+            if (len > max) {
+                add(INVALID_FIELD, "input.tooLong", field, len, max);
+                return null;
+            }
+            return s;
+        }
+
+        String enumOf(String field, boolean required, Set<String> allowed) {
+            String v = text(field, required, 40, false);
+            if (v != null && !allowed.contains(v)) {
+                add(INVALID_FIELD, "input.enum", field, shown(v), String.join("/", new java.util.TreeSet<>(allowed)));
+                return null;
+            }
+            return v;
+        }
+
+        String pattern(String field, boolean required, int max, String regex) {
+            String v = text(field, required, max, false);
+            if (v != null && !v.matches(regex)) {
+                add(INVALID_FIELD, "input.format", field, shown(v));
+                return null;
+            }
+            return v;
+        }
+
+        Long integer(String field, boolean required, long min, long max) {
+            JsonNode v = in.get(field);
+            if (v == null || v.isNull()) {
+                if (required) {
+                    add(Refusal.INVALID_INPUT, "refuse.input.missing", field);
+                }
+                return null;
+            }
+            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                add(INVALID_FIELD, "input.type", field, "integer");
+                return null;
+            }
+            long n = v.asLong();
+            if (n < min || n > max) {
+                add(INVALID_FIELD, "input.range", field, n, min, max);
+                return null;
+            }
+            return n;
+        }
+
+        /** A strict {@code yyyy-MM-dd} date from 1900 on, not after {@code latest} when given. */
+        LocalDate date(String field, boolean required, LocalDate latest) {
+            return parsed(field, required, s -> {
+                LocalDate d = LocalDate.parse(s, DATE);
+                if (d.isBefore(EARLIEST) || (latest != null && d.isAfter(latest))) {
+                    throw new DateTimeParseException("out of range", s, 0);
+                }
+                return d;
+            }, "input.date");
+        }
+
+        OffsetDateTime dateTime(String field, boolean required) {
+            return parsed(field, required, s -> {
+                OffsetDateTime t = OffsetDateTime.parse(s);
+                if (t.getYear() < 1900 || t.getYear() > 9999) {
+                    throw new DateTimeParseException("out of range", s, 0);
+                }
+                return t;
+            }, "input.dateTime");
+        }
+
+        private <T> T parsed(String field, boolean required, Function<String, T> parse, String key) {
+            String s = text(field, required, 40, false);
+            if (s == null) {
+                return null;
+            }
+            try {
+                return parse.apply(s);
+            } catch (DateTimeParseException ex) {
+                add(INVALID_FIELD, key, field, shown(s));
+                return null;
+            }
+        }
+
+        JsonNode object(String field, boolean required) {
+            JsonNode v = in.get(field);
+            if (v == null || v.isNull()) {
+                if (required) {
+                    add(Refusal.INVALID_INPUT, "refuse.input.missing", field);
+                }
+                return null;
+            }
+            if (!v.isObject()) {
+                add(INVALID_FIELD, "input.type", field, "object");
+                return null;
+            }
+            return v;
+        }
+    }
+}
