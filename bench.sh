@@ -2,6 +2,8 @@
 # Case-file core benchmark: builds the bench jar when it is missing or older than any source, then runs it.
 # Usage: ./bench.sh [--persons N] [--open-cases N] [--samples N] [--data-dir DIR] [--out FILE] [--help]
 #        ./bench.sh prints [--cases N] [--samples N]     (print benchmark: receipts warm and 1,000 in one PDF)
+#        ./bench.sh crash --kills N [--aged-kills M] [--migration-kills K] [--seed S] [--work-dir DIR]
+#                                                        (crash campaign: kill -9 at random moments; docs/RELIABILITY.md)
 # Results and how to read them: docs/PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,6 +20,11 @@ cp "$jar" "$copy"
 if [[ "${1:-}" == "prints" ]]; then
   shift
   java -Xmx1g -cp "$copy" org.ybdesk.bench.PrintBench "$@"
+  exit 0
+fi
+if [[ "${1:-}" == "crash" ]]; then
+  shift
+  java -Xmx1g -cp "$copy" org.ybdesk.bench.CrashCampaign "$@"
   exit 0
 fi
 java -Xmx4g -jar "$copy" "$@"
