@@ -28,7 +28,7 @@ class BackupServiceTest {
         List<String> before = new ArrayList<>();
         try (DeskFixture f = new DeskFixture(data, MONDAY)) {
             for (int i = 0; i < 5; i++) {
-                String no = f.create(8, DeskFixture.person("备份" + i), Map.of(), f.clerk).summary().caseNo();
+                String no = f.create(8, DeskFixture.person("备份" + "甲乙丙丁戊".charAt(i)), Map.of(), f.clerk).summary().caseNo();
                 f.desk.cases().act(no, Command.of(CaseAction.ACCEPT), null, f.clerk);
                 before.add(no);
             }
