@@ -2,6 +2,8 @@
 # Case-file core benchmark: builds the bench jar when it is missing or older than any source, then runs it.
 # Usage: ./bench.sh [--persons N] [--open-cases N] [--samples N] [--data-dir DIR] [--out FILE] [--help]
 #        ./bench.sh prints [--cases N] [--samples N]     (print benchmark: receipts warm and 1,000 in one PDF)
+#        ./bench.sh storage [--commits N] [--minutes M] [--per-second P] [--data-dir DIR]
+#                                                        (durable commit latency; file size through a working day)
 #        ./bench.sh crash --kills N [--aged-kills M] [--migration-kills K] [--seed S] [--work-dir DIR]
 #                                                        (crash campaign: kill -9 at random moments; docs/RELIABILITY.md)
 # Results and how to read them: docs/PERFORMANCE.md.
@@ -20,6 +22,11 @@ cp "$jar" "$copy"
 if [[ "${1:-}" == "prints" ]]; then
   shift
   java -Xmx1g -cp "$copy" org.ybdesk.bench.PrintBench "$@"
+  exit 0
+fi
+if [[ "${1:-}" == "storage" ]]; then
+  shift
+  java -Xmx1g -cp "$copy" org.ybdesk.bench.StorageBench "$@"
   exit 0
 fi
 if [[ "${1:-}" == "crash" ]]; then
