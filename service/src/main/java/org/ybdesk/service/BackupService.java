@@ -166,7 +166,8 @@ public final class BackupService {
     /**
      * The automatic daily backup: when a folder is configured and no automatic backup was taken today, takes one
      * named {@code ybdesk-<mode>-<yyyyMMdd-HHmmss>.ybbak} and deletes the oldest beyond the generations kept. Returns
-     * the backup taken, or empty when none was due. The sandbox is never backed up (its data is synthetic).
+     * the backup taken, or empty when none was due. The backup is verified at once (the daily integrity check: a
+     * damaged database or audit chain shows here, not on the day of a restore). The sandbox is never backed up.
      */
     public Optional<BackupView> dailyIfDue() {
         if (desk.mode() == Mode.SANDBOX) {
@@ -185,6 +186,9 @@ public final class BackupService {
         Path dir = s.folder().get();
         Path out = dir.resolve("ybdesk-" + desk.mode().folder() + "-" + desk.now().format(STAMP) + Backups.SUFFIX);
         BackupView v = take(out, "AUTO", null);
+        // the day's integrity check: the copy just written is opened and checked (digest, audit chain, counts)
+        // before older generations are deleted
+        verify(out);
         prune(dir, s.keep());
         return Optional.of(v);
     }
