@@ -17,8 +17,9 @@ import org.ybdesk.db.Outbox;
  * <ol>
  *   <li>commit latency: N write transactions of the change log's shape (a row updated, its audit record, its outbox
  *   message), each forced to the device before it returns — p50/p95/p99/max;</li>
- *   <li>growth: commits at a steady pace for M minutes with the desk's own housekeeping running, the file size every
- *   30 s, then the size after a compacting close (the live data), and the factor between them.</li>
+ *   <li>growth: a folder that starts the day compacted, then commits at a steady pace (default 2 a second, about
+ *   eight times a busy window's rate) for M minutes with the desk's own housekeeping running; the largest file size
+ *   against the size after a compacting close (the live data).</li>
  * </ol>
  */
 public final class StorageBench {
@@ -28,7 +29,7 @@ public final class StorageBench {
     public static void main(String[] args) throws Exception {
         int commits = intArg(args, "--commits", 3000);
         double minutes = Double.parseDouble(arg(args, "--minutes", "6"));
-        int perSecond = intArg(args, "--per-second", 25);
+        int perSecond = intArg(args, "--per-second", 2);
         Path dir = Path.of(arg(args, "--data-dir", Files.createTempDirectory("ybdesk-storage-bench").toString()));
         Path folder = dir.resolve("prod");
         OffsetDateTime t0 = OffsetDateTime.of(2026, 11, 2, 9, 0, 0, 0, ZoneOffset.ofHours(8));
@@ -50,36 +51,51 @@ public final class StorageBench {
             System.out.printf("durable commit (row + audit + outbox, CHECKPOINT SYNC): n=%d p50=%.2f ms p95=%.2f ms "
                             + "p99=%.2f ms max=%.2f ms%n", commits, ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99),
                     nanos[commits - 1] / 1e6);
-            // 2. the file over time at a desk's pace, housekeeping on
+        }
+        // 2. the file through a working day: a folder that starts the day compacted (as after the nightly close),
+        //    then commits at a steady pace with the desk's housekeeping running
+        Path day = dir.resolve("day");
+        try (Database db = Database.open(day)) {
+            db.write(tx -> tx.insertInto(AGENCY).set(AGENCY.CODE, "230102001").set(AGENCY.ADMIN_DIVISION_CODE,
+                    "230102").set(AGENCY.NAME, "bench").set(AGENCY.SIGNATURE, "bench").set(AGENCY.CREATED_AT, t0)
+                    .execute());
+            for (int i = 0; i < commits; i++) {
+                change(db, t0.plusSeconds(i), i, payload);
+            }
+        }
+        Database.compactClosed(day);
+        long morning = Files.size(day.resolve(Database.FILE));
+        System.out.printf("growth: start of day %.1f MB (compacted, %d changes); %d commits/s for %.1f min%n",
+                mb(morning), commits, perSecond, minutes);
+        long maxSize = morning;
+        int n = commits;
+        try (Database db = Database.open(day)) {
             long end = System.nanoTime() + (long) (minutes * 60e9);
             long nextReport = System.nanoTime();
-            int n = commits;
-            long startSize = Files.size(folder.resolve(Database.FILE));
-            System.out.printf("growth: %d commits/s for %.1f min; start %.1f MB%n", perSecond, minutes, mb(startSize));
             while (System.nanoTime() < end) {
                 long tick = System.nanoTime();
                 for (int k = 0; k < perSecond; k++) {
                     change(db, t0.plusSeconds(n), n++, payload);
                 }
+                long size = db.figures().fileBytes();
+                maxSize = Math.max(maxSize, size);
                 if (System.nanoTime() >= nextReport) {
                     var f = db.figures();
-                    System.out.printf("  after %6d commits: file %.1f MB, fill rate %d%%, chunks fill rate %d%%%n",
+                    System.out.printf("  after %6d changes: file %.1f MB, fill rate %d%%, chunks fill rate %d%%%n",
                             n, mb(f.fileBytes()), f.fillRate(), f.chunksFillRate());
-                    nextReport += 30_000_000_000L;
+                    nextReport += 60_000_000_000L;
                 }
                 long sleep = 1_000_000_000L - (System.nanoTime() - tick);
                 if (sleep > 0) {
                     Thread.sleep(sleep / 1_000_000);
                 }
             }
-            var f = db.figures();
-            System.out.printf("  end %d commits: file %.1f MB%n", n, mb(f.fileBytes()));
         }
-        long open = Files.size(folder.resolve(Database.FILE));
-        Database.compactClosed(folder);
-        long compacted = Files.size(folder.resolve(Database.FILE));
-        System.out.printf("file at close %.1f MB, compacted %.1f MB, factor %.2f%n", mb(open), mb(compacted),
-                (double) open / compacted);
+        long open = Files.size(day.resolve(Database.FILE));
+        Database.compactClosed(day);
+        long compacted = Files.size(day.resolve(Database.FILE));
+        System.out.printf("end of day: %d changes; largest %.1f MB, at close %.1f MB, compacted %.1f MB; "
+                + "largest / compacted = %.2f%n", n, mb(maxSize), mb(open), mb(compacted), (double) maxSize / compacted);
     }
 
     private static void change(Database db, OffsetDateTime at, int n, String payload) {
