@@ -23,7 +23,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.mvstore.MVStore;
@@ -106,18 +105,50 @@ public final class Database implements AutoCloseable {
         boolean exists = Files.exists(live);
         boolean legacyPlain = exists && !isEncrypted(live);
         DatabaseKeys.Key key = keyFor(folder, exists && !legacyPlain);
-        if (!exists || legacyPlain || behind(folder, key)) {
+        // one opening in the usual case: the pool's first connection opens the file, Flyway looks at the schema
+        // through it, and only a folder that is behind is shut and migrated on a copy
+        JdbcConnectionPool pool = exists && !legacyPlain ? openPool(folder, key) : null;
+        if (pool != null && behind(pool, live)) {
+            shutdown(pool);
+            pool = null;
+        }
+        if (pool == null) {
             migrateOnCopy(folder, key, exists, legacyPlain);
+            pool = openPool(folder, key);
         }
-        try (Connection c = connect(folder, NAME, key, "")) {
-            // fail here, with a clear kind, rather than on the first query
-        } catch (SQLException e) {
-            throw classify(e, live);
-        }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(dataSource(folder, NAME, key, ""));
-        pool.setMaxConnections(8);
         OwnerOnly.folder(folder);
         return new Database(folder, key, pool);
+    }
+
+    /** A pool on the live file whose first connection is open-checked, so a problem has a clear kind here. */
+    private static JdbcConnectionPool openPool(Path folder, DatabaseKeys.Key key) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(dataSource(folder, NAME, key, ""));
+        pool.setMaxConnections(8);
+        try (Connection c = pool.getConnection()) {
+            return pool;
+        } catch (SQLException e) {
+            pool.dispose();
+            throw classify(e, folder.resolve(FILE));
+        }
+    }
+
+    /** True when the schema is older than this release's migrations. */
+    private static boolean behind(JdbcConnectionPool pool, Path live) {
+        try {
+            return flyway(pool).info().pending().length > 0;
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            shutdown(pool);
+            throw new StorageException(StorageException.Kind.UNREADABLE, live.toString(), e.getMessage(), e);
+        }
+    }
+
+    private static void shutdown(JdbcConnectionPool pool) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException ignored) {
+            // already closed
+        }
+        pool.dispose();
     }
 
     /** The database id and this machine's key for it (created for a new or unencrypted folder). */
@@ -178,26 +209,6 @@ public final class Database implements AutoCloseable {
 
     private static Flyway flyway(DataSource ds) {
         return Flyway.configure().dataSource(ds).locations("classpath:db/migration").load();
-    }
-
-    /** True when the live database's schema is older than this release's migrations. */
-    private static boolean behind(Path folder, DatabaseKeys.Key key) {
-        var ds = dataSource(folder, NAME, key, ";IFEXISTS=TRUE");
-        try (Connection keepOpen = ds.getConnection()) {
-            MigrationInfo[] pending = flyway(ds).info().pending();
-            boolean behind = pending.length > 0;
-            if (behind) {
-                try (Statement s = keepOpen.createStatement()) {
-                    s.execute("SHUTDOWN");
-                }
-            }
-            return behind;
-        } catch (SQLException e) {
-            throw classify(e, folder.resolve(FILE));
-        } catch (org.flywaydb.core.api.FlywayException e) {
-            throw new StorageException(StorageException.Kind.UNREADABLE, folder.resolve(FILE).toString(),
-                    e.getMessage(), e);
-        }
     }
 
     /**
@@ -325,10 +336,6 @@ public final class Database implements AutoCloseable {
         return folder;
     }
 
-    DatabaseKeys.Key key() {
-        return key;
-    }
-
     /** This database's id (its key on this machine and in escrow files is filed under it). */
     public String id() {
         return key.databaseId();
@@ -454,12 +461,7 @@ public final class Database implements AutoCloseable {
         maintenance.shutdownNow();
         writer.lock();
         try {
-            try (var c = pool.getConnection(); var s = c.createStatement()) {
-                s.execute("SHUTDOWN");
-            } catch (SQLException ignored) {
-                // already closed
-            }
-            pool.dispose();
+            shutdown(pool);
             numbers.close();
         } finally {
             writer.unlock();
