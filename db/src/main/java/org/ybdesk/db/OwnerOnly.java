@@ -103,7 +103,7 @@ public final class OwnerOnly {
     public static void forceFolder(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
+        } catch (IOException ignored) {
             // Windows cannot open a directory as a channel; NTFS journals renames itself.
         }
     }
