@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need on a fresh Debian machine of this kind, when missing and when root:
-# a JDK 17 and Maven, Xvfb (GUI tests), CJK fonts, PostgreSQL (provincial-server tests). Idempotent and quiet.
+# a JDK 17 and Maven, Xvfb (GUI tests), CJK fonts, PostgreSQL (provincial-server tests), faketime (the date-independence
+# check of scripts/other-dates.sh). Idempotent and quiet.
 set -euo pipefail
 
 need=()
@@ -10,6 +11,7 @@ command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb xauth)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v faketime >/dev/null 2>&1 || need+=(faketime)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

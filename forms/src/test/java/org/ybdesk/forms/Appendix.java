@@ -7,14 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The 参考样表 appendix of the rulebook seed (/work/shared/seeds/002_*.txt), read independently of the YAML: the text
@@ -41,7 +39,7 @@ final class Appendix {
 
     static synchronized Appendix get() {
         if (instance == null) {
-            Path file = locateSeed();
+            Path file = org.ybdesk.core.testing.RulebookSeed.require();
             List<String> lines;
             try {
                 lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -76,35 +74,6 @@ final class Appendix {
         return instance;
     }
 
-    /**
-     * The seed file: walks up from the working directory (surefire runs in /work/main/forms) to a directory with
-     * {@code shared/seeds/002_*.txt}. Not finding it fails the test — it must never pass by not running.
-     */
-    static Path locateSeed() {
-        Path start = Paths.get("").toAbsolutePath();
-        List<Path> looked = new ArrayList<>();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path seeds = dir.resolve("shared").resolve("seeds");
-            looked.add(seeds);
-            if (!Files.isDirectory(seeds)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(seeds)) {
-                List<Path> found = files.filter(p -> p.getFileName().toString().matches("002_.*\\.txt"))
-                        .sorted().toList();
-                if (found.size() == 1) {
-                    return found.get(0);
-                }
-                if (found.size() > 1) {
-                    fail("more than one rulebook seed 002_*.txt in " + seeds + ": " + found);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return fail("rulebook seed shared/seeds/002_*.txt not found walking up from " + start + " (looked in "
-                + looked + "); the reference forms cannot be checked against the appendix without it");
-    }
 
     /** The title printed after 「表N」: the first of the next three non-blank lines that ends a 表/书 heading. */
     List<String> titleCandidates(int no) {

@@ -69,7 +69,7 @@ public final class AuditAnchors {
             tx.insertInto(DESK_AUDIT_ANCHOR).set(DESK_AUDIT_ANCHOR.DESK_ID, desk.id())
                     .set(DESK_AUDIT_ANCHOR.SEQ, head.seq()).set(DESK_AUDIT_ANCHOR.HASH, head.hash())
                     .set(DESK_AUDIT_ANCHOR.HEAD_TIME, head.time())
-                    .set(DESK_AUDIT_ANCHOR.RECEIVED_AT, OffsetDateTime.now(ZONE))
+                    .set(DESK_AUDIT_ANCHOR.RECEIVED_AT, db.now())
                     .onConflictDoNothing().execute();
             return null;
         });

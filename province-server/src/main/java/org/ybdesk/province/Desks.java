@@ -50,7 +50,7 @@ public final class Desks {
             r.setName(name.trim());
             r.setTokenHash(Tokens.hash(token));
             r.setLastSeq(0L);
-            r.setCreatedAt(OffsetDateTime.now());
+            r.setCreatedAt(db.now());
             r.store();
             return toDesk(r);
         });

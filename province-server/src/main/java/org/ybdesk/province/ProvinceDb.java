@@ -25,10 +25,21 @@ public final class ProvinceDb implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProvinceDb.class);
     private static final int ATTEMPTS = 5;
 
+    /** The agencies' time zone: receipt times are recorded in it. */
+    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private final java.time.Clock clock;
 
+    /** On the server process's real clock. */
     public ProvinceDb(String jdbcUrl, String user, String password) {
+        this(jdbcUrl, user, password, java.time.Clock.system(ZONE));
+    }
+
+    /** On the given clock (tests fix it). */
+    public ProvinceDb(String jdbcUrl, String user, String password, java.time.Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(jdbcUrl);
         cfg.setUsername(user);
@@ -45,6 +56,11 @@ public final class ProvinceDb implements AutoCloseable {
         Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER)
                 .withExecuteLogging(false).withRenderSchema(false);
         this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES, settings);
+    }
+
+    /** Now on this server's clock, in {@link #ZONE}, to the second. */
+    public java.time.OffsetDateTime now() {
+        return java.time.OffsetDateTime.now(clock).withNano(0);
     }
 
     public DSLContext dsl() {

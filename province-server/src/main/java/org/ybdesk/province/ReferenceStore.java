@@ -56,10 +56,10 @@ public final class ReferenceStore {
             tx.insertInto(REFERENCE_ENTRY)
                     .set(REFERENCE_ENTRY.KIND, kind).set(REFERENCE_ENTRY.ENTRY_KEY, key)
                     .set(REFERENCE_ENTRY.VERSION, v).set(REFERENCE_ENTRY.CONTENT, JSONB.valueOf(content.toString()))
-                    .set(REFERENCE_ENTRY.IMPORTED_AT, OffsetDateTime.now())
+                    .set(REFERENCE_ENTRY.IMPORTED_AT, db.now())
                     .onConflict(REFERENCE_ENTRY.KIND, REFERENCE_ENTRY.ENTRY_KEY).doUpdate()
                     .set(REFERENCE_ENTRY.VERSION, v).set(REFERENCE_ENTRY.CONTENT, JSONB.valueOf(content.toString()))
-                    .set(REFERENCE_ENTRY.IMPORTED_AT, OffsetDateTime.now())
+                    .set(REFERENCE_ENTRY.IMPORTED_AT, db.now())
                     .execute();
             return v;
         });

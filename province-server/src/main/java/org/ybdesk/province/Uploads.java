@@ -74,7 +74,7 @@ public final class Uploads {
         }
         // a synchronous commit flushes the write-ahead log up to here: every acknowledgement of this batch (and any
         // earlier one it depends on) is on disk before the desk reads it
-        db.write(tx -> tx.update(DESK).set(DESK.LAST_UPLOAD_AT, OffsetDateTime.now(ZONE))
+        db.write(tx -> tx.update(DESK).set(DESK.LAST_UPLOAD_AT, db.now())
                 .where(DESK.ID.eq(desk.id())).execute());
         return results;
     }
@@ -86,7 +86,7 @@ public final class Uploads {
                         + "from (select id, last_seq from desk where id = {1} for update) o where d.id = o.id "
                         + "returning o.last_seq, set_config('synchronous_commit', 'off', true)",
                 DSL.val(e.seq()), DSL.val(desk.id())).fetchOne(0, Long.class);
-        OffsetDateTime now = OffsetDateTime.now(ZONE).withNano(0);
+        OffsetDateTime now = db.now();
         // every field checked before anything is stored: a refused message keeps only a digest of its input (its
         // text may hold what PostgreSQL cannot store, such as NUL) and a case number only when it is the agency's own
         Refusal invalid = InputCheck.check(desk, e);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ybdesk.core.lifecycle.Command;
 import org.ybdesk.service.PrintService.PrintModel;
 
+@org.junit.jupiter.api.Tag("calendar")
 class PrintServiceTest {
     @TempDir
     Path dir;

@@ -12,6 +12,7 @@ import org.ybdesk.core.lifecycle.CaseState;
 import org.ybdesk.core.lifecycle.Command;
 import org.ybdesk.service.SearchService.Query;
 
+@org.junit.jupiter.api.Tag("calendar")
 class SearchAndWorkbenchTest {
     @TempDir
     Path dir;

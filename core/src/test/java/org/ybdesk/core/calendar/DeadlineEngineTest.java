@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * then 04-04..04-06 清明节, 04-07, 04-08, ... — so the unpaused due date is 2026-03-30. All expected values are counted
  * by hand from the 2026 notice.
  */
+@org.junit.jupiter.api.Tag("calendar")
 class DeadlineEngineTest {
     private static final WorkingCalendar CAL = WorkingCalendar.loadDefault();
     private static final DeadlineEngine ENGINE = new DeadlineEngine(CAL);

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Parsing, validation, export and import of calendar data. */
+@org.junit.jupiter.api.Tag("calendar")
 class WorkingCalendarDataTest {
     private static LocalDate d(String iso) { return LocalDate.parse(iso); }
 

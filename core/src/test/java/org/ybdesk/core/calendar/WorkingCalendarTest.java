@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The shipped calendar against the State Council notices. All expected values below were transcribed or counted by
  * hand from 国办发明电〔2024〕12号 (2025) and 国办发明电〔2025〕7号 (2026), independently of the YAML resource.
  */
+@org.junit.jupiter.api.Tag("calendar")
 class WorkingCalendarTest {
     private static final WorkingCalendar CAL = WorkingCalendar.loadDefault();
 

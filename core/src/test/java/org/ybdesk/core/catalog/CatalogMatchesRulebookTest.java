@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,7 +65,7 @@ class CatalogMatchesRulebookTest {
 
     private static synchronized Seed seed() {
         if (seed == null) {
-            Path file = locateSeed();
+            Path file = org.ybdesk.core.testing.RulebookSeed.require();
             try {
                 seed = parseSeed(file, Files.readAllLines(file, StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -76,36 +75,6 @@ class CatalogMatchesRulebookTest {
         return seed;
     }
 
-    /**
-     * The rulebook seed: walks up from the working directory (surefire runs in the module directory, e.g.
-     * /work/main/core) to a directory with a {@code shared/seeds} folder holding {@code 002_*.txt}. Not finding it
-     * is a failure, never a skip: the check must not pass by not running.
-     */
-    static Path locateSeed() {
-        Path start = Paths.get("").toAbsolutePath();
-        List<Path> looked = new ArrayList<>();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path seeds = dir.resolve("shared").resolve("seeds");
-            looked.add(seeds);
-            if (!Files.isDirectory(seeds)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(seeds)) {
-                List<Path> found = files.filter(p -> p.getFileName().toString().matches("002_.*\\.txt"))
-                        .sorted().toList();
-                if (found.size() == 1) {
-                    return found.get(0);
-                }
-                if (found.size() > 1) {
-                    fail("More than one rulebook seed 002_*.txt in " + seeds + ": " + found);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return fail("Rulebook seed shared/seeds/002_*.txt not found walking up from " + start
-                + " (looked in " + looked + "). The catalog cannot be checked without it.");
-    }
 
     static Seed parseSeed(Path file, List<String> lines) {
         List<String> problems = new ArrayList<>();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,19 +22,21 @@ import org.ybdesk.service.ReportService;
 import org.ybdesk.service.SandboxSeeder;
 
 /**
- * {@code ybdesk report …} on a training sandbox seeded through the real services up to today: the files it writes,
- * and exit codes 0 (written), 1 (refused, reasons in Chinese on stderr), 2 (command line not understood).
+ * {@code ybdesk report …} on a training sandbox seeded through the real services up to the tests' fixed day: the
+ * files it writes, and exit codes 0 (written), 1 (refused, reasons in Chinese on stderr), 2 (command line not
+ * understood).
  */
+@org.junit.jupiter.api.Tag("calendar")
 class ReportCliTest {
     @TempDir
     static Path dir;
-    static final LocalDate TODAY = LocalDate.now(Desk.ZONE);
+    static final LocalDate TODAY = LocalDate.ofInstant(CliTest.TODAY.instant(), Desk.ZONE);
     static final String FROM = TODAY.minusDays(60).toString();
     static final String TO = TODAY.toString();
 
     @BeforeAll
     static void seed() {
-        SandboxSeeder.seed(dir, Clock.system(Desk.ZONE));
+        SandboxSeeder.seed(dir, CliTest.TODAY);
     }
 
     static CliTest.Run report(String... args) {
