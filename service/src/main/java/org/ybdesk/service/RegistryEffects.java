@@ -140,7 +140,7 @@ final class RegistryEffects {
                     out.add(Texts.get("registry.unit.terminated", code, u.getName(), type));
                 }
             }
-            default -> out.add(Texts.get("registry.variant.unknown", type, "登记类型"));
+            default -> out.add(Texts.get("registry.variant.unknown", type, label(c, "registrationType")));
         }
     }
 
@@ -153,7 +153,7 @@ final class RegistryEffects {
         switch (v) {
             case EMP_ADD, RES_ADD -> {
                 if (!(employee ? EMP_ADD : RES_ADD).equals(v)) {
-                    out.add(Texts.get("registry.variant.unknown", v, employee ? "变更类别" : "业务类型"));
+                    out.add(Texts.get("registry.variant.unknown", v, label(c, employee ? "changeType" : "businessType")));
                 } else if (p != null && status(p) != InsuredStatus.TERMINATED) {
                     out.add(Texts.get(status(p) == InsuredStatus.SUSPENDED ? "registry.person.suspendedUseResume"
                                     : "registry.person.alreadyInsured", c.getApplicantName(), mask(id),
@@ -162,7 +162,7 @@ final class RegistryEffects {
             }
             case SUSPEND, TERMINATE, RESUME, RETIRE, MOVE_WITHIN_POOL -> {
                 if (!employee && (RETIRE.equals(v) || MOVE_WITHIN_POOL.equals(v))) {
-                    out.add(Texts.get("registry.variant.unknown", v, "业务类型"));
+                    out.add(Texts.get("registry.variant.unknown", v, label(c, "businessType")));
                     return;
                 }
                 if (p == null) {
@@ -191,7 +191,7 @@ final class RegistryEffects {
                     String code = f.getOrDefault("creditCodeOrUnitCode", "").trim().toUpperCase();
                     UnitRecord u = code.isEmpty() ? null : unit(tx, code);
                     if (u == null) {
-                        out.add(Texts.get("registry.move.unitUnknown", code.isEmpty() ? "（未填写）" : code));
+                        out.add(Texts.get("registry.move.unitUnknown", code.isEmpty() ? Texts.get("registry.move.noCode") : code));
                     } else if (status(u) != InsuredStatus.INSURED) {
                         out.add(Texts.get("registry.move.unitNotInsured", code, u.getName(), status(u).label()));
                     } else if (Objects.equals(u.getId(), p.getUnitId())) {
@@ -199,7 +199,7 @@ final class RegistryEffects {
                     }
                 }
             }
-            default -> out.add(Texts.get("registry.variant.unknown", v, employee ? "变更类别" : "业务类型"));
+            default -> out.add(Texts.get("registry.variant.unknown", v, label(c, employee ? "changeType" : "businessType")));
         }
     }
 
@@ -228,7 +228,7 @@ final class RegistryEffects {
         String current = currentValue(p, what);
         if (current == null && !List.of(CH_NAME, CH_GENDER, CH_ID, CH_BIRTH, CH_PHONE, CH_HOUSEHOLD, CH_LIVING)
                 .contains(what)) {
-            out.add(Texts.get("registry.variant.unknown", what, "变更项目"));
+            out.add(Texts.get("registry.variant.unknown", what, label(c, "changeItem")));
             return;
         }
         if (current != null && !current.isEmpty() && !same(what, current, before)) {
@@ -615,6 +615,11 @@ final class RegistryEffects {
     }
 
     // ------------------------------------------------------------------------------------------------ lookups
+
+    /** The catalog's label of a field of the case's item (for messages naming it). */
+    private String label(CaseFileRecord c, String key) {
+        return desk.catalog().item(c.getItemNo()).field(key).map(x -> x.label()).orElse(key);
+    }
 
     private static String unitCode(CaseFileRecord c, Map<String, String> f) {
         String code = f.get("creditCodeOrUnitCode");
