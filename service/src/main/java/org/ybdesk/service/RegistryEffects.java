@@ -37,28 +37,33 @@ import org.ybdesk.db.jooq.tables.records.UnitRecord;
  * 业务类型 of 表3, items 5/6 变更项目); a label this class does not know is a catalog error and refuses the step.
  */
 final class RegistryEffects {
-    // item 1 登记类型
-    static final String UNIT_NEW = "新参保";
-    static final String UNIT_SUSPEND = "暂停参保";
-    static final String UNIT_CANCEL = "注销登记";
-    static final String UNIT_SUCCESSION = "拆分合并分立";
-    // item 2 变更类别 (表2 业务类型) and item 3 业务类型 (表3)
-    static final String EMP_ADD = "增加";
-    static final String RES_ADD = "新增";
-    static final String SUSPEND = "暂停";
-    static final String TERMINATE = "终止";
-    static final String RESUME = "恢复";
-    static final String RETIRE = "在职转退休";
-    static final String MOVE_WITHIN_POOL = "统筹区内转移";
-    // items 5/6 变更项目
-    static final String CH_NAME = "姓名";
-    static final String CH_GENDER = "性别";
-    static final String CH_ID = "证件号码";
-    static final String CH_BIRTH = "出生日期";
-    static final String CH_PHONE = "联系电话";
-    static final String CH_HOUSEHOLD = "户籍地址";
-    static final String CH_LIVING = "居住地址";
-    static final String CH_OTHER = "其他";
+    /**
+     * The variants and change fields the catalog offers, by their option label (the catalog's data, read from the
+     * lexicon of the bundle: item 1 登记类型, item 2 变更类别 with 表2's words, item 3 业务类型 of 表3, items 5/6
+     * 变更项目). A label no constant has is a catalog error, refused with {@code registry.variant.unknown}.
+     */
+    enum Option {
+        UNIT_NEW, UNIT_SUSPEND, UNIT_CANCEL, UNIT_SUCCESSION,
+        EMP_ADD, RES_ADD, SUSPEND, TERMINATE, RESUME, RETIRE, MOVE_WITHIN_POOL,
+        CH_NAME, CH_GENDER, CH_ID, CH_BIRTH, CH_PHONE, CH_HOUSEHOLD, CH_LIVING, CH_OTHER;
+
+        String label() {
+            return Texts.get("lexicon.option." + name());
+        }
+
+        /** The option whose label is {@code text}, among {@code among}. */
+        static Optional<Option> of(String text, java.util.Set<Option> among) {
+            String t = text == null ? "" : text.trim();
+            return among.stream().filter(o -> o.label().equals(t)).findFirst();
+        }
+    }
+
+    private static final java.util.Set<Option> UNIT_TYPES = java.util.EnumSet.range(Option.UNIT_NEW,
+            Option.UNIT_SUCCESSION);
+    private static final java.util.Set<Option> PERSON_VARIANTS = java.util.EnumSet.range(Option.EMP_ADD,
+            Option.MOVE_WITHIN_POOL);
+    private static final java.util.Set<Option> CHANGE_FIELDS = java.util.EnumSet.range(Option.CH_NAME,
+            Option.CH_OTHER);
 
     private final Desk desk;
 
@@ -104,7 +109,12 @@ final class RegistryEffects {
         String type = f.getOrDefault("registrationType", "");
         String code = c.getApplicantIdNumber();
         UnitRecord u = unit(tx, code);
-        switch (type) {
+        Optional<Option> variant = Option.of(type, UNIT_TYPES);
+        if (variant.isEmpty()) {
+            out.add(Texts.get("registry.variant.unknown", type, label(c, "registrationType")));
+            return;
+        }
+        switch (variant.get()) {
             case UNIT_NEW -> {
                 if (u != null && status(u) == InsuredStatus.INSURED) {
                     out.add(Texts.get("registry.unit.alreadyInsured", code, u.getName()));
@@ -140,7 +150,7 @@ final class RegistryEffects {
                     out.add(Texts.get("registry.unit.terminated", code, u.getName(), type));
                 }
             }
-            default -> out.add(Texts.get("registry.variant.unknown", type, label(c, "registrationType")));
+            default -> throw new IllegalStateException(variant.get().name());
         }
     }
 
@@ -148,23 +158,25 @@ final class RegistryEffects {
                                             InsuranceType insurance, String variant, List<String> out) {
         String id = c.getApplicantIdNumber();
         PersonRecord p = person(tx, id);
-        String v = variant == null ? "" : variant;
+        String v = variant == null ? "" : variant.trim();
         boolean employee = insurance == InsuranceType.EMPLOYEE;
-        switch (v) {
+        Optional<Option> o = Option.of(v, PERSON_VARIANTS);
+        boolean ownWord = o.isPresent() && (employee ? o.get() != Option.RES_ADD
+                : o.get() != Option.EMP_ADD && o.get() != Option.RETIRE && o.get() != Option.MOVE_WITHIN_POOL);
+        if (!ownWord) {
+            out.add(Texts.get("registry.variant.unknown", v, label(c, employee ? "changeType" : "businessType")));
+            return;
+        }
+        switch (o.get()) {
             case EMP_ADD, RES_ADD -> {
-                if (!(employee ? EMP_ADD : RES_ADD).equals(v)) {
-                    out.add(Texts.get("registry.variant.unknown", v, label(c, employee ? "changeType" : "businessType")));
-                } else if (p != null && status(p) != InsuredStatus.TERMINATED) {
+                if (p != null && status(p) != InsuredStatus.TERMINATED) {
                     out.add(Texts.get(status(p) == InsuredStatus.SUSPENDED ? "registry.person.suspendedUseResume"
                                     : "registry.person.alreadyInsured", c.getApplicantName(), mask(id),
                             type(p).label(), status(p).label()));
                 }
             }
-            case SUSPEND, TERMINATE, RESUME, RETIRE, MOVE_WITHIN_POOL -> {
-                if (!employee && (RETIRE.equals(v) || MOVE_WITHIN_POOL.equals(v))) {
-                    out.add(Texts.get("registry.variant.unknown", v, label(c, "businessType")));
-                    return;
-                }
+            default -> {
+                Option x = o.get();
                 if (p == null) {
                     out.add(Texts.get("registry.person.notRegisteredFor", c.getApplicantName(), mask(id), v));
                     return;
@@ -175,23 +187,24 @@ final class RegistryEffects {
                     return;
                 }
                 InsuredStatus s = status(p);
-                boolean ok = switch (v) {
+                boolean ok = switch (x) {
                     case SUSPEND, RETIRE, MOVE_WITHIN_POOL -> s == InsuredStatus.INSURED;
                     case TERMINATE -> s != InsuredStatus.TERMINATED;
                     default -> s == InsuredStatus.SUSPENDED; // RESUME
                 };
                 if (!ok) {
-                    out.add(Texts.get(RESUME.equals(v) ? "registry.person.notSuspended" : "registry.person.statusFor",
+                    out.add(Texts.get(x == Option.RESUME ? "registry.person.notSuspended" : "registry.person.statusFor",
                             c.getApplicantName(), s.label(), v));
                 }
-                if (RETIRE.equals(v) && ok && PersonCategory.RETIRED.name().equals(p.getPersonCategory())) {
+                if (x == Option.RETIRE && ok && PersonCategory.RETIRED.name().equals(p.getPersonCategory())) {
                     out.add(Texts.get("registry.person.alreadyRetired", c.getApplicantName()));
                 }
-                if (MOVE_WITHIN_POOL.equals(v) && ok) {
+                if (x == Option.MOVE_WITHIN_POOL && ok) {
                     String code = f.getOrDefault("creditCodeOrUnitCode", "").trim().toUpperCase();
                     UnitRecord u = code.isEmpty() ? null : unit(tx, code);
                     if (u == null) {
-                        out.add(Texts.get("registry.move.unitUnknown", code.isEmpty() ? Texts.get("registry.move.noCode") : code));
+                        out.add(Texts.get("registry.move.unitUnknown",
+                                code.isEmpty() ? Texts.get("registry.move.noCode") : code));
                     } else if (status(u) != InsuredStatus.INSURED) {
                         out.add(Texts.get("registry.move.unitNotInsured", code, u.getName(), status(u).label()));
                     } else if (Objects.equals(u.getId(), p.getUnitId())) {
@@ -199,7 +212,6 @@ final class RegistryEffects {
                     }
                 }
             }
-            default -> out.add(Texts.get("registry.variant.unknown", v, label(c, employee ? "changeType" : "businessType")));
         }
     }
 
@@ -222,29 +234,29 @@ final class RegistryEffects {
         String what = f.getOrDefault("changeItem", "");
         String before = f.getOrDefault("valueBefore", "").trim();
         String after = f.getOrDefault("valueAfter", "").trim();
-        if (CH_OTHER.equals(what)) {
-            return;
-        }
-        String current = currentValue(p, what);
-        if (current == null && !List.of(CH_NAME, CH_GENDER, CH_ID, CH_BIRTH, CH_PHONE, CH_HOUSEHOLD, CH_LIVING)
-                .contains(what)) {
+        Optional<Option> field = Option.of(what, CHANGE_FIELDS);
+        if (field.isEmpty()) {
             out.add(Texts.get("registry.variant.unknown", what, label(c, "changeItem")));
             return;
         }
-        if (current != null && !current.isEmpty() && !same(what, current, before)) {
+        if (field.get() == Option.CH_OTHER) {
+            return;
+        }
+        String current = currentValue(p, field.get());
+        if (!current.isEmpty() && !same(field.get(), current, before)) {
             out.add(Texts.get("registry.change.beforeDiffers", what, current, before));
         }
-        if (same(what, current == null ? "" : current, after)) {
+        if (same(field.get(), current, after)) {
             out.add(Texts.get("registry.change.noChange", what, after));
         }
-        out.addAll(afterProblems(tx, p, what, after));
+        out.addAll(afterProblems(tx, p, field.get(), what, after));
     }
 
     /** Whether the new value is valid for the registry field it goes into. */
-    private List<String> afterProblems(DSLContext tx, PersonRecord p, String what, String after) {
+    private List<String> afterProblems(DSLContext tx, PersonRecord p, Option field, String what, String after) {
         List<String> out = new ArrayList<>();
         String label = Texts.get("registry.change.afterLabel", what);
-        switch (what) {
+        switch (field) {
             case CH_NAME -> {
                 out.addAll(InputHygiene.line(label, after, org.ybdesk.core.validation.FieldLimits.PERSON_NAME));
                 if (out.isEmpty() && (after.length() > 50 || after.matches(".*\\d.*"))) {
@@ -281,7 +293,7 @@ final class RegistryEffects {
         return out;
     }
 
-    private static String currentValue(PersonRecord p, String what) {
+    private static String currentValue(PersonRecord p, Option what) {
         return switch (what) {
             case CH_NAME -> p.getName();
             case CH_GENDER -> p.getGender() == null ? "" : Gender.valueOf(p.getGender()).label();
@@ -290,12 +302,12 @@ final class RegistryEffects {
             case CH_PHONE -> p.getPhone() == null ? "" : p.getPhone();
             case CH_HOUSEHOLD -> p.getHouseholdAddress() == null ? "" : p.getHouseholdAddress();
             case CH_LIVING -> p.getLivingAddress() == null ? "" : p.getLivingAddress();
-            default -> null;
+            default -> "";
         };
     }
 
     /** Two values of a field compared as the field reads them (dates by day, IDs normalised, genders by label). */
-    private static boolean same(String what, String a, String b) {
+    private static boolean same(Option what, String a, String b) {
         return switch (what) {
             case CH_BIRTH -> InputHygiene.parseDate(a).isPresent()
                     && InputHygiene.parseDate(a).equals(InputHygiene.parseDate(b));
@@ -359,7 +371,7 @@ final class RegistryEffects {
 
     private void applyUnitRegistration(DSLContext tx, CaseFileRecord c, Map<String, String> f, Actor actor,
                                        OffsetDateTime now, String ref) {
-        String type = f.get("registrationType");
+        Option type = Option.of(f.get("registrationType"), UNIT_TYPES).orElseThrow();
         String code = c.getApplicantIdNumber();
         UnitRecord u = unit(tx, code);
         switch (type) {
@@ -376,7 +388,7 @@ final class RegistryEffects {
             }
             case UNIT_SUSPEND, UNIT_CANCEL -> {
                 Map<String, Object> before = unitAudit(u);
-                u.setStatus((UNIT_SUSPEND.equals(type) ? InsuredStatus.SUSPENDED : InsuredStatus.TERMINATED).name());
+                u.setStatus((type == Option.UNIT_SUSPEND ? InsuredStatus.SUSPENDED : InsuredStatus.TERMINATED).name());
                 storeUnit(tx, u, before, "UNIT_STATUS", actor, now, ref);
                 c.setUnitId(u.getId());
             }
@@ -483,7 +495,7 @@ final class RegistryEffects {
         }
         Map<String, Object> before = personAudit(tx, p);
         String action = "PERSON_STATUS";
-        switch (variant) {
+        switch (Option.of(variant, PERSON_VARIANTS).orElseThrow()) {
             case EMP_ADD, RES_ADD -> { // a terminated person joins again
                 p.setStatus(InsuredStatus.INSURED.name());
                 p.setInsuranceType(insurance.name());
@@ -538,7 +550,7 @@ final class RegistryEffects {
         Map<String, Object> before = personAudit(tx, p);
         String oldId = p.getIdNumber();
         String after = f.getOrDefault("valueAfter", "").trim();
-        String what = f.getOrDefault("changeItem", "");
+        Option what = Option.of(f.getOrDefault("changeItem", ""), CHANGE_FIELDS).orElseThrow();
         switch (what) {
             case CH_NAME -> {
                 p.setName(InputHygiene.tidy(after));
@@ -562,7 +574,7 @@ final class RegistryEffects {
             }
         }
         String phone = f.get("phone");
-        if (!CH_PHONE.equals(what) && phone != null && !phone.isBlank()) {
+        if (what != Option.CH_PHONE && phone != null && !phone.isBlank()) {
             p.setPhone(phone);
         }
         if (!oldId.equals(p.getIdNumber())) {

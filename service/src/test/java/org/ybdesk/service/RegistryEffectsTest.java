@@ -110,6 +110,16 @@ class RegistryEffectsTest {
                 .fetchOne(org.ybdesk.db.jooq.Tables.PERSON.PERSON_CATEGORY);
     }
 
+    /** Every option of the variant fields is one the registry effects know (a relabelled catalog is caught). */
+    @Test
+    void everyCatalogOptionOfTheVariantFieldsHasAnEffect() {
+        Map<Integer, String> variantField = Map.of(1, "registrationType", 2, "changeType", 3, "businessType",
+                5, "changeItem", 6, "changeItem");
+        variantField.forEach((item, key) -> f.item(item).field(key).orElseThrow().options().forEach(o ->
+                assertThat(java.util.Arrays.stream(RegistryEffects.Option.values()).map(RegistryEffects.Option::label))
+                        .as("item %d %s option %s", item, key, o).contains(o)));
+    }
+
     // ------------------------------------------------------------------------------------------------ item 1
 
     @Test
