@@ -138,8 +138,11 @@ public final class AuditCheck {
                             lastSeq.get(kind).get(e.getKey())[0]));
                 }
             }
+            String none = AuditContent.hash(kind, List.of());
             for (String id : new TreeMap<>(vouched).keySet()) {
-                if (!current.containsKey(id)) {
+                // a last record that vouches for no row at all records a legitimate removal (a person's ID number
+                // changed by item 5/6 leaves the old number without a row, issue 10)
+                if (!current.containsKey(id) && !none.equals(vouched.get(id))) {
                     add(findings, perKind, limit, new Finding(Kind.ROW_MISSING, kind, id,
                             lastSeq.get(kind).get(id)[0]));
                 }

@@ -110,7 +110,7 @@ final class CaseMaterialsTab extends JPanel {
         for (int i = 0; i < model.rows.size(); i++) {
             MaterialLine m = model.rows.get(i);
             if (model.status(i) == MaterialStatus.MISSING) {
-                if (m.condition() == null) {
+                if (m.required()) { // required by the item or by the case's values (D92)
                     required.add(m.no() + ". " + m.name());
                 } else {
                     conditional++;
@@ -219,8 +219,8 @@ final class CaseMaterialsTab extends JPanel {
                 Color fg = t.getForeground();
                 Color bg = t.getBackground();
                 if (model.status(mr) == MaterialStatus.MISSING) {
-                    fg = m.condition() == null ? UiSetup.OVERDUE : UiSetup.NEAR;
-                    bg = m.condition() == null ? UiSetup.OVERDUE_BG : UiSetup.NEAR_BG;
+                    fg = m.required() ? UiSetup.OVERDUE : UiSetup.NEAR;
+                    bg = m.required() ? UiSetup.OVERDUE_BG : UiSetup.NEAR_BG;
                 }
                 setForeground(fg);
                 setBackground(bg);

@@ -337,7 +337,7 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         messagesTab.setMessages(v.messages(), v.events());
         tabs.setTitleAt(TAB_TIMELINE, Texts.t("case.tab.timeline.count", String.valueOf(v.events().size())));
         long missing = v.materials().stream()
-                .filter(m -> m.status() == org.ybdesk.core.catalog.MaterialStatus.MISSING && m.condition() == null)
+                .filter(m -> m.status() == org.ybdesk.core.catalog.MaterialStatus.MISSING && m.required())
                 .count();
         tabs.setTitleAt(TAB_MATERIALS, missing == 0 ? Texts.t("case.tab.materials")
                 : Texts.t("case.tab.materials.missing", String.valueOf(missing)));

@@ -24,6 +24,7 @@ import javax.swing.JRadioButton;
 import javax.swing.JScrollPane;
 import javax.swing.KeyStroke;
 import javax.swing.SwingConstants;
+import org.ybdesk.core.catalog.IntakeCheck;
 import org.ybdesk.core.catalog.MaterialSpec;
 import org.ybdesk.core.catalog.MaterialStatus;
 import org.ybdesk.core.catalog.ServiceItem;
@@ -44,9 +45,13 @@ final class IntakeMaterials {
         final JRadioButton[] buttons = new JRadioButton[ORDER.length];
         final JPanel panel = new JPanel(new GridBagLayout());
         final JLabel status = new JLabel();
+        final JLabel name = new JLabel();
+        /** Whether the values entered in step 3 make this material required (IntakeCheck.materialNeeds). */
+        boolean required;
 
         Row(MaterialSpec spec) {
             this.spec = spec;
+            this.required = spec.requiredFor(Map.of()) && spec.requiredWhen() == null;
         }
 
         MaterialStatus value() {
@@ -68,7 +73,7 @@ final class IntakeMaterials {
         }
 
         boolean missingRequired() {
-            return value() == MaterialStatus.MISSING && spec.condition() == null;
+            return value() == MaterialStatus.MISSING && required;
         }
     }
 
@@ -121,10 +126,9 @@ final class IntakeMaterials {
         MaterialSpec m = r.spec;
         r.panel.setName("intake.material." + m.no());
         r.panel.setOpaque(true);
-        JLabel name = new JLabel(IntakeKeys.html(NAME_WIDTH) + "<b>" + m.no() + ".</b> "
-                + Problems.escape(m.name()) + (m.condition() == null ? ""
-                : "<br><span style='color:#57606a'>" + Problems.escape(Texts.t("intake.material.condition",
-                m.condition())) + "</span>") + "</div></html>");
+        JLabel name = r.name;
+        name.setName("intake.material." + m.no() + ".name");
+        label(r);
         JPanel radios = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
         radios.setOpaque(false);
         ButtonGroup group = new ButtonGroup();
@@ -166,6 +170,30 @@ final class IntakeMaterials {
         r.panel.add(radios, g);
         g.gridx = 2;
         r.panel.add(r.status, g);
+    }
+
+    /** The material's name, its condition and — when the values decide it — whether this application needs it. */
+    private static void label(Row r) {
+        MaterialSpec m = r.spec;
+        String need = m.requiredWhen() == null ? "" : "&nbsp;&nbsp;<b>" + Problems.escape(Texts.t(r.required
+                ? "intake.material.neededNow" : "intake.material.notNeededNow")) + "</b>";
+        r.name.setText(IntakeKeys.html(NAME_WIDTH) + "<b>" + m.no() + ".</b> "
+                + Problems.escape(m.name()) + (m.condition() == null ? ""
+                : "<br><span style='color:#57606a'>" + Problems.escape(Texts.t("intake.material.condition",
+                m.condition())) + "</span>" + need) + "</div></html>");
+    }
+
+    /**
+     * Decides which materials are required from the values entered in step 3 (人员类别, 支取原因, …): one rule for
+     * every item, the catalog's {@code requiredWhen} evaluated by core's IntakeCheck.
+     */
+    void applyValues(Map<String, String> values) {
+        Map<MaterialSpec, Boolean> needs = IntakeCheck.materialNeeds(item, values);
+        for (Row r : rows) {
+            r.required = Boolean.TRUE.equals(needs.get(r.spec));
+            label(r);
+            update(r);
+        }
     }
 
     private void bindKeys(int index) {
@@ -256,7 +284,7 @@ final class IntakeMaterials {
         return m;
     }
 
-    /** Materials the item always requires that are not provided (they block acceptance). */
+    /** Materials required (by the item, or by the values entered) that are not provided: they block acceptance. */
     List<MaterialSpec> missing() {
         return rows.stream().filter(Row::missingRequired).map(r -> r.spec).toList();
     }

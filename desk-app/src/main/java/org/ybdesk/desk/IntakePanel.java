@@ -528,6 +528,9 @@ final class IntakePanel extends JPanel {
             materialsHolder.add(intro, BorderLayout.NORTH);
             materialsHolder.add(materials.component(), BorderLayout.CENTER);
         }
+        if (form != null) {
+            materials.applyValues(form.values());
+        }
     }
 
     // -------------------------------------------------------------------------------------------- step 5
@@ -538,6 +541,10 @@ final class IntakePanel extends JPanel {
         if (materials != null && !materials.missing().isEmpty()) {
             b.add(Texts.t("intake.accept.missing", Messages.joinList(materials.missing().stream()
                     .map(m -> m.no() + ". " + m.name()).toList())));
+        }
+        if (materials != null && !item.materials().isEmpty()
+                && org.ybdesk.core.catalog.IntakeCheck.noneReceived(item, materials.statuses())) {
+            b.add(Texts.t("intake.accept.noneReceived"));
         }
         settlementMismatch().ifPresent(b::add);
         return b;
@@ -589,7 +596,7 @@ final class IntakePanel extends JPanel {
         Map<Integer, MaterialStatus> st = materials.statuses();
         for (MaterialSpec m : item.materials()) {
             MaterialStatus s = st.get(m.no());
-            boolean missing = s == MaterialStatus.MISSING && m.condition() == null;
+            boolean missing = s == MaterialStatus.MISSING && materials.missing().contains(m);
             String word = s == MaterialStatus.MISSING
                     ? Texts.t(missing ? "intake.material.missingWord" : "intake.material.notApplicable")
                     : Texts.t("intake.material." + s.name());

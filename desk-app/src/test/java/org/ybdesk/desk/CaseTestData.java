@@ -54,7 +54,8 @@ final class CaseTestData {
     static Map<String, String> fields(ServiceItem item) {
         Map<String, String> f = new LinkedHashMap<>();
         Set<String> prefilled = item.applicantKind() == ApplicantKind.PERSON ? PERSON_PREFILLED : UNIT_PREFILLED;
-        item.leafFields().filter(spec -> !prefilled.contains(spec.key()))
+        // the rulebook's required fields; optional ones (表 fields, 户名) stay empty
+        item.leafFields().filter(spec -> !prefilled.contains(spec.key()) && spec.required())
                 .forEach(spec -> f.putIfAbsent(spec.key(), value(spec)));
         return f;
     }
@@ -87,7 +88,21 @@ final class CaseTestData {
         Applicant a = item.applicantKind() == ApplicantKind.PERSON
                 ? new Applicant(IdType.RESIDENT_ID, residentId("19800101", true), name, "13912345678")
                 : new Applicant(null, creditCode(), name, "0451-84660000");
-        return desk.cases().create(new NewCase(itemNo, a, fields(item), m, null, null, null), clerk);
+        Map<String, String> fields = fields(item);
+        // the changes (4–6) need the applicant registered with the value they change (issue 10)
+        if (itemNo == 4) {
+            desk.registry().registerUnit(new org.ybdesk.service.RegistryService.UnitInput(a.idNumber(), name, "企业",
+                    null, null, null, null, null, null, null, null, null, null), clerk);
+        }
+        if (itemNo == 5 || itemNo == 6) {
+            desk.registry().registerPerson(new org.ybdesk.service.RegistryService.PersonInput(a.idType(),
+                    a.idNumber(), name, null, null, itemNo == 5 ? org.ybdesk.core.registry.InsuranceType.EMPLOYEE
+                    : org.ybdesk.core.registry.InsuranceType.RESIDENT, null, null, "13912345678", null, null), clerk);
+            fields.put("changeItem", "联系电话");
+            fields.put("valueBefore", "13912345678");
+            fields.put("valueAfter", "13700001111");
+        }
+        return desk.cases().create(new NewCase(itemNo, a, fields, m, null, null, null), clerk);
     }
 
     static CaseView act(Desk desk, String caseNo, CaseAction action, Actor actor) {

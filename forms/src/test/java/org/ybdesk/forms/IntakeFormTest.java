@@ -47,7 +47,7 @@ class IntakeFormTest {
         // plain fields between composites stay in order, in untitled groups
         assertThat(form.groups().get(0).composite()).isFalse();
         assertThat(form.groups().get(0).fields()).extracting(IntakeField::key)
-                .containsExactly("registrationType", "creditCode", "unitNature", "mailingAddress");
+                .containsExactly("registrationType", "creditCode", "formerCreditCode", "unitNature", "mailingAddress");
     }
 
     @Test

@@ -262,7 +262,7 @@ final class Documents {
     private List<String> missingMaterials() {
         List<String> out = new ArrayList<>();
         for (MaterialLine ml : v.materials()) {
-            if (ml.status() == MaterialStatus.MISSING && ml.condition() == null) {
+            if (ml.status() == MaterialStatus.MISSING && ml.required()) { // by the item or the case's values
                 out.add(ml.name());
             }
         }

@@ -86,9 +86,11 @@ public final class CaseService {
             CaseState.CLOSED, CaseState.REFUSED, CaseState.REJECTED);
 
     private final Desk desk;
+    private final RegistryEffects registryEffects;
 
     CaseService(Desk desk) {
         this.desk = desk;
+        this.registryEffects = new RegistryEffects(desk);
     }
 
     /**
@@ -333,11 +335,14 @@ public final class CaseService {
             } catch (TransitionRefused e) {
                 problems.addAll(e.reasons());
             }
+            Map<String, String> fields = Json.read(c.getFieldsJson(), FIELDS);
             if (cmd.action() == CaseAction.ACCEPT && snap.state() == CaseState.RECEIVED) {
-                List<String> missing = missingMaterials(c, item);
-                if (!missing.isEmpty()) {
-                    problems.add(Texts.get("case.accept.materials", String.join("；", missing)));
-                }
+                // materials required by the values, and never none at all (one rule for every item, in core)
+                problems.addAll(IntakeCheck.materialProblems(item, fields, Json.read(c.getMaterialsJson(), MATERIALS)));
+                // a variant the registry cannot take (暂停 of someone not registered here…) is refused now, not at 办结
+                problems.addAll(registryEffects.problems(tx, c, item, fields));
+            } else if (t != null && t.to() == CaseState.CLOSED) {
+                problems.addAll(registryEffects.problems(tx, c, item, fields));
             }
             problems.addAll(effectProblems(tx, c, item, cmd));
             if (!problems.isEmpty()) {
@@ -347,13 +352,14 @@ public final class CaseService {
             apply(tx, c, item, t, cmd, today, now);
             CaseEventRecord e = event(tx, c, cmd.action().name(), t.from(), t.to(), actor, now, today,
                     cmd.reasons(), note, cmd.amount());
+            // the registry first (each change audited before → after), only then the outcome message (已完成)
+            applyRegistryEffects(tx, c, item, t, cmd, actor, now);
             String message = t.outcome() == null ? null : message(item, agency, c, t, cmd, today);
             if (message != null) {
                 tx.insertInto(CASE_MESSAGE).set(CASE_MESSAGE.CASE_ID, c.getId()).set(CASE_MESSAGE.EVENT_ID, e.getId())
                         .set(CASE_MESSAGE.KIND, t.outcome().name()).set(CASE_MESSAGE.MESSAGE_TEXT, message)
                         .set(CASE_MESSAGE.CREATED_AT, now).execute();
             }
-            applyRegistryEffects(tx, c, item, t, cmd, actor, now);
             Map<String, Object> payload = payload(c, e, actor);
             if (message != null) {
                 payload.put("message", message);
@@ -370,17 +376,6 @@ public final class CaseService {
         return Lifecycle.possible(item, state).entrySet().stream()
                 .filter(e -> !e.getKey().needsReasons())
                 .map(e -> e.getValue().name()).findFirst().orElse(null);
-    }
-
-    private List<String> missingMaterials(CaseFileRecord c, ServiceItem item) {
-        Map<Integer, MaterialStatus> m = Json.read(c.getMaterialsJson(), MATERIALS);
-        List<String> out = new ArrayList<>();
-        for (MaterialSpec s : item.materials()) {
-            if (m.getOrDefault(s.no(), MaterialStatus.MISSING) == MaterialStatus.MISSING && s.condition() == null) {
-                out.add(s.no() + ". " + s.name());
-            }
-        }
-        return out;
     }
 
     /** Updates materials received during 补正 (the clerk ticks what arrived), before RESUME. */
@@ -495,9 +490,9 @@ public final class CaseService {
     }
 
     /**
-     * What a finished step changes in the registry: a closed resident or employee registration registers the
-     * person, a closed unit registration the unit; a withdrawal takes the amount from the personal account; a
-     * transfer's balance move credits it. Each change has its own audit record in the same transaction.
+     * What a finished step changes in the registry: closing items 1–6 applies their variant ({@link RegistryEffects});
+     * a withdrawal takes the amount from the personal account; a transfer's balance move credits it. Each change has
+     * its own audit record (before → after) in the same transaction.
      */
     private void applyRegistryEffects(DSLContext tx, CaseFileRecord c, ServiceItem item, Transition t, Command cmd,
                                       Actor actor, OffsetDateTime now) {
@@ -509,61 +504,8 @@ public final class CaseService {
         if (cmd.action() == CaseAction.MOVE_BALANCE && c.getPersonId() != null) {
             adjustBalance(tx, c.getPersonId(), cmd.amount().fen(), actor, now, c.getCaseNo());
         }
-        if (t.to() != CaseState.CLOSED) {
-            return;
-        }
-        if ((item.no() == 2 || item.no() == 3) && c.getPersonId() == null) {
-            PersonRecord p = tx.newRecord(PERSON);
-            p.setIdType(IdType.fromLabel(f.getOrDefault("idType", "")).orElse(IdType.RESIDENT_ID).name());
-            p.setIdNumber(c.getApplicantIdNumber());
-            p.setName(c.getApplicantName());
-            p.setNameInitials(NameIndex.initials(c.getApplicantName()));
-            Validators.idFacts(c.getApplicantIdNumber()).ifPresent(x -> {
-                p.setGender(x.gender().name());
-                p.setBirthDate(x.birthDate());
-            });
-            p.setInsuranceType((item.no() == 3 ? InsuranceType.RESIDENT : InsuranceType.EMPLOYEE).name());
-            p.setStatus(InsuredStatus.INSURED.name());
-            p.setPhone(f.get("phone"));
-            p.setHouseholdAddress(f.get("householdAddress"));
-            if (item.no() == 2 && f.get("creditCodeOrUnitCode") != null) {
-                p.setUnitId(tx.select(UNIT.ID).from(UNIT).where(UNIT.CREDIT_CODE.eq(f.get("creditCodeOrUnitCode")))
-                        .fetchOne(UNIT.ID));
-            }
-            p.setAccountBalanceFen(0L);
-            p.setCreatedAt(now);
-            p.setUpdatedAt(now);
-            p.store();
-            c.setPersonId(p.getId());
-            c.update();
-            Map<String, Object> after = RegistryService.personMap(tx, p);
-            desk.audited().record(tx, actor, now, "PERSON_REGISTER", "PERSON", p.getIdNumber(), null, after,
-                    "PERSON_REGISTERED", after);
-        }
-        if (item.no() == 1 && c.getUnitId() == null && Texts.get("lexicon.newRegistration").equals(f.get("registrationType"))) {
-            UnitRecord u = tx.newRecord(UNIT);
-            u.setCreditCode(c.getApplicantIdNumber());
-            u.setName(c.getApplicantName());
-            u.setUnitType(f.get("unitNature"));
-            u.setAddress(f.get("mailingAddress"));
-            u.setLegalRepName(f.get("legalRepresentativeName"));
-            u.setLegalRepIdType(IdType.fromLabel(f.getOrDefault("legalRepresentativeIdType", ""))
-                    .map(Enum::name).orElse(null));
-            u.setLegalRepIdNumber(f.get("legalRepresentativeIdNumber"));
-            u.setLegalRepPhone(f.get("legalRepresentativePhone"));
-            u.setBankName(f.get("bankName"));
-            u.setBankAccount(f.get("bankAccountNumber"));
-            u.setContactName(f.get("unitContactName"));
-            u.setContactPhone(f.get("unitContactMobile"));
-            u.setStatus(InsuredStatus.INSURED.name());
-            u.setCreatedAt(now);
-            u.setUpdatedAt(now);
-            u.store();
-            c.setUnitId(u.getId());
-            c.update();
-            Map<String, Object> after = RegistryService.unitMap(u);
-            desk.audited().record(tx, actor, now, "UNIT_REGISTER", "UNIT", u.getCreditCode(), null, after,
-                    "UNIT_REGISTERED", after);
+        if (t.to() == CaseState.CLOSED) {
+            registryEffects.apply(tx, c, item, f, actor, now);
         }
     }
 
@@ -584,15 +526,22 @@ public final class CaseService {
         Map<String, String> f = Json.read(c.getFieldsJson(), FIELDS);
         v.put("agencySignature", agency.getSignature());
         v.put("name", c.getApplicantName());
-        v.put("date", MessageRenderer.chineseDate(c.getReceivedOn()));
+        // {date}: the day of the outcome (the day this message is made); a 补正 notice names the application's day
+        v.put("date", MessageRenderer.chineseDate(t.outcome() == Outcome.SUPPLEMENT ? c.getReceivedOn() : today));
         v.put("phone", agency.getHotline() == null ? Texts.get("message.phone.none") : agency.getHotline());
         v.put("itemName", item.name());
-        v.put("reason", String.join("；", cmd.reasons()));
+        v.put("reason", String.join("；", cmd.reasons().stream().map(CaseService::withoutEndPunctuation)
+                .filter(r -> !r.isEmpty()).toList()));
         if (c.getPaidFen() != null) {
             v.put("amount", Money.ofFen(c.getPaidFen()).toYuanString());
         }
-        v.put("payee", c.getApplicantName());
-        v.put("bank", f.getOrDefault("bankName", ""));
+        // {payee}: the account holder, named only when the account is not the applicant's own
+        String holder = f.getOrDefault("bankAccountName", "").trim();
+        if (!holder.isEmpty() && !holder.equals(c.getApplicantName())) {
+            v.put("payee", holder);
+        }
+        // {bank}: the bank's name as the clerk recorded it (开户行), never a code or the account number
+        v.put("bank", f.getOrDefault("bankName", "").trim());
         String account = f.getOrDefault("bankAccountNumber", "");
         v.put("accountTail", account.length() >= 4 ? account.substring(account.length() - 4) : account);
         v.put("validity", validity(item, f));
@@ -607,6 +556,11 @@ public final class CaseService {
         } catch (IllegalArgumentException e) {
             throw new ServiceException(Texts.get("message.incomplete", item.name(), e.getMessage()));
         }
+    }
+
+    /** A reason as typed, without the punctuation that would double the template's own (「材料不全。；」). */
+    private static String withoutEndPunctuation(String reason) {
+        return reason == null ? "" : reason.strip().replaceAll("[。，；：！？、.,;:!?\\s]+$", "");
     }
 
     /** 备案有效期: long-term filings are valid until changed; temporary ones for the item's months. */
@@ -877,8 +831,11 @@ public final class CaseService {
         }
         ServiceItem item = desk.catalog().item(c.getItemNo());
         Map<Integer, MaterialStatus> m = Json.read(c.getMaterialsJson(), MATERIALS);
+        Map<org.ybdesk.core.catalog.MaterialSpec, Boolean> needs =
+                IntakeCheck.materialNeeds(item, Json.read(c.getFieldsJson(), FIELDS));
         List<MaterialLine> materials = item.materials().stream()
-                .map(s -> new MaterialLine(s.no(), s.name(), s.condition(), m.getOrDefault(s.no(), MaterialStatus.MISSING)))
+                .map(s -> new MaterialLine(s.no(), s.name(), s.condition(), m.getOrDefault(s.no(), MaterialStatus.MISSING),
+                        needs.get(s)))
                 .toList();
         List<EventView> events = dsl.selectFrom(CASE_EVENT).where(CASE_EVENT.CASE_ID.eq(c.getId()))
                 .orderBy(CASE_EVENT.ID).fetch().map(e -> new EventView(e.getAction(),

@@ -29,7 +29,16 @@ public final class CaseViews {
                               LocalDate acceptedOn, DeadlineView deadline) {
     }
 
-    public record MaterialLine(int no, String name, String condition, MaterialStatus status) {
+    /**
+     * One material of the case.
+     *
+     * @param required whether the case's values make it required before 受理 (IntakeCheck.materialNeeds); a
+     *                 material with a condition the values cannot decide is not required (the clerk judges it)
+     */
+    public record MaterialLine(int no, String name, String condition, MaterialStatus status, boolean required) {
+        public MaterialLine(int no, String name, String condition, MaterialStatus status) {
+            this(no, name, condition, status, condition == null);
+        }
     }
 
     public record EventView(String action, String actionLabel, CaseState from, CaseState to, String actorName,

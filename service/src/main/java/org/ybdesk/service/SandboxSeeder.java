@@ -690,6 +690,14 @@ public final class SandboxSeeder {
                 case 1 -> new Who(null, makeUnit(UnitKind.ENTERPRISE));
                 case 2 -> new Who(makePerson(true, InsuredStatus.INSURED), null);
                 case 3 -> new Who(makePerson(false, InsuredStatus.INSURED), null);
+                // a change needs the person registered with the insurance the item changes; one change per person,
+                // so the 变更前信息 planned from the registry is still what the registry holds when it is accepted
+                case 5, 6 -> {
+                    InsuranceType type = no == 5 ? InsuranceType.EMPLOYEE : InsuranceType.RESIDENT;
+                    SPerson p = pickPerson(x -> x.type() == type && age(x) >= 18 && !changed.contains(x.id()));
+                    changed.add(p.id());
+                    yield new Who(p, null);
+                }
                 case 25 -> new Who(null, makeUnit(UnitKind.HOSPITAL));
                 case 26 -> new Who(null, makeUnit(UnitKind.PHARMACY));
                 case 27 -> new Who(null, pickUnit(UnitKind.HOSPITAL));
@@ -698,6 +706,9 @@ public final class SandboxSeeder {
                         : new Who(null, pickUnit(UnitKind.ENTERPRISE));
             };
         }
+
+        /** Persons who already have a planned change (items 5/6). */
+        private final Set<String> changed = new java.util.HashSet<>();
 
         private Predicate<SPerson> personFilter(int no) {
             return switch (no) {
@@ -751,7 +762,7 @@ public final class SandboxSeeder {
             SPerson p = who.person();
             SUnit u = who.unit();
             return switch (spec.type()) {
-                case NAME -> key.startsWith("payee") && p != null ? p.name()
+                case NAME -> (key.startsWith("payee") || key.equals("bankAccountName")) && p != null ? p.name()
                         : key.equals("unitContactName") && u != null ? u.contactName()
                         : key.equals("legalRepresentativeName") && u != null ? u.legalName()
                         : personName(rnd.nextBoolean());
@@ -768,7 +779,7 @@ public final class SandboxSeeder {
                 case PERIOD -> day.minusMonths(6).withDayOfMonth(1) + "/" + day.withDayOfMonth(1).minusDays(1);
                 case MONEY -> key.equals("declaredWage") ? amount("wage").toYuanString() : amount("19").toYuanString();
                 case INTEGER -> integer(key, p, sofar);
-                case CHOICE -> choice(item, spec, who);
+                case CHOICE -> key.equals("changeItem") ? text(item, key, who, ctx) : choice(item, spec, who);
                 case BOOLEAN -> "true";
                 case ADMIN_DIVISION -> switch (key) {
                     case "treatmentPlace", "transferOutDivisionCode" -> ctx.get("placeCode");
@@ -948,7 +959,8 @@ public final class SandboxSeeder {
                 this.fields = SandboxSeeder.Seeding.this.fields(item, this.who, date, ctx);
                 for (MaterialSpec m : item.materials()) {
                     int r = rnd.nextInt(100);
-                    MaterialStatus s = m.condition() != null ? (r < 20 ? MaterialStatus.PAPER : MaterialStatus.MISSING)
+                    // required by the item or by the values entered (人员类别, 支取原因…): received; else now and then
+                    MaterialStatus s = !m.requiredFor(fields) ? (r < 20 ? MaterialStatus.PAPER : MaterialStatus.MISSING)
                             : r < 70 ? MaterialStatus.PAPER : r < 85 ? MaterialStatus.ELECTRONIC
                             : MaterialStatus.SHARED_DATA;
                     materials.put(m.no(), s);

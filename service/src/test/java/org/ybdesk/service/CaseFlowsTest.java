@@ -171,7 +171,9 @@ class CaseFlowsTest {
                 f.reviewer);
         assertThat(r.summary().state()).isEqualTo(CaseState.REJECTED);
         assertThat(r.messages().get(0).kind()).isEqualTo("FAILURE");
-        assertThat(r.messages().get(0).text()).contains("未审核通过").contains("诊断证明不符合病种认定标准；缺少近6个月病历");
+        // a refusal reads 未通过, never 未审核通过 (issue 10, D93)
+        assertThat(r.messages().get(0).text()).contains("认定未通过").doesNotContain("未审核通过")
+                .contains("诊断证明不符合病种认定标准；缺少近6个月病历");
     }
 
     @Test

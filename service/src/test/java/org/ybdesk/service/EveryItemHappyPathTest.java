@@ -23,6 +23,7 @@ import org.ybdesk.core.lifecycle.CaseState;
 import org.ybdesk.core.lifecycle.Command;
 import org.ybdesk.core.lifecycle.Role;
 import org.ybdesk.core.money.Money;
+import org.ybdesk.core.registry.InsuranceType;
 import org.ybdesk.service.CaseViews.CaseView;
 
 /**
@@ -79,6 +80,19 @@ class EveryItemHappyPathTest {
         ServiceItem item = f.item(no);
         CaseService.Applicant ap = item.applicantKind() == org.ybdesk.core.catalog.ApplicantKind.PERSON
                 ? DeskFixture.person("测试" + hanzi(no)) : DeskFixture.institution("测试单位" + hanzi(no));
+        // the changes (4–6) need the applicant in the registry, with the value they change (issue 10, D91)
+        Map<String, String> given = Map.of();
+        if (no == 4) {
+            f.desk.registry().registerUnit(new RegistryService.UnitInput(ap.idNumber(), ap.name(), "企业",
+                    "哈尔滨市道里区旧址1号", null, null, null, null, null, null, null, null, null), f.clerk);
+        }
+        if (no == 5 || no == 6) {
+            f.desk.registry().registerPerson(new RegistryService.PersonInput(ap.idType(), ap.idNumber(), ap.name(),
+                    null, null, no == 5 ? InsuranceType.EMPLOYEE : InsuranceType.RESIDENT, null, null,
+                    "13912345678", null, null), f.clerk);
+            given = Map.of("changeItem", "联系电话", "valueBefore", "13912345678", "valueAfter", "13700001111",
+                    "phone", "13700001111");
+        }
         CaseView v;
         if (item.flow() == FlowVariant.SETTLEMENT) {
             Map<Integer, org.ybdesk.core.catalog.MaterialStatus> all = new java.util.LinkedHashMap<>();
@@ -86,7 +100,7 @@ class EveryItemHappyPathTest {
             v = f.desk.cases().create(new CaseService.NewCase(no, ap, Samples.fields(item, Map.of()), all, null,
                     Money.ofFen(500_000), Money.ofFen(500_000)), f.clerk);
         } else {
-            v = f.create(no, ap, Map.of(), f.clerk);
+            v = f.create(no, ap, given, f.clerk);
         }
         String caseNo = v.summary().caseNo();
         int steps = 0;
@@ -109,5 +123,12 @@ class EveryItemHappyPathTest {
                     .contains("0451-84661234");
         });
         assertThat(v.events().get(0).action()).isEqualTo("RECEIVE");
+        if (no == 4) {
+            assertThat(f.desk.registry().findUnit(ap.idNumber()).orElseThrow().address())
+                    .isEqualTo(Samples.value(item.field("unitAddress").orElseThrow()));
+        }
+        if (no == 5 || no == 6) {
+            assertThat(f.desk.registry().findPerson(ap.idNumber()).orElseThrow().phone()).isEqualTo("13700001111");
+        }
     }
 }

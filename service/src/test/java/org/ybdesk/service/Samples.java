@@ -45,12 +45,13 @@ final class Samples {
         return payload + Validators.luhnCheckDigit(payload);
     }
 
-    /** A valid value for every leaf field of the item that is not already given. */
+    /** A valid value for every required leaf field of the item that is not already given. */
     static Map<String, String> fields(ServiceItem item, Map<String, String> given) {
         Map<String, String> f = new LinkedHashMap<>(given);
         var prefilled = item.applicantKind() == org.ybdesk.core.catalog.ApplicantKind.PERSON ? PERSON_PREFILLED
                 : UNIT_PREFILLED;
-        item.leafFields().filter(spec -> !prefilled.contains(spec.key()))
+        // fields the rulebook requires; optional ones (表 fields, 户名) stay empty unless a test gives them
+        item.leafFields().filter(spec -> !prefilled.contains(spec.key()) && spec.required())
                 .forEach(spec -> f.putIfAbsent(spec.key(), value(spec)));
         return f;
     }

@@ -44,6 +44,7 @@ public final class IntakeCheck {
     public static Result check(ServiceItem item, Map<String, String> values, java.util.Set<String> refusedElsewhere) {
         Map<String, String> out = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        values = withDefaults(item, values);
         for (String key : values.keySet()) {
             if (item.leafFields().noneMatch(f -> f.key().equals(key))) {
                 problems.add(TEXT.get("field.unknown", InputHygiene.visible(key), item.name()));
@@ -54,14 +55,86 @@ public final class IntakeCheck {
                 IdType idType = idTypeOf(f.parts(), values).orElse(null);
                 for (FieldSpec p : f.parts()) {
                     checkLeaf(item, p, f.label() + "·" + p.label(), values.get(p.key()), idType, out, problems,
-                            refusedElsewhere);
+                            refusedElsewhere, p.requiredFor(values));
                 }
             } else {
                 IdType idType = idTypeOf(item.requiredFields(), values).orElse(null);
-                checkLeaf(item, f, f.label(), values.get(f.key()), idType, out, problems, refusedElsewhere);
+                checkLeaf(item, f, f.label(), values.get(f.key()), idType, out, problems, refusedElsewhere,
+                        f.requiredFor(values));
             }
         }
         return new Result(out, problems);
+    }
+
+    /** The values with each empty field that has a {@code defaultValue} set to it. */
+    public static Map<String, String> withDefaults(ServiceItem item, Map<String, String> values) {
+        Map<String, String> v = new LinkedHashMap<>(values);
+        item.leafFields().filter(f -> f.defaultValue() != null).forEach(f -> {
+            String given = v.get(f.key());
+            if (given == null || given.isBlank()) {
+                v.put(f.key(), f.defaultValue());
+            }
+        });
+        return v;
+    }
+
+    // ------------------------------------------------------------------------------------------------ materials
+
+    /**
+     * Whether each of the item's materials is required before 受理 given the intake values (one rule for every
+     * item: {@link MaterialSpec#requiredFor}), in the catalog's order.
+     */
+    public static Map<MaterialSpec, Boolean> materialNeeds(ServiceItem item, Map<String, String> values) {
+        Map<String, String> v = withDefaults(item, values == null ? Map.of() : values);
+        Map<MaterialSpec, Boolean> out = new LinkedHashMap<>();
+        for (MaterialSpec m : item.materials()) {
+            out.put(m, m.requiredFor(v));
+        }
+        return out;
+    }
+
+    /** The materials required by the values that are not received. */
+    public static List<MaterialSpec> missingRequired(ServiceItem item, Map<String, String> values,
+                                                     Map<Integer, MaterialStatus> received) {
+        List<MaterialSpec> out = new ArrayList<>();
+        materialNeeds(item, values).forEach((m, required) -> {
+            if (required && received.getOrDefault(m.no(), MaterialStatus.MISSING) == MaterialStatus.MISSING) {
+                out.add(m);
+            }
+        });
+        return out;
+    }
+
+    /** True when not one of the item's materials is received: such an application is never accepted. */
+    public static boolean noneReceived(ServiceItem item, Map<Integer, MaterialStatus> received) {
+        return !item.materials().isEmpty() && item.materials().stream()
+                .allMatch(m -> received.getOrDefault(m.no(), MaterialStatus.MISSING) == MaterialStatus.MISSING);
+    }
+
+    /**
+     * Every reason the materials block 受理, at once, in Chinese: each required material not received (named with
+     * its number and, for a value-dependent one, the value that requires it), and — when nothing at all is
+     * received — that an application without any material cannot be accepted.
+     */
+    public static List<String> materialProblems(ServiceItem item, Map<String, String> values,
+                                                Map<Integer, MaterialStatus> received) {
+        List<String> problems = new ArrayList<>();
+        List<MaterialSpec> missing = missingRequired(item, values, received);
+        if (!missing.isEmpty()) {
+            problems.add(TEXT.get("material.missingRequired", String.join("；",
+                    missing.stream().map(m -> describe(m)).toList())));
+        }
+        if (noneReceived(item, received)) {
+            problems.add(TEXT.get("material.noneReceived", item.name()));
+        }
+        return problems;
+    }
+
+    /** 「1. 名称」, with 「（在职职工）」 after a material that the values made required. */
+    public static String describe(MaterialSpec m) {
+        String base = m.no() + ". " + m.name();
+        return m.requiredWhen() != null && m.condition() != null
+                ? TEXT.get("material.describe.conditional", base, m.condition()) : base;
     }
 
     /** The ID type chosen in a sibling 证件类型 field, if any. */
@@ -72,7 +145,8 @@ public final class IntakeCheck {
     }
 
     private static void checkLeaf(ServiceItem item, FieldSpec f, String label, String raw, IdType idType,
-                                  Map<String, String> out, List<String> problems, java.util.Set<String> refusedElsewhere) {
+                                  Map<String, String> out, List<String> problems, java.util.Set<String> refusedElsewhere,
+                                  boolean required) {
         List<String> flaws = InputHygiene.line(label, raw, FieldLimits.INTAKE_FIELD);
         if (!flaws.isEmpty()) {
             problems.addAll(flaws);
@@ -80,7 +154,7 @@ public final class IntakeCheck {
         }
         String v = raw == null ? "" : InputHygiene.tidy(raw);
         if (v.isEmpty()) {
-            if (f.required() && !refusedElsewhere.contains(f.key())) {
+            if (required && !refusedElsewhere.contains(f.key())) {
                 problems.add(TEXT.get("field.missing", label));
             }
             return;

@@ -55,9 +55,12 @@ public record ServiceItem(
         return list == null ? List.of() : List.copyOf(list);
     }
 
-    /** The required-field labels exactly as the rulebook prints them. */
+    /**
+     * The required-field labels exactly as the rulebook prints them (fields taken from a reference table, see
+     * {@link FieldSpec#fromForm()}, are not among them).
+     */
     public List<String> requiredFieldLabels() {
-        return requiredFields.stream().map(FieldSpec::label).toList();
+        return requiredFields.stream().filter(f -> f.fromForm() == null).map(FieldSpec::label).toList();
     }
 
     /** All leaf fields (parts of composite fields, and plain fields). */

@@ -67,6 +67,13 @@ final class CaseCommand {
                 s.applicantName(), s.applicantIdMasked(), String.valueOf(s.receivedOn()), deadline(s.deadline())));
     }
 
+    /** 「材料1. 名称 —— 留存纸质材料（本申请必需）」: whether the case's values make the material required. */
+    static String materialLine(org.ybdesk.service.CaseViews.MaterialLine m) {
+        String need = Out.t(m.required() ? "case.show.material.required"
+                : m.condition() == null ? "case.show.material.optional" : "case.show.material.judge");
+        return Out.t("case.show.material", String.valueOf(m.no()), m.name(), m.status().label()) + need;
+    }
+
     static void printCase(Base b, CaseView v) {
         CaseSummary s = v.summary();
         b.out().println(Out.t("case.show.head", s.caseNo(), String.valueOf(s.itemNo()), s.itemName(), s.stateLabel()));
@@ -76,8 +83,7 @@ final class CaseCommand {
             b.out().println(Out.t("case.show.deadline", deadline(s.deadline())));
         }
         v.fields().forEach((k, val) -> b.out().println(Out.t("case.show.field", k, val)));
-        v.materials().forEach(m -> b.out().println(Out.t("case.show.material", String.valueOf(m.no()), m.name(),
-                m.status().label())));
+        v.materials().forEach(m -> b.out().println(materialLine(m)));
         if (v.paid() != null) {
             b.out().println(Out.t("case.show.paid", v.paid().toYuanString()));
         }
@@ -187,8 +193,7 @@ final class CaseCommand {
         @Override
         Integer execute() {
             CaseView v = desk().cases().updateMaterials(caseNo, materials(materials), actor());
-            v.materials().forEach(m -> out().println(Out.t("case.show.material", String.valueOf(m.no()), m.name(),
-                    m.status().label())));
+            v.materials().forEach(m -> out().println(materialLine(m)));
             return 0;
         }
     }

@@ -466,6 +466,26 @@ class CliTest {
             assertThat(again.err()).contains("不予受理");
         }
 
+        /** Issue 10: 人员类别 decides item 2's materials; the CLI says which this application needs. */
+        @Test
+        void theMaterialsTheValuesRequireAreShownAndBlockAcceptance() {
+            String id = residentId("19800101");
+            Run created = ok(as("clerk", "case", "create", "--item", "2", "--applicant-id", id, "--applicant-name",
+                    "灵活甲", "--phone", "13812345678", "--field", "personCategory=灵活就业人员",
+                    "--field", "insuranceType=职工基本医疗保险", "--field", "declaredWage=4000",
+                    "--field", "changeType=增加", "--material", "1=paper"));
+            // no 单位编码 needed for 灵活就业人员 (表2注); material 2 is the one this application needs
+            assertThat(created.out()).contains("材料1.").contains("材料2.").contains("（本申请必需）");
+            String no = created.out().lines().filter(l -> l.contains("230102001")).findFirst().orElseThrow()
+                    .replaceAll(".*?(230102001\\d{13}).*", "$1");
+            Run refused = as("clerk", "case", "accept", no);
+            assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
+            assertThat(refused.err()).contains("材料不齐", "2. ①有效身份证件", "（灵活就业人员）");
+            ok(as("clerk", "case", "materials", no, "--material", "2=electronic"));
+            Run accepted = ok(as("clerk", "case", "accept", no));
+            assertThat(accepted.out()).contains(no);
+        }
+
         @Test
         void intakeProblemsAreAllToldAtOnce() {
             Run r = as("clerk", "case", "create", "--item", "16", "--applicant-id", "110105194912310021",
