@@ -143,4 +143,30 @@ class PullTest {
         assertThat(none.entries()).isEmpty();
         assertThat(none.version()).isEqualTo(v);
     }
+
+    /** D95: the province serves an admin-division list in the desk's TSV format; a broken one is refused. */
+    @Test
+    void anAdminDivisionListIsServedAsText() {
+        ReferenceData all = ServerFixture.read(f.get(a.token, Protocol.PATH_REFERENCE + "?since=0").body(),
+                ReferenceData.class);
+        String tsv = "# version: 2027-01-01\ncode\tname\tkind\tsuccessor\tyear\n"
+                + "230000\t黑龙江省\tPROVINCE\t\t\n239900\t黑龙江省省本级\tPOOLING\t\t\n";
+        long v = f.server.reference().importFile("ADMIN_DIVISIONS", "2027-01-01",
+                new ByteArrayInputStream(tsv.getBytes(StandardCharsets.UTF_8)));
+        ReferenceData changed = ServerFixture.read(
+                f.get(a.token, Protocol.PATH_REFERENCE + "?since=" + all.version()).body(), ReferenceData.class);
+        assertThat(changed.entries()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo("ADMIN_DIVISIONS");
+            assertThat(e.version()).isEqualTo(v);
+            assertThat(e.content().isTextual()).isTrue();
+            assertThat(e.content().asText()).isEqualTo(tsv);
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.server.reference().importFile("ADMIN_DIVISIONS",
+                "2027-02-01", new ByteArrayInputStream(tsv.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("2027-01-01");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.server.reference().importFile("ADMIN_DIVISIONS",
+                "x", new ByteArrayInputStream("code\tname\tkind\n2300\t某\tPROVINCE\n"
+                        .getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("不是6位数字");
+    }
 }
