@@ -169,4 +169,17 @@ class PullTest {
                         .getBytes(StandardCharsets.UTF_8))))
                 .hasMessageContaining("不是6位数字");
     }
+
+    /** D96: a person born before 1900 (the desk records one after the clerk confirmed) is accepted by the province. */
+    @Test
+    void aPersonBornBefore1900IsAccepted() {
+        String first17 = "230102" + "18991231" + "001";
+        String id = first17 + org.ybdesk.core.validation.Validators.residentIdCheckChar(first17);
+        a.upload(a.envelope("4201", java.util.Map.of("idType", "RESIDENT_ID", "idNumber", id, "name", "百岁老人",
+                "insuranceType", "RESIDENT", "status", "INSURED", "birthDate", "1899-12-31", "gender", "MALE")));
+        RegistryDelta d = registry(a.token, 0, 100);
+        assertThat(d.persons()).extracting(RegistryDelta.Person::idNumber).contains(id);
+        assertThat(d.persons()).filteredOn(p -> p.idNumber().equals(id)).extracting(RegistryDelta.Person::birthDate)
+                .containsExactly("1899-12-31");
+    }
 }
