@@ -157,4 +157,18 @@ class WarningsCliTest {
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.err()).isEmpty();
     }
+
+    @Test
+    void validateNamesDivisionsAndWarns(@TempDir Path other) {
+        Run ok = ybdesk(other, "validate", "division", "370100");
+        assertThat(ok.code()).as(ok.toString()).isZero();
+        assertThat(ok.out()).contains("OK").contains("山东省济南市");
+        Run abolished = ybdesk(other, "validate", "division", "371200");
+        assertThat(abolished.code()).as(abolished.toString()).isEqualTo(YbdeskCommand.NEEDS_CONFIRMATION);
+        assertThat(abolished.err()).contains("现为 370100 山东省济南市").contains("--confirm-warnings");
+        Run early = ybdesk(other, "validate", "id", residentId("18990101"));
+        assertThat(early.code()).as(early.toString()).isEqualTo(YbdeskCommand.NEEDS_CONFIRMATION);
+        assertThat(early.out()).contains("OK").contains("1899-01-01");
+        assertThat(early.err()).contains("早于1900年");
+    }
 }
