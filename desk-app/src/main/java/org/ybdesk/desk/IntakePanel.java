@@ -777,6 +777,7 @@ final class IntakePanel extends JPanel {
     private void submit(java.util.function.Function<Boolean, Outcome> work, boolean confirmed) {
         busy = true;
         setDecisionsEnabled(false);
+        setProblems(List.of()); // earlier problems are answered by this attempt; its own come back if any
         Background.run(this, () -> work.apply(confirmed), out -> {
             busy = false;
             setDecisionsEnabled(true);
