@@ -92,6 +92,8 @@ final class CaseFieldsTab extends JPanel {
         String shown = value;
         if (value != null && spec.type() == FieldType.ID_NUMBER && !fullIds) {
             shown = CaseViews.mask(value);
+        } else if (value != null && spec.type() == FieldType.ADMIN_DIVISION) {
+            shown = org.ybdesk.core.validation.AdminDivisions.label(value); // 「370100 山东省济南市」 (D95)
         }
         line("case.field." + spec.key(), spec.label(), shown, indent);
     }

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javax.swing.BorderFactory;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
@@ -41,6 +40,7 @@ import org.ybdesk.core.lifecycle.Command;
 import org.ybdesk.core.money.Money;
 import org.ybdesk.forms.CodeTables;
 import org.ybdesk.service.CaseService;
+import org.ybdesk.service.WarningsToConfirm;
 import org.ybdesk.service.CaseViews.CaseView;
 import org.ybdesk.service.CaseViews.MessageView;
 import org.ybdesk.service.Desk;
@@ -639,8 +639,8 @@ final class IntakePanel extends JPanel {
         CaseService.NewCase nc = newCase();
         boolean instant = instant();
         String note = item.group() == ItemGroup.QUERY ? Texts.t("intake.query.answered") : null;
-        submit(() -> {
-            CaseView v = desk.cases().create(nc, actor);
+        submit(confirmed -> {
+            CaseView v = desk.cases().create(nc, actor, confirmed);
             String no = v.summary().caseNo();
             List<String> later = new ArrayList<>();
             try {
@@ -747,8 +747,8 @@ final class IntakePanel extends JPanel {
 
     private void decide(CaseAction action, List<String> reasons) {
         CaseService.NewCase nc = newCase();
-        submit(() -> {
-            CaseView v = desk.cases().create(nc, actor);
+        submit(confirmed -> {
+            CaseView v = desk.cases().create(nc, actor, confirmed);
             String no = v.summary().caseNo();
             List<String> later = new ArrayList<>();
             try {
@@ -772,17 +772,47 @@ final class IntakePanel extends JPanel {
                 form.declared(), form.reconciled());
     }
 
-    /** Runs a decision off the event thread; the service's problems stay on this step with everything typed. */
-    private void submit(Supplier<Outcome> work) {
+    /**
+     * Runs a decision off the event thread; the service's problems stay on this step with everything typed. The
+     * work gets whether the clerk confirmed the warnings: first not; when the service answers with warnings (D97)
+     * the confirmation dialog lists them, and 确认无误 runs the work again confirmed, 返回修改 keeps everything.
+     */
+    private void submit(java.util.function.Function<Boolean, Outcome> work) {
+        submit(work, false);
+    }
+
+    private void submit(java.util.function.Function<Boolean, Outcome> work, boolean confirmed) {
         busy = true;
         setDecisionsEnabled(false);
-        Background.run(this, work, out -> {
+        setProblems(List.of()); // earlier problems are answered by this attempt; its own come back if any
+        Background.run(this, () -> work.apply(confirmed), out -> {
             busy = false;
             setDecisionsEnabled(true);
             showResult(out);
         }, e -> {
             busy = false;
             setDecisionsEnabled(true);
+            if (e instanceof WarningsToConfirm w && !confirmed && !asking) {
+                asking = true; // no other decision until the clerk has answered
+                // a callback must not block (Background.run): the modal dialog opens after it
+                javax.swing.SwingUtilities.invokeLater(() -> {
+                    boolean ok;
+                    try {
+                        ok = WarningsDialog.confirm(this, w.warnings());
+                    } finally {
+                        asking = false;
+                    }
+                    if (ok) {
+                        submit(work, true);
+                    } else {
+                        List<String> p = new ArrayList<>();
+                        p.add(Texts.t("intake.warnings.backNote"));
+                        p.addAll(w.warnings());
+                        setProblems(p);
+                    }
+                });
+                return;
+            }
             setProblems(Problems.reasons(e));
         });
     }

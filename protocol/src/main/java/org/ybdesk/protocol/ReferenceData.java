@@ -15,6 +15,11 @@ public record ReferenceData(@JsonProperty("version") long version, @JsonProperty
     public static final String CALENDAR = "CALENDAR";
     public static final String POLICY = "POLICY";
     public static final String INSTITUTIONS = "INSTITUTIONS";
+    /**
+     * The admin-division code list (D95): content is a JSON string holding the list in the desk's TSV format
+     * ({@code admin-divisions.tsv}: {@code # version:} line, header, one code per line); key = the list's version.
+     */
+    public static final String ADMIN_DIVISIONS = "ADMIN_DIVISIONS";
 
     /**
      * @param kind one of the kinds above

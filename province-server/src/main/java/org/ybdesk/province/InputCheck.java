@@ -54,6 +54,11 @@ final class InputCheck {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    /**
+     * Birth dates before 1900 are real (D96: the desk records them after the clerk confirmed); only dates no living
+     * person can have are refused.
+     */
+    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1850, 1, 1);
     private static final Set<String> STATES = names(CaseState.values());
     private static final Set<String> ACTIONS = union(names(CaseAction.values()), Set.of("RECEIVE"));
     private static final Set<String> ID_TYPES = names(IdType.values());
@@ -137,7 +142,7 @@ final class InputCheck {
         }
         personName(f, "name", true, 100);
         f.enumOf("gender", false, GENDERS);
-        f.date("birthDate", false, today);
+        f.date("birthDate", false, EARLIEST_BIRTH, today);
         f.enumOf("insuranceType", false, INSURANCE_TYPES);
         f.enumOf("status", false, STATUSES);
         f.pattern("phone", false, 40, "[0-9+() -]+");
@@ -530,9 +535,14 @@ final class InputCheck {
 
         /** A strict {@code yyyy-MM-dd} date from 1900 on, not after {@code latest} when given. */
         LocalDate date(String field, boolean required, LocalDate latest) {
+            return date(field, required, EARLIEST, latest);
+        }
+
+        /** A strict {@code yyyy-MM-dd} date from {@code earliest} on, not after {@code latest} when given. */
+        LocalDate date(String field, boolean required, LocalDate earliest, LocalDate latest) {
             return parsed(field, required, s -> {
                 LocalDate d = LocalDate.parse(s, DATE);
-                if (d.isBefore(EARLIEST) || (latest != null && d.isAfter(latest))) {
+                if (d.isBefore(earliest) || (latest != null && d.isAfter(latest))) {
                     throw new DateTimeParseException("out of range", s, 0);
                 }
                 return d;

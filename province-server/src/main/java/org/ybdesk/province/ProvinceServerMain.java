@@ -248,11 +248,11 @@ public final class ProvinceServerMain implements Runnable {
     static final class ReferenceImport implements Callable<Integer> {
         @Mixin
         DbOptions dbOptions = new DbOptions();
-        @Option(names = "--kind", required = true, description = "CATALOG, CALENDAR, POLICY or INSTITUTIONS")
+        @Option(names = "--kind", required = true, description = "CATALOG, CALENDAR, POLICY, INSTITUTIONS or ADMIN_DIVISIONS")
         String kind;
         @Option(names = "--key", required = true, description = "the entry's key: a year for CALENDAR, a version…")
         String key;
-        @Parameters(index = "0", description = "the file (a calendar file with years: contributes year --key)")
+        @Parameters(index = "0", description = "the file (a calendar file with years: contributes year --key; ADMIN_DIVISIONS: the TSV list, --key = its version)")
         Path file;
 
         @Override

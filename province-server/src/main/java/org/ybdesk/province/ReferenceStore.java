@@ -26,7 +26,7 @@ import org.ybdesk.protocol.ReferenceData;
  */
 public final class ReferenceStore {
     public static final Set<String> KINDS = Set.of(ReferenceData.CATALOG, ReferenceData.CALENDAR,
-            ReferenceData.POLICY, ReferenceData.INSTITUTIONS);
+            ReferenceData.POLICY, ReferenceData.INSTITUTIONS, ReferenceData.ADMIN_DIVISIONS);
     static final String CALENDAR_RESOURCE = "/org/ybdesk/core/calendar/cn-holidays.yaml";
     private static final long REFERENCE_LOCK = 9_101L;
     private static final ObjectMapper YAML = new YAMLMapper();
@@ -71,6 +71,9 @@ public final class ReferenceStore {
      */
     public long importFile(String kind, String key, InputStream in) {
         try {
+            if (ReferenceData.ADMIN_DIVISIONS.equals(kind)) {
+                return putAdminDivisions(key, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
             JsonNode doc = YAML.readTree(in);
             if (doc == null || doc.isMissingNode()) {
                 throw new IllegalArgumentException("empty file");
@@ -79,6 +82,20 @@ public final class ReferenceStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * An admin-division list in the desk's TSV format (D95), checked as the desk will read it; the key must be the
+     * list's {@code # version:}. Stored as a JSON string.
+     */
+    long putAdminDivisions(String key, String tsv) {
+        org.ybdesk.core.validation.AdminDivisions.Table t = org.ybdesk.core.validation.AdminDivisions.parse(tsv);
+        if (!t.version().equals(key)) {
+            throw new IllegalArgumentException("an ADMIN_DIVISIONS entry's key must be its list's version ("
+                    + t.version() + ")");
+        }
+        return put(ReferenceData.ADMIN_DIVISIONS, key,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(tsv));
     }
 
     /** Seeds the catalog and the calendars the desk ships with, when the store is empty. Returns entries added. */

@@ -143,4 +143,43 @@ class PullTest {
         assertThat(none.entries()).isEmpty();
         assertThat(none.version()).isEqualTo(v);
     }
+
+    /** D95: the province serves an admin-division list in the desk's TSV format; a broken one is refused. */
+    @Test
+    void anAdminDivisionListIsServedAsText() {
+        ReferenceData all = ServerFixture.read(f.get(a.token, Protocol.PATH_REFERENCE + "?since=0").body(),
+                ReferenceData.class);
+        String tsv = "# version: 2027-01-01\ncode\tname\tkind\tsuccessor\tyear\n"
+                + "230000\t黑龙江省\tPROVINCE\t\t\n239900\t黑龙江省省本级\tPOOLING\t\t\n";
+        long v = f.server.reference().importFile("ADMIN_DIVISIONS", "2027-01-01",
+                new ByteArrayInputStream(tsv.getBytes(StandardCharsets.UTF_8)));
+        ReferenceData changed = ServerFixture.read(
+                f.get(a.token, Protocol.PATH_REFERENCE + "?since=" + all.version()).body(), ReferenceData.class);
+        assertThat(changed.entries()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo("ADMIN_DIVISIONS");
+            assertThat(e.version()).isEqualTo(v);
+            assertThat(e.content().isTextual()).isTrue();
+            assertThat(e.content().asText()).isEqualTo(tsv);
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.server.reference().importFile("ADMIN_DIVISIONS",
+                "2027-02-01", new ByteArrayInputStream(tsv.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("2027-01-01");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.server.reference().importFile("ADMIN_DIVISIONS",
+                "x", new ByteArrayInputStream("code\tname\tkind\n2300\t某\tPROVINCE\n"
+                        .getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("不是6位数字");
+    }
+
+    /** D96: a person born before 1900 (the desk records one after the clerk confirmed) is accepted by the province. */
+    @Test
+    void aPersonBornBefore1900IsAccepted() {
+        String first17 = "230102" + "18991231" + "001";
+        String id = first17 + org.ybdesk.core.validation.Validators.residentIdCheckChar(first17);
+        a.upload(a.envelope("4201", java.util.Map.of("idType", "RESIDENT_ID", "idNumber", id, "name", "百岁老人",
+                "insuranceType", "RESIDENT", "status", "INSURED", "birthDate", "1899-12-31", "gender", "MALE")));
+        RegistryDelta d = registry(a.token, 0, 100);
+        assertThat(d.persons()).extracting(RegistryDelta.Person::idNumber).contains(id);
+        assertThat(d.persons()).filteredOn(p -> p.idNumber().equals(id)).extracting(RegistryDelta.Person::birthDate)
+                .containsExactly("1899-12-31");
+    }
 }

@@ -113,10 +113,24 @@ public final class CaseService {
 
     // ------------------------------------------------------------------------------------------------ intake
 
-    /** Takes in an application (state 待受理). All problems at once; nothing is written if there is any. */
+    /**
+     * Takes in an application (state 待受理). All problems at once; nothing is written if there is any. Warnings
+     * (something unusual, D97) are not confirmed by this call: they are thrown as {@link WarningsToConfirm}.
+     */
     public CaseView create(NewCase req, Actor actor) {
+        return create(req, actor, false);
+    }
+
+    /**
+     * As {@link #create(NewCase, Actor)}; with {@code warningsConfirmed} the clerk has seen and confirmed the
+     * warnings, which are then recorded with the application (the RECEIVE step's reasons on the timeline, and
+     * {@code confirmedWarnings} in its audit record). Without it, any warning throws {@link WarningsToConfirm} and
+     * nothing is written. Problems always refuse, confirmed or not.
+     */
+    public CaseView create(NewCase req, Actor actor, boolean warningsConfirmed) {
         AgencyRecord agency = desk.requireAgency();
         List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         Optional<ServiceItem> found = desk.catalog().find(req.itemNo());
         if (found.isEmpty()) {
             throw new ServiceException(Texts.get("case.item.unknown", String.valueOf(req.itemNo())));
@@ -145,7 +159,11 @@ public final class CaseService {
             // the number itself cannot be read: its format checks would only repeat the problem
         } else if (personApplicant) {
             IdType t = ap == null || ap.idType() == null ? IdType.RESIDENT_ID : ap.idType();
-            Validators.idNumber(t, apId).forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.applicantId"), p)));
+            Validators.idNumber(t, apId, desk.today()).forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.applicantId"), p)));
+            if (item.leafFields().noneMatch(f -> f.key().equals("idNumber"))) { // else the field's check warns
+                Validators.idNumberWarnings(t, apId, desk.today()).forEach(w -> warnings.add(
+                        Texts.get("field.problem", Texts.get("label.applicantId"), w)));
+            }
             person = desk.db().dsl().selectFrom(PERSON).where(PERSON.ID_NUMBER.eq(apId)).limit(1).fetchOne();
             if (person != null && !apName.isEmpty() && !person.getName().equals(apName)) {
                 problems.add(Texts.get("case.applicant.nameMismatch", person.getName()));
@@ -178,8 +196,9 @@ public final class CaseService {
         if (ap != null && !InputHygiene.isCleanLine(ap.phone())) {
             refusedElsewhere.add("phone");
         }
-        IntakeCheck.Result checked = IntakeCheck.check(item, fields, refusedElsewhere);
+        IntakeCheck.Result checked = IntakeCheck.check(item, fields, refusedElsewhere, desk.today());
         problems.addAll(checked.problems());
+        warnings.addAll(checked.warnings());
         Map<Integer, MaterialStatus> materials = new LinkedHashMap<>();
         for (Integer no : req.materials().keySet()) {
             if (item.materials().stream().noneMatch(m -> m.no() == no)) {
@@ -203,6 +222,10 @@ public final class CaseService {
         if (!problems.isEmpty()) {
             throw new ServiceException(problems);
         }
+        if (!warnings.isEmpty() && !warningsConfirmed) {
+            throw new WarningsToConfirm(warnings);
+        }
+        List<String> confirmed = List.copyOf(warnings);
         String name = apName;
         String idNo = apId;
         Long personId = person == null ? null : person.getId();
@@ -236,8 +259,14 @@ public final class CaseService {
             c.setUpdatedAt(now);
             c.setRowVersion(0);
             c.store();
-            CaseEventRecord e = event(tx, c, RECEIVE, null, CaseState.RECEIVED, actor, now, today, List.of(), null, null);
+            CaseEventRecord e = event(tx, c, RECEIVE, null, CaseState.RECEIVED, actor, now, today, confirmed,
+                    confirmed.isEmpty() ? null : Texts.get("case.warnings.confirmed", actor.name(),
+                            String.valueOf(confirmed.size())), null);
             Map<String, Object> after = caseMap(c);
+            if (!confirmed.isEmpty()) {
+                after.put("confirmedWarnings", confirmed);
+                after.put("warningsConfirmedBy", actor.name());
+            }
             Map<String, Object> payload = payload(c, e, actor);
             payload.put("fields", checked.values());
             payload.put("materials", materials);

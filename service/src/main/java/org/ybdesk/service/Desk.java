@@ -25,6 +25,8 @@ public final class Desk implements AutoCloseable {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     public static final String REF_CALENDAR = "CALENDAR";
     public static final String REF_CATALOG = "CATALOG";
+    /** The admin-division code list the province sent (D95); the newest active one is in force. */
+    public static final String REF_ADMIN_DIVISIONS = "ADMIN_DIVISIONS";
 
     private final Database db;
     private final Mode mode;
@@ -43,6 +45,9 @@ public final class Desk implements AutoCloseable {
         seal(db, clock);
         this.catalog = loadCatalog(db);
         setCalendar(loadCalendar(db));
+        if (mode == Mode.PRODUCTION) {
+            loadAdminDivisions(db);
+        }
     }
 
     /** Opens the desk of {@code mode} under {@code dataDir} ({@code dataDir/prod} or {@code dataDir/sandbox}). */
@@ -110,6 +115,25 @@ public final class Desk implements AutoCloseable {
                     }
                 })
                 .orElseGet(Catalog::loadDefault);
+    }
+
+    /**
+     * Puts the newest admin-division list the province sent in force (D95); without one, the list shipped with the
+     * desk stays. A list that no longer reads (it was checked when pulled) is logged and the shipped list kept.
+     */
+    static void loadAdminDivisions(Database db) {
+        db.dsl().select(REFERENCE_DATA.CONTENT).from(REFERENCE_DATA)
+                .where(REFERENCE_DATA.KIND.eq(REF_ADMIN_DIVISIONS), REFERENCE_DATA.ACTIVE.isTrue())
+                .orderBy(REFERENCE_DATA.IMPORTED_AT.desc()).limit(1).fetchOptional(REFERENCE_DATA.CONTENT)
+                .ifPresent(text -> {
+                    try {
+                        org.ybdesk.core.validation.AdminDivisions.install(
+                                org.ybdesk.core.validation.AdminDivisions.parse(text));
+                    } catch (IllegalArgumentException e) {
+                        org.slf4j.LoggerFactory.getLogger(Desk.class).warn(
+                                "stored admin-division list unreadable, the bundled one stays: {}", e.getMessage());
+                    }
+                });
     }
 
     private static WorkingCalendar loadCalendar(Database db) {

@@ -429,6 +429,13 @@ public final class SyncStore {
                 } catch (RuntimeException ex) {
                     throw new ServiceException(Texts.get("calendar.import.invalid", ex.getMessage()));
                 }
+            } else if (Desk.REF_ADMIN_DIVISIONS.equals(e.kind())) {
+                try {
+                    org.ybdesk.core.validation.AdminDivisions.parse(e.content());
+                } catch (IllegalArgumentException ex) {
+                    throw new ServiceException(Texts.get("sync.reference.invalid", e.kind(), e.key(),
+                            String.valueOf(ex.getMessage())));
+                }
             } else if (Desk.REF_CATALOG.equals(e.kind())) {
                 try {
                     org.ybdesk.core.catalog.Catalog.parse(e.content());
@@ -453,8 +460,10 @@ public final class SyncStore {
                     continue;
                 }
                 if (!Desk.REF_CALENDAR.equals(e.kind())) {
+                    // one admin-division list is in force: a newer one replaces every earlier one (D95)
                     tx.update(REFERENCE_DATA).set(REFERENCE_DATA.ACTIVE, false)
-                            .where(REFERENCE_DATA.KIND.eq(e.kind()), REFERENCE_DATA.VERSION.like(e.key() + "@%"))
+                            .where(REFERENCE_DATA.KIND.eq(e.kind()), Desk.REF_ADMIN_DIVISIONS.equals(e.kind())
+                                    ? DSL.noCondition() : REFERENCE_DATA.VERSION.like(e.key() + "@%"))
                             .execute();
                 }
                 var r = tx.newRecord(REFERENCE_DATA);
@@ -479,6 +488,9 @@ public final class SyncStore {
         });
         if (merged[0] != null && applied > 0) {
             desk.setCalendar(merged[0]);
+        }
+        if (applied > 0 && entries.stream().anyMatch(e -> Desk.REF_ADMIN_DIVISIONS.equals(e.kind()))) {
+            Desk.loadAdminDivisions(desk.db());
         }
         return applied;
     }

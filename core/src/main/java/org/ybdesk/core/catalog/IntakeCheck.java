@@ -15,14 +15,27 @@ import org.ybdesk.core.validation.Validators;
 
 /**
  * Checks the intake values of a case against its item's required fields: presence, type, options and the format
- * validators. Returns the values normalized (dates ISO, IDs upper-case, amounts in yuan with two decimals) and every
- * problem at once, each naming the field by its rulebook label.
+ * validators. Returns the values normalized (dates ISO, IDs upper-case, amounts in yuan with two decimals), every
+ * problem at once (the case is refused until they are fixed) and every warning (something unusual the clerk must
+ * confirm before the case is recorded: a bank card failing Luhn, an unknown or abolished admin-division code, a birth
+ * date before 1900; D94–D96), each naming the field by its rulebook label.
  */
 public final class IntakeCheck {
     private static final Messages TEXT = Messages.bundle("org.ybdesk.core.catalog.messages");
 
-    /** Normalized values and problems; {@link #ok()} when there are none. */
-    public record Result(Map<String, String> values, List<String> problems) {
+    /** Normalized values, problems and warnings; {@link #ok()} when there are no problems. */
+    public record Result(Map<String, String> values, List<String> problems, List<String> warnings) {
+        public Result {
+            problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** Without warnings. */
+        public Result(Map<String, String> values, List<String> problems) {
+            this(values, problems, List.of());
+        }
+
+        /** No problems (there may be warnings to confirm). */
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -42,9 +55,17 @@ public final class IntakeCheck {
      * 「请填写」 would send the clerk the wrong way.
      */
     public static Result check(ServiceItem item, Map<String, String> values, java.util.Set<String> refusedElsewhere) {
+        return check(item, values, refusedElsewhere, LocalDate.now(Validators.CHINA));
+    }
+
+    /** As {@link #check(ServiceItem, Map, java.util.Set)}, with the day that counts as today (birth dates). */
+    public static Result check(ServiceItem item, Map<String, String> values, java.util.Set<String> refusedElsewhere,
+                               LocalDate today) {
         Map<String, String> out = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         values = withDefaults(item, values);
+        List<String> warnings = new ArrayList<>();
+        Leaf leaf = new Leaf(item, out, problems, warnings, refusedElsewhere, today);
         for (String key : values.keySet()) {
             if (item.leafFields().noneMatch(f -> f.key().equals(key))) {
                 problems.add(TEXT.get("field.unknown", InputHygiene.visible(key), item.name()));
@@ -54,16 +75,22 @@ public final class IntakeCheck {
             if (f.composite()) {
                 IdType idType = idTypeOf(f.parts(), values).orElse(null);
                 for (FieldSpec p : f.parts()) {
-                    checkLeaf(item, p, f.label() + "·" + p.label(), values.get(p.key()), idType, out, problems,
-                            refusedElsewhere, p.requiredFor(values));
+                    leaf.check(p, f.label() + "·" + p.label(), values.get(p.key()), idType, p.requiredFor(values));
                 }
             } else {
                 IdType idType = idTypeOf(item.requiredFields(), values).orElse(null);
-                checkLeaf(item, f, f.label(), values.get(f.key()), idType, out, problems, refusedElsewhere,
-                        f.requiredFor(values));
+                leaf.check(f, f.label(), values.get(f.key()), idType, f.requiredFor(values));
             }
         }
-        return new Result(out, problems);
+        return new Result(out, problems, warnings);
+    }
+
+    /** What one check collects into. */
+    private record Leaf(ServiceItem item, Map<String, String> out, List<String> problems, List<String> warnings,
+                        java.util.Set<String> refusedElsewhere, LocalDate today) {
+        void check(FieldSpec f, String label, String raw, IdType idType, boolean required) {
+            checkLeaf(item, f, label, raw, idType, out, problems, warnings, refusedElsewhere, today, required);
+        }
     }
 
     /** The values with each empty field that has a {@code defaultValue} set to it. */
@@ -145,8 +172,8 @@ public final class IntakeCheck {
     }
 
     private static void checkLeaf(ServiceItem item, FieldSpec f, String label, String raw, IdType idType,
-                                  Map<String, String> out, List<String> problems, java.util.Set<String> refusedElsewhere,
-                                  boolean required) {
+                                  Map<String, String> out, List<String> problems, List<String> warnings,
+                                  java.util.Set<String> refusedElsewhere, LocalDate today, boolean required) {
         List<String> flaws = InputHygiene.line(label, raw, FieldLimits.INTAKE_FIELD);
         if (!flaws.isEmpty()) {
             problems.addAll(flaws);
@@ -160,11 +187,14 @@ public final class IntakeCheck {
             return;
         }
         List<String> found = new ArrayList<>();
+        List<String> unusual = new ArrayList<>();
         String normalized = v;
         switch (f.type()) {
             case ID_NUMBER -> {
                 normalized = Validators.normalizeId(v);
-                found.addAll(Validators.idNumber(idType == null ? IdType.RESIDENT_ID : idType, normalized));
+                IdType t = idType == null ? IdType.RESIDENT_ID : idType;
+                found.addAll(Validators.idNumber(t, normalized, today));
+                unusual.addAll(Validators.idNumberWarnings(t, normalized, today));
             }
             case CREDIT_CODE -> {
                 normalized = v.toUpperCase();
@@ -173,9 +203,15 @@ public final class IntakeCheck {
             case PHONE -> found.addAll(Validators.landlineOrMobile(v));
             case BANK_ACCOUNT -> {
                 normalized = v.replace(" ", "");
-                found.addAll(Validators.bankAccount(normalized, item.applicantKind() != ApplicantKind.PERSON));
+                boolean corporate = item.applicantKind() != ApplicantKind.PERSON;
+                found.addAll(Validators.bankAccount(normalized, corporate));
+                unusual.addAll(Validators.bankAccountWarnings(normalized, corporate));
             }
-            case ADMIN_DIVISION -> found.addAll(Validators.adminDivision(v));
+            case ADMIN_DIVISION -> {
+                normalized = Validators.normalizeId(v);
+                found.addAll(Validators.adminDivision(v));
+                unusual.addAll(Validators.adminDivisionWarnings(v));
+            }
             case POSTAL_CODE -> found.addAll(Validators.postalCode(v));
             case DATE -> {
                 InputHygiene.DateResult d = InputHygiene.date(label, v);
@@ -184,6 +220,10 @@ public final class IntakeCheck {
                     return;
                 }
                 normalized = d.date().toString();
+                if (isBirthDate(f)) {
+                    problems.addAll(Validators.birthDate(label, d.date(), today));
+                    warnings.addAll(Validators.birthDateWarnings(label, d.date()));
+                }
             }
             case PERIOD -> {
                 String[] ends = v.split(TEXT.get("lexicon.periodSeparators"));
@@ -241,7 +281,15 @@ public final class IntakeCheck {
         for (String p : found) {
             problems.add(TEXT.get("field.problem", label, p));
         }
+        for (String w : unusual) {
+            warnings.add(TEXT.get("field.problem", label, w));
+        }
         out.put(f.key(), normalized);
+    }
+
+    /** A date field that holds someone's birth date (出生日期). */
+    private static boolean isBirthDate(FieldSpec f) {
+        return f.key().equals("birthDate") || f.label().contains(TEXT.get("lexicon.birthDateLabel"));
     }
 
     /**

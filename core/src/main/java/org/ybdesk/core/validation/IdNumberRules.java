@@ -22,7 +22,7 @@ final class IdNumberRules {
     /** Prefixes of 港澳台居民居住证 numbers: Hong Kong, Macao, Taiwan. */
     static final Set<String> HMT_PERMIT_PREFIXES = Set.of("810000", "820000", "830000");
 
-    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+    private static final LocalDate EARLIEST_BIRTH = Validators.EARLIEST_USUAL_BIRTH;
 
     /** ISO 7064 MOD 11-2 weights (2^(18-i) mod 11) for positions 1–17 of GB 11643. */
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -301,9 +301,28 @@ final class IdNumberRules {
         }
         if (date.isAfter(today)) {
             p.add("id.birthDateFuture", label, year, month, day, "7", "14");
-        } else if (date.isBefore(EARLIEST_BIRTH)) {
-            p.add("id.birthDateTooEarly", label, year, month, day, "7", "14");
         }
+        // before 1900: real people have such numbers; a warning (warnings below), not a refusal (D96)
+    }
+
+    /** Warnings for a number of {@code type} that has no problems: a birth date before 1900 (D96). */
+    static List<String> warnings(IdType type, String raw) {
+        String s = Validators.normalizeId(raw);
+        boolean gbStyle = switch (type) {
+            case RESIDENT_ID, HMT_RESIDENCE_PERMIT -> true;
+            case FOREIGNER_PERMANENT_RESIDENCE -> s.length() == 18;
+            default -> false;
+        };
+        if (!gbStyle || s.length() != 18) {
+            return List.of();
+        }
+        LocalDate date = LocalDate.of(Integer.parseInt(s.substring(6, 10)), Integer.parseInt(s.substring(10, 12)),
+                Integer.parseInt(s.substring(12, 14)));
+        if (date.isBefore(EARLIEST_BIRTH)) {
+            return Problems.one("id.birthDateEarly", type.label(), s.substring(6, 10), s.substring(10, 12),
+                    s.substring(12, 14), "7", "14");
+        }
+        return List.of();
     }
 
     private static void checkCharacter(Problems p, String label, String s) {

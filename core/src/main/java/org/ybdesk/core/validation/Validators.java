@@ -83,7 +83,7 @@ public final class Validators {
 
     /**
      * 居民身份证 (GB 11643-1999): 17 digits and a check character (0–9 or X, MOD 11-2); positions 1–2 a
-     * mainland province code; positions 7–14 a real birth date between 1900-01-01 and today. A
+     * mainland province code; positions 7–14 a real birth date not after today (before 1900: a warning, D96). A
      * 15-digit first-generation number is reported as no longer accepted. Numbers that are clearly
      * of another type (810000/820000/830000…, or starting with 9) get a hint to change the type.
      */
@@ -138,6 +138,17 @@ public final class Validators {
             case TAIWAN_PASS -> IdNumberRules.taiwanPass(raw);
             case PASSPORT -> IdNumberRules.passport(raw);
         };
+    }
+
+    /**
+     * What the clerk must confirm about a number {@link #idNumber(IdType, String, LocalDate)} accepts: a birth date
+     * before 1900-01-01 in a 居民身份证, 港澳台居民居住证 or 2023 外国人永久居留身份证 number (D96).
+     */
+    public static List<String> idNumberWarnings(IdType type, String raw, LocalDate today) {
+        if (type == null || !idNumber(type, raw, today).isEmpty()) {
+            return List.of();
+        }
+        return IdNumberRules.warnings(type, raw);
     }
 
     /**
@@ -208,9 +219,8 @@ public final class Validators {
     // ================================================================ bank
 
     /**
-     * Personal bank card number: 12–19 digits, spaces and hyphens tolerated. Cards of 16–19 digits
-     * with a card-scheme prefix (62 UnionPay, 4 Visa, 5 Mastercard) must pass the Luhn check
-     * (ISO/IEC 7812); other personal numbers (passbooks, old cards) are checked for length only.
+     * Personal bank card number: 12–19 digits, spaces and hyphens tolerated. These are refusals; whether the number
+     * passes the Luhn check is a warning ({@link #bankCardWarnings}), since real Chinese debit cards fail it.
      */
     public static List<String> bankCard(String raw) {
         if (isBlank(raw)) {
@@ -225,12 +235,28 @@ public final class Validators {
         if (s.length() < 12 || s.length() > 19) {
             p.add("bankCard.length", String.valueOf(s.length()));
         }
-        if (bad.isEmpty() && s.length() >= 16 && s.length() <= 19
-                && (s.startsWith("62") || s.startsWith("4") || s.startsWith("5"))
-                && !luhnValid(s)) {
-            p.add("bankCard.luhn");
-        }
         return p.list();
+    }
+
+    /**
+     * What the clerk must confirm about a personal bank card number that {@link #bankCard} accepts: a card number
+     * (16–19 digits, any prefix) that fails the Luhn check (ISO/IEC 7812). Some banks' real debit cards fail it, so
+     * it is never a refusal (D94). Shorter numbers (passbooks, old accounts) carry no Luhn digit.
+     */
+    public static List<String> bankCardWarnings(String raw) {
+        if (!bankCard(raw).isEmpty()) {
+            return List.of();
+        }
+        String s = bankDigits(raw);
+        if (s.length() >= 16 && !luhnValid(s)) {
+            return Problems.one("bankCard.luhn");
+        }
+        return List.of();
+    }
+
+    /** As {@link #bankCardWarnings}, for an account: corporate accounts carry no Luhn digit, so none. */
+    public static List<String> bankAccountWarnings(String raw, boolean corporate) {
+        return corporate ? List.of() : bankCardWarnings(raw);
     }
 
     /**
@@ -303,8 +329,8 @@ public final class Validators {
 
     /**
      * 行政区划代码 (GB/T 2260 / 医保区划): 6 digits whose first two are a province-level code
-     * (mainland, or 71/81/82 for Taiwan, Hong Kong, Macao); so 000000 is not valid. Whether the
-     * prefecture and county exist is not checked (that needs the current code list).
+     * (mainland, or 71/81/82 for Taiwan, Hong Kong, Macao); so 000000 is not valid. These are refusals; whether
+     * the code is in the current list is a warning ({@link #adminDivisionWarnings}).
      */
     public static List<String> adminDivision(String raw) {
         if (isBlank(raw)) {
@@ -323,6 +349,59 @@ public final class Validators {
             p.add("division.province", s.substring(0, 2));
         }
         return p.list();
+    }
+
+    /**
+     * What the clerk must confirm about a code {@link #adminDivision} accepts (D95): a code that is not in the list
+     * of {@link AdminDivisions} (the list may be older than reality), or an abolished code, named with its
+     * successor.
+     */
+    public static List<String> adminDivisionWarnings(String raw) {
+        if (!adminDivision(raw).isEmpty()) {
+            return List.of();
+        }
+        String s = normalizeId(raw);
+        Optional<AdminDivisions.Division> d = AdminDivisions.find(s);
+        if (d.isEmpty()) {
+            return Problems.one("division.unknown", s, AdminDivisions.version());
+        }
+        if (!d.get().abolished()) {
+            return List.of();
+        }
+        String year = d.get().year() == 0 ? "" : Problems.MESSAGES.get("division.abolishedYear",
+                String.valueOf(d.get().year()));
+        if (d.get().successor().isEmpty()) {
+            return Problems.one("division.abolishedSplit", s, d.get().name(), year);
+        }
+        String next = d.get().successor();
+        return Problems.one("division.abolished", s, d.get().name(), year, next,
+                AdminDivisions.name(next).orElse(""));
+    }
+
+    // ================================================================ dates
+
+    /** The earliest birth date that needs no confirmation (D96). */
+    public static final LocalDate EARLIEST_USUAL_BIRTH = LocalDate.of(1900, 1, 1);
+
+    /** A birth date typed in a form: a date after today is refused ({@code label} names the field). */
+    public static List<String> birthDate(String label, LocalDate date, LocalDate today) {
+        if (date != null && date.isAfter(today)) {
+            return Problems.one("birthDate.future", label, chineseDate(date));
+        }
+        return List.of();
+    }
+
+    /** A birth date before 1900-01-01 is possible (D96) but unusual: the clerk confirms it. */
+    public static List<String> birthDateWarnings(String label, LocalDate date) {
+        if (date != null && date.isBefore(EARLIEST_USUAL_BIRTH)) {
+            return Problems.one("birthDate.early", label, chineseDate(date));
+        }
+        return List.of();
+    }
+
+    private static String chineseDate(LocalDate d) {
+        return Problems.MESSAGES.get("date.chinese", String.valueOf(d.getYear()), String.valueOf(d.getMonthValue()),
+                String.valueOf(d.getDayOfMonth()));
     }
 
     /** 邮政编码: 6 digits; mainland postal codes start with 0–8. */

@@ -161,10 +161,30 @@ class ContactAndPlaceTest {
             assertThat(Validators.bankAccount(card, false)).isEmpty();
         }
 
+        /** D94: a Luhn failure is a warning for every prefix (real debit cards fail it), never a refusal. */
         @ParameterizedTest
-        @ValueSource(strings = {"6228480402564890017", "4111111111111112", "5555555555554440", "6222021234567891"})
-        void luhnFailure(String card) {
-            assertThat(problems(Validators.bankCard(card))).singleElement().asString().contains("逐位核对");
+        @ValueSource(strings = {"6228480402564890017", "4111111111111112", "5555555555554440", "6222021234567891",
+            "9559980210373015417", "3568891234567890", "1234567890123457", "9400121234567891"})
+        void luhnFailureIsAWarningForEveryPrefix(String card) {
+            assertThat(Validators.bankCard(card)).isEmpty();
+            assertThat(Validators.bankAccount(card, false)).isEmpty();
+            assertThat(problems(Validators.bankCardWarnings(card))).singleElement().asString()
+                    .contains("逐位核对").contains("确认");
+            assertThat(Validators.bankAccountWarnings(card, false)).hasSize(1);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"6228480402564890018", "4111111111111111", "123456789012", "123456789012345"})
+        void noWarningForLuhnValidCardsOrShortAccountNumbers(String card) {
+            assertThat(Validators.bankCardWarnings(card)).isEmpty();
+        }
+
+        @Test
+        void brokenNumbersAreRefusedNotWarned() {
+            assertThat(Validators.bankCard("62284804025648900171234")).isNotEmpty();
+            assertThat(Validators.bankCardWarnings("62284804025648900171234")).isEmpty();
+            assertThat(Validators.bankCardWarnings("6228 48O4 O256 4890 017")).isEmpty();
+            assertThat(Validators.bankAccountWarnings("6228480402564890017", true)).isEmpty();
         }
 
         @Test

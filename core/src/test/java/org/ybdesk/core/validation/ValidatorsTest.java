@@ -176,11 +176,36 @@ class ValidatorsTest {
             assertThat(Validators.residentId(withIdCheck("11010520250601002"), TODAY)).isEmpty();
         }
 
+        /** D96: real people born before 1900 have numbers; the clerk confirms, nothing is refused. */
         @Test
-        void birthBefore1900IsRejected() {
-            List<String> found = problems(Validators.residentId(withIdCheck("11010518991231002"), TODAY));
-            assertThat(found).singleElement().asString().contains("早于1900年");
-            assertThat(Validators.residentId(withIdCheck("11010519000101002"), TODAY)).isEmpty();
+        void birthBefore1900IsAWarningNotARefusal() {
+            String early = withIdCheck("11010518991231002");
+            assertThat(Validators.residentId(early, TODAY)).isEmpty();
+            assertThat(problems(Validators.idNumberWarnings(IdType.RESIDENT_ID, early, TODAY))).singleElement()
+                    .asString().contains("1899年12月31日").contains("早于1900年").contains("第7至14位").contains("确认");
+            assertThat(Validators.idFacts(early, TODAY)).get().extracting(IdFacts::birthDate)
+                    .isEqualTo(LocalDate.of(1899, 12, 31));
+            String first = withIdCheck("11010519000101002");
+            assertThat(Validators.residentId(first, TODAY)).isEmpty();
+            assertThat(Validators.idNumberWarnings(IdType.RESIDENT_ID, first, TODAY)).isEmpty();
+            String permit = withIdCheck("81000018880101002");
+            assertThat(Validators.residencePermit(permit, TODAY)).isEmpty();
+            assertThat(Validators.idNumberWarnings(IdType.HMT_RESIDENCE_PERMIT, permit, TODAY)).hasSize(1);
+            // a broken number is refused, and its birth date is not warned about on top
+            String broken = "110105189912310021";
+            assertThat(Validators.residentId(broken, TODAY)).isNotEmpty();
+            assertThat(Validators.idNumberWarnings(IdType.RESIDENT_ID, broken, TODAY)).isEmpty();
+        }
+
+        @Test
+        void typedBirthDates() {
+            assertThat(problems(Validators.birthDate("出生日期", LocalDate.of(2025, 6, 2), TODAY))).singleElement()
+                    .asString().isEqualTo("出生日期2025年6月2日晚于今天，请核对");
+            assertThat(Validators.birthDate("出生日期", TODAY, TODAY)).isEmpty();
+            assertThat(Validators.birthDate("出生日期", LocalDate.of(1890, 1, 1), TODAY)).isEmpty();
+            assertThat(problems(Validators.birthDateWarnings("出生日期", LocalDate.of(1899, 12, 31))))
+                    .singleElement().asString().contains("1899年12月31日早于1900年");
+            assertThat(Validators.birthDateWarnings("出生日期", LocalDate.of(1900, 1, 1))).isEmpty();
         }
 
         @ParameterizedTest

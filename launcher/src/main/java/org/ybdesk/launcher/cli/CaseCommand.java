@@ -89,7 +89,8 @@ final class CaseCommand {
         }
         v.events().forEach(e -> b.out().println(Out.t("case.show.event", e.at().toLocalDateTime().toString(),
                 e.actionLabel(), e.actorName(), e.to().label(),
-                e.reasons().isEmpty() ? "" : Out.t("case.show.reasons", String.join("；", e.reasons())))));
+                e.reasons().isEmpty() ? "" : Out.t(org.ybdesk.service.CaseService.RECEIVE.equals(e.action())
+                        ? "case.show.confirmedWarnings" : "case.show.reasons", String.join("；", e.reasons())))));
         v.messages().forEach(m -> b.out().println(Out.t("case.show.message", m.text())));
         List<String> allowed = v.actions().stream().filter(a -> a.allowed()).map(a -> a.label()).toList();
         if (!allowed.isEmpty()) {
@@ -123,6 +124,8 @@ final class CaseCommand {
         String reconciled;
         @Option(names = "--json")
         boolean json;
+        @Option(names = "--confirm-warnings")
+        boolean confirmWarnings;
 
         @Override
         Integer execute() {
@@ -135,7 +138,7 @@ final class CaseCommand {
             m.putAll(materials(materials));
             CaseView v = desk().cases().create(new NewCase(item, new Applicant(IdTypes.parse(idType), applicantId,
                     applicantName, phone), fields, m, channel, declared == null ? null : money(declared, "--declared"),
-                    reconciled == null ? null : money(reconciled, "--reconciled")), actor);
+                    reconciled == null ? null : money(reconciled, "--reconciled")), actor, confirmWarnings);
             if (json) {
                 Out.json(out(), v);
             } else {

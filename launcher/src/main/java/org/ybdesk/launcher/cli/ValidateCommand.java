@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ybdesk validate KIND VALUE}: prints OK, or every problem and exits 1. */
+/**
+ * {@code ybdesk validate KIND VALUE}: prints OK, or every problem and exits 1; a value that is possible but unusual
+ * (D94–D96) prints OK and its warnings and exits 4 ({@link YbdeskCommand#NEEDS_CONFIRMATION}).
+ */
 @Command(name = "validate")
 final class ValidateCommand extends Base {
     enum Kind { id, uscc, phone, bank, division, postal }
@@ -37,7 +40,22 @@ final class ValidateCommand extends Base {
                 Validators.idFacts(value).ifPresent(f -> out().println(Out.t("validate.facts",
                         f.gender().label(), f.birthDate().toString(), f.regionCode())));
             }
-            return 0;
+            if (kind == Kind.division) {
+                org.ybdesk.core.validation.AdminDivisions.name(value).ifPresent(n -> out().println(n));
+            }
+            IdType type = idType == null ? IdType.RESIDENT_ID : IdTypes.parse(idType);
+            List<String> warnings = switch (kind) {
+                case id -> Validators.idNumberWarnings(type, value, java.time.LocalDate.now(YbdeskCommand.clock));
+                case bank -> Validators.bankAccountWarnings(value, corporate);
+                case division -> Validators.adminDivisionWarnings(value);
+                default -> List.of();
+            };
+            if (warnings.isEmpty()) {
+                return 0;
+            }
+            warnings.forEach(w -> spec.commandLine().getErr().println(Out.t("warnings.line", w)));
+            spec.commandLine().getErr().println(Out.t("validate.warnings"));
+            return YbdeskCommand.NEEDS_CONFIRMATION;
         }
         problems.forEach(p -> spec.commandLine().getErr().println(Out.t("error.line", p)));
         return YbdeskCommand.REFUSED;

@@ -24,6 +24,11 @@ public final class YbdeskCommand implements java.util.concurrent.Callable<Intege
     public static final int REFUSED = 1;
     /** Exit code for a command line that cannot be understood. */
     public static final int USAGE = 2;
+    /**
+     * Exit code when the request is possible but has warnings the clerk must confirm (D97): they are on stderr with
+     * how to confirm ({@code --confirm-warnings}); nothing was written.
+     */
+    public static final int NEEDS_CONFIRMATION = 4;
     /** Not an exit code: the window opened and the process lives on with it. */
     public static final int GUI_STARTED = -1;
 
@@ -97,6 +102,12 @@ public final class YbdeskCommand implements java.util.concurrent.Callable<Intege
      * to the log file, never to the screen.
      */
     static int failure(Throwable ex, PrintWriter w) {
+        if (ex instanceof org.ybdesk.service.WarningsToConfirm wc) {
+            w.println(Out.t("warnings.head", String.valueOf(wc.warnings().size())));
+            wc.warnings().forEach(p -> w.println(Out.t("warnings.line", p)));
+            w.println(Out.t("warnings.howToConfirm"));
+            return NEEDS_CONFIRMATION;
+        }
         if (ex instanceof ServiceException se) {
             se.problems().forEach(p -> w.println(Out.t("error.line", p)));
             return REFUSED;

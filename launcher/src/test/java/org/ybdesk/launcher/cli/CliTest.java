@@ -205,9 +205,11 @@ class CliTest {
         assertThat(ok.out().strip()).isEqualTo("OK");
         char check = good.charAt(good.length() - 1);
         String bad = good.substring(0, good.length() - 1) + (char) ('0' + (check - '0' + 1) % 10);
+        // D94: a Luhn failure is a warning to check, not a refusal (exit 4, NEEDS_CONFIRMATION)
         Run refused = ybdesk(dir, "validate", "bank", bad);
-        assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
-        assertThat(refused.err()).contains("校验");
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(YbdeskCommand.NEEDS_CONFIRMATION);
+        assertThat(refused.err()).contains("校验").contains("核对");
+        assertThat(ybdesk(dir, "validate", "bank", "12345678901").code()).isEqualTo(1);
         // A corporate account has no Luhn digit.
         Run corporate = ybdesk(dir, "validate", "bank", bad, "--corporate");
         assertThat(corporate.code()).as(corporate.toString()).isZero();
