@@ -430,7 +430,8 @@ class CaseScreenTest extends GuiTestBase {
         main.label("case.header.state").requireText(CaseState.REVIEWED.label());
         assertThat(main.label("case.header.facts").text()).contains("审核金额 1234.50 元");
         logout(main);
-        CaseTestData.act(desk, caseNo, CaseAction.RECHECK, actor("all")); // confirms 1234.50
+        desk.cases().act(caseNo, org.ybdesk.core.lifecycle.Command.withAmount(CaseAction.RECHECK, Money.ofFen(123_450))
+                .confirmingLarge(), null, actor("all")); // confirms 1234.50
 
         // 支付 shows the confirmed amount, read-only, and pays it
         main = login(Mode.PRODUCTION, "finance", "passfinance1");

@@ -361,6 +361,40 @@ class CaseFlowsTest {
     }
 
     @Test
+    void amountsAboveTheLargeAmountLineNeedExplicitConfirmationAtReviewAndRecheck() {
+        assertThat(f.desk.cases().largeAmountThreshold()).isEqualTo(CaseService.DEFAULT_LARGE_AMOUNT);
+        assertThatThrownBy(() -> f.desk.cases().setLargeAmountThreshold(Money.ofFen(100_000), f.clerk))
+                .hasMessageContaining("管理员");
+        assertThatThrownBy(() -> f.desk.cases().setLargeAmountThreshold(Money.ZERO, f.admin))
+                .hasMessageContaining("大于零");
+        assertThat(f.desk.cases().setLargeAmountThreshold(Money.ofFen(100_000), f.admin)).isEqualTo(Money.ofFen(100_000));
+        CaseView v = f.create(20, DeskFixture.person("韩大额"), Map.of(), f.clerk);
+        String no = no(v);
+        act(no, ACCEPT, f.clerk);
+        Money large = Money.ofFen(100_001);
+        assertThatThrownBy(() -> act(no, Command.withAmount(REVIEW, large), f.reviewer))
+                .hasMessageContaining("1000.01").hasMessageContaining("大额确认线 1000.00 元");
+        // exactly at the line needs no confirmation; above it the confirmed command passes
+        assertThat(f.desk.cases().show(no, f.reviewer).summary().state()).isEqualTo(CaseState.ACCEPTED);
+        act(no, Command.withAmount(REVIEW, large).confirmingLarge(), f.reviewer);
+        assertThatThrownBy(() -> act(no, Command.withAmount(RECHECK, large), f.rechecker))
+                .hasMessageContaining("大额确认线");
+        act(no, Command.withAmount(RECHECK, large).confirmingLarge(), f.rechecker);
+        assertThat(act(no, PAY, f.finance).paid()).isEqualTo(large);
+        // amounts where the step takes none are refused
+        CaseView chronic = f.create(16, DeskFixture.person("韩慢病"), Map.of(), f.clerk);
+        act(no(chronic), ACCEPT, f.clerk);
+        assertThatThrownBy(() -> act(no(chronic), Command.withAmount(REVIEW, Money.ofFen(100)), f.reviewer))
+                .hasMessageContaining("不需要填写金额");
+        CaseView small = f.create(20, DeskFixture.person("韩小额"), Map.of(), f.clerk);
+        act(no(small), ACCEPT, f.clerk);
+        assertThat(act(no(small), Command.withAmount(REVIEW, Money.ofFen(100_000)), f.reviewer).summary().state())
+                .isEqualTo(CaseState.REVIEWED);
+        assertThatThrownBy(() -> act(no(small), Command.withAmount(APPROVE, Money.ofFen(100_000)), f.rechecker))
+                .hasMessageContaining("不需要填写金额");
+    }
+
+    @Test
     void settlementWithoutAmountsCannotEvenBeTakenIn() {
         var item = f.item(28);
         assertThatThrownBy(() -> f.desk.cases().create(new NewCase(28, DeskFixture.institution("道里药房"),

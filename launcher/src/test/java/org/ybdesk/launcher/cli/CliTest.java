@@ -443,6 +443,9 @@ class CliTest {
             assertThat(v.at("/flow/confirmedAmount/fen").asLong()).isEqualTo(123_450);
             Run text = ok(as("clerk", "case", "show", no));
             assertThat(text.out()).contains("审核金额：1234.50 元", "复核确认金额：1234.50 元", "已支付金额：1234.50 元");
+            // the 25/26 notice list answers even when nothing waits (D88)
+            assertThat(ok(as("clerk", "case", "notices")).out()).contains("没有待告知补正的定点申请");
+            assertThat(list(ok(as("clerk", "case", "notices", "--json")).json())).isEmpty();
         }
 
         @Test
