@@ -44,12 +44,22 @@ final class CaseActionDialog extends JDialog {
         static final Draft EMPTY = new Draft("", "");
     }
 
-    /** The accepted input: reasons (for actions that need them) and the amount (for payments), plus the raw text. */
-    record Result(List<String> reasons, Money amount, Draft draft) {
+    /**
+     * The accepted input: reasons (for actions that need them), the amount typed (null where the step pays the
+     * confirmed amount), whether an amount above the large-amount line was explicitly confirmed, and the raw text.
+     */
+    record Result(List<String> reasons, Money amount, Draft draft, boolean confirmLarge) {
+    }
+
+    /** What the dialog asks about money: nothing, an amount to type, or the decided amount shown read-only. */
+    enum Amount {
+        NONE, ENTER, SHOW
     }
 
     private final boolean askReasons;
     private final boolean askAmount;
+    private final Money largeThreshold;
+    private final String label;
     private final JTextArea reasons = new JTextArea(6, 44);
     private final JTextField amount = new JTextField(14);
     private final JLabel error = new JLabel(" ");
@@ -60,10 +70,23 @@ final class CaseActionDialog extends JDialog {
      * @param problems what went wrong last time (shown at once), or an empty list
      */
     CaseActionDialog(Window owner, String caseNo, CaseAction action, String label, Draft draft, List<String> problems) {
+        this(owner, caseNo, action, label, draft, problems,
+                action == CaseAction.PAY || action == CaseAction.MOVE_BALANCE ? Amount.ENTER : Amount.NONE, null, null);
+    }
+
+    /**
+     * @param amountMode     whether the amount is typed (审核/复核/划转) or shown (支付 of the confirmed amount)
+     * @param reference      the amount shown: the confirmed amount for 支付, the review amount beside 复核's field
+     * @param largeThreshold above it the typed amount is confirmed in a second dialog; null for none
+     */
+    CaseActionDialog(Window owner, String caseNo, CaseAction action, String label, Draft draft, List<String> problems,
+                     Amount amountMode, Money reference, Money largeThreshold) {
         super(owner, Texts.t("case.dialog.title", label, caseNo), ModalityType.APPLICATION_MODAL);
         setName("case.dialog");
         this.askReasons = action.needsReasons();
-        this.askAmount = action == CaseAction.PAY || action == CaseAction.MOVE_BALANCE;
+        this.askAmount = amountMode == Amount.ENTER;
+        this.largeThreshold = largeThreshold;
+        this.label = label;
         boolean irreversible = CasePanel.IRREVERSIBLE.contains(action);
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
@@ -121,6 +144,28 @@ final class CaseActionDialog extends JDialog {
             l.setLabelFor(amount);
             row.add(l);
             row.add(amount);
+            row.add(new JLabel(Texts.t("case.amount.unit")));
+            body.add(row, c);
+            c.gridy++;
+            if (reference != null) {
+                JLabel ref = wrapLabel(Texts.t("case.amount.reviewed", reference.toYuanString()));
+                ref.setName("case.amount.reference");
+                body.add(ref, c);
+                c.gridy++;
+            }
+        }
+        if (amountMode == Amount.SHOW && reference != null) {
+            body.add(wrapLabel(Texts.t("case.amount.pays", label)), c);
+            c.gridy++;
+            JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
+            JTextField shown = new JTextField(reference.toYuanString(), 14);
+            shown.setName("case.amount.confirmed");
+            shown.setEditable(false);
+            shown.setFocusable(false);
+            JLabel l = new JLabel(Texts.t("case.amount.confirmedLabel"));
+            l.setLabelFor(shown);
+            row.add(l);
+            row.add(shown);
             row.add(new JLabel(Texts.t("case.amount.unit")));
             body.add(row, c);
             c.gridy++;
@@ -233,8 +278,23 @@ final class CaseActionDialog extends JDialog {
             (askAmount && m == null ? amount : reasons).requestFocusInWindow();
             return;
         }
-        result = new Result(r, m, draft());
+        boolean large = m != null && largeThreshold != null && m.compareTo(largeThreshold) > 0;
+        if (large && !confirmLarge(m)) {
+            amount.requestFocusInWindow();
+            return;
+        }
+        result = new Result(r, m, draft(), large);
         dispose();
+    }
+
+    /** The explicit confirmation of an amount above the desk's large-amount line (D87). */
+    private boolean confirmLarge(Money m) {
+        JOptionPane pane = new JOptionPane(Texts.t("case.amount.large", label, m.toYuanString(),
+                largeThreshold.toYuanString()), JOptionPane.WARNING_MESSAGE, JOptionPane.OK_CANCEL_OPTION);
+        JDialog d = pane.createDialog(this, Texts.t("case.amount.large.title"));
+        d.setName("case.amount.large");
+        d.setVisible(true);
+        return Integer.valueOf(JOptionPane.OK_OPTION).equals(pane.getValue());
     }
 
     private Draft draft() {

@@ -352,6 +352,23 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         }
     }
 
+    /**
+     * What the step's dialog asks about money: 审核/复核 of paying items enter the amount (decided at review,
+     * confirmed at recheck, D87); 支付 shows the confirmed amount read-only; 划转 enters its own amount; a payment
+     * of a case reviewed before amounts were decided at review still enters one.
+     */
+    private CaseActionDialog.Amount amountMode(CaseAction action) {
+        ServiceItem item = item(view);
+        boolean decided = item != null && org.ybdesk.core.lifecycle.Lifecycle.decidesAmountAtReview(item);
+        return switch (action) {
+            case MOVE_BALANCE -> CaseActionDialog.Amount.ENTER;
+            case REVIEW, RECHECK -> decided ? CaseActionDialog.Amount.ENTER : CaseActionDialog.Amount.NONE;
+            case PAY -> view.flow() != null && view.flow().payable() != null ? CaseActionDialog.Amount.SHOW
+                    : CaseActionDialog.Amount.ENTER;
+            default -> CaseActionDialog.Amount.NONE;
+        };
+    }
+
     private ServiceItem item(CaseView v) {
         return session().desk().catalog().find(v.summary().itemNo()).orElse(null);
     }
@@ -379,6 +396,15 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         }
         parts.add(v.nextRole() == null ? Texts.t("case.header.finished")
                 : Texts.t("case.header.waiting", v.nextRole().label()));
+        if (v.flow() != null && v.flow().reviewAmount() != null) {
+            parts.add(Texts.t("case.header.reviewAmount", v.flow().reviewAmount().toYuanString()));
+        }
+        if (v.flow() != null && v.flow().confirmedAmount() != null) {
+            parts.add(Texts.t("case.header.confirmedAmount", v.flow().confirmedAmount().toYuanString()));
+        }
+        if (v.flow() != null && v.flow().earliestReEvaluation() != null) {
+            parts.add(Texts.t("case.header.reEvaluation", String.valueOf(v.flow().earliestReEvaluation())));
+        }
         facts.setText(String.join(Texts.t("case.header.separator"), parts));
         showDeadline(v);
     }
@@ -388,6 +414,26 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         Color fg = getForeground();
         Color bg = new Color(0xEEF1F4);
         String text;
+        var notice = v.flow() == null ? null : v.flow().notice();
+        if (d == null && notice != null) {
+            // items 25/26 while 待受理: the 5-working-day limit for telling what is missing (D88)
+            deadline.setText(Texts.t("case.notice.text", notice.problem() != null ? notice.problem()
+                    : Texts.t("case.notice.value", String.valueOf(notice.dueDate()), notice.statusLabel(),
+                    String.valueOf(notice.workingDaysLeft()))));
+            Color nfg = new Color(0x1A7F37);
+            Color nbg = new Color(0xE6F4EA);
+            if (notice.status() == DeadlineStatus.OVERDUE) {
+                nfg = UiSetup.OVERDUE;
+                nbg = UiSetup.OVERDUE_BG;
+            } else if (notice.status() == DeadlineStatus.NEAR || notice.status() == null) {
+                nfg = UiSetup.NEAR;
+                nbg = UiSetup.NEAR_BG;
+            }
+            deadline.setForeground(nfg);
+            deadline.setBackground(nbg);
+            deadline.setToolTipText(Texts.t("case.notice.tooltip"));
+            return;
+        }
         if (d == null) {
             text = Texts.t(v.summary().state().terminal() ? "case.deadline.finished" : "case.deadline.notStarted");
             fg = MUTED;
@@ -498,22 +544,28 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
             return;
         }
         CaseAction action = a.action();
-        boolean ask = action.needsReasons() || action == CaseAction.PAY || action == CaseAction.MOVE_BALANCE
+        CaseActionDialog.Amount amountMode = amountMode(action);
+        boolean ask = action.needsReasons() || amountMode != CaseActionDialog.Amount.NONE
                 || IRREVERSIBLE.contains(action);
         Command cmd;
         CaseActionDialog.Draft typed = draft;
         if (ask) {
             CaseActionDialog.Draft start = draft;
-            if (start == CaseActionDialog.Draft.EMPTY && action == CaseAction.PAY && view.reconciled() != null) {
-                start = new CaseActionDialog.Draft("", view.reconciled().toYuanString());
+            if (start == CaseActionDialog.Draft.EMPTY && action == CaseAction.REVIEW && view.reconciled() != null
+                    && amountMode == CaseActionDialog.Amount.ENTER) {
+                start = new CaseActionDialog.Draft("", view.reconciled().toYuanString()); // settlements: the declared figure
             }
+            var flow = view.flow();
             Optional<CaseActionDialog.Result> r = new CaseActionDialog(SwingUtilities.getWindowAncestor(this),
-                    caseNo, action, a.label(), start, problems).ask();
+                    caseNo, action, a.label(), start, problems, amountMode,
+                    action == CaseAction.RECHECK && flow != null ? flow.reviewAmount()
+                            : action == CaseAction.PAY && flow != null ? flow.payable() : null,
+                    flow == null || action == CaseAction.MOVE_BALANCE ? null : flow.largeAmountThreshold()).ask();
             if (r.isEmpty()) {
                 return;
             }
             typed = r.get().draft();
-            cmd = new Command(action, r.get().reasons(), r.get().amount());
+            cmd = new Command(action, r.get().reasons(), r.get().amount(), r.get().confirmLarge());
         } else {
             cmd = Command.of(action);
         }

@@ -562,8 +562,12 @@ final class IntakePanel extends JPanel {
         return Optional.empty();
     }
 
+    /**
+     * Accepted and finished in one step at the window: items with nothing after 受理. Items 1–6 have their 业务审核
+     * at the window (D86), which may fail (未通过): the wizard accepts, and the case screen offers 审核通过/未通过.
+     */
     private boolean instant() {
-        return item.flow() == FlowVariant.INSTANT;
+        return item.flow() == FlowVariant.INSTANT && item.stages().isEmpty();
     }
 
     private void showSummary() {
@@ -614,6 +618,8 @@ final class IntakePanel extends JPanel {
         }
         if (item.group() == ItemGroup.QUERY) {
             sb.append("<br>").append(Texts.t("intake.summary.query"));
+        } else if (item.flow() == FlowVariant.INSTANT && !instant()) {
+            sb.append("<br>").append(Problems.escape(Texts.t("intake.summary.windowReview")));
         } else if (item.caseType() == CaseType.PROMISED && !instant()) {
             sb.append("<br>").append(Problems.escape(Texts.t("intake.summary.promised", item.timeLimit().text())));
         }

@@ -38,8 +38,8 @@ final class WorkbenchPanel extends JPanel {
         setName("workbench");
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
         JPanel strip = new JPanel(new GridLayout(1, 0, 8, 0));
-        for (String key : List.of("toAccept", "toReview", "toRecheck", "toApprove", "toPay", "near", "overdue",
-                "closedToday", "syncRefused")) {
+        for (String key : List.of("toAccept", "toNotify", "toReview", "toRecheck", "toApprove", "toPay", "near",
+                "overdue", "closedToday", "syncRefused")) {
             strip.add(card(key));
         }
         table = new CaseTable("workbench.table", frame::openCase);
@@ -67,7 +67,7 @@ final class WorkbenchPanel extends JPanel {
         value.setFont(UiSetup.font(Font.BOLD, 24f));
         if (key.equals("near")) {
             value.setForeground(UiSetup.NEAR);
-        } else if (key.equals("overdue") || key.equals("syncRefused")) {
+        } else if (key.equals("overdue") || key.equals("syncRefused") || key.equals("toNotify")) {
             value.setForeground(UiSetup.OVERDUE);
         }
         p.add(value, BorderLayout.CENTER);
@@ -102,6 +102,9 @@ final class WorkbenchPanel extends JPanel {
                             : c.deadline().status() != org.ybdesk.core.calendar.DeadlineStatus.OVERDUE))
                     .toList();
             case "closedToday" -> () -> s.desk().workbench().closedToday(500);
+            // 材料告知期限 (25/26): the list shows the notice limit in the deadline column (D88)
+            case "toNotify" -> () -> s.desk().workbench().noticeDue(500).stream().map(WorkbenchPanel::withNotice)
+                    .toList();
             case "syncRefused" -> () -> new org.ybdesk.service.SyncStore(s.desk()).casesWithOpenTasks(500);
             case "waiting", "toReview", "toRecheck", "toApprove", "toPay" -> () -> s.desk().workbench()
                     .waitingFor(s.actor(), 500);
@@ -119,6 +122,7 @@ final class WorkbenchPanel extends JPanel {
                 new org.ybdesk.service.SyncStore(s.desk()).counts().openTasks()), loaded -> {
             Counts c = loaded.counts();
             set("toAccept", c.toAccept());
+            set("toNotify", c.toNotify());
             set("toReview", c.toReview());
             set("toRecheck", c.toRecheck());
             set("toApprove", c.toApprove());
@@ -131,6 +135,15 @@ final class WorkbenchPanel extends JPanel {
             listTitle.setText(Texts.t("list." + key, String.valueOf(loaded.cases().size())));
             table.setCases(loaded.cases());
         });
+    }
+
+    private static CaseSummary withNotice(org.ybdesk.service.CaseViews.NoticeDue n) {
+        var d = n.notice();
+        var s = n.summary();
+        return new CaseSummary(s.caseNo(), s.itemNo(), s.itemName(), s.state(), s.stateLabel(), s.applicantName(),
+                s.applicantIdMasked(), s.receivedOn(), s.acceptedOn(), d == null ? null
+                : new org.ybdesk.service.CaseViews.DeadlineView(d.dueDate(), d.status(), d.statusLabel(),
+                d.workingDaysLeft(), false, d.problem()));
     }
 
     private void set(String key, int n) {

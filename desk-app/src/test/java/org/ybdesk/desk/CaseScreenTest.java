@@ -246,7 +246,9 @@ class CaseScreenTest extends GuiTestBase {
         main.button("case.action.REVIEW").requireDisabled();
         assertThat(tooltip(main.button("case.action.REVIEW").target())).contains("受理人不得同时办理「审核通过」");
         assertThat(main.label("case.whyNot").text()).contains("审核通过").contains("受理人不得同时办理");
-        main.button("case.action.REQUEST_SUPPLEMENT").requireEnabled();
+        // 补正 happens before 受理: an accepted case (other than 25/26) offers none (D15)
+        assertThat(main.panel("case.actionButtons").target().getComponents())
+                .noneMatch(c -> "case.action.REQUEST_SUPPLEMENT".equals(c.getName()));
         screenshot(main, "case-separation-of-duties", true);
         logout(main);
 
@@ -254,9 +256,6 @@ class CaseScreenTest extends GuiTestBase {
         openViaSearch(main, caseNo);
         main.button("case.action.REVIEW").requireEnabled();
         main.button("case.action.REJECT").requireEnabled();
-        // 补正 belongs to the window clerk: disabled with the role reason
-        main.button("case.action.REQUEST_SUPPLEMENT").requireDisabled();
-        assertThat(tooltip(main.button("case.action.REQUEST_SUPPLEMENT").target())).contains("窗口经办");
         main.textBox("case.action.note").setText("病历资料齐全，符合认定条件");
         main.button("case.action.REVIEW").click();
         waitIdle();
@@ -270,7 +269,7 @@ class CaseScreenTest extends GuiTestBase {
         assertThat(rows[0][2]).isEqualTo("全能辛");
         assertThat(main.label("case.feedback").text()).contains("审核通过");
         main.textBox("case.action.note").requireText("");
-        // the reviewer has nothing left to do on this high-risk case: 审批 is the head's
+        // the reviewer has nothing left to do: 办结 (no 审批 on item 16, D85) is the window clerk's
         assertThat(main.panel("case.actionButtons").target().getComponents())
                 .noneMatch(c -> c instanceof JButton b && b.isEnabled());
         main.toggleButton("case.showId").click();
@@ -353,7 +352,7 @@ class CaseScreenTest extends GuiTestBase {
         waitIdle();
         DialogFixture again = dialog("case.dialog");
         again.textBox("case.reasons").requireText("第一条原因\n第二条原因");
-        assertThat(again.label("case.dialog.error").text()).contains("负责人");
+        assertThat(again.label("case.dialog.error").text()).contains("已审核");
         again.button("case.dialog.cancel").click();
         // discarding typed text asks first
         org.assertj.swing.fixture.JOptionPaneFixture ask = org.assertj.swing.finder.JOptionPaneFinder.findOptionPane()
@@ -375,13 +374,17 @@ class CaseScreenTest extends GuiTestBase {
         main.button("case.action.ACCEPT").click();
         waitIdle();
         main.label("case.header.state").requireText(CaseState.ACCEPTED.label());
+        // 业务审核 at the window (D86): no dialog, the clerk reviews and then closes
+        main.button("case.action.REVIEW").click();
+        waitIdle();
+        main.label("case.header.state").requireText(CaseState.REVIEWED.label());
         main.button("case.action.CLOSE").click();
         DialogFixture d = dialog("case.dialog");
         d.label("case.confirm.warning").requireVisible();
         // cancelling leaves the case as it was
         d.button("case.dialog.cancel").click();
         waitIdle();
-        main.label("case.header.state").requireText(CaseState.ACCEPTED.label());
+        main.label("case.header.state").requireText(CaseState.REVIEWED.label());
         main.button("case.action.CLOSE").click();
         dialog("case.dialog").button("case.confirm.ok").click();
         waitIdle();
@@ -394,18 +397,16 @@ class CaseScreenTest extends GuiTestBase {
     }
 
     @Test
-    void payAsksAnAmountAndRejectsThreeDecimals() {
+    void reviewAsksTheAmountConfirmsALargeOneAndPayShowsTheConfirmedAmount() {
         Desk desk = productionDesk();
+        desk.cases().setLargeAmountThreshold(Money.ofFen(100_000), desk.users().login("admin", "passadmin1"));
         String caseNo = CaseTestData.create(desk, OUTPATIENT, "孙七", actor("clerk")).summary().caseNo();
         CaseTestData.act(desk, caseNo, CaseAction.ACCEPT, actor("clerk"));
-        CaseTestData.act(desk, caseNo, CaseAction.REVIEW, actor("reviewer"));
-        CaseTestData.act(desk, caseNo, CaseAction.RECHECK, actor("all"));
-        CaseTestData.act(desk, caseNo, CaseAction.APPROVE, actor("head"));
 
-        FrameFixture main = login(Mode.PRODUCTION, "finance", "passfinance1");
+        // 审核 enters the amount (D87): three decimals and zero are refused inside the dialog
+        FrameFixture main = login(Mode.PRODUCTION, "reviewer", "passreviewer1");
         openDirectly(main, caseNo);
-        main.button("case.action.PAY").requireEnabled();
-        main.button("case.action.PAY").click();
+        main.button("case.action.REVIEW").click();
         DialogFixture d = dialog("case.dialog");
         d.textBox("case.amount").enterText("12.345");
         d.button("case.amount.ok").click();
@@ -415,8 +416,31 @@ class CaseScreenTest extends GuiTestBase {
         d.textBox("case.amount").setText("0");
         d.button("case.amount.ok").click();
         assertThat(d.label("case.dialog.error").text()).contains("须大于零");
+        // above the large-amount line (1000.00 here) a second dialog asks for explicit confirmation
         d.textBox("case.amount").setText("1,234.50");
         d.button("case.amount.ok").click();
+        org.assertj.swing.fixture.JOptionPaneFixture large = org.assertj.swing.finder.JOptionPaneFinder
+                .findOptionPane().withTimeout(5000).using(robot);
+        assertThat(large.target().getMessage().toString()).contains("1234.50", "大额确认线 1000.00 元");
+        large.cancelButton().click();
+        d.requireVisible();
+        d.button("case.amount.ok").click();
+        org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(5000).using(robot).okButton().click();
+        waitIdle();
+        main.label("case.header.state").requireText(CaseState.REVIEWED.label());
+        assertThat(main.label("case.header.facts").text()).contains("审核金额 1234.50 元");
+        logout(main);
+        desk.cases().act(caseNo, org.ybdesk.core.lifecycle.Command.withAmount(CaseAction.RECHECK, Money.ofFen(123_450))
+                .confirmingLarge(), null, actor("all")); // confirms 1234.50
+
+        // 支付 shows the confirmed amount, read-only, and pays it
+        main = login(Mode.PRODUCTION, "finance", "passfinance1");
+        openDirectly(main, caseNo);
+        main.button("case.action.PAY").requireEnabled();
+        main.button("case.action.PAY").click();
+        DialogFixture pay = dialog("case.dialog");
+        pay.textBox("case.amount.confirmed").requireText("1234.50").requireNotEditable();
+        pay.button("case.confirm.ok").click();
         waitIdle();
 
         CaseView stored = desk.cases().show(caseNo, null);

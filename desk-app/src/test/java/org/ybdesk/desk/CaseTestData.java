@@ -105,8 +105,13 @@ final class CaseTestData {
         return desk.cases().create(new NewCase(itemNo, a, fields, m, null, null, null), clerk);
     }
 
+    /** A step; 审核 and 复核 of paying items carry the amount they decide (1234.50, D87). */
     static CaseView act(Desk desk, String caseNo, CaseAction action, Actor actor) {
-        return desk.cases().act(caseNo, Command.of(action), null, actor);
+        ServiceItem item = desk.catalog().item(desk.cases().show(caseNo, null).summary().itemNo());
+        boolean money = org.ybdesk.core.lifecycle.Lifecycle.decidesAmountAtReview(item)
+                && (action == CaseAction.REVIEW || action == CaseAction.RECHECK);
+        return desk.cases().act(caseNo, money ? Command.withAmount(action, org.ybdesk.core.money.Money.ofFen(123_450))
+                : Command.of(action), null, actor);
     }
 
     static CaseView act(Desk desk, String caseNo, CaseAction action, List<String> reasons, Actor actor) {

@@ -384,8 +384,14 @@ class IntakeWizardTest extends GuiTestBase {
         enter();
         assertThat(focused()).isEqualTo("intake.accept");
         ctrlEnter();
-        assertThat(text(main, "intake.result.state")).isEqualTo("已办结");
-        assertThat(text(main, "intake.result.message")).contains("李小梅");
+        // item 3 is reviewed at the window after 受理 (D86): the wizard accepts, the case screen reviews
+        assertThat(text(main, "intake.result.state")).isEqualTo("已受理");
+        String no3 = onlyCase().summary().caseNo();
+        desk.cases().act(no3, org.ybdesk.core.lifecycle.Command.of(org.ybdesk.core.lifecycle.CaseAction.REVIEW),
+                null, clerk);
+        CaseView closed = desk.cases().act(no3, org.ybdesk.core.lifecycle.Command.of(
+                org.ybdesk.core.lifecycle.CaseAction.CLOSE), null, clerk);
+        assertThat(closed.messages().get(0).text()).contains("李小梅");
         assertThat(onlyCase().summary().state()).isEqualTo(CaseState.CLOSED);
         var p = desk.registry().findPerson(id).orElseThrow();
         assertThat(p.name()).isEqualTo("李小梅");
@@ -486,7 +492,8 @@ class IntakeWizardTest extends GuiTestBase {
             click(main, "intake.nextStep");
             click(main, "intake.accept");
             assertThat(problems(main)).as("item %d, decision", item.no()).isEmpty();
-            CaseState expected = item.flow() == FlowVariant.INSTANT ? CaseState.CLOSED : CaseState.ACCEPTED;
+            CaseState expected = item.flow() == FlowVariant.INSTANT && item.stages().isEmpty() ? CaseState.CLOSED
+                    : CaseState.ACCEPTED;
             assertThat(text(main, "intake.result.state")).as("item %d", item.no()).isEqualTo(expected.label());
             String no = text(main, "intake.result.caseNo");
             CaseView v = desk.cases().show(no, null);
@@ -495,6 +502,15 @@ class IntakeWizardTest extends GuiTestBase {
             if (item.flow() == FlowVariant.SETTLEMENT) {
                 assertThat(v.declared().toYuanString()).isEqualTo("5000.00");
             }
+        }
+        // item 1 is reviewed at the window on the case screen (D86); its 办结 registers the unit
+        assertThat(desk.registry().searchUnits("新开张", 5)).isEmpty();
+        for (var c : desk.cases().list(new org.ybdesk.service.CaseService.CaseQuery(1, CaseState.ACCEPTED, null, null,
+                null, 10))) {
+            desk.cases().act(c.caseNo(), org.ybdesk.core.lifecycle.Command.of(
+                    org.ybdesk.core.lifecycle.CaseAction.REVIEW), null, clerk);
+            desk.cases().act(c.caseNo(), org.ybdesk.core.lifecycle.Command.of(
+                    org.ybdesk.core.lifecycle.CaseAction.CLOSE), null, clerk);
         }
         assertThat(desk.registry().searchUnits("新开张", 5)).hasSize(1);
         assertThat(desk.registry().findPerson(zhangId).orElseThrow().phone()).isEqualTo("13900002222");

@@ -20,7 +20,8 @@ import org.ybdesk.service.PrintService.PrintModel;
  * <li>不予受理通知书/一次性告知书: the timeline holds a refusal, 未通过 or 评估不合格 (with its reasons);</li>
  * <li>补正通知: the timeline holds a 补正 request;</li>
  * <li>审批表: the item's flow has steps after acceptance (not 即办) and the case was accepted;</li>
- * <li>费用审核单: the case carries a declared amount (settlements);</li>
+ * <li>费用审核单: the case carries a declared amount (settlements), or the item's 办理流程 says 「打印费用审核单」
+ * (19–22) and the review amount has been recorded;</li>
  * <li>报销/补贴返还明细表: the item's {@code paymentKind} in the catalog (reimbursements; allowances and subsidies), once accepted;</li>
  * <li>备案确认: an out-of-area filing (it has a validity) that is 办结;</li>
  * <li>表N: the item cites table N under 参考样表.</li>
@@ -45,7 +46,9 @@ public final class Applicability {
                     : "doc.na.supplement";
             case APPROVAL -> item.flow() == FlowVariant.INSTANT ? "doc.na.approval"
                     : accepted ? null : "doc.na.notAccepted";
-            case COST_REVIEW -> v.declared() != null ? null : "doc.na.costReview";
+            case COST_REVIEW -> v.declared() != null || (namesCostReview(item) && v.flow() != null
+                    && v.flow().reviewAmount() != null) ? null
+                    : namesCostReview(item) ? "doc.na.costReview.notReviewed" : "doc.na.costReview";
             case REIMBURSEMENT -> item.paymentKind() != PaymentKind.REIMBURSEMENT ? "doc.na.reimbursement"
                     : accepted ? null : "doc.na.notAccepted";
             case SUBSIDY -> !paysBack(item.paymentKind()) ? "doc.na.subsidy"
@@ -70,6 +73,13 @@ public final class Applicability {
             }
         }
         return out;
+    }
+
+    /** Whether the item's 办理流程 (as the catalog copies it from the rulebook) prints a 费用审核单 (items 19–22). */
+    static boolean namesCostReview(ServiceItem item) {
+        String word = ReportTexts.get("doc.COST_REVIEW");
+        return item.process().stream().anyMatch(p -> p.name().contains(word)
+                || p.checks().stream().anyMatch(c -> c.contains(word)));
     }
 
     /** 补贴返还明细表 lists what is paid back to the applicant: allowances (生育津贴) and subsidies (缴费补贴). */

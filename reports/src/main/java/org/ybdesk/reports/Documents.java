@@ -145,16 +145,36 @@ final class Documents {
 
     private Content costReview() {
         caseHead();
-        field(t("label.declared"), money(v.declared()));
-        field(t("label.reconciled"), money(v.reconciled()));
-        Money diff = v.declared() != null && v.reconciled() != null ? v.declared().minus(v.reconciled()) : null;
-        field(t("label.difference"), diff == null ? t("value.none")
-                : diff.fen() == 0 ? t("value.balanced", money(diff)) : t("value.unbalanced", money(diff)));
+        if (v.declared() != null) {
+            field(t("label.declared"), money(v.declared()));
+            field(t("label.reconciled"), money(v.reconciled()));
+            Money diff = v.reconciled() != null ? v.declared().minus(v.reconciled()) : null;
+            field(t("label.difference"), diff == null ? t("value.none")
+                    : diff.fen() == 0 ? t("value.balanced", money(diff)) : t("value.unbalanced", money(diff)));
+        }
+        reviewAndRecheck();
         field(t("label.paid"), v.paid() == null ? t("value.notPaid") : money(v.paid()));
         itemFields();
         heading(t("approval.steps"));
         signoffTable();
         return new Content(t("doc.COST_REVIEW"), item.fullName(), false, lines);
+    }
+
+    /** The amount decided at 审核 and confirmed at 复核, with who did each and when (D87, issue 10). */
+    private void reviewAndRecheck() {
+        var flow = v.flow();
+        Optional<EventView> review = Applicability.lastEvent(v, Set.of(CaseAction.REVIEW.name()));
+        Optional<EventView> recheck = Applicability.lastEvent(v, Set.of(CaseAction.RECHECK.name()));
+        field(t("label.reviewAmount"), flow == null || flow.reviewAmount() == null ? t("value.notReviewed")
+                : money(flow.reviewAmount()));
+        field(t("label.reviewer"), review.map(e -> t("value.personOn", e.actorName(), date(e.at().toLocalDate())))
+                .orElse(t("value.notReviewed")));
+        if (item.stages().contains(Stage.RECHECK)) {
+            field(t("label.confirmedAmount"), flow == null || flow.confirmedAmount() == null
+                    ? t("value.notRechecked") : money(flow.confirmedAmount()));
+            field(t("label.rechecker"), recheck.map(e -> t("value.personOn", e.actorName(),
+                    date(e.at().toLocalDate()))).orElse(t("value.notRechecked")));
+        }
     }
 
     private Content payment(PrintDoc.Kind kind) {

@@ -75,13 +75,14 @@ class DocumentsTest {
 
     @Test
     void supplementNoticeStatesReasonsAndThePausedDeadline() throws Exception {
-        CaseView c = f.create(16, "钱七", Set.of());
+        // 补正 after acceptance exists only for designation applications (25/26, D15)
+        CaseView c = f.create(25, "道里区钱七医院", Set.of());
         String no = c.summary().caseNo();
         f.act(no, Command.of(CaseAction.ACCEPT), f.clerk);
-        f.act(no, Command.withReasons(CaseAction.REQUEST_SUPPLEMENT, List.of("补交近三个月诊断证明")), f.clerk);
+        f.act(no, Command.withReasons(CaseAction.REQUEST_SUPPLEMENT, List.of("补交医疗机构执业许可证副本")), f.clerk);
         String text = PrintFixture.text(save("supplement", f.prints.render(PrintDoc.of(Kind.SUPPLEMENT), no,
                 f.clerk)));
-        assertThat(text).contains("补正通知书", "补交近三个月诊断证明", "暂停计算", "个工作日", "钱七");
+        assertThat(text).contains("补正通知书", "补交医疗机构执业许可证副本", "暂停计算", "个工作日", "道里区钱七医院");
     }
 
     @Test
@@ -91,8 +92,9 @@ class DocumentsTest {
         CaseView done = f.run(no, 10);
         assertThat(done.summary().state()).isEqualTo(CaseState.CLOSED);
         String text = PrintFixture.text(save("approval", f.prints.render(PrintDoc.of(Kind.APPROVAL), no, f.clerk)));
-        assertThat(text).contains("业务审批表", "极高风险", "受理、审核、审批须由不同人员办理", "窗口乙", "审核丁", "复核戊",
-                "负责人己", "财务庚", "签字", "孙八", "¥864.20元");
+        assertThat(text).contains("业务审批表", "极高风险", "受理、审核、复核、审批须由不同人员办理", "窗口乙", "审核丁",
+                "复核戊", "财务庚", "签字", "孙八", "¥864.20元");
+        assertThat(text).doesNotContain("负责人己"); // no 审批 on 17 (D85)
         String sheet = PrintFixture.text(save("reimbursement", f.prints.render(PrintDoc.of(Kind.REIMBURSEMENT), no,
                 f.clerk)));
         assertThat(sheet).contains("报销明细表", "¥864.20元", "本人确认", "申请人（签字）", "孙八");
@@ -114,7 +116,8 @@ class DocumentsTest {
         f.run(h.summary().caseNo(), 10);
         String cost = PrintFixture.text(save("cost-review", f.prints.render(PrintDoc.of(Kind.COST_REVIEW),
                 h.summary().caseNo(), f.clerk)));
-        assertThat(cost).contains("费用审核单", "¥12345.67元", "对账平衡", "道里区第一医院", h.applicantId());
+        assertThat(cost).contains("费用审核单", "¥12345.67元", "对账平衡", "道里区第一医院", h.applicantId(),
+                "审核金额", "¥864.20元", "复核确认金额");
 
         CaseView fl = f.create(14, "吴十", Set.of());
         String fno = fl.summary().caseNo();
@@ -127,6 +130,31 @@ class DocumentsTest {
                 .containsExactly("receipt", "filing", "table-9");
         assertThatThrownBy(() -> f.prints.render(PrintDoc.of(Kind.APPROVAL), fno, f.clerk))
                 .isInstanceOf(PrintRefusedException.class).hasMessageContaining("即办件");
+    }
+
+    @Test
+    void prenatalCostReviewSheetListsTheReviewAndTheConfirmedAmountWithWhoAndWhen() throws Exception {
+        // items 19–22: 「对审核通过的申报材料…进行待遇审核，录入信息系统，打印费用审核单」
+        CaseView c = f.create(19, "郑产检", Set.of());
+        String no = c.summary().caseNo();
+        f.act(no, Command.of(CaseAction.ACCEPT), f.clerk);
+        assertThatThrownBy(() -> f.prints.render(PrintDoc.of(Kind.COST_REVIEW), no, f.clerk))
+                .isInstanceOf(PrintRefusedException.class).hasMessageContaining("审核确定金额后");
+        f.act(no, Command.withAmount(CaseAction.REVIEW, org.ybdesk.core.money.Money.ofFen(152_380)), f.reviewer);
+        String reviewed = PrintFixture.text(save("cost-review-19-reviewed", f.prints.render(
+                PrintDoc.of(Kind.COST_REVIEW), no, f.clerk)));
+        assertThat(reviewed).contains("费用审核单", "产前检查费", "郑产检", c.applicantId(), no, "审核金额",
+                "¥1523.80元", "审核丁", "2026年11月2日", "尚未复核", "尚未支付");
+        f.run(no, 5);
+        String done = PrintFixture.text(save("cost-review-19", f.prints.render(PrintDoc.of(Kind.COST_REVIEW), no,
+                f.clerk)));
+        assertThat(done).contains("复核确认金额", "复核戊", "¥1523.80元");
+        assertThat(f.prints.applicable(no, f.clerk)).extracting(PrintDoc::code).contains("cost-review");
+        // 17 and 18 do not print one: their process does not name it
+        CaseView r = f.create(18, "冯住院", Set.of());
+        f.run(r.summary().caseNo(), 10);
+        assertThat(f.prints.applicable(r.summary().caseNo(), f.clerk)).extracting(PrintDoc::code)
+                .doesNotContain("cost-review");
     }
 
     @Test

@@ -115,8 +115,12 @@ final class PrintFixture implements AutoCloseable {
             Map<CaseAction, Role> possible = Lifecycle.possible(item, state);
             CaseAction next = possible.keySet().stream().filter(a -> !NEGATIVE.contains(a)).findFirst()
                     .orElseThrow();
-            Command cmd = next == CaseAction.PAY || next == CaseAction.MOVE_BALANCE
-                    ? Command.withAmount(next, Money.ofFen(86_420)) : Command.of(next);
+            // amounts are decided at 审核 and confirmed at 复核 (D87); 支付 pays them
+            boolean money = next == CaseAction.MOVE_BALANCE || (Lifecycle.decidesAmountAtReview(item)
+                    && (next == CaseAction.REVIEW || next == CaseAction.RECHECK));
+            Money amount = next == CaseAction.RECHECK && v.flow() != null && v.flow().reviewAmount() != null
+                    ? v.flow().reviewAmount() : Money.ofFen(86_420);
+            Command cmd = money ? Command.withAmount(next, amount) : Command.of(next);
             v = act(caseNo, cmd, actorFor(possible.get(next)));
         }
         return v;

@@ -337,12 +337,8 @@ public final class CaseService {
             inputProblems.addAll(InputHygiene.lines(Texts.get("label.reason"), r, FieldLimits.REASON));
         }
         inputProblems.addAll(InputHygiene.lines(Texts.get("label.note"), note, FieldLimits.EVENT_NOTE));
-        if (cmd.amount() != null) {
-            if (cmd.action() != CaseAction.PAY && cmd.action() != CaseAction.MOVE_BALANCE) {
-                inputProblems.add(Texts.get("case.amount.notExpected"));
-            } else if (cmd.amount().fen() > 0) { // zero and negative amounts: the lifecycle says why not
-                inputProblems.addAll(InputHygiene.paidAmount(Texts.get("label.amount"), cmd.amount()));
-            }
+        if (cmd.amount() != null && cmd.amount().fen() > 0) { // zero and negative amounts: the lifecycle says why not
+            inputProblems.addAll(InputHygiene.paidAmount(Texts.get("label.amount"), cmd.amount()));
         }
         if (!inputProblems.isEmpty()) {
             throw new ServiceException(inputProblems);
@@ -357,15 +353,18 @@ public final class CaseService {
             LocalDate today = desk.today();
             OffsetDateTime now = desk.now();
             CaseSnapshot snap = snapshot(tx, c, item);
-            List<String> problems = new ArrayList<>();
+            List<String> problems = new ArrayList<>(amountProblems(item, snap, cmd, tx));
+            // 支付 pays the decided amount when none is typed
+            Command step = cmd.action() == CaseAction.PAY && cmd.amount() == null
+                    ? cmd.withAmount(Lifecycle.payable(snap).orElse(null)) : cmd;
             Transition t = null;
             try {
-                t = Lifecycle.decide(snap, actor, cmd, today);
+                t = Lifecycle.decide(snap, actor, step, today);
             } catch (TransitionRefused e) {
                 problems.addAll(e.reasons());
             }
             Map<String, String> fields = Json.read(c.getFieldsJson(), FIELDS);
-            if (cmd.action() == CaseAction.ACCEPT && snap.state() == CaseState.RECEIVED) {
+            if (step.action() == CaseAction.ACCEPT && snap.state() == CaseState.RECEIVED) {
                 // materials required by the values, and never none at all (one rule for every item, in core)
                 problems.addAll(IntakeCheck.materialProblems(item, fields, Json.read(c.getMaterialsJson(), MATERIALS)));
                 // a variant the registry cannot take (暂停 of someone not registered here…) is refused now, not at 办结
@@ -373,17 +372,17 @@ public final class CaseService {
             } else if (t != null && t.to() == CaseState.CLOSED) {
                 problems.addAll(registryEffects.problems(tx, c, item, fields));
             }
-            problems.addAll(effectProblems(tx, c, item, cmd));
+            problems.addAll(effectProblems(tx, c, item, step));
             if (!problems.isEmpty()) {
                 throw new ServiceException(problems);
             }
             Map<String, Object> before = caseMap(c);
-            apply(tx, c, item, t, cmd, today, now);
-            CaseEventRecord e = event(tx, c, cmd.action().name(), t.from(), t.to(), actor, now, today,
-                    cmd.reasons(), note, cmd.amount());
+            apply(tx, c, item, t, step, today, now);
+            CaseEventRecord e = event(tx, c, step.action().name(), t.from(), t.to(), actor, now, today,
+                    step.reasons(), note, step.amount());
             // the registry first (each change audited before → after), only then the outcome message (已完成)
-            applyRegistryEffects(tx, c, item, t, cmd, actor, now);
-            String message = t.outcome() == null ? null : message(item, agency, c, t, cmd, today);
+            applyRegistryEffects(tx, c, item, t, step, actor, now);
+            String message = t.outcome() == null ? null : message(item, agency, c, t, step, today);
             if (message != null) {
                 tx.insertInto(CASE_MESSAGE).set(CASE_MESSAGE.CASE_ID, c.getId()).set(CASE_MESSAGE.EVENT_ID, e.getId())
                         .set(CASE_MESSAGE.KIND, t.outcome().name()).set(CASE_MESSAGE.MESSAGE_TEXT, message)
@@ -393,11 +392,86 @@ public final class CaseService {
             if (message != null) {
                 payload.put("message", message);
             }
-            desk.audited().record(tx, actor, now, "CASE_" + cmd.action().name(), "CASE", c.getCaseNo(), before, caseMap(c),
+            desk.audited().record(tx, actor, now, "CASE_" + step.action().name(), "CASE", c.getCaseNo(), before, caseMap(c),
                     "CASE_TRANSITION", payload);
             return null;
         });
         return show(caseNo.trim(), actor);
+    }
+
+    /**
+     * An amount where the step takes none, and an amount above the desk's large-amount threshold typed without the
+     * person's explicit confirmation (D87). The amount's own checks (missing, zero, differing from the decided one)
+     * are the lifecycle's.
+     */
+    private List<String> amountProblems(ServiceItem item, CaseSnapshot snap, Command cmd, DSLContext tx) {
+        CaseAction a = cmd.action();
+        boolean decided = Lifecycle.decidesAmountAtReview(item);
+        boolean takesAmount = a == CaseAction.MOVE_BALANCE || a == CaseAction.PAY
+                || (decided && (a == CaseAction.REVIEW || a == CaseAction.RECHECK));
+        if (cmd.amount() != null && !takesAmount) {
+            return List.of(Texts.get(decided ? "case.amount.notExpected.decided" : "case.amount.notExpected"));
+        }
+        // the amount that decides the money: typed at 审核 and 复核, or at 支付 for a case without a decided amount
+        boolean deciding = a == CaseAction.REVIEW || a == CaseAction.RECHECK
+                || (a == CaseAction.PAY && Lifecycle.payable(snap).isEmpty());
+        Money threshold = largeAmountThreshold(tx);
+        if (deciding && cmd.amount() != null && cmd.amount().compareTo(threshold) > 0 && !cmd.confirmLarge()) {
+            return List.of(Texts.get("case.amount.large", a.label(item.flow()), cmd.amount().toYuanString(),
+                    threshold.toYuanString()));
+        }
+        return List.of();
+    }
+
+    // ------------------------------------------------------------------------------------------------ settings
+
+    /** The desk setting naming the large-amount threshold in fen. */
+    static final String SETTING_LARGE_AMOUNT = "case.largeAmountFen";
+    /** Default threshold above which an amount needs explicit confirmation: 50,000.00 yuan. */
+    public static final Money DEFAULT_LARGE_AMOUNT = Money.ofFen(5_000_000);
+
+    /** Above this amount 审核/复核 (and a payment without a decided amount) need explicit confirmation. */
+    public Money largeAmountThreshold() {
+        return largeAmountThreshold(desk.db().dsl());
+    }
+
+    private static Money largeAmountThreshold(DSLContext dsl) {
+        String v = dsl.select(org.ybdesk.db.jooq.Tables.DESK_SETTING.SETTING).from(org.ybdesk.db.jooq.Tables.DESK_SETTING)
+                .where(org.ybdesk.db.jooq.Tables.DESK_SETTING.NAME.eq(SETTING_LARGE_AMOUNT))
+                .fetchOne(org.ybdesk.db.jooq.Tables.DESK_SETTING.SETTING);
+        try {
+            return v == null ? DEFAULT_LARGE_AMOUNT : Money.ofFen(Long.parseLong(v));
+        } catch (NumberFormatException e) {
+            return DEFAULT_LARGE_AMOUNT;
+        }
+    }
+
+    /** Sets the large-amount threshold (administrator; audited). */
+    public Money setLargeAmountThreshold(Money threshold, Actor actor) {
+        if (actor == null || !actor.has(Role.ADMIN)) {
+            throw new ServiceException(Texts.get("case.largeAmount.needsAdmin"));
+        }
+        if (threshold == null || threshold.fen() <= 0) {
+            throw new ServiceException(Texts.get("case.largeAmount.positive"));
+        }
+        List<String> flaws = InputHygiene.paidAmount(Texts.get("label.largeAmount"), threshold);
+        if (!flaws.isEmpty()) {
+            throw new ServiceException(flaws);
+        }
+        OffsetDateTime now = desk.now();
+        var ds = org.ybdesk.db.jooq.Tables.DESK_SETTING;
+        desk.db().write(tx -> {
+            Money before = largeAmountThreshold(tx);
+            String value = Long.toString(threshold.fen());
+            tx.mergeInto(ds).using(DSL.selectOne()).on(ds.NAME.eq(SETTING_LARGE_AMOUNT))
+                    .whenMatchedThenUpdate().set(ds.SETTING, value).set(ds.UPDATED_AT, now)
+                    .whenNotMatchedThenInsert(ds.NAME, ds.SETTING, ds.UPDATED_AT)
+                    .values(SETTING_LARGE_AMOUNT, value, now).execute();
+            desk.audited().record(tx, actor, now, "LARGE_AMOUNT_CONFIGURE", "SETTING", SETTING_LARGE_AMOUNT,
+                    Map.of("thresholdFen", before.fen()), Map.of("thresholdFen", threshold.fen()), null, null);
+            return null;
+        });
+        return largeAmountThreshold();
     }
 
     /** The role whose work the case waits for (the role of its first positive next step), null when finished. */
@@ -466,7 +540,9 @@ public final class CaseService {
         return new CaseSnapshot(item, CaseState.valueOf(c.getState()),
                 c.getResumeState() == null ? null : CaseState.valueOf(c.getResumeState()), history,
                 c.getRectifyingSince(), c.getDeclaredFen() == null ? null : Money.ofFen(c.getDeclaredFen()),
-                c.getReconciledFen() == null ? null : Money.ofFen(c.getReconciledFen()));
+                c.getReconciledFen() == null ? null : Money.ofFen(c.getReconciledFen()),
+                c.getReviewAmountFen() == null ? null : Money.ofFen(c.getReviewAmountFen()),
+                c.getConfirmedAmountFen() == null ? null : Money.ofFen(c.getConfirmedAmountFen()));
     }
 
     private void apply(DSLContext tx, CaseFileRecord c, ServiceItem item, Transition t, Command cmd, LocalDate today,
@@ -477,6 +553,8 @@ public final class CaseService {
             case REQUEST_SUPPLEMENT -> c.setResumeState(t.from().name());
             case RESUME -> c.setResumeState(null);
             case TRANSFER_OUT -> c.setTransferredOutOn(today);
+            case REVIEW -> c.setReviewAmountFen(cmd.amount() == null ? null : cmd.amount().fen());
+            case RECHECK -> c.setConfirmedAmountFen(cmd.amount() == null ? null : cmd.amount().fen());
             case EVALUATE_FAIL -> {
                 if (t.to() == CaseState.RECTIFYING) {
                     c.setRectifyingSince(today);
@@ -577,8 +655,7 @@ public final class CaseService {
         String template = switch (t.outcome()) {
             case SUCCESS -> item.messages().success();
             case FAILURE -> item.messages().failure();
-            case SUPPLEMENT -> Texts.get(item.timeLimit().supplementPausesClock() || c.getAcceptedOn() != null
-                    ? "message.supplement.paused" : "message.supplement");
+            case SUPPLEMENT -> Texts.get(t.pausesClock() ? "message.supplement.paused" : "message.supplement");
         };
         try {
             return MessageRenderer.render(template, v);
@@ -877,8 +954,12 @@ public final class CaseService {
         List<MessageView> messages = dsl.selectFrom(CASE_MESSAGE).where(CASE_MESSAGE.CASE_ID.eq(c.getId()))
                 .orderBy(CASE_MESSAGE.ID).fetch()
                 .map(x -> new MessageView(x.getKind(), x.getMessageText(), x.getCreatedAt()));
+        CaseSnapshot snap = snapshot(dsl, c, item);
         var actions = actor == null ? List.<org.ybdesk.core.lifecycle.Availability>of()
-                : Lifecycle.available(snapshot(dsl, c, item), actor);
+                : Lifecycle.available(snap, actor);
+        CaseViews.FlowFacts flow = new CaseViews.FlowFacts(snap.reviewAmount(), snap.confirmedAmount(),
+                Lifecycle.payable(snap).orElse(null), largeAmountThreshold(dsl), notice(dsl, c, item, desk.today()),
+                Lifecycle.earliestReEvaluation(snap).orElse(null));
         CaseSummary s = summary(c, deadline(dsl, c, item, desk.today()));
         return new CaseView(s, c.getAgencyCode(), c.getChannel(), c.getApplicantKind(), c.getApplicantIdNumber(),
                 c.getApplicantPhone(), Json.read(c.getFieldsJson(), FIELDS), materials,
@@ -894,7 +975,32 @@ public final class CaseService {
                         .fetch(r -> new AttachmentView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                                 r.value6(), r.value7())),
                 dsl.selectFrom(CASE_NOTE).where(CASE_NOTE.CASE_ID.eq(c.getId())).orderBy(CASE_NOTE.ID)
-                        .fetch(n -> new NoteView(n.getNoteText(), n.getAuthorName(), n.getAddedAt())));
+                        .fetch(n -> new NoteView(n.getNoteText(), n.getAuthorName(), n.getAddedAt())), flow);
+    }
+
+    /**
+     * Items 25/26 while 待受理 and not yet told what is missing: the limit for telling it at once (「自收到材料之日起5个
+     * 工作日内一次性告知」), counted by the working calendar from the received date (D88). Null for other items and
+     * once the case was accepted, refused or asked for 补正.
+     */
+    CaseViews.NoticeView notice(DSLContext dsl, CaseFileRecord c, ServiceItem item, LocalDate today) {
+        Integer days = item.timeLimit().completenessNoticeWorkingDays();
+        if (days == null || !CaseState.RECEIVED.name().equals(c.getState()) || dsl.fetchExists(CASE_EVENT,
+                CASE_EVENT.CASE_ID.eq(c.getId()).and(CASE_EVENT.ACTION.eq(CaseAction.REQUEST_SUPPLEMENT.name())))) {
+            return null;
+        }
+        try {
+            LocalDate due = desk.calendar().addWorkingDays(c.getReceivedOn(), days);
+            boolean over = today.isAfter(due);
+            int left = over ? -desk.calendar().workingDaysBetween(due, today)
+                    : desk.calendar().workingDaysBetween(today, due);
+            var status = over ? org.ybdesk.core.calendar.DeadlineStatus.OVERDUE
+                    : left <= org.ybdesk.core.calendar.DeadlineEngine.NEAR_WORKING_DAYS
+                    ? org.ybdesk.core.calendar.DeadlineStatus.NEAR : org.ybdesk.core.calendar.DeadlineStatus.NORMAL;
+            return new CaseViews.NoticeView(due, status, status.label(), left, null);
+        } catch (DateOutsideCalendarException e) {
+            return new CaseViews.NoticeView(null, null, null, null, e.getMessage());
+        }
     }
 
     CaseSummary summary(CaseFileRecord r, DeadlineView d) {
@@ -913,6 +1019,12 @@ public final class CaseService {
         m.put("acceptedOn", c.getAcceptedOn());
         m.put("dueOn", c.getDueOn());
         m.put("paidFen", c.getPaidFen());
+        if (c.getReviewAmountFen() != null) {
+            m.put("reviewAmountFen", c.getReviewAmountFen());
+        }
+        if (c.getConfirmedAmountFen() != null) {
+            m.put("confirmedAmountFen", c.getConfirmedAmountFen());
+        }
         m.put("materials", c.getMaterialsJson());
         m.put("rowVersion", c.getRowVersion());
         return m;

@@ -64,7 +64,36 @@ public final class CaseViews {
                            String applicantId, String applicantPhone, Map<String, String> fields,
                            List<MaterialLine> materials, Money declared, Money reconciled, Money paid,
                            List<EventView> events, List<MessageView> messages, List<Availability> actions,
-                           Role nextRole, List<AttachmentView> attachments, List<NoteView> notes) {
+                           Role nextRole, List<AttachmentView> attachments, List<NoteView> notes,
+                           FlowFacts flow) {
+    }
+
+    /**
+     * What the flow of issue 10 adds to a case (D87–D89).
+     *
+     * @param reviewAmount         the amount entered at 审核, or null
+     * @param confirmedAmount      the amount confirmed at 复核, or null
+     * @param payable              what 支付/拨付 pays (the confirmed amount; the review amount where the item has no
+     *                             复核), or null while it is not decided
+     * @param largeAmountThreshold above it an amount needs explicit confirmation (desk setting)
+     * @param notice               items 25/26 while 待受理: the 5-working-day limit for telling what is missing
+     * @param earliestReEvaluation items 25/26 in 整改: the first day re-evaluation may be organised
+     */
+    public record FlowFacts(Money reviewAmount, Money confirmedAmount, Money payable, Money largeAmountThreshold,
+                            NoticeView notice, LocalDate earliestReEvaluation) {
+    }
+
+    /**
+     * The limit for telling a designation applicant (25/26) at once what is missing (「自收到材料之日起5个工作日内一次性
+     * 告知」): due date from the received date by the working calendar, status and working days left; or the reason
+     * it cannot be computed.
+     */
+    public record NoticeView(LocalDate dueDate, DeadlineStatus status, String statusLabel, Integer workingDaysLeft,
+                             String problem) {
+    }
+
+    /** A case on the 材料告知期限 list: received, not yet accepted nor told what is missing. */
+    public record NoticeDue(CaseSummary summary, NoticeView notice) {
     }
 
     /** Masks an ID number for lists: 230102********1237 (first 6, last 4 kept). */

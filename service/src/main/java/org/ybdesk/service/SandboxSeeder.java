@@ -989,9 +989,13 @@ public final class SandboxSeeder {
                             + " for item " + item.no());
                 }
                 Money amount = null;
-                if (a == CaseAction.PAY || a == CaseAction.MOVE_BALANCE) {
-                    amount = payAmount != null ? payAmount : reconciled != null ? reconciled
-                            : amount(String.valueOf(item.no()));
+                if (a == CaseAction.MOVE_BALANCE || (Lifecycle.decidesAmountAtReview(item)
+                        && (a == CaseAction.REVIEW || a == CaseAction.RECHECK))) {
+                    // decided at 审核, confirmed at 复核 (the same figure); 支付 then pays it without an amount typed
+                    if (payAmount == null) {
+                        payAmount = reconciled != null ? reconciled : amount(String.valueOf(item.no()));
+                    }
+                    amount = payAmount;
                 }
                 lastDay = Math.max(lastDay, clamp(day));
                 steps.add(new Step(lastDay, StepKind.ACT, a, role, reasons, amount, null, null));
@@ -1260,7 +1264,7 @@ public final class SandboxSeeder {
             wd.payAmount = balance;
             // the withdrawal can only be paid once the balance has arrived (a later day than the transfer's end)
             wd.act(wd.lastDay, CaseAction.ACCEPT).advance(wd.lastDay,
-                    w > t.lastDay ? CaseState.CLOSED : CaseState.APPROVED);
+                    w > t.lastDay ? CaseState.CLOSED : CaseState.REVIEWED);
         }
 
         private void plan() {
@@ -1283,8 +1287,9 @@ public final class SandboxSeeder {
                 closedOnTime(no);
             }
             closedWithin(18, limit(18) + 3);
-            closedAfterPause(17);
-            closedAfterPause(20);
+            // 补正 after acceptance exists only for designation applications (D15)
+            closedAfterPause(25);
+            closedAfterPause(26);
             // ---- finished: transfers (two followed by the person's withdrawal), designation agreements
             transferThenWithdrawal();
             transferThenWithdrawal();
@@ -1299,6 +1304,8 @@ public final class SandboxSeeder {
             for (int no : new int[] {17, 3, 25, 12, 20}) {
                 start(no, d);
             }
+            // a pharmacy's application received some days ago: the 5-working-day limit to tell what is missing runs
+            start(26, Math.max(0, d - 4));
             PlannedCase unbalanced = start(27, d - 1);
             unbalanced.reconciled = unbalanced.declared.minus(Money.ofFen(range(50_000, 900_000)));
             new PlannedCase(18, null, d, requiredMaterial(18));
@@ -1308,11 +1315,8 @@ public final class SandboxSeeder {
             waitingForMaterials(24, 5);
             waitingForMaterials(26, 4);
             // ---- 补正中 after acceptance (暂停计时)
-            paused(16, 9, 3);
-            paused(17, 14, 4);
             paused(25, 12, 5);
-            paused(27, 7, 2);
-            paused(22, 5, 1);
+            paused(26, 9, 3);
             // ---- open in the review stages, in every deadline status
             open(16, CaseState.ACCEPTED, DeadlineStatus.NORMAL);
             open(17, CaseState.ACCEPTED, DeadlineStatus.NEAR);
@@ -1331,30 +1335,26 @@ public final class SandboxSeeder {
             open(22, CaseState.REVIEWED, DeadlineStatus.NORMAL);
             open(24, CaseState.REVIEWED, DeadlineStatus.NEAR);
             open(27, CaseState.REVIEWED, DeadlineStatus.NORMAL);
-            open(10, CaseState.REVIEWED, DeadlineStatus.NORMAL);
             open(18, CaseState.RECHECKED, DeadlineStatus.OVERDUE);
             open(20, CaseState.RECHECKED, DeadlineStatus.NEAR);
             open(21, CaseState.RECHECKED, DeadlineStatus.NORMAL);
             open(28, CaseState.RECHECKED, DeadlineStatus.NORMAL);
             open(17, CaseState.RECHECKED, DeadlineStatus.NORMAL);
-            open(16, CaseState.APPROVED, DeadlineStatus.NEAR);
-            open(19, CaseState.APPROVED, DeadlineStatus.NORMAL);
-            open(22, CaseState.APPROVED, DeadlineStatus.OVERDUE);
-            open(23, CaseState.APPROVED, DeadlineStatus.NEAR);
-            open(24, CaseState.APPROVED, DeadlineStatus.NORMAL);
+            open(16, CaseState.REVIEWED, DeadlineStatus.NEAR);
+            open(19, CaseState.PAID, DeadlineStatus.NORMAL);
+            open(22, CaseState.RECHECKED, DeadlineStatus.OVERDUE);
+            open(23, CaseState.REVIEWED, DeadlineStatus.NEAR);
+            open(24, CaseState.PAID, DeadlineStatus.NORMAL);
             open(27, CaseState.APPROVED, DeadlineStatus.NORMAL);
             open(17, CaseState.PAID, DeadlineStatus.NEAR);
             open(20, CaseState.PAID, DeadlineStatus.NORMAL);
             open(28, CaseState.PAID, DeadlineStatus.NORMAL);
             open(23, CaseState.PAID, DeadlineStatus.OVERDUE);
             // ---- transfers on their way: transferred out recently and long ago, transferred in
-            start(10, d - 6).act(d - 6, CaseAction.ACCEPT).act(d - 4, CaseAction.REVIEW).act(d - 1, CaseAction.TRANSFER_OUT);
-            start(10, d - 18).act(d - 18, CaseAction.ACCEPT).act(d - 15, CaseAction.REVIEW)
-                    .act(d - 11, CaseAction.TRANSFER_OUT);
-            start(10, d - 12).act(d - 12, CaseAction.ACCEPT).act(d - 10, CaseAction.REVIEW)
-                    .act(d - 8, CaseAction.TRANSFER_OUT).act(d - 5, CaseAction.TRANSFER_IN);
-            start(10, d - 8).act(d - 8, CaseAction.ACCEPT).act(d - 7, CaseAction.REVIEW)
-                    .act(d - 5, CaseAction.TRANSFER_OUT).act(d, CaseAction.TRANSFER_IN);
+            start(10, d - 6).act(d - 6, CaseAction.ACCEPT).act(d - 1, CaseAction.TRANSFER_OUT);
+            start(10, d - 18).act(d - 18, CaseAction.ACCEPT).act(d - 11, CaseAction.TRANSFER_OUT);
+            start(10, d - 12).act(d - 12, CaseAction.ACCEPT).act(d - 8, CaseAction.TRANSFER_OUT).act(d - 5, CaseAction.TRANSFER_IN);
+            start(10, d - 8).act(d - 8, CaseAction.ACCEPT).act(d - 5, CaseAction.TRANSFER_OUT).act(d, CaseAction.TRANSFER_IN);
             // ---- designation applications: rectifying, publicized, negotiating
             for (int no : new int[] {25, 26}) {
                 int a = d - range(16, 22);
@@ -1362,8 +1362,9 @@ public final class SandboxSeeder {
                         List.of(pick(WORDS.list("reasons.evaluateFail"))));
             }
             start(25, d - 18).act(d - 18, CaseAction.ACCEPT).act(d - 2, CaseAction.EVALUATE);
+            // re-evaluation only 3 months after the result was delivered: inside the sandbox's window it stays 整改中
             start(26, d - 26).act(d - 26, CaseAction.ACCEPT).act(d - 20, CaseAction.EVALUATE_FAIL,
-                    List.of(pick(WORDS.list("reasons.evaluateFail")))).act(d - 3, CaseAction.EVALUATE);
+                    List.of(pick(WORDS.list("reasons.evaluateFail"))));
             start(25, d - 25).act(d - 25, CaseAction.ACCEPT).act(d - 12, CaseAction.EVALUATE)
                     .act(d - 5, CaseAction.PUBLICIZE);
             start(26, d - 22).act(d - 22, CaseAction.ACCEPT).act(d - 10, CaseAction.EVALUATE)
@@ -1379,7 +1380,7 @@ public final class SandboxSeeder {
             // ---- 未通过, at each kind of stage
             rejectedAfter(16, CaseState.ACCEPTED);
             rejectedAfter(17, CaseState.REVIEWED);
-            rejectedAfter(18, CaseState.RECHECKED);
+            rejectedAfter(18, CaseState.REVIEWED);
             rejectedAfter(24, CaseState.ACCEPTED);
             rejectedAfter(9, CaseState.ACCEPTED);
             rejectedAfter(27, CaseState.REVIEWED);
@@ -1453,7 +1454,8 @@ public final class SandboxSeeder {
                 switch (s.kind()) {
                     case RECEIVE -> c.caseNo = cs.create(new NewCase(c.item.no(), c.who.applicant(), c.fields,
                             c.materials, c.channel, c.declared, c.reconciled), actor).summary().caseNo();
-                    case ACT -> cs.act(c.caseNo, new Command(s.action(), s.reasons(), s.amount()), null, actor);
+                    // amounts above the large-amount line are confirmed, as the clerk does in the window's dialog
+                    case ACT -> cs.act(c.caseNo, new Command(s.action(), s.reasons(), s.amount(), true), null, actor);
                     case MATERIALS -> cs.updateMaterials(c.caseNo, s.materials(), actor);
                     case NOTE -> cs.addNote(c.caseNo, s.text(), actor);
                 }

@@ -27,10 +27,12 @@ public final class WorkbenchService {
     }
 
     /**
-     * The workbench cards. {@code nearUnknown} counts open cases whose deadline the calendar cannot place.
+     * The workbench cards. {@code nearUnknown} counts open cases whose deadline the calendar cannot place;
+     * {@code toNotify} the designation applications (25/26) received and not yet accepted nor told what is missing,
+     * whose 5-working-day notice limit runs (D88).
      */
     public record Counts(int toAccept, int toReview, int toRecheck, int toApprove, int toPay, int near, int overdue,
-                         int closedToday, int receivedToday, int nearUnknown) {
+                         int closedToday, int receivedToday, int nearUnknown, int toNotify) {
     }
 
     public Counts counts() {
@@ -60,7 +62,32 @@ public final class WorkbenchService {
         return new Counts(toAccept, byRole.getOrDefault(Role.REVIEWER.name(), 0),
                 byRole.getOrDefault(Role.RECHECKER.name(), 0), byRole.getOrDefault(Role.HEAD.name(), 0),
                 byRole.getOrDefault(Role.FINANCE.name(), 0), near, overdue, closedToday,
-                todayByAction.getOrDefault(CaseService.RECEIVE, 0), unknown);
+                todayByAction.getOrDefault(CaseService.RECEIVE, 0), unknown,
+                dsl.fetchCount(CASE_FILE, awaitingNotice()));
+    }
+
+    /** Items with a notice limit (25/26), received, never asked for 补正, not yet accepted. */
+    private Condition awaitingNotice() {
+        List<Integer> items = desk.catalog().items().stream()
+                .filter(i -> i.timeLimit().completenessNoticeWorkingDays() != null)
+                .map(org.ybdesk.core.catalog.ServiceItem::no).toList();
+        return CASE_FILE.ITEM_NO.in(items).and(CASE_FILE.STATE.eq(CaseState.RECEIVED.name()))
+                .andNotExists(DSL.selectOne().from(CASE_EVENT).where(CASE_EVENT.CASE_ID.eq(CASE_FILE.ID),
+                        CASE_EVENT.ACTION.eq(org.ybdesk.core.lifecycle.CaseAction.REQUEST_SUPPLEMENT.name())));
+    }
+
+    /**
+     * 材料告知期限: designation applications (25/26) received and not yet accepted or told what is missing, with the
+     * limit for telling it at once (5 working days from receipt), oldest receipt first (D88).
+     */
+    public List<CaseViews.NoticeDue> noticeDue(int limit) {
+        LocalDate today = desk.today();
+        CaseService cases = desk.cases();
+        var dsl = desk.db().dsl();
+        return dsl.selectFrom(CASE_FILE).where(awaitingNotice())
+                .orderBy(CASE_FILE.RECEIVED_ON.asc(), CASE_FILE.ID.asc()).limit(limit).fetch()
+                .map(r -> new CaseViews.NoticeDue(cases.summary(r, null),
+                        cases.notice(dsl, r, desk.catalog().item(r.getItemNo()), today)));
     }
 
     /** Open cases whose next step belongs to one of the actor's roles, soonest due first. */

@@ -110,9 +110,11 @@ class CaseFlowsTest {
         assertThat(s.summary().state()).isEqualTo(CaseState.SUPPLEMENTING);
         assertThat(s.messages().get(0).kind()).isEqualTo("SUPPLEMENT");
         assertThat(s.messages().get(0).text()).contains("需补正：请补交参保登记表");
+        assertThat(s.messages().get(0).text()).doesNotContain("不计入");
         f.desk.cases().updateMaterials(no(v), Map.of(2, MaterialStatus.ELECTRONIC), f.clerk);
         assertThat(act(no(v), RESUME, f.clerk).summary().state()).isEqualTo(CaseState.RECEIVED);
         act(no(v), ACCEPT, f.clerk);
+        act(no(v), REVIEW, f.clerk); // 业务审核 at the window (D86)
         act(no(v), CLOSE, f.clerk);
         var person = f.desk.registry().findPerson(ap.idNumber()).orElseThrow();
         assertThat(person.name()).isEqualTo("李四");
@@ -133,27 +135,69 @@ class CaseFlowsTest {
         assertThatThrownBy(() -> act(no, REVIEW, f.allRounder)).hasMessageContaining("极高风险")
                 .hasMessageContaining("受理人不得");
         assertThatThrownBy(() -> act(no, REVIEW, f.clerk)).hasMessageContaining("「审核」岗位");
-        act(no, REVIEW, f.reviewer);
+        assertThatThrownBy(() -> act(no, REVIEW, f.reviewer)).hasMessageContaining("须填写金额");
+        act(no, Command.withAmount(REVIEW, Money.ofFen(123_456)), f.reviewer);
+        // no 审批 on 17 (「审核和复核」 → 支付, D85)
         assertThatThrownBy(() -> act(no, APPROVE, f.head)).hasMessageContaining("当前状态为「已审核」");
-        act(no, RECHECK, f.rechecker);
-        act(no, APPROVE, f.head);
-        assertThatThrownBy(() -> act(no, PAY, f.finance)).hasMessageContaining("须填写金额");
-        act(no, Command.withAmount(PAY, Money.ofFen(123_456)), f.finance);
+        assertThatThrownBy(() -> act(no, Command.withAmount(RECHECK, Money.ofFen(123_450)), f.rechecker))
+                .hasMessageContaining("复核金额 1234.50 元与审核金额 1234.56 元不一致");
+        act(no, Command.withAmount(RECHECK, Money.ofFen(123_456)), f.rechecker);
+        assertThatThrownBy(() -> act(no, Command.withAmount(PAY, Money.ofFen(200_000)), f.finance))
+                .hasMessageContaining("2000.00").hasMessageContaining("1234.56");
+        act(no, PAY, f.finance);
         CaseView done = act(no, CLOSE, f.clerk);
         assertThat(done.summary().state()).isEqualTo(CaseState.CLOSED);
         assertThat(done.paid()).isEqualTo(Money.ofFen(123_456));
+        assertThat(done.flow().reviewAmount()).isEqualTo(Money.ofFen(123_456));
+        assertThat(done.flow().confirmedAmount()).isEqualTo(Money.ofFen(123_456));
         assertThat(done.messages().get(0).text()).contains("1234.56元").startsWith("【道里区医保中心】尊敬的周五");
         assertThat(done.events()).extracting(e -> e.actorName())
-                .containsExactly("全能辛", "全能辛", "审核丁", "复核戊", "负责人己", "财务庚", "窗口乙");
+                .containsExactly("全能辛", "全能辛", "审核丁", "复核戊", "财务庚", "窗口乙");
     }
 
     @Test
     void reviewerMayNotAlsoApproveAHighRiskItem() {
-        CaseView v = f.create(16, DeskFixture.person("吴六"), Map.of(), f.clerk);
+        var item = f.item(27);
+        Map<Integer, MaterialStatus> all = new java.util.LinkedHashMap<>();
+        item.materials().forEach(m -> all.put(m.no(), MaterialStatus.ELECTRONIC));
+        CaseView v = f.desk.cases().create(new NewCase(27, DeskFixture.institution("道里区第二医院"),
+                Samples.fields(item, Map.of()), all, null, Money.ofFen(800_000), Money.ofFen(800_000)), f.clerk);
         act(no(v), ACCEPT, f.clerk);
-        act(no(v), REVIEW, f.allRounder);
+        act(no(v), Command.withAmount(REVIEW, Money.ofFen(800_000)), f.allRounder);
+        act(no(v), Command.withAmount(RECHECK, Money.ofFen(800_000)), f.rechecker);
         assertThatThrownBy(() -> act(no(v), APPROVE, f.allRounder)).hasMessageContaining("审核人不得");
         assertThat(act(no(v), APPROVE, f.head).summary().state()).isEqualTo(CaseState.APPROVED);
+    }
+
+    @Test
+    void chronicDiseaseIsReviewedAndClosedWithoutApproval() {
+        CaseView v = f.create(16, DeskFixture.person("吴六"), Map.of(), f.clerk);
+        act(no(v), ACCEPT, f.clerk);
+        assertThatThrownBy(() -> act(no(v), REVIEW, f.clerk)).hasMessageContaining("「审核」岗位");
+        CaseView r = act(no(v), REVIEW, f.reviewer);
+        assertThat(r.summary().state()).isEqualTo(CaseState.REVIEWED);
+        assertThat(f.desk.cases().show(no(v), f.clerk).actions()).extracting(a -> a.action()).containsExactly(CLOSE);
+        assertThat(act(no(v), CLOSE, f.clerk).summary().state()).isEqualTo(CaseState.CLOSED);
+    }
+
+    @Test
+    void registrationCanFailReviewAtTheWindowWithAllReasonsAndItsNotice() {
+        for (int item = 1; item <= 6; item++) {
+            char c = "甲乙丙丁戊己".charAt(item - 1);
+            CaseView v = item == 1 || item == 4 ? f.create(item, DeskFixture.institution("测试单位" + c), Map.of(),
+                    f.clerk) : f.create(item, DeskFixture.person("审核" + c), Map.of(), f.clerk);
+            act(no(v), ACCEPT, f.clerk);
+            assertThat(f.desk.cases().show(no(v), f.clerk).actions()).extracting(a -> a.action())
+                    .containsExactly(REVIEW, REJECT);
+            assertThatThrownBy(() -> act(no(v), REJECT, f.clerk)).hasMessageContaining("须填写原因");
+            CaseView r = act(no(v), Command.withReasons(REJECT, List.of("登记表未加盖单位公章", "参保日期早于成立日期")),
+                    f.clerk);
+            assertThat(r.summary().state()).as("item %d", item).isEqualTo(CaseState.REJECTED);
+            assertThat(r.messages()).singleElement().satisfies(m -> {
+                assertThat(m.kind()).isEqualTo("FAILURE");
+                assertThat(m.text()).contains("登记表未加盖单位公章；参保日期早于成立日期");
+            });
+        }
     }
 
     @Test
@@ -177,29 +221,56 @@ class CaseFlowsTest {
     }
 
     @Test
-    void supplementAfterAcceptancePausesTheClockByExactlyThePausedWorkingDays() {
-        // item 16: 20 working days. Accepted Mon 2026-11-02 → due Mon 2026-11-30 without pauses.
+    void supplementAfterAcceptanceIsRefusedExceptOnDesignations() {
         CaseView v = f.create(16, DeskFixture.person("冯九"), Map.of(), f.clerk);
         CaseView a = act(no(v), ACCEPT, f.clerk);
-        assertThat(a.summary().deadline().dueDate()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(f.desk.cases().show(no(v), f.clerk).actions()).extracting(x -> x.action())
+                .doesNotContain(REQUEST_SUPPLEMENT);
+        assertThatThrownBy(() -> act(no(v), Command.withReasons(REQUEST_SUPPLEMENT, List.of("补交诊断证明")), f.clerk))
+                .hasMessageContaining("当前状态为「已受理」，不能执行「补正」");
+    }
+
+    @Test
+    void supplementAfterAcceptancePausesTheClockOfADesignationByExactlyThePausedWorkingDays() {
+        // item 25: 30 working days from acceptance, 补充材料时间不计入评估时限
+        CaseView v = f.create(25, DeskFixture.institution("道里区第三医院"), Map.of(), f.clerk);
+        CaseView a = act(no(v), ACCEPT, f.clerk);
+        LocalDate due = a.summary().deadline().dueDate();
+        assertThat(due).isEqualTo(f.desk.calendar().addWorkingDays(MONDAY, 30));
         f.clock.setDay(LocalDate.of(2026, 11, 4)); // Wed
-        CaseView p = act(no(v), Command.withReasons(REQUEST_SUPPLEMENT, List.of("补交诊断证明")), f.clerk);
+        CaseView p = act(no(v), Command.withReasons(REQUEST_SUPPLEMENT, List.of("补交执业许可证副本")), f.clerk);
         assertThat(p.summary().deadline().status()).isEqualTo(DeadlineStatus.PAUSED);
-        assertThat(p.messages().get(0).text()).contains("补充材料时间不计入办理时限");
+        assertThat(p.messages().get(0).text()).contains("补充材料时间不计入");
         f.clock.setDay(LocalDate.of(2026, 11, 11)); // next Wed: 5 working days paused (Thu..Wed)
         CaseView r = act(no(v), RESUME, f.clerk);
         assertThat(r.summary().state()).isEqualTo(CaseState.ACCEPTED);
-        assertThat(r.summary().deadline().dueDate()).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(r.summary().deadline().dueDate()).isEqualTo(f.desk.calendar().addWorkingDays(due, 5));
         assertThat(r.summary().deadline().status()).isEqualTo(DeadlineStatus.NORMAL);
-        f.clock.setDay(LocalDate.of(2026, 12, 3)); // Thu: 2 working days left
-        assertThat(f.desk.cases().show(no(v), f.clerk).summary().deadline().status()).isEqualTo(DeadlineStatus.NEAR);
-        assertThat(f.desk.cases().dueList(false, 100)).extracting(s -> s.caseNo()).contains(no(v));
-        f.clock.setDay(LocalDate.of(2026, 12, 8));
-        var due = f.desk.cases().dueList(false, 100);
-        assertThat(due).singleElement().satisfies(s -> {
-            assertThat(s.deadline().status()).isEqualTo(DeadlineStatus.OVERDUE);
-            assertThat(s.deadline().workingDaysLeft()).isEqualTo(-1);
-        });
+    }
+
+    @Test
+    void designationApplicationShowsTheFiveWorkingDayNoticeLimitWhileWaitingForAcceptance() {
+        // received Mon 2026-11-02: tell what is missing by Mon 2026-11-09 (5 working days)
+        CaseView v = f.desk.cases().create(new NewCase(26, DeskFixture.institution("道里第二大药房"),
+                Samples.fields(f.item(26), Map.of()), Map.of(1, MaterialStatus.PAPER), null, null, null), f.clerk);
+        assertThat(v.flow().notice()).isNotNull();
+        assertThat(v.flow().notice().dueDate()).isEqualTo(LocalDate.of(2026, 11, 9));
+        assertThat(v.flow().notice().status()).isEqualTo(DeadlineStatus.NORMAL);
+        assertThat(f.desk.workbench().counts().toNotify()).isEqualTo(1);
+        assertThat(f.desk.workbench().noticeDue(10)).singleElement()
+                .satisfies(n -> assertThat(n.summary().caseNo()).isEqualTo(no(v)));
+        f.clock.setDay(LocalDate.of(2026, 11, 6)); // Fri: 1 working day left
+        assertThat(f.desk.cases().show(no(v), f.clerk).flow().notice().status()).isEqualTo(DeadlineStatus.NEAR);
+        f.clock.setDay(LocalDate.of(2026, 11, 10));
+        assertThat(f.desk.cases().show(no(v), f.clerk).flow().notice().status()).isEqualTo(DeadlineStatus.OVERDUE);
+        // telling what is missing (补正 before acceptance) meets the limit: off the list, no badge
+        CaseView told = act(no(v), Command.withReasons(REQUEST_SUPPLEMENT, List.of("补交营业执照副本")), f.clerk);
+        assertThat(told.flow().notice()).isNull();
+        assertThat(told.messages().get(0).text()).doesNotContain("不计入");
+        assertThat(f.desk.workbench().noticeDue(10)).isEmpty();
+        assertThat(f.desk.workbench().counts().toNotify()).isZero();
+        // other items have no such limit
+        assertThat(f.create(8, DeskFixture.person("郑八"), Map.of(), f.clerk).flow().notice()).isNull();
     }
 
     @Test
@@ -209,9 +280,9 @@ class CaseFlowsTest {
                 null, null, InsuranceType.EMPLOYEE, null, null, null, null, null), f.clerk);
         CaseView v = f.create(10, ap, Map.of(), f.clerk);
         CaseView a = act(no(v), ACCEPT, f.clerk);
-        // transfer-out within 10 working days of acceptance
+        // transfer-out within 10 working days of acceptance; no 审核 in its process (D85)
         assertThat(a.summary().deadline().dueDate()).isEqualTo(LocalDate.of(2026, 11, 16));
-        act(no(v), REVIEW, f.reviewer);
+        assertThatThrownBy(() -> act(no(v), REVIEW, f.reviewer)).hasMessageContaining("可执行：转出、未通过");
         f.clock.setDay(LocalDate.of(2026, 11, 9));
         CaseView out = act(no(v), TRANSFER_OUT, f.clerk);
         // transfer-in within 5 working days of the transfer-out
@@ -238,6 +309,11 @@ class CaseFlowsTest {
         assertThat(failed.summary().state()).isEqualTo(CaseState.RECTIFYING);
         assertThat(failed.messages().get(1).text()).contains("评价结果为不合格").contains("信息系统未通过医保接口测试");
         f.clock.setDay(LocalDate.of(2026, 12, 10));
+        assertThatThrownBy(() -> act(no, EVALUATE, f.reviewer)).hasMessageContaining("整改期未满")
+                .hasMessageContaining("2027-02-10");
+        assertThat(f.desk.cases().show(no, f.reviewer).flow().earliestReEvaluation())
+                .isEqualTo(LocalDate.of(2027, 2, 10));
+        f.clock.setDay(LocalDate.of(2027, 2, 10));
         CaseView passed = act(no, EVALUATE, f.reviewer);
         assertThat(passed.summary().state()).isEqualTo(CaseState.PUBLICIZING);
         assertThat(passed.messages().get(2).text()).startsWith("【道里区医保中心】哈尔滨道里社区医院，你单位申请定点协议管理的评价结果为合格");
@@ -246,12 +322,18 @@ class CaseFlowsTest {
     }
 
     @Test
-    void rectificationLongerThanThreeMonthsCannotBeReEvaluated() {
+    void reEvaluationWaitsThreeMonthsFromDeliveryAndMayFailAgain() {
         CaseView v = f.create(26, DeskFixture.institution("道里大药房"), Map.of(), f.clerk);
         act(no(v), ACCEPT, f.clerk);
         act(no(v), Command.withReasons(EVALUATE_FAIL, List.of("未设立医保专区")), f.reviewer);
-        f.clock.setDay(LocalDate.of(2026, 12, 31)); // still within 2025–2026 calendar; set rectification earlier
-        // 2026-11-02 + 3 months = 2027-02-02: not over yet on 2026-12-31
+        f.clock.setDay(LocalDate.of(2026, 12, 31));
+        assertThatThrownBy(() -> act(no(v), EVALUATE, f.reviewer)).hasMessageContaining("最早可于2027-02-02评估");
+        f.clock.setDay(LocalDate.of(2027, 2, 2));
+        CaseView again = act(no(v), Command.withReasons(EVALUATE_FAIL, List.of("医保专区标识不全")), f.reviewer);
+        assertThat(again.summary().state()).isEqualTo(CaseState.RECTIFYING);
+        assertThat(again.messages().get(again.messages().size() - 1).text()).contains("医保专区标识不全");
+        assertThat(again.flow().earliestReEvaluation()).isEqualTo(LocalDate.of(2027, 5, 2));
+        f.clock.setDay(LocalDate.of(2027, 5, 6));
         assertThat(act(no(v), EVALUATE, f.reviewer).summary().state()).isEqualTo(CaseState.PUBLICIZING);
     }
 
@@ -269,12 +351,50 @@ class CaseFlowsTest {
                 Money.ofFen(1_000_000), Money.ofFen(1_000_000)), f.clerk);
         String no = no(ok);
         act(no, ACCEPT, f.clerk);
-        act(no, REVIEW, f.reviewer);
-        act(no, RECHECK, f.rechecker);
+        // the review records the settled amount: declared 10000.00 minus 拒付/扣除 100.00
+        assertThatThrownBy(() -> act(no, Command.withAmount(REVIEW, Money.ofFen(1_000_001)), f.reviewer))
+                .hasMessageContaining("超过申报金额");
+        act(no, Command.withAmount(REVIEW, Money.ofFen(990_000)), f.reviewer);
+        act(no, Command.withAmount(RECHECK, Money.ofFen(990_000)), f.rechecker);
         act(no, APPROVE, f.head);
-        CaseView paid = act(no, Command.withAmount(PAY, Money.ofFen(1_000_000)), f.finance);
+        CaseView paid = act(no, PAY, f.finance);
         assertThat(paid.events().get(paid.events().size() - 1).actionLabel()).isEqualTo("拨付");
+        assertThat(paid.paid()).isEqualTo(Money.ofFen(990_000));
         assertThat(act(no, CLOSE, f.clerk).summary().state()).isEqualTo(CaseState.CLOSED);
+    }
+
+    @Test
+    void amountsAboveTheLargeAmountLineNeedExplicitConfirmationAtReviewAndRecheck() {
+        assertThat(f.desk.cases().largeAmountThreshold()).isEqualTo(CaseService.DEFAULT_LARGE_AMOUNT);
+        assertThatThrownBy(() -> f.desk.cases().setLargeAmountThreshold(Money.ofFen(100_000), f.clerk))
+                .hasMessageContaining("管理员");
+        assertThatThrownBy(() -> f.desk.cases().setLargeAmountThreshold(Money.ZERO, f.admin))
+                .hasMessageContaining("大于零");
+        assertThat(f.desk.cases().setLargeAmountThreshold(Money.ofFen(100_000), f.admin)).isEqualTo(Money.ofFen(100_000));
+        CaseView v = f.create(20, DeskFixture.person("韩大额"), Map.of(), f.clerk);
+        String no = no(v);
+        act(no, ACCEPT, f.clerk);
+        Money large = Money.ofFen(100_001);
+        assertThatThrownBy(() -> act(no, Command.withAmount(REVIEW, large), f.reviewer))
+                .hasMessageContaining("1000.01").hasMessageContaining("大额确认线 1000.00 元");
+        // exactly at the line needs no confirmation; above it the confirmed command passes
+        assertThat(f.desk.cases().show(no, f.reviewer).summary().state()).isEqualTo(CaseState.ACCEPTED);
+        act(no, Command.withAmount(REVIEW, large).confirmingLarge(), f.reviewer);
+        assertThatThrownBy(() -> act(no, Command.withAmount(RECHECK, large), f.rechecker))
+                .hasMessageContaining("大额确认线");
+        act(no, Command.withAmount(RECHECK, large).confirmingLarge(), f.rechecker);
+        assertThat(act(no, PAY, f.finance).paid()).isEqualTo(large);
+        // amounts where the step takes none are refused
+        CaseView chronic = f.create(16, DeskFixture.person("韩慢病"), Map.of(), f.clerk);
+        act(no(chronic), ACCEPT, f.clerk);
+        assertThatThrownBy(() -> act(no(chronic), Command.withAmount(REVIEW, Money.ofFen(100)), f.reviewer))
+                .hasMessageContaining("不需要填写金额");
+        CaseView small = f.create(20, DeskFixture.person("韩小额"), Map.of(), f.clerk);
+        act(no(small), ACCEPT, f.clerk);
+        assertThat(act(no(small), Command.withAmount(REVIEW, Money.ofFen(100_000)), f.reviewer).summary().state())
+                .isEqualTo(CaseState.REVIEWED);
+        assertThatThrownBy(() -> act(no(small), Command.withAmount(APPROVE, Money.ofFen(100_000)), f.rechecker))
+                .hasMessageContaining("不需要填写金额");
     }
 
     @Test
@@ -292,10 +412,8 @@ class CaseFlowsTest {
                 "褚十一", null, null, InsuranceType.EMPLOYEE, null, null, null, null, null), f.clerk);
         CaseView v = f.create(9, ap, Map.of(), f.clerk);
         act(no(v), ACCEPT, f.clerk);
-        act(no(v), REVIEW, f.reviewer);
-        act(no(v), APPROVE, f.head);
-        assertThatThrownBy(() -> act(no(v), Command.withAmount(PAY, Money.ofFen(100)), f.finance))
-                .hasMessageContaining("超过个人账户余额");
+        act(no(v), Command.withAmount(REVIEW, Money.ofFen(100)), f.reviewer);
+        assertThatThrownBy(() -> act(no(v), PAY, f.finance)).hasMessageContaining("超过个人账户余额");
     }
 
     @Test

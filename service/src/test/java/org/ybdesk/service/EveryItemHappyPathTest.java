@@ -36,6 +36,38 @@ class EveryItemHappyPathTest {
     private static final Set<CaseAction> NEGATIVE = EnumSet.of(CaseAction.REFUSE, CaseAction.REJECT,
             CaseAction.REQUEST_SUPPLEMENT, CaseAction.EVALUATE_FAIL);
 
+    /** The positive path of each item from 受理, as its 办理流程 writes it (D85). */
+    static final Map<Integer, List<CaseAction>> PATHS = new java.util.HashMap<>();
+
+    static {
+        List<CaseAction> windowReview = List.of(CaseAction.ACCEPT, CaseAction.REVIEW, CaseAction.CLOSE);
+        List<CaseAction> window = List.of(CaseAction.ACCEPT, CaseAction.CLOSE);
+        List<CaseAction> reviewPay = List.of(CaseAction.ACCEPT, CaseAction.REVIEW, CaseAction.PAY, CaseAction.CLOSE);
+        List<CaseAction> recheckPay = List.of(CaseAction.ACCEPT, CaseAction.REVIEW, CaseAction.RECHECK, CaseAction.PAY,
+                CaseAction.CLOSE);
+        for (int no : new int[] {1, 2, 3, 4, 5, 6}) {
+            PATHS.put(no, windowReview);
+        }
+        for (int no : new int[] {7, 8, 11, 12, 13, 14, 15}) {
+            PATHS.put(no, window);
+        }
+        PATHS.put(9, reviewPay);
+        PATHS.put(10, List.of(CaseAction.ACCEPT, CaseAction.TRANSFER_OUT, CaseAction.TRANSFER_IN,
+                CaseAction.MOVE_BALANCE));
+        PATHS.put(16, List.of(CaseAction.ACCEPT, CaseAction.REVIEW, CaseAction.CLOSE));
+        for (int no = 17; no <= 22; no++) {
+            PATHS.put(no, recheckPay);
+        }
+        PATHS.put(23, reviewPay);
+        PATHS.put(24, reviewPay);
+        PATHS.put(25, List.of(CaseAction.ACCEPT, CaseAction.EVALUATE, CaseAction.PUBLICIZE, CaseAction.SIGN));
+        PATHS.put(26, PATHS.get(25));
+        List<CaseAction> settlement = List.of(CaseAction.ACCEPT, CaseAction.REVIEW, CaseAction.RECHECK,
+                CaseAction.APPROVE, CaseAction.PAY, CaseAction.CLOSE);
+        PATHS.put(27, settlement);
+        PATHS.put(28, settlement);
+    }
+
     @TempDir
     static Path dir;
     static DeskFixture f;
@@ -103,6 +135,8 @@ class EveryItemHappyPathTest {
             v = f.create(no, ap, given, f.clerk);
         }
         String caseNo = v.summary().caseNo();
+        List<CaseAction> taken = new java.util.ArrayList<>();
+        List<Role> roles = new java.util.ArrayList<>();
         int steps = 0;
         while (!v.summary().state().terminal()) {
             assertThat(steps++).as("flow of item %d does not end", no).isLessThan(12);
@@ -112,11 +146,23 @@ class EveryItemHappyPathTest {
                             .show(caseNo, null).summary().stateLabel()));
             Role role = org.ybdesk.core.lifecycle.Lifecycle.possible(item,
                     f.desk.cases().show(caseNo, null).summary().state()).get(next.action());
-            Command cmd = next.action() == CaseAction.PAY || next.action() == CaseAction.MOVE_BALANCE
-                    ? Command.withAmount(next.action(), Money.ofFen(500_000)) : Command.of(next.action());
+            // amounts: decided at 审核, confirmed at 复核 (D87); 支付 pays them; the transfer moves its own balance
+            boolean money = next.action() == CaseAction.MOVE_BALANCE
+                    || (org.ybdesk.core.lifecycle.Lifecycle.decidesAmountAtReview(item)
+                    && (next.action() == CaseAction.REVIEW || next.action() == CaseAction.RECHECK));
+            Command cmd = money ? Command.withAmount(next.action(), Money.ofFen(500_000)) : Command.of(next.action());
             v = f.desk.cases().act(caseNo, cmd, null, actorFor(role));
+            taken.add(next.action());
+            roles.add(role);
         }
         assertThat(v.summary().state()).isEqualTo(CaseState.CLOSED);
+        assertThat(taken).as("item %d: the stages of its 办理流程 (D85)", no).containsExactlyElementsOf(PATHS.get(no));
+        if (no <= 6) {
+            assertThat(roles).as("1–6 are reviewed at the window (D86)").containsOnly(Role.CLERK);
+        }
+        if (v.flow().payable() != null) {
+            assertThat(v.paid()).isEqualTo(v.flow().payable()).isEqualTo(Money.ofFen(500_000));
+        }
         assertThat(v.messages()).anySatisfy(m -> {
             assertThat(m.kind()).isEqualTo("SUCCESS");
             assertThat(m.text()).startsWith("【道里区医保中心】").doesNotContain("{").doesNotContain("*")

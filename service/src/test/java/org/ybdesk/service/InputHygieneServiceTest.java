@@ -215,16 +215,19 @@ class InputHygieneServiceTest {
         String no = f.desk.cases().create(new NewCase(27, hospital, Samples.fields(item, Map.of()), all, null,
                 Money.ofFen(1_000_000), Money.ofFen(1_000_000)), f.clerk).summary().caseNo();
         f.desk.cases().act(no, Command.of(ACCEPT), null, f.clerk);
-        f.desk.cases().act(no, Command.of(REVIEW), null, f.reviewer);
-        f.desk.cases().act(no, Command.of(RECHECK), null, f.rechecker);
+        // the amount is decided at 审核 (D87): that is where it must be positive and bounded
+        assertThat(only(refused(() -> f.desk.cases().act(no, Command.withAmount(REVIEW, Money.ZERO), null,
+                f.reviewer)))).contains("大于零");
+        assertThat(only(refused(() -> f.desk.cases().act(no, Command.withAmount(REVIEW, Money.ofFen(-1)), null,
+                f.reviewer)))).contains("大于零");
+        assertThat(only(refused(() -> f.desk.cases().act(no, Command.withAmount(REVIEW,
+                InputHygiene.MAX_PAID.plus(Money.ofFen(1))), null, f.reviewer)))).contains("超过上限");
+        f.desk.cases().act(no, Command.withAmount(REVIEW, Money.ofFen(1_000_000)), null, f.reviewer);
+        f.desk.cases().act(no, Command.withAmount(RECHECK, Money.ofFen(1_000_000)), null, f.rechecker);
         f.desk.cases().act(no, Command.of(APPROVE), null, f.head);
-        assertThat(only(refused(() -> f.desk.cases().act(no, Command.withAmount(PAY, Money.ZERO), null, f.finance))))
-                .contains("大于零");
         assertThat(only(refused(() -> f.desk.cases().act(no, Command.withAmount(PAY, Money.ofFen(-1)), null,
-                f.finance)))).contains("大于零");
-        assertThat(only(refused(() -> f.desk.cases().act(no, Command.withAmount(PAY,
-                InputHygiene.MAX_PAID.plus(Money.ofFen(1))), null, f.finance)))).contains("超过上限");
-        assertThat(f.desk.cases().act(no, Command.withAmount(PAY, Money.ofFen(1_000_000)), null, f.finance).paid())
+                f.finance)))).contains("1000").contains("10000.00");
+        assertThat(f.desk.cases().act(no, Command.of(PAY), null, f.finance).paid())
                 .isEqualTo(Money.ofFen(1_000_000));
     }
 

@@ -60,10 +60,9 @@ class ReportServiceTest {
         // B: outpatient reimbursement (20 working days, due 11-30), paid 1234.56 on 11-02, closed 12-01 -> late
         b = no(f.create(17, DeskFixture.person("乙二"), Map.of(), f.clerk));
         act(b, ACCEPT, f.clerk);
-        act(b, REVIEW, f.reviewer);
-        act(b, RECHECK, f.rechecker);
-        act(b, APPROVE, f.head);
-        f.desk.cases().act(b, Command.withAmount(PAY, Money.ofFen(123_456)), null, f.finance);
+        f.desk.cases().act(b, Command.withAmount(REVIEW, Money.ofFen(123_456)), null, f.reviewer);
+        f.desk.cases().act(b, Command.withAmount(RECHECK, Money.ofFen(123_456)), null, f.rechecker);
+        act(b, PAY, f.finance);
         // C: chronic disease (due 11-30), still accepted -> open and overdue on 12-02
         c = no(f.create(16, DeskFixture.person("丙三"), Map.of(), f.clerk));
         act(c, ACCEPT, f.clerk);
@@ -73,9 +72,8 @@ class ReportServiceTest {
         // G: maternity allowance (due 11-30), paid 5000.00 on 11-30, not closed -> open and overdue
         g = no(f.create(22, DeskFixture.person("戊五"), Map.of(), f.clerk));
         act(g, ACCEPT, f.clerk);
-        act(g, REVIEW, f.reviewer);
-        act(g, RECHECK, f.rechecker);
-        act(g, APPROVE, f.head);
+        f.desk.cases().act(g, Command.withAmount(REVIEW, Money.ofFen(500_000)), null, f.reviewer);
+        f.desk.cases().act(g, Command.withAmount(RECHECK, Money.ofFen(500_000)), null, f.rechecker);
         f.clock.setDay(LocalDate.of(2026, 11, 4));
         // H: chronic disease accepted 11-04 -> due 12-02: near (0 working days left) on 12-02
         h = no(f.create(16, DeskFixture.person("己六"), Map.of(), f.clerk));
@@ -85,7 +83,7 @@ class ReportServiceTest {
         d = no(f.create(16, DeskFixture.person("庚七"), Map.of(), f.clerk));
         act(d, ACCEPT, f.clerk);
         f.clock.setDay(LocalDate.of(2026, 11, 30));
-        f.desk.cases().act(g, Command.withAmount(PAY, Money.ofFen(500_000)), null, f.finance);
+        act(g, PAY, f.finance);
         f.clock.setDay(LocalDate.of(2026, 12, 1));
         act(b, CLOSE, f.clerk);
         f.clock.setDay(TODAY);

@@ -12,11 +12,20 @@ import org.ybdesk.core.money.Money;
  * @param rectifyingSince   when the designation case entered 整改 (set while RECTIFYING)
  * @param declared          for settlements: the amount declared (申报金额)
  * @param reconciled        for settlements: the amount the reconciliation (对账) arrived at
+ * @param reviewAmount      the amount entered at 审核 (items with a payment stage), or null
+ * @param confirmedAmount   the amount confirmed at 复核, or null
  */
 public record CaseSnapshot(ServiceItem item, CaseState state, CaseState resumeState, List<ActionRecord> history,
-                           LocalDate rectifyingSince, Money declared, Money reconciled) {
+                           LocalDate rectifyingSince, Money declared, Money reconciled, Money reviewAmount,
+                           Money confirmedAmount) {
     public CaseSnapshot {
         history = List.copyOf(history);
+    }
+
+    /** A case without amounts decided at review (items that pay nothing, or before 审核). */
+    public CaseSnapshot(ServiceItem item, CaseState state, CaseState resumeState, List<ActionRecord> history,
+                        LocalDate rectifyingSince, Money declared, Money reconciled) {
+        this(item, state, resumeState, history, rectifyingSince, declared, reconciled, null, null);
     }
 
     public static CaseSnapshot fresh(ServiceItem item) {

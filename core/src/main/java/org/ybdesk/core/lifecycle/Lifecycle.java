@@ -56,7 +56,9 @@ public final class Lifecycle {
             }
             case TRANSFERRED_IN -> m.put(MOVE_BALANCE, Role.FINANCE);
             case RECTIFYING -> {
+                // 整改3个月后可再次组织评估: any number of rounds; 未通过 ends the application
                 m.put(EVALUATE, Role.REVIEWER);
+                m.put(EVALUATE_FAIL, Role.REVIEWER);
                 m.put(REJECT, Role.REVIEWER);
             }
             case PUBLICIZING -> {
@@ -83,16 +85,24 @@ public final class Lifecycle {
             }
             return;
         }
-        List<Stage> stages = flow == FlowVariant.INSTANT ? List.of() : item.stages();
-        int done = state == ACCEPTED ? -1 : stages.indexOf(stageOf(state));
-        if (state != ACCEPTED && done < 0) {
+        List<Stage> stages = item.stages();
+        Stage at = stageOf(state);
+        if (state != ACCEPTED && at == null) {
             return; // a state this flow does not use
+        }
+        // The last stage done: a case that reached a stage the item no longer has (taken before the catalog followed
+        // the rulebook, e.g. 已审批 on item 17) goes on with the next stage the item has (D85).
+        int done = -1;
+        for (int i = 0; at != null && i < stages.size(); i++) {
+            if (stages.get(i).ordinal() <= at.ordinal()) {
+                done = i;
+            }
         }
         if (done + 1 < stages.size()) {
             Stage next = stages.get(done + 1);
-            m.put(actionOf(next), roleOf(next));
+            m.put(actionOf(next), roleOf(next, flow));
             if (next != Stage.PAY) {
-                m.put(REJECT, roleOf(next));
+                m.put(REJECT, roleOf(next, flow));
             }
         } else if (flow == FlowVariant.TRANSFER) {
             m.put(TRANSFER_OUT, Role.CLERK);
@@ -100,9 +110,8 @@ public final class Lifecycle {
         } else {
             m.put(CLOSE, Role.CLERK);
         }
-        if (state == ACCEPTED && flow != FlowVariant.INSTANT) {
-            m.put(REQUEST_SUPPLEMENT, Role.CLERK);
-        }
+        // 补正 after acceptance exists only for designation applications (handled above): every other item asks for
+        // materials before 受理, when no clock has started (D15).
     }
 
     private static Stage stageOf(CaseState s) {
@@ -124,7 +133,14 @@ public final class Lifecycle {
         };
     }
 
-    private static Role roleOf(Stage s) {
+    /**
+     * Who takes a stage. On items done at the window (即时办结, flow INSTANT: items 1–6) the window clerk who took
+     * the application in also does its 业务审核 there and then (D86).
+     */
+    private static Role roleOf(Stage s, FlowVariant flow) {
+        if (flow == FlowVariant.INSTANT) {
+            return Role.CLERK;
+        }
         return switch (s) {
             case REVIEW -> Role.REVIEWER;
             case RECHECK -> Role.RECHECKER;
@@ -152,14 +168,7 @@ public final class Lifecycle {
         if (a.needsReasons() && cmd.reasons().isEmpty()) {
             problems.add(TEXT.get("refuse.reasons", a.label(item.flow())));
         }
-        if (a == PAY || a == MOVE_BALANCE) {
-            Money amt = cmd.amount();
-            if (amt == null) {
-                problems.add(TEXT.get("refuse.amount.missing", a.label(item.flow())));
-            } else if (amt.isNegative() || (a == PAY && amt.fen() == 0)) {
-                problems.add(TEXT.get("refuse.amount.positive", a.label(item.flow())));
-            }
-        }
+        problems.addAll(amountProblems(c, cmd));
         if (a == ACCEPT && item.flow() == FlowVariant.SETTLEMENT) {
             if (c.declared() == null || c.reconciled() == null) {
                 problems.add(TEXT.get("refuse.settlement.missing"));
@@ -168,18 +177,80 @@ public final class Lifecycle {
                         c.reconciled().toYuanString()));
             }
         }
-        if (a == EVALUATE && c.state() == RECTIFYING && c.rectifyingSince() != null
-                && item.timeLimit().rectificationMonths() != null) {
-            LocalDate end = c.rectifyingSince().plusMonths(item.timeLimit().rectificationMonths());
-            if (today.isAfter(end)) {
-                problems.add(TEXT.get("refuse.rectification.over", String.valueOf(item.timeLimit().rectificationMonths()),
-                        end.toString()));
-            }
+        if ((a == EVALUATE || a == EVALUATE_FAIL) && c.state() == RECTIFYING) {
+            earliestReEvaluation(c).filter(today::isBefore).ifPresent(earliest -> problems.add(TEXT.get(
+                    "refuse.rectification.early", c.rectifyingSince().toString(),
+                    String.valueOf(item.timeLimit().rectificationMonths()), earliest.toString())));
         }
         if (!problems.isEmpty()) {
             throw new TransitionRefused(problems);
         }
         return transition(c, a);
+    }
+
+    /**
+     * Whether the item's money is decided at review: items with a payment stage (支付/拨付). The amount is entered at
+     * 审核 and confirmed at 复核 where the item has one (「复核并确认报销金额」); 支付 pays it and cannot change it.
+     */
+    public static boolean decidesAmountAtReview(ServiceItem item) {
+        return item.stages().contains(Stage.PAY);
+    }
+
+    /**
+     * The amount 支付/拨付 pays: the confirmed amount where the item has a 复核, else the review amount; empty when
+     * neither was recorded (a case reviewed before amounts were decided at review, D87).
+     */
+    public static java.util.Optional<Money> payable(CaseSnapshot c) {
+        if (c.item().stages().contains(Stage.RECHECK) && c.confirmedAmount() != null) {
+            return java.util.Optional.of(c.confirmedAmount());
+        }
+        return java.util.Optional.ofNullable(c.item().stages().contains(Stage.RECHECK) ? null : c.reviewAmount());
+    }
+
+    /** For a designation case in 整改: the first day re-evaluation may be organised (3 months after delivery). */
+    public static java.util.Optional<LocalDate> earliestReEvaluation(CaseSnapshot c) {
+        Integer months = c.item().timeLimit().rectificationMonths();
+        if (c.state() != RECTIFYING || c.rectifyingSince() == null || months == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(c.rectifyingSince().plusMonths(months));
+    }
+
+    /** What is wrong with the command's amount for this step (missing, not positive, differing from the decided one). */
+    private static List<String> amountProblems(CaseSnapshot c, Command cmd) {
+        List<String> problems = new ArrayList<>();
+        ServiceItem item = c.item();
+        CaseAction a = cmd.action();
+        String label = a.label(item.flow());
+        Money amt = cmd.amount();
+        boolean decided = decidesAmountAtReview(item);
+        if (a == MOVE_BALANCE || (decided && (a == REVIEW || a == RECHECK))) {
+            if (amt == null) {
+                problems.add(TEXT.get("refuse.amount.missing", label));
+            } else if (amt.isNegative() || (a != MOVE_BALANCE && amt.fen() == 0)) {
+                problems.add(TEXT.get("refuse.amount.positive", label));
+            } else if (a == REVIEW && item.flow() == FlowVariant.SETTLEMENT && c.declared() != null
+                    && amt.compareTo(c.declared()) > 0) {
+                problems.add(TEXT.get("refuse.amount.aboveDeclared", amt.toYuanString(), c.declared().toYuanString()));
+            } else if (a == RECHECK && c.reviewAmount() != null && !amt.equals(c.reviewAmount())) {
+                problems.add(TEXT.get("refuse.amount.recheckDiffers", amt.toYuanString(),
+                        c.reviewAmount().toYuanString()));
+            }
+        }
+        if (a == PAY) {
+            java.util.Optional<Money> due = payable(c);
+            if (due.isPresent()) {
+                if (amt != null && !amt.equals(due.get())) {
+                    problems.add(TEXT.get("refuse.amount.payDiffers", label, amt.toYuanString(),
+                            due.get().toYuanString()));
+                }
+            } else if (amt == null) {
+                problems.add(TEXT.get("refuse.amount.missing", label));
+            } else if (amt.isNegative() || amt.fen() == 0) {
+                problems.add(TEXT.get("refuse.amount.positive", label));
+            }
+        }
+        return problems;
     }
 
     /**
@@ -245,7 +316,7 @@ public final class Lifecycle {
             case APPROVE -> new Transition(from, APPROVED, a, false, false, null);
             case PAY -> new Transition(from, PAID, a, false, false, null);
             case REJECT, EVALUATE_FAIL -> {
-                if (a == EVALUATE_FAIL && from == ACCEPTED) {
+                if (a == EVALUATE_FAIL && (from == ACCEPTED || from == RECTIFYING)) {
                     yield new Transition(from, RECTIFYING, a, false, false, Outcome.FAILURE);
                 }
                 yield new Transition(from, REJECTED, a, false, false, Outcome.FAILURE);

@@ -30,19 +30,22 @@ class SeparationByPersonRulesTest {
 
     @Test
     void anotherAccountOfTheSamePersonIsTheSamePerson() {
+        Command review = Command.withAmount(REVIEW, Money.ofFen(12_000));
         CaseSnapshot c = at(17, CaseState.ACCEPTED, new ActionRecord(ACCEPT, 1, P1));
-        assertThatThrownBy(() -> Lifecycle.decide(c, actor(2, P1, Role.REVIEWER), Command.of(REVIEW), TODAY))
+        assertThatThrownBy(() -> Lifecycle.decide(c, actor(2, P1, Role.REVIEWER), review, TODAY))
                 .isInstanceOf(TransitionRefused.class).hasMessageContaining("受理人不得");
-        assertThat(Lifecycle.decide(c, actor(3, P2, Role.REVIEWER), Command.of(REVIEW), TODAY).to())
+        assertThat(Lifecycle.decide(c, actor(3, P2, Role.REVIEWER), review, TODAY).to())
                 .isEqualTo(CaseState.REVIEWED);
         // A step without a person still counts for its own account.
         CaseSnapshot old = at(17, CaseState.ACCEPTED, new ActionRecord(ACCEPT, 3, null));
-        assertThatThrownBy(() -> Lifecycle.decide(old, actor(3, P2, Role.CLERK, Role.REVIEWER), Command.of(REVIEW),
+        assertThatThrownBy(() -> Lifecycle.decide(old, actor(3, P2, Role.CLERK, Role.REVIEWER), review,
                 TODAY)).hasMessageContaining("受理人不得");
     }
 
     @Test
     void aHighRiskPayerTookNoEarlierStepAndAllOfThemAreNamed() {
+        // 已审批 on item 17 is a case taken before the catalog dropped 审批 there (D85): it goes on with 支付, and
+        // having no amount decided at review it still takes the amount typed at payment.
         CaseSnapshot c = at(17, CaseState.APPROVED, new ActionRecord(ACCEPT, 1, P1), new ActionRecord(REVIEW, 2, P2),
                 new ActionRecord(RECHECK, 3, "230102199001010013"), new ActionRecord(APPROVE, 4, P1));
         Command pay = Command.withAmount(PAY, Money.ofFen(100));

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @CommandLine.Command(name = "case", subcommands = {CaseCommand.Create.class, CaseCommand.Show.class,
-        CaseCommand.ListCases.class, CaseCommand.Materials.class})
+        CaseCommand.ListCases.class, CaseCommand.Materials.class, CaseCommand.Notices.class,
+        CaseCommand.LargeAmount.class})
 final class CaseCommand {
     /** The lifecycle steps as subcommands: ybdesk case accept NO, ybdesk case pay NO --amount 100.00 … */
     static final Map<String, CaseAction> STEPS = new LinkedHashMap<>();
@@ -84,6 +85,9 @@ final class CaseCommand {
         }
         v.fields().forEach((k, val) -> b.out().println(Out.t("case.show.field", k, val)));
         v.materials().forEach(m -> b.out().println(materialLine(m)));
+        if (v.flow() != null) {
+            printFlow(b, v.flow());
+        }
         if (v.paid() != null) {
             b.out().println(Out.t("case.show.paid", v.paid().toYuanString()));
         }
@@ -96,6 +100,29 @@ final class CaseCommand {
         if (!allowed.isEmpty()) {
             b.out().println(Out.t("case.show.actions", org.ybdesk.core.i18n.Messages.joinList(allowed)));
         }
+    }
+
+    /** Amounts decided at review, the 25/26 notice limit and the earliest re-evaluation (issue 10). */
+    static void printFlow(Base b, org.ybdesk.service.CaseViews.FlowFacts f) {
+        if (f.reviewAmount() != null) {
+            b.out().println(Out.t("case.show.reviewAmount", f.reviewAmount().toYuanString()));
+        }
+        if (f.confirmedAmount() != null) {
+            b.out().println(Out.t("case.show.confirmedAmount", f.confirmedAmount().toYuanString()));
+        }
+        if (f.notice() != null) {
+            b.out().println(Out.t("case.show.notice", notice(f.notice())));
+        }
+        if (f.earliestReEvaluation() != null) {
+            b.out().println(Out.t("case.show.reEvaluation", f.earliestReEvaluation().toString()));
+        }
+    }
+
+    static String notice(org.ybdesk.service.CaseViews.NoticeView n) {
+        if (n.problem() != null) {
+            return n.problem();
+        }
+        return Out.t("case.notice", String.valueOf(n.dueDate()), n.statusLabel(), String.valueOf(n.workingDaysLeft()));
     }
 
     @CommandLine.Command(name = "create")
@@ -161,6 +188,8 @@ final class CaseCommand {
         String amount;
         @Option(names = "--note")
         String note;
+        @Option(names = "--confirm-large")
+        boolean confirmLarge;
         @Option(names = "--json")
         boolean json;
 
@@ -171,7 +200,7 @@ final class CaseCommand {
         @Override
         Integer execute() {
             var actor = actor();
-            Command cmd = new Command(action, reasons, amount == null ? null : money(amount, "--amount"));
+            Command cmd = new Command(action, reasons, amount == null ? null : money(amount, "--amount"), confirmLarge);
             CaseView v = desk().cases().act(caseNo, cmd, note, actor);
             if (json) {
                 Out.json(out(), v);
@@ -182,6 +211,49 @@ final class CaseCommand {
                     out().println(Out.t("case.show.message", v.messages().get(v.messages().size() - 1).text()));
                 }
             }
+            return 0;
+        }
+    }
+
+    /** 材料告知期限: designation applications (25/26) waiting to be told what is missing (D88). */
+    @CommandLine.Command(name = "notices")
+    static final class Notices extends Base {
+        @Option(names = "--limit", defaultValue = "100")
+        int limit;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        Integer execute() {
+            actor();
+            var found = desk().workbench().noticeDue(limit);
+            if (json) {
+                Out.json(out(), found);
+            } else if (found.isEmpty()) {
+                out().println(Out.t("case.notices.none"));
+            } else {
+                found.forEach(n -> {
+                    printSummary(this, n.summary());
+                    out().println(Out.t("case.notices.row", notice(n.notice())));
+                });
+            }
+            return 0;
+        }
+    }
+
+    /** The large-amount confirmation line: shown to anyone, set by an administrator (D87). */
+    @CommandLine.Command(name = "large-amount")
+    static final class LargeAmount extends Base {
+        @Option(names = "--set", paramLabel = "YUAN")
+        String set;
+
+        @Override
+        Integer execute() {
+            var actor = actor();
+            var cases = desk().cases();
+            var now = set == null ? cases.largeAmountThreshold()
+                    : cases.setLargeAmountThreshold(money(set, "--set"), actor);
+            out().println(Out.t(set == null ? "case.largeAmount.show" : "case.largeAmount.set", now.toYuanString()));
             return 0;
         }
     }

@@ -372,7 +372,10 @@ class CliTest {
 
             Run reviewed = ok(as("reviewer", "case", "review", no));
             assertThat(reviewed.out()).contains(no, "已审核");
-            ok(as("head", "case", "approve", no));
+            // item 16's process is 审核 → 办结: no 审批 (D85)
+            Run approve = as("head", "case", "approve", no);
+            assertThat(approve.code()).as(approve.toString()).isEqualTo(1);
+            assertThat(approve.err()).contains("已审核", "办结");
             Run closed = ok(as("clerk", "case", "close", no));
             assertThat(closed.out()).contains(no, "已办结", "【" + SIGNATURE + "】");
 
@@ -380,11 +383,11 @@ class CliTest {
             assertThat(v.at("/summary/state").asText()).isEqualTo("CLOSED");
             List<JsonNode> events = list(v.get("events"));
             assertThat(events).extracting(e -> e.get("action").asText())
-                    .containsExactly("RECEIVE", "ACCEPT", "REVIEW", "APPROVE", "CLOSE");
+                    .containsExactly("RECEIVE", "ACCEPT", "REVIEW", "CLOSE");
             assertThat(events).extracting(e -> e.get("to").asText())
-                    .containsExactly("RECEIVED", "ACCEPTED", "REVIEWED", "APPROVED", "CLOSED");
+                    .containsExactly("RECEIVED", "ACCEPTED", "REVIEWED", "CLOSED");
             assertThat(events).extracting(e -> e.get("actorName").asText())
-                    .containsExactly("李经办", "赵双岗", "王审核", "陈负责", "李经办");
+                    .containsExactly("李经办", "赵双岗", "王审核", "李经办");
             List<JsonNode> messages = list(v.get("messages"));
             assertThat(messages).singleElement().satisfies(m -> {
                 assertThat(m.get("kind").asText()).isEqualTo("SUCCESS");
@@ -400,6 +403,83 @@ class CliTest {
 
             Run audit = ok(as("admin", "audit", "verify"));
             assertThat(audit.out()).contains("审计日志完整", "校验通过");
+        }
+
+        /** Registers an item-19 claim (产前检查费支付, 审核 → 复核 → 支付) by the clerk; returns the case number. */
+        String createPrenatalCase(String name) {
+            Run r = as("clerk", "case", "create", "--item", "19", "--applicant-id", residentId("19930303"),
+                    "--applicant-name", name, "--phone", "13812345678", "--field", "hospitalReceipts=收费票据3张",
+                    "--field", "costDetail=费用明细1份", "--field", "outpatientRecord=门诊病历1份",
+                    "--field", "bankAccountNumber=" + unionPayCard(), "--field", "bankName=中国建设银行哈尔滨道里支行",
+                    "--field", "employerName=哈尔滨道里商贸有限公司", "--all-materials", "paper", "--json");
+            assertThat(r.code()).as(r.toString()).isZero();
+            return r.json().at("/summary/caseNo").asText();
+        }
+
+        @Test
+        void amountIsRecordedAtReviewConfirmedAtRecheckAndPaidAsConfirmed() {
+            addUser("rechecker", "吴复核", "复核");
+            String no = createPrenatalCase("孙产检");
+            ok(as("clerk", "case", "accept", no));
+            Run missing = as("reviewer", "case", "review", no);
+            assertThat(missing.code()).as(missing.toString()).isEqualTo(1);
+            assertThat(missing.err()).contains("须填写金额");
+            Run bad = as("reviewer", "case", "review", no, "--amount", "12,34.5x");
+            assertThat(bad.code()).as(bad.toString()).isEqualTo(1);
+            assertThat(bad.err()).contains("--amount");
+            Run reviewed = ok(as("reviewer", "case", "review", no, "--amount", "1234.50"));
+            assertThat(reviewed.out()).contains(no, "已审核");
+            // the rechecker types the amount again: a different figure is refused, naming both
+            Run differs = as("rechecker", "case", "recheck", no, "--amount", "1234.00");
+            assertThat(differs.code()).as(differs.toString()).isEqualTo(1);
+            assertThat(differs.err()).contains("复核金额 1234.00 元", "审核金额 1234.50 元");
+            ok(as("rechecker", "case", "recheck", no, "--amount", "1234.50"));
+            // 支付 pays the confirmed amount and cannot change it
+            Run payDiffers = as("finance", "case", "pay", no, "--amount", "2000.00");
+            assertThat(payDiffers.code()).as(payDiffers.toString()).isEqualTo(1);
+            assertThat(payDiffers.err()).contains("2000.00", "1234.50");
+            Run paid = ok(as("finance", "case", "pay", no));
+            assertThat(paid.out()).contains(no, "已支付");
+            JsonNode v = show("clerk", no);
+            assertThat(v.at("/paid/fen").asLong()).isEqualTo(123_450);
+            assertThat(v.at("/flow/reviewAmount/fen").asLong()).isEqualTo(123_450);
+            assertThat(v.at("/flow/confirmedAmount/fen").asLong()).isEqualTo(123_450);
+            Run text = ok(as("clerk", "case", "show", no));
+            assertThat(text.out()).contains("审核金额：1234.50 元", "复核确认金额：1234.50 元", "已支付金额：1234.50 元");
+            // the 25/26 notice list answers even when nothing waits (D88)
+            assertThat(ok(as("clerk", "case", "notices")).out()).contains("没有待告知补正的定点申请");
+            assertThat(list(ok(as("clerk", "case", "notices", "--json")).json())).isEmpty();
+        }
+
+        @Test
+        void largeAmountsNeedExplicitConfirmationAboveTheAdministratorsLine() {
+            Run shown = ok(as("clerk", "case", "large-amount"));
+            assertThat(shown.out()).contains("大额确认线：50000.00 元");
+            Run notAdmin = as("clerk", "case", "large-amount", "--set", "1000.00");
+            assertThat(notAdmin.code()).as(notAdmin.toString()).isEqualTo(1);
+            assertThat(notAdmin.err()).contains("管理员");
+            Run zero = as("admin", "case", "large-amount", "--set", "0");
+            assertThat(zero.code()).as(zero.toString()).isEqualTo(1);
+            assertThat(zero.err()).contains("大于零");
+            assertThat(ok(as("admin", "case", "large-amount", "--set", "3000.00")).out()).contains("3000.00");
+            try {
+                String no = createPrenatalCase("钱大额");
+                ok(as("clerk", "case", "accept", no));
+                Run large = as("reviewer", "case", "review", no, "--amount", "3000.01");
+                assertThat(large.code()).as(large.toString()).isEqualTo(1);
+                assertThat(large.err()).contains("3000.01", "大额确认线 3000.00 元", "--confirm-large");
+                ok(as("reviewer", "case", "review", no, "--amount", "3000.01", "--confirm-large"));
+                Run recheck = as("dual", "case", "recheck", no, "--amount", "3000.01");
+                assertThat(recheck.code()).as(recheck.toString()).isEqualTo(1);
+                assertThat(recheck.err()).contains("--confirm-large");
+                addUser("rechecker2", "郑复核", "复核");
+                ok(as("rechecker2", "case", "recheck", no, "--amount", "3000.01", "--confirm-large"));
+                // the payment pays what was confirmed: no second confirmation
+                assertThat(ok(as("finance", "case", "pay", no)).out()).contains("已支付");
+                assertThat(show("clerk", no).at("/paid/fen").asLong()).isEqualTo(300_001);
+            } finally {
+                ok(as("admin", "case", "large-amount", "--set", "50000.00"));
+            }
         }
 
         @Test
