@@ -243,7 +243,7 @@ final class Documents {
             signoff(a.name(), a.label(item.flow()), done);
         }
         for (EventView e : v.events()) {
-            if (!done.contains(e.action()) && !CaseService.RECEIVE.equals(e.action())) {
+            if (!done.contains(e.action()) && CaseService.isStep(e.action())) {
                 signoff(e.action(), e.actionLabel(), done);
             }
         }
