@@ -72,8 +72,8 @@ class CalendarCliTest {
     void dueDateInsideThePublishedYearsIsPlain() {
         Run r = ybdesk(SEPTEMBER, dir, "calendar", "due", "--from", "2026-09-30", "--working-days", "2");
         assertThat(r.code()).as(r.toString()).isZero();
-        // 10-01..10-07 国庆节, 10-08 (1), Sat 10-10 is a 调休 working day (2)
-        assertThat(r.out().strip()).isEqualTo("2026-10-10");
+        // 10-01..10-07 国庆节, Thu 10-08 (1), Fri 10-09 (2)
+        assertThat(r.out().strip()).isEqualTo("2026-10-09");
         assertThat(r.err()).as("no warning before 1 October").isEmpty();
         Run zero = ybdesk(SEPTEMBER, dir, "calendar", "due", "--from", "2027-03-01", "--working-days", "0");
         assertThat(zero.out().strip()).isEqualTo("2027-03-01");
