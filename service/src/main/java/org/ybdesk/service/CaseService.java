@@ -916,17 +916,40 @@ public final class CaseService {
     List<String> recomputeDueDates(DSLContext tx, org.ybdesk.core.calendar.WorkingCalendar before,
                                    org.ybdesk.core.calendar.WorkingCalendar after, String reason, Actor actor,
                                    OffsetDateTime now) {
-        var oldEngine = new org.ybdesk.core.calendar.DeadlineEngine(before);
-        var newEngine = new org.ybdesk.core.calendar.DeadlineEngine(after);
+        return recompute(tx, DSL.noCondition(), new org.ybdesk.core.calendar.DeadlineEngine(before),
+                new org.ybdesk.core.calendar.DeadlineEngine(after), reason, actor, now);
+    }
+
+    /**
+     * Open cases accepted while their due date could not be computed (a release before issue 10 refused dates past
+     * the published calendar and stored no due date): computed now on the calendar in force (provisionally where it
+     * must be), stored, and recorded on the timeline by the system. Runs when the desk opens; nothing to do is one
+     * index lookup. Returns the case numbers filled.
+     */
+    List<String> fillMissingDueDates() {
+        List<String> ended = java.util.Arrays.stream(CaseState.values()).filter(CaseState::terminal)
+                .map(Enum::name).toList();
+        if (!desk.db().dsl().fetchExists(CASE_FILE, CASE_FILE.DUE_ON.isNull(), CASE_FILE.ACCEPTED_ON.isNotNull(),
+                CASE_FILE.STATE.notIn(ended))) {
+            return List.of();
+        }
+        return desk.db().write(tx -> recompute(tx, CASE_FILE.DUE_ON.isNull(), null, desk.deadlines(),
+                Texts.get("case.due.filled"), null, desk.now()));
+    }
+
+    /** See {@link #recomputeDueDates}; {@code oldEngine == null} compares with the stored due date. */
+    private List<String> recompute(DSLContext tx, Condition which, org.ybdesk.core.calendar.DeadlineEngine oldEngine,
+                                   org.ybdesk.core.calendar.DeadlineEngine newEngine, String reason, Actor actor,
+                                   OffsetDateTime now) {
         LocalDate today = desk.today();
         List<String> changed = new ArrayList<>();
         List<String> ended = java.util.Arrays.stream(CaseState.values()).filter(CaseState::terminal)
                 .map(Enum::name).toList();
         for (CaseFileRecord c : tx.selectFrom(CASE_FILE)
-                .where(CASE_FILE.ACCEPTED_ON.isNotNull(), CASE_FILE.STATE.notIn(ended))
+                .where(CASE_FILE.ACCEPTED_ON.isNotNull(), CASE_FILE.STATE.notIn(ended), which)
                 .orderBy(CASE_FILE.ID).forUpdate().fetch()) {
             ServiceItem item = desk.catalog().item(c.getItemNo());
-            DeadlineView old = deadline(tx, c, item, today, oldEngine);
+            DeadlineView old = oldEngine == null ? null : deadline(tx, c, item, today, oldEngine);
             DeadlineView neu = deadline(tx, c, item, today, newEngine);
             LocalDate oldDue = old == null || old.dueDate() == null ? c.getDueOn() : old.dueDate();
             LocalDate newDue = neu == null ? null : neu.dueDate();

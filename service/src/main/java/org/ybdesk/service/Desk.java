@@ -43,6 +43,8 @@ public final class Desk implements AutoCloseable {
         seal(db, clock);
         this.catalog = loadCatalog(db);
         setCalendar(loadCalendar(db));
+        // cases accepted by an earlier release while their due date lay past the published calendar (issue 10, D83)
+        cases().fillMissingDueDates();
     }
 
     /** Opens the desk of {@code mode} under {@code dataDir} ({@code dataDir/prod} or {@code dataDir/sandbox}). */

@@ -148,6 +148,35 @@ class ProvisionalDeadlineCycleTest {
     }
 
     @Test
+    void openingAFolderOfTheEarlierReleaseFillsTheDueDatesItCouldNotCompute() {
+        String no;
+        try (DeskFixture f = new DeskFixture(dir, d("2026-12-07"))) {
+            no = accept(f, "旧版");
+            // as the release before issue 10 left it: 2027 refused, no due date stored, no promise
+            f.desk.db().write(tx -> tx.update(org.ybdesk.db.jooq.Tables.CASE_FILE)
+                    .setNull(org.ybdesk.db.jooq.Tables.CASE_FILE.DUE_ON)
+                    .setNull(org.ybdesk.db.jooq.Tables.CASE_FILE.PROMISED_DUE_ON)
+                    .setNull(org.ybdesk.db.jooq.Tables.CASE_FILE.PROMISED_PROVISIONAL)
+                    .where(org.ybdesk.db.jooq.Tables.CASE_FILE.CASE_NO.eq(no)).execute());
+        }
+        try (Desk desk = Desk.open(dir, Mode.PRODUCTION, TestClock.at(d("2026-12-08")))) {
+            assertThat(desk.db().dsl().select(org.ybdesk.db.jooq.Tables.CASE_FILE.DUE_ON)
+                    .from(org.ybdesk.db.jooq.Tables.CASE_FILE)
+                    .where(org.ybdesk.db.jooq.Tables.CASE_FILE.CASE_NO.eq(no)).fetchOne().value1())
+                    .isEqualTo(d("2027-01-05"));
+            assertThat(desk.cases().show(no, null).events())
+                    .filteredOn(e -> e.action().equals(CaseService.DUE_CHANGE)).singleElement()
+                    .satisfies(e -> assertThat(e.note()).contains("升级后按法定节假日计算", "2027年1月5日（暂定）"));
+            assertThat(desk.workbench().counts().nearUnknown()).isZero();
+        }
+        // once only
+        try (Desk desk = Desk.open(dir, Mode.PRODUCTION, TestClock.at(d("2026-12-09")))) {
+            assertThat(desk.cases().show(no, null).events())
+                    .filteredOn(e -> e.action().equals(CaseService.DUE_CHANGE)).hasSize(1);
+        }
+    }
+
+    @Test
     void casesAcceptedBeforeThePromiseWasStoredShowTheirDueDateOnly() {
         try (DeskFixture f = new DeskFixture(dir, d("2026-11-02"))) {
             String no = accept(f, "旧件");
