@@ -923,18 +923,21 @@ public final class CaseService {
     /**
      * Open cases accepted while their due date could not be computed (a release before issue 10 refused dates past
      * the published calendar and stored no due date): computed now on the calendar in force (provisionally where it
-     * must be), stored, and recorded on the timeline by the system. Runs when the desk opens; nothing to do is one
-     * index lookup. Returns the case numbers filled.
+     * must be), stored, and recorded on the timeline by the system. Runs when the desk opens; nothing to do is a
+     * few index lookups. Returns the case numbers filled.
      */
     List<String> fillMissingDueDates() {
-        List<String> ended = java.util.Arrays.stream(CaseState.values()).filter(CaseState::terminal)
-                .map(Enum::name).toList();
-        if (!desk.db().dsl().fetchExists(CASE_FILE, CASE_FILE.DUE_ON.isNull(), CASE_FILE.ACCEPTED_ON.isNotNull(),
-                CASE_FILE.STATE.notIn(ended))) {
+        // one (state, due_on) index lookup per state a clock can run in: closed cases have no due date either and
+        // must not be scanned, nor cases not yet accepted
+        List<String> states = java.util.Arrays.stream(CaseState.values())
+                .filter(st -> !st.terminal() && st != CaseState.RECEIVED).map(Enum::name).toList();
+        boolean any = states.stream().anyMatch(st -> desk.db().dsl().fetchExists(CASE_FILE, CASE_FILE.STATE.eq(st),
+                CASE_FILE.DUE_ON.isNull(), CASE_FILE.ACCEPTED_ON.isNotNull()));
+        if (!any) {
             return List.of();
         }
-        return desk.db().write(tx -> recompute(tx, CASE_FILE.DUE_ON.isNull(), null, desk.deadlines(),
-                Texts.get("case.due.filled"), null, desk.now()));
+        return desk.db().write(tx -> recompute(tx, CASE_FILE.DUE_ON.isNull().and(CASE_FILE.STATE.in(states)), null,
+                desk.deadlines(), Texts.get("case.due.filled"), null, desk.now()));
     }
 
     /** See {@link #recomputeDueDates}; {@code oldEngine == null} compares with the stored due date. */
