@@ -453,7 +453,9 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         deadline.setText(Texts.t("case.deadline.text", text));
         deadline.setForeground(fg);
         deadline.setBackground(bg);
-        deadline.setToolTipText(d == null || d.problem() == null ? Texts.t("case.deadline.tooltip") : d.problem());
+        deadline.setToolTipText(d == null ? Texts.t("case.deadline.tooltip") : d.problem() != null ? d.problem()
+                : d.provisional() ? Texts.t("case.deadline.tooltip.provisional", d.provisionalReason())
+                : Texts.t("case.deadline.tooltip"));
     }
 
     // -------------------------------------------------------------------------------------------- actions

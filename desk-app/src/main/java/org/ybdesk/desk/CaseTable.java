@@ -86,11 +86,13 @@ public final class CaseTable extends JTable {
         if (d.status() == DeadlineStatus.PAUSED) {
             return d.statusLabel();
         }
+        // a due date resting on a year whose notice is not published says 暂定 (issue 10)
+        String due = d.provisional() ? Texts.t("deadline.provisional", String.valueOf(d.dueDate()))
+                : String.valueOf(d.dueDate());
         if (d.status() == DeadlineStatus.OVERDUE) {
-            return Texts.t("deadline.overdue", String.valueOf(-d.workingDaysLeft()), String.valueOf(d.dueDate()));
+            return Texts.t("deadline.overdue", String.valueOf(-d.workingDaysLeft()), due);
         }
-        return Texts.t("deadline.left", String.valueOf(d.workingDaysLeft()), d.statusLabel(),
-                String.valueOf(d.dueDate()));
+        return Texts.t("deadline.left", String.valueOf(d.workingDaysLeft()), d.statusLabel(), due);
     }
 
     private static final class Model extends AbstractTableModel {

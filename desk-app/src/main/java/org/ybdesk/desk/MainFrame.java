@@ -267,11 +267,20 @@ public final class MainFrame extends JFrame {
                     .map(b -> Texts.t("status.backup", b.createdAt().atZoneSameInstant(org.ybdesk.service.Desk.ZONE)
                             .format(java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm"))))
                     .orElse(Texts.t("status.backup.none"));
+            // administrators are warned from 1 October when next year's calendar is missing (issue 10, D84)
+            Integer missingYear = session.actor().has(Role.ADMIN)
+                    ? session.desk().calendar().missingNextYear(session.desk().today()).orElse(null) : null;
+            String missing = missingYear == null ? null
+                    : org.ybdesk.core.calendar.WorkingCalendar.missingYearWarning(missingYear);
             return new String[] {Texts.t(session.sandbox() ? "status.line.sandbox" : "status.line", agency.getName(),
-                    session.actor().name(), roles), Texts.t("status.calendar", String.valueOf(lastYear)), backup};
+                    session.actor().name(), roles), Texts.t("status.calendar", String.valueOf(lastYear))
+                    + (missing == null ? "" : Texts.t("status.calendar.missing", String.valueOf(missingYear))),
+                    backup, missing};
         }, texts -> {
             status.setText(texts[0]);
             calendarStatus.setText(texts[1]);
+            calendarStatus.setToolTipText(texts[3]);
+            calendarStatus.setForeground(texts[3] == null ? status.getForeground() : UiSetup.OVERDUE);
             backupStatus.setText(texts[2]);
         });
         sync.poke();

@@ -20,6 +20,7 @@ import org.ybdesk.core.money.Money;
 import org.ybdesk.service.CaseService;
 import org.ybdesk.service.CaseViews.CaseView;
 import org.ybdesk.service.CaseViews.DeadlineView;
+import org.ybdesk.service.CaseViews.DuePromise;
 import org.ybdesk.service.CaseViews.EventView;
 import org.ybdesk.service.CaseViews.MaterialLine;
 import org.ybdesk.service.PrintService.PrintModel;
@@ -69,7 +70,7 @@ final class Documents {
         field(t("label.acceptedOn"), date(v.summary().acceptedOn()));
         field(t("label.caseType"), item.caseType().label());
         field(t("label.timeLimit"), item.timeLimit().text());
-        field(t("label.dueDate"), dueDate());
+        dueLines();
         heading(t("receipt.materials"));
         int n = 0;
         for (MaterialLine ml : v.materials()) {
@@ -263,7 +264,7 @@ final class Documents {
             signoff(a.name(), a.label(item.flow()), done);
         }
         for (EventView e : v.events()) {
-            if (!done.contains(e.action()) && !CaseService.RECEIVE.equals(e.action())) {
+            if (!done.contains(e.action()) && CaseService.isStep(e.action())) {
                 signoff(e.action(), e.actionLabel(), done);
             }
         }
@@ -311,9 +312,48 @@ final class Documents {
             return t("value.none");
         }
         if (d.dueDate() == null) {
-            return d.problem() == null ? t("value.none") : d.problem();
+            // the reason (a calendar problem) is for the staff, never printed on the applicant's paper
+            return t("value.dueUnknown");
         }
-        return date(d.dueDate());
+        return d.provisional() ? t("value.provisional", date(d.dueDate())) : date(d.dueDate());
+    }
+
+    /**
+     * The receipt's due date (issue 10, D82): the date promised at 受理 as stored with the acceptance; a provisional
+     * one with 「（暂定）」 and the applicant's note; when the due date has moved since (补正 pause, transfer phase,
+     * a calendar that arrived), the current date beside it with the reason. Never a staff instruction.
+     */
+    private void dueLines() {
+        if (item.timeLimit().instant()) {
+            field(t("label.dueDate"), t("value.instant"));
+            return;
+        }
+        DuePromise p = m.promise();
+        if (p == null || p.promisedOn() == null) {
+            field(t("label.dueDate"), dueDate());
+            DeadlineView d = v.summary().deadline();
+            if (d != null && d.provisional() && p != null) {
+                para(t("receipt.provisional.note", years(p)));
+            }
+            return;
+        }
+        String promised = date(p.promisedOn());
+        if (p.promisedProvisional()) {
+            promised = t(p.currentProvisional() ? "value.provisional" : "value.provisionalAtAcceptance", promised);
+        }
+        field(t("label.dueDate"), promised);
+        if (p.moved()) {
+            String current = date(p.currentOn());
+            field(t("label.currentDueDate"), t("value.currentDue",
+                    p.currentProvisional() ? t("value.provisional", current) : current, p.moveReason()));
+        }
+        if (p.currentProvisional()) {
+            para(t("receipt.provisional.note", years(p)));
+        }
+    }
+
+    private static String years(DuePromise p) {
+        return String.join(t("value.yearSeparator"), p.provisionalYears().stream().map(String::valueOf).toList());
     }
 
     private String hotline() {

@@ -56,7 +56,12 @@ final class PrintFixture implements AutoCloseable {
     final Actor finance;
 
     PrintFixture(Path dir, Mode mode) {
-        Clock clock = Clock.fixed(TODAY.atTime(LocalTime.of(9, 30)).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
+        this(dir, mode, TODAY);
+    }
+
+    /** A desk whose fixed clock stands at 09:30 on {@code today}. */
+    PrintFixture(Path dir, Mode mode, LocalDate today) {
+        Clock clock = Clock.fixed(today.atTime(LocalTime.of(9, 30)).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
                 ZoneId.of("Asia/Shanghai"));
         desk = Desk.open(dir, mode, clock);
         desk.setup().initAgency(new SetupService.AgencySetup("230102001", "230102", "哈尔滨市道里区医疗保障中心",

@@ -76,6 +76,16 @@ import org.ybdesk.service.CaseViews.MessageView;
 public final class CaseService {
     /** The pseudo-action recorded on the timeline when an application is taken in. */
     public static final String RECEIVE = "RECEIVE";
+    /**
+     * The pseudo-action recorded on the timeline when the due date moves because the working calendar changed (a
+     * year's notice arrived): not a lifecycle step, the state stays (issue 10, D83).
+     */
+    public static final String DUE_CHANGE = "DUE_CHANGE";
+
+    /** Whether a timeline action is a lifecycle step ({@link CaseAction}), not {@link #RECEIVE} or {@link #DUE_CHANGE}. */
+    public static boolean isStep(String action) {
+        return !RECEIVE.equals(action) && !DUE_CHANGE.equals(action);
+    }
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
     private static final TypeReference<Map<Integer, MaterialStatus>> MATERIALS = new TypeReference<>() {
@@ -532,7 +542,7 @@ public final class CaseService {
                 .from(CASE_EVENT).leftJoin(APP_USER).on(APP_USER.ID.eq(CASE_EVENT.ACTOR_ID))
                 .where(CASE_EVENT.CASE_ID.eq(c.getId())).orderBy(CASE_EVENT.ID).fetch();
         for (var e : rows) {
-            if (!RECEIVE.equals(e.value1())) {
+            if (isStep(e.value1())) {
                 String person = e.value3() != null ? e.value3() : e.value4();
                 history.add(new ActionRecord(CaseAction.valueOf(e.value1()), e.value2(), person));
             }
@@ -576,6 +586,11 @@ public final class CaseService {
         }
         DeadlineView d = deadline(tx, c, item, today);
         c.setDueOn(d == null ? null : d.dueDate());
+        if (cmd.action() == CaseAction.ACCEPT && d != null && d.dueDate() != null) {
+            // the promise of the 受理回执: kept as made, whatever moves the due date later (D82)
+            c.setPromisedDueOn(d.dueDate());
+            c.setPromisedProvisional(d.provisional());
+        }
         c.setNextRole(nextRole(item, t.to()));
         c.setUpdatedAt(now);
         c.setRowVersion(c.getRowVersion() + 1);
@@ -817,6 +832,12 @@ public final class CaseService {
 
     /** The deadline of a case as of {@code today}, or null while the clock has not started or after the end. */
     private DeadlineView deadline(DSLContext dsl, CaseFileRecord c, ServiceItem item, LocalDate today) {
+        return deadline(dsl, c, item, today, desk.deadlines());
+    }
+
+    /** {@link #deadline(DSLContext, CaseFileRecord, ServiceItem, LocalDate)} on a given engine (calendar). */
+    private static DeadlineView deadline(DSLContext dsl, CaseFileRecord c, ServiceItem item, LocalDate today,
+                                         org.ybdesk.core.calendar.DeadlineEngine engine) {
         CaseState state = CaseState.valueOf(c.getState());
         if (c.getAcceptedOn() == null || state.terminal()) {
             return null;
@@ -837,8 +858,9 @@ public final class CaseService {
                 .map(p -> new Pause(p.getPausedOn(), p.getResumedOn())).stream()
                 .filter(p -> !p.from().isBefore(base)).toList();
         try {
-            Deadline d = desk.deadlines().compute(new DeadlineInput(from, days, pauses, tl.capMonths()), today);
-            return new DeadlineView(d.dueDate(), d.status(), d.status().label(), d.workingDaysLeft(), d.paused(), null);
+            Deadline d = engine.compute(new DeadlineInput(from, days, pauses, tl.capMonths()), today);
+            return new DeadlineView(d.dueDate(), d.status(), d.status().label(), d.workingDaysLeft(), d.paused(), null,
+                    d.provisional(), d.provisionalReason());
         } catch (DateOutsideCalendarException e) {
             return new DeadlineView(null, null, null, null, false, e.getMessage());
         }
@@ -891,10 +913,146 @@ public final class CaseService {
             var status = today.isAfter(due) ? org.ybdesk.core.calendar.DeadlineStatus.OVERDUE
                     : left <= org.ybdesk.core.calendar.DeadlineEngine.NEAR_WORKING_DAYS
                     ? org.ybdesk.core.calendar.DeadlineStatus.NEAR : org.ybdesk.core.calendar.DeadlineStatus.NORMAL;
-            return new DeadlineView(due, status, status.label(), left, false, null);
+            var provisional = r.getAcceptedOn() == null || !due.isAfter(r.getAcceptedOn())
+                    ? java.util.Collections.<Integer>emptySortedSet()
+                    : desk.calendar().provisionalYears(r.getAcceptedOn().plusDays(1), due);
+            return new DeadlineView(due, status, status.label(), left, false, null, !provisional.isEmpty(),
+                    provisional.isEmpty() ? null : org.ybdesk.core.calendar.WorkingCalendar.provisionalReason(provisional));
         } catch (DateOutsideCalendarException e) {
             return new DeadlineView(due, null, null, null, false, e.getMessage());
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ the promise (issue 10)
+
+    /**
+     * The promise of the 受理回执 (D82): the due date stored at acceptance, beside the due date now and why it moved
+     * (a 补正 pause, the transfer's second phase, a working calendar that arrived later).
+     */
+    public CaseViews.DuePromise promise(String caseNo) {
+        requireCaseNo(caseNo);
+        DSLContext dsl = desk.db().dsl();
+        CaseFileRecord c = dsl.selectFrom(CASE_FILE).where(CASE_FILE.CASE_NO.eq(caseNo.trim())).fetchOne();
+        if (c == null) {
+            throw new ServiceException(Texts.get("case.unknown", InputHygiene.visible(caseNo)));
+        }
+        ServiceItem item = desk.catalog().item(c.getItemNo());
+        DeadlineView now = deadline(dsl, c, item, desk.today());
+        LocalDate current = now == null ? null : now.dueDate();
+        java.util.SortedSet<Integer> years = now == null || !now.provisional() || c.getAcceptedOn() == null
+                ? java.util.Collections.emptySortedSet()
+                : desk.calendar().provisionalYears(c.getAcceptedOn().plusDays(1), current);
+        LocalDate promised = c.getPromisedDueOn();
+        String why = null;
+        if (promised != null && current != null && !promised.equals(current)) {
+            List<String> reasons = new ArrayList<>();
+            if (dsl.fetchExists(CASE_PAUSE, CASE_PAUSE.CASE_ID.eq(c.getId()),
+                    CASE_PAUSE.PAUSED_ON.ge(c.getAcceptedOn()))) {
+                reasons.add(Texts.get("case.due.moved.pause"));
+            }
+            if (c.getTransferredOutOn() != null) {
+                reasons.add(Texts.get("case.due.moved.transfer"));
+            }
+            dsl.select(CASE_EVENT.NOTE).from(CASE_EVENT)
+                    .where(CASE_EVENT.CASE_ID.eq(c.getId()), CASE_EVENT.ACTION.eq(DUE_CHANGE))
+                    .orderBy(CASE_EVENT.ID.desc()).limit(1).fetchOptional(CASE_EVENT.NOTE)
+                    .ifPresent(reasons::add);
+            why = reasons.isEmpty() ? Texts.get("case.due.moved.other") : String.join("；", reasons);
+        }
+        return new CaseViews.DuePromise(promised, Boolean.TRUE.equals(c.getPromisedProvisional()), current,
+                now != null && now.provisional(), years, why);
+    }
+
+    /**
+     * After a working calendar changed (a year imported or pulled): every case whose clock has started and not
+     * ended gets its due date computed on the old and on the new calendar as of today; where they differ the stored
+     * due date is updated and one timeline entry ({@link #DUE_CHANGE}) with {@code reason} and both dates is
+     * recorded through the audited path. Unchanged cases get nothing, so running it twice changes nothing.
+     * Runs inside the caller's transaction, before the new calendar is put in force.
+     *
+     * @param actor the administrator who imported, or null for the system (sync)
+     * @return the case numbers whose due date changed
+     */
+    List<String> recomputeDueDates(DSLContext tx, org.ybdesk.core.calendar.WorkingCalendar before,
+                                   org.ybdesk.core.calendar.WorkingCalendar after, String reason, Actor actor,
+                                   OffsetDateTime now) {
+        return recompute(tx, DSL.noCondition(), new org.ybdesk.core.calendar.DeadlineEngine(before),
+                new org.ybdesk.core.calendar.DeadlineEngine(after), reason, actor, now);
+    }
+
+    /**
+     * Open cases accepted while their due date could not be computed (a release before issue 10 refused dates past
+     * the published calendar and stored no due date): computed now on the calendar in force (provisionally where it
+     * must be), stored, and recorded on the timeline by the system. Runs when the desk opens; nothing to do is a
+     * few index lookups. Returns the case numbers filled.
+     */
+    List<String> fillMissingDueDates() {
+        // one (state, due_on) index lookup per state a clock can run in: closed cases have no due date either and
+        // must not be scanned, nor cases not yet accepted
+        List<String> states = java.util.Arrays.stream(CaseState.values())
+                .filter(st -> !st.terminal() && st != CaseState.RECEIVED).map(Enum::name).toList();
+        boolean any = states.stream().anyMatch(st -> desk.db().dsl().fetchExists(CASE_FILE, CASE_FILE.STATE.eq(st),
+                CASE_FILE.DUE_ON.isNull(), CASE_FILE.ACCEPTED_ON.isNotNull()));
+        if (!any) {
+            return List.of();
+        }
+        return desk.db().write(tx -> recompute(tx, CASE_FILE.DUE_ON.isNull().and(CASE_FILE.STATE.in(states)), null,
+                desk.deadlines(), Texts.get("case.due.filled"), null, desk.now()));
+    }
+
+    /** See {@link #recomputeDueDates}; {@code oldEngine == null} compares with the stored due date. */
+    private List<String> recompute(DSLContext tx, Condition which, org.ybdesk.core.calendar.DeadlineEngine oldEngine,
+                                   org.ybdesk.core.calendar.DeadlineEngine newEngine, String reason, Actor actor,
+                                   OffsetDateTime now) {
+        LocalDate today = desk.today();
+        List<String> changed = new ArrayList<>();
+        List<String> ended = java.util.Arrays.stream(CaseState.values()).filter(CaseState::terminal)
+                .map(Enum::name).toList();
+        for (CaseFileRecord c : tx.selectFrom(CASE_FILE)
+                .where(CASE_FILE.ACCEPTED_ON.isNotNull(), CASE_FILE.STATE.notIn(ended), which)
+                .orderBy(CASE_FILE.ID).forUpdate().fetch()) {
+            ServiceItem item = desk.catalog().item(c.getItemNo());
+            DeadlineView old = oldEngine == null ? null : deadline(tx, c, item, today, oldEngine);
+            DeadlineView neu = deadline(tx, c, item, today, newEngine);
+            LocalDate oldDue = old == null || old.dueDate() == null ? c.getDueOn() : old.dueDate();
+            LocalDate newDue = neu == null ? null : neu.dueDate();
+            if (newDue == null || newDue.equals(oldDue)) {
+                continue;
+            }
+            Map<String, Object> beforeMap = caseMap(c);
+            c.setDueOn(newDue);
+            c.setUpdatedAt(now);
+            c.setRowVersion(c.getRowVersion() + 1);
+            c.update();
+            String note = Texts.get("case.due.changed", reason, dueText(oldDue, old != null && old.provisional()),
+                    dueText(newDue, neu.provisional()));
+            CaseEventRecord e = tx.newRecord(CASE_EVENT);
+            e.setCaseId(c.getId());
+            e.setAction(DUE_CHANGE);
+            e.setFromState(c.getState());
+            e.setToState(c.getState());
+            e.setActorId(actor == null ? null : actor.id());
+            e.setActorName(actor == null ? desk.audited().who(null).actorName() : actor.name());
+            e.setActorPersonId(actor == null ? null : actor.personId());
+            e.setOccurredAt(now);
+            e.setOnDay(today);
+            e.setNote(note.length() > 1000 ? note.substring(0, 1000) : note);
+            e.store();
+            // no outbox message: due dates are the desk's own computation, the province has no message for them
+            desk.audited().record(tx, actor, now, "CASE_" + DUE_CHANGE, "CASE", c.getCaseNo(), beforeMap, caseMap(c),
+                    null, null);
+            changed.add(c.getCaseNo());
+        }
+        return changed;
+    }
+
+    /** 2027年1月5日, or 2027年1月5日（暂定）. */
+    static String dueText(LocalDate d, boolean provisional) {
+        if (d == null) {
+            return Texts.get("case.due.none");
+        }
+        String text = MessageRenderer.chineseDate(d);
+        return provisional ? Texts.get("case.due.provisional", text) : text;
     }
 
     // ------------------------------------------------------------------------------------------------ reading
@@ -946,6 +1104,7 @@ public final class CaseService {
         List<EventView> events = dsl.selectFrom(CASE_EVENT).where(CASE_EVENT.CASE_ID.eq(c.getId()))
                 .orderBy(CASE_EVENT.ID).fetch().map(e -> new EventView(e.getAction(),
                         RECEIVE.equals(e.getAction()) ? Texts.get("case.event.receive")
+                                : DUE_CHANGE.equals(e.getAction()) ? Texts.get("case.event.dueChange")
                                 : CaseAction.valueOf(e.getAction()).label(item.flow()),
                         e.getFromState() == null ? null : CaseState.valueOf(e.getFromState()),
                         CaseState.valueOf(e.getToState()), e.getActorName(), e.getOccurredAt(),
@@ -1018,6 +1177,10 @@ public final class CaseService {
         m.put("resumeState", c.getResumeState());
         m.put("acceptedOn", c.getAcceptedOn());
         m.put("dueOn", c.getDueOn());
+        if (c.getPromisedDueOn() != null) {
+            m.put("promisedDueOn", c.getPromisedDueOn());
+            m.put("promisedProvisional", c.getPromisedProvisional());
+        }
         m.put("paidFen", c.getPaidFen());
         if (c.getReviewAmountFen() != null) {
             m.put("reviewAmountFen", c.getReviewAmountFen());

@@ -18,10 +18,38 @@ public final class CaseViews {
 
     /**
      * A case's deadline as shown: due date, status and working days left; or the reason it cannot be computed
-     * (e.g. a date beyond the known working calendar), never a silent guess.
+     * (e.g. a date before the known working calendar), never a silent guess. A due date that rests on a year whose
+     * holiday notice is not yet published is {@code provisional} (暂定), with the reason (「2027年节假日安排尚未公布，
+     * 按法定节假日暂定」).
      */
     public record DeadlineView(LocalDate dueDate, DeadlineStatus status, String statusLabel, Integer workingDaysLeft,
-                               boolean paused, String problem) {
+                               boolean paused, String problem, boolean provisional, String provisionalReason) {
+        /** A deadline that is not provisional. */
+        public DeadlineView(LocalDate dueDate, DeadlineStatus status, String statusLabel, Integer workingDaysLeft,
+                            boolean paused, String problem) {
+            this(dueDate, status, statusLabel, workingDaysLeft, paused, problem, false, null);
+        }
+    }
+
+    /**
+     * The promise of the 受理回执 (issue 10, D82): the due date promised at acceptance and whether it was provisional,
+     * beside the due date as it stands now and why it moved.
+     *
+     * @param promisedOn          the date promised at 受理 (stored with the acceptance); null for cases accepted
+     *                            before the promise was stored, and for cases not accepted
+     * @param promisedProvisional whether that date was 暂定 when promised
+     * @param currentOn           the due date now (null when the case has ended or its deadline cannot be computed)
+     * @param currentProvisional  whether the current date is still 暂定
+     * @param provisionalYears    the years without a published notice the current date rests on
+     * @param moveReason          why {@code currentOn} differs from {@code promisedOn} (Chinese), null when it does not
+     */
+    public record DuePromise(LocalDate promisedOn, boolean promisedProvisional, LocalDate currentOn,
+                             boolean currentProvisional, java.util.SortedSet<Integer> provisionalYears,
+                             String moveReason) {
+        /** Whether the due date now differs from the promised one. */
+        public boolean moved() {
+            return promisedOn != null && currentOn != null && !promisedOn.equals(currentOn);
+        }
     }
 
     public record CaseSummary(String caseNo, int itemNo, String itemName, CaseState state, String stateLabel,

@@ -48,6 +48,8 @@ public final class Desk implements AutoCloseable {
         if (mode == Mode.PRODUCTION) {
             loadAdminDivisions(db);
         }
+        // cases accepted by an earlier release while their due date lay past the published calendar (issue 10, D83)
+        cases().fillMissingDueDates();
     }
 
     /** Opens the desk of {@code mode} under {@code dataDir} ({@code dataDir/prod} or {@code dataDir/sandbox}). */

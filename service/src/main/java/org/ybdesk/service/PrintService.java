@@ -28,9 +28,16 @@ public final class PrintService {
      *
      * @param filingValidity for out-of-area filings: the validity as the filing message states it (「…至…」 or
      *                       「自…起长期有效…」); null for other items
+     * @param promise        the due date promised at 受理 beside the current one (issue 10, D82)
      */
     public record PrintModel(CaseView view, ServiceItem item, AgencyView agency, Mode mode, OffsetDateTime printedAt,
-                             String filingValidity) {
+                             String filingValidity, CaseViews.DuePromise promise) {
+        /** A model without the stored promise (the receipt then prints the current due date). */
+        public PrintModel(CaseView view, ServiceItem item, AgencyView agency, Mode mode, OffsetDateTime printedAt,
+                          String filingValidity) {
+            this(view, item, agency, mode, printedAt, filingValidity, null);
+        }
+
         public String caseNo() {
             return view.summary().caseNo();
         }
@@ -51,7 +58,7 @@ public final class PrintService {
         ServiceItem item = desk.catalog().item(view.summary().itemNo());
         String validity = item.group() == ItemGroup.OUT_OF_AREA_FILING
                 ? CaseService.validity(item, view.fields()) : null;
-        return new PrintModel(view, item, agency, desk.mode(), desk.now(), validity);
+        return new PrintModel(view, item, agency, desk.mode(), desk.now(), validity, desk.cases().promise(caseNo));
     }
 
     /** The model of a blank print. */

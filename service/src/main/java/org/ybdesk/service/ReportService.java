@@ -656,7 +656,8 @@ public final class ReportService {
         Map<Long, List<Ev>> events = new LinkedHashMap<>();
         desk.db().dsl().select(CASE_EVENT.CASE_ID, CASE_EVENT.ACTION, CASE_EVENT.FROM_STATE, CASE_EVENT.TO_STATE,
                         CASE_EVENT.ACTOR_ID, CASE_EVENT.ACTOR_NAME, CASE_EVENT.ON_DAY, CASE_EVENT.AMOUNT_FEN)
-                .from(CASE_EVENT).join(CASE_FILE).on(CASE_FILE.ID.eq(CASE_EVENT.CASE_ID)).where(c)
+                .from(CASE_EVENT).join(CASE_FILE).on(CASE_FILE.ID.eq(CASE_EVENT.CASE_ID))
+                .where(c.and(CASE_EVENT.ACTION.ne(CaseService.DUE_CHANGE))) // not a step (D83)
                 .orderBy(CASE_EVENT.CASE_ID, CASE_EVENT.ID)
                 .forEach(r -> events.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new Ev(r.value1(),
                         r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8())));

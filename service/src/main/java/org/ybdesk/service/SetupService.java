@@ -118,6 +118,19 @@ public final class SetupService {
      * Returns the years imported.
      */
     public List<Integer> importCalendar(String yaml, Actor actor) {
+        return importCalendarFile(yaml, actor).years();
+    }
+
+    /** What a calendar import did: the years imported and the cases whose due date moved (each with its entry). */
+    public record CalendarImport(List<Integer> years, List<String> changedCases) {
+    }
+
+    /**
+     * Imports a working calendar and, in the same transaction, recomputes the due date of every open case on it: a
+     * provisional or otherwise affected date that moves is updated and recorded on the case's timeline with the
+     * reason 「2027年工作日历已导入（国办发明电〔…〕）」 (D83). Importing the same file again changes nothing.
+     */
+    public CalendarImport importCalendarFile(String yaml, Actor actor) {
         WorkingCalendar imported;
         try {
             imported = WorkingCalendar.parse(yaml);
@@ -125,7 +138,9 @@ public final class SetupService {
             throw new ServiceException(Texts.get("calendar.import.invalid", e.getMessage()));
         }
         List<Integer> years = imported.data().stream().map(CalendarYear::year).sorted().toList();
-        WorkingCalendar merged = desk.db().write(tx -> {
+        WorkingCalendar before = desk.calendar();
+        WorkingCalendar merged = before.merge(imported);
+        List<String> changed = desk.db().write(tx -> {
             String version = "years-" + years + "@" + desk.now().toInstant();
             var r = tx.newRecord(REFERENCE_DATA);
             r.setKind(Desk.REF_CALENDAR);
@@ -136,9 +151,17 @@ public final class SetupService {
             r.insert();
             desk.audited().record(tx, actor, desk.now(), "CALENDAR_IMPORT", "REFERENCE_DATA", r.getVersion(), null,
                     Map.of("years", years), null, null);
-            return desk.calendar().merge(imported);
+            return desk.cases().recomputeDueDates(tx, before, merged, arrivalReason("calendar.arrived", imported),
+                    actor, desk.now());
         });
         desk.setCalendar(merged);
-        return years;
+        return new CalendarImport(years, changed);
+    }
+
+    /** 「2027年工作日历已导入（国办发明电〔2026〕7号）」 for the years of {@code cal}. */
+    static String arrivalReason(String key, WorkingCalendar cal) {
+        List<CalendarYear> data = cal.data();
+        return Texts.get(key, String.join("、", data.stream().map(y -> String.valueOf(y.year())).toList()),
+                String.join("、", data.stream().map(CalendarYear::notice).distinct().toList()));
     }
 }

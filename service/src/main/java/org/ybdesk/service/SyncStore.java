@@ -474,7 +474,12 @@ public final class SyncStore {
                 r.setActive(true);
                 r.insert();
                 if (Desk.REF_CALENDAR.equals(e.kind())) {
-                    cal = cal.merge(WorkingCalendar.parse(e.content()));
+                    WorkingCalendar arrived = WorkingCalendar.parse(e.content());
+                    WorkingCalendar next = cal.merge(arrived);
+                    // every open case whose due date the arrived year moves: updated, with a timeline entry (D83)
+                    desk.cases().recomputeDueDates(tx, cal, next,
+                            SetupService.arrivalReason("calendar.arrived.sync", arrived), null, now);
+                    cal = next;
                 }
                 n++;
             }

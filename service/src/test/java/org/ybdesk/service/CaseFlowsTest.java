@@ -454,15 +454,21 @@ class CaseFlowsTest {
     }
 
     @Test
-    void dueListNearTheEndOfTheKnownCalendarListsEverythingItCannotRuleOut() {
+    void dueListAcrossTheYearEndCountsTheNextYearProvisionally() {
+        // (replaced in issue 10: the case used to have no due date and was listed as "cannot rule out")
         f.clock.setDay(LocalDate.of(2026, 12, 24));
         CaseView v = f.create(16, DeskFixture.person("韩十四"), Map.of(), f.clerk);
         CaseView a = act(no(v), ACCEPT, f.clerk);
-        assertThat(a.summary().deadline().problem()).contains("超出工作日历范围");
+        // 12-25, 12-28..12-31 (5); 2027-01-01 元旦 by law; 01-04..01-22 (15 more)
+        assertThat(a.summary().deadline().problem()).isNull();
+        assertThat(a.summary().deadline().dueDate()).isEqualTo(LocalDate.of(2027, 1, 22));
+        assertThat(a.summary().deadline().provisional()).isTrue();
         f.clock.setDay(LocalDate.of(2026, 12, 29));
-        assertThat(f.desk.cases().dueList(false, 100)).singleElement().satisfies(s -> {
+        assertThat(f.desk.cases().dueList(false, 100)).isEmpty();   // not near: 3 working days reach 2027-01-04
+        assertThat(f.desk.cases().dueList(true, 100)).singleElement().satisfies(s -> {
             assertThat(s.caseNo()).isEqualTo(no(v));
-            assertThat(s.deadline().problem()).contains("2027");
+            assertThat(s.deadline().provisional()).isTrue();
+            assertThat(s.deadline().workingDaysLeft()).isEqualTo(17);
         });
     }
 

@@ -112,7 +112,10 @@ class UsersAndRegistryTest {
             String no = f.create(16, DeskFixture.person("跨年"), Map.of(), f.clerk).summary().caseNo();
             var accepted = f.desk.cases().act(no, org.ybdesk.core.lifecycle.Command.of(
                     org.ybdesk.core.lifecycle.CaseAction.ACCEPT), null, f.clerk);
-            assertThat(accepted.summary().deadline().problem()).contains("2027").contains("导入");
+            // (replaced in issue 10) provisional by law instead of refused
+            assertThat(accepted.summary().deadline().problem()).isNull();
+            assertThat(accepted.summary().deadline().provisional()).isTrue();
+            assertThat(accepted.summary().deadline().dueDate()).isEqualTo(LocalDate.of(2027, 1, 26));
             String yaml = """
                     years:
                       - year: 2027
@@ -126,6 +129,7 @@ class UsersAndRegistryTest {
             var v = f.desk.cases().show(no, f.clerk);
             assertThat(v.summary().deadline().problem()).isNull();
             assertThat(v.summary().deadline().dueDate()).isEqualTo(LocalDate.of(2027, 1, 26));
+            assertThat(v.summary().deadline().provisional()).isFalse();
         }
     }
 }

@@ -24,8 +24,9 @@ import java.util.Objects;
  *       moves the cap date. The effective due date is the earlier of the working-day due date and the cap date.</li>
  * </ul>
  * Days beyond the effective due date are not inspected, so a cap date or due date inside the calendar does not need
- * the following year. Any day that must be inspected and lies outside the calendar raises
- * {@link DateOutsideCalendarException}, which the caller shows as is.
+ * the following year. A day of a year without a published notice is answered from the law's holidays and makes the
+ * deadline {@link Deadline#provisional() provisional}; any day that must be inspected and lies before the calendar
+ * raises {@link DateOutsideCalendarException}, which the caller shows as is.
  */
 public final class DeadlineEngine {
     /** Time zone of the agencies; "today" is the date in this zone. */
@@ -104,7 +105,10 @@ public final class DeadlineEngine {
                 status = DeadlineStatus.NORMAL;
             }
         }
-        return new Deadline(due, status, left, paused, capDate, capReached, pausedDays);
+        java.util.SortedSet<Integer> provisional = due.isAfter(accepted)
+                ? calendar.provisionalYears(accepted.plusDays(1), due) : java.util.Collections.emptySortedSet();
+        return new Deadline(due, status, left, paused, capDate, capReached, pausedDays, provisional,
+                provisional.isEmpty() ? null : WorkingCalendar.provisionalReason(provisional));
     }
 
     /**

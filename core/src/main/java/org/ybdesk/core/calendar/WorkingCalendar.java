@@ -24,8 +24,14 @@ import org.ybdesk.core.i18n.Messages;
 /**
  * The working-day calendar (工作日历): which days are working days, according to the State Council's yearly holiday
  * notices. A day of a known year is a working day when it is a make-up working day (调休上班), or when it is
- * Monday to Friday and not a holiday day. A day of a year the calendar does not know is never guessed:
- * every query about it throws {@link DateOutsideCalendarException}.
+ * Monday to Friday and not a holiday day.
+ *
+ * <p>A year after the first published year (and from {@value StatutoryHolidays#FIRST_YEAR}) whose notice has not
+ * been imported is answered from the holidays the law fixes ({@link StatutoryHolidays}: weekends, statutory holidays
+ * and their 补假, no 调休); such an answer is <em>provisional</em>, never silent: {@link #isProvisional},
+ * {@link #provisionalYears} and the deadline engine's {@link Deadline#provisional()} say so. A day before the first
+ * published year (or beyond {@value StatutoryHolidays#LAST_YEAR}) is never guessed: every query about it throws
+ * {@link DateOutsideCalendarException}.
  *
  * <p>Immutable and thread-safe. The data comes from a YAML resource ({@link #loadDefault()}) and can be replaced
  * year by year when a new notice is imported ({@link #withYear}, {@link #merge}).
@@ -126,7 +132,7 @@ public final class WorkingCalendar {
 
     // ---------------------------------------------------------------- data and export
 
-    /** The known years, ascending. */
+    /** The years with a published notice, ascending (provisional years are not listed). */
     public Set<Integer> years() { return Collections.unmodifiableSet(years.keySet()); }
 
     /** The arrangements of all known years, ascending by year. */
@@ -150,8 +156,65 @@ public final class WorkingCalendar {
 
     // ---------------------------------------------------------------- queries
 
-    /** Whether the year of {@code date} is known. */
-    public boolean covers(LocalDate date) { return years.containsKey(date.getYear()); }
+    /** Whether the calendar can answer for {@code date}: its year is published or {@link #isProvisional provisional}. */
+    public boolean covers(LocalDate date) { return years.containsKey(date.getYear()) || isProvisionalYear(date.getYear()); }
+
+    /** Whether the year of {@code date} has its published notice in this calendar. */
+    public boolean isPublished(LocalDate date) { return years.containsKey(date.getYear()); }
+
+    /**
+     * Whether answers about {@code date} are provisional: its year's notice is not in the calendar, the year is after
+     * the first published year, and the law's holidays are known for it ({@link StatutoryHolidays}).
+     */
+    public boolean isProvisional(LocalDate date) { return isProvisionalYear(date.getYear()); }
+
+    /** {@link #isProvisional(LocalDate)} for a whole year. */
+    public boolean isProvisionalYear(int year) {
+        return !years.containsKey(year) && !years.isEmpty() && year > years.firstKey()
+                && StatutoryHolidays.supports(year);
+    }
+
+    /** The provisional years among those of the days from {@code from} to {@code to} (both inclusive), ascending. */
+    public java.util.SortedSet<Integer> provisionalYears(LocalDate from, LocalDate to) {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        for (int y = from.getYear(); y <= to.getYear(); y++) {
+            if (isProvisionalYear(y)) {
+                out.add(y);
+            }
+        }
+        return out;
+    }
+
+    /** The last year with a published notice, if any. */
+    public Optional<Integer> lastPublishedYear() {
+        return years.isEmpty() ? Optional.empty() : Optional.of(years.lastKey());
+    }
+
+    /**
+     * The year whose notice should be imported by now but is missing: from 1 October of a year on, the next year
+     * when it is not published (deadlines then begin to reach into it); empty otherwise.
+     */
+    public Optional<Integer> missingNextYear(LocalDate today) {
+        int next = today.getYear() + 1;
+        if (today.getMonthValue() < 10 || years.containsKey(next)) {
+            return Optional.empty();
+        }
+        return Optional.of(next);
+    }
+
+    /** The administrators' warning for {@link #missingNextYear}: what is missing and what to do (Chinese). */
+    public static String missingYearWarning(int year) {
+        return CalendarTexts.get("calendar.missingNextYear", year);
+    }
+
+    /**
+     * Why a date is provisional, as the staff and the applicant may both read it (no instruction to the staff):
+     * 「2027年节假日安排尚未公布，按法定节假日暂定」.
+     */
+    public static String provisionalReason(java.util.Collection<Integer> years) {
+        return CalendarTexts.get("deadline.provisional.reason",
+                DateOutsideCalendarException.formatYears(new java.util.TreeSet<>(years)));
+    }
 
     /**
      * Whether {@code date} is a working day.
@@ -163,11 +226,24 @@ public final class WorkingCalendar {
         if (makeUpWorkdays.contains(date)) {
             return true;
         }
-        if (holidayNames.containsKey(date)) {
+        if (holidayNames.containsKey(date) || statutoryName(date) != null) {
             return false;
         }
         DayOfWeek dow = date.getDayOfWeek();
         return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+    }
+
+    /** The statutory holiday of a provisional day, or null (also for published years). */
+    private String statutoryName(LocalDate date) {
+        if (years.containsKey(date.getYear())) {
+            return null;
+        }
+        for (Holiday h : StatutoryHolidays.year(date.getYear()).holidays()) {
+            if (h.days().contains(date)) {
+                return h.name();
+            }
+        }
+        return null;
     }
 
     /**
@@ -177,7 +253,8 @@ public final class WorkingCalendar {
      */
     public Optional<String> holidayName(LocalDate date) {
         requireCovered(date);
-        return Optional.ofNullable(holidayNames.get(date));
+        String published = holidayNames.get(date);
+        return Optional.ofNullable(published != null ? published : statutoryName(date));
     }
 
     /**

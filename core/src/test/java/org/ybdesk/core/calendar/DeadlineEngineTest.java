@@ -329,24 +329,38 @@ class DeadlineEngineTest {
     // ------------------------------------------------------------------ OutsideTheCalendar
 
     @Test
-    void dueDateIn2027IsRefused() {
-        assertThatThrownBy(() -> ENGINE.compute(DeadlineInput.of(d("2026-12-01"), 30), d("2026-12-01")))
-                .isInstanceOfSatisfying(DateOutsideCalendarException.class,
-                        e -> assertThat(e.date()).isEqualTo(d("2027-01-01")))
-                .hasMessage("2027-01-01 超出工作日历范围（已知年份：2025–2026），请导入2027年节假日安排");
-        assertThatThrownBy(() -> ENGINE.compute(new DeadlineInput(d("2026-11-02"), 60, List.of(), 3),
-                d("2026-11-02")))
-                .isInstanceOf(DateOutsideCalendarException.class);
+    void dueDateIn2027IsProvisional() {
+        // (replaced in issue 10: 2027 used to be refused) 2026-12-02..12-31 are 22 working days; 2027-01-01 元旦
+        // (by law), 01-04..01-08 and 01-11..01-13: the 30th is 2027-01-13, answered from the law and marked 暂定
+        Deadline dl = ENGINE.compute(DeadlineInput.of(d("2026-12-01"), 30), d("2026-12-01"));
+        assertThat(dl.dueDate()).isEqualTo(d("2027-01-13"));
+        assertThat(dl.provisional()).isTrue();
+        assertThat(dl.provisionalYears()).containsExactly(2027);
+        assertThat(dl.provisionalReason()).isEqualTo("2027年节假日安排尚未公布，按法定节假日暂定").doesNotContain("导入");
+        // the brief's example: accepted Mon 2026-12-07, 20 working days -> Tue 2027-01-05
+        assertThat(ENGINE.compute(DeadlineInput.of(d("2026-12-07"), 20), d("2026-12-07")).dueDate())
+                .isEqualTo(d("2027-01-05"));
+        Deadline capped = ENGINE.compute(new DeadlineInput(d("2026-11-02"), 60, List.of(), 3), d("2026-11-02"));
+        assertThat(capped.provisional()).isTrue();
+        assertThat(capped.dueDate()).isBefore(d("2027-02-03"));
     }
 
     @Test
-    void todayIn2027IsRefused() {
-        // due 2026-12-08, but counting how far overdue on 2027-01-05 needs 2027
+    void dueDateInsideThePublishedYearsIsNotProvisional() {
+        Deadline dl = ENGINE.compute(DeadlineInput.of(d("2026-11-02"), 20), d("2026-11-02"));
+        assertThat(dl.provisional()).isFalse();
+        assertThat(dl.provisionalReason()).isNull();
+    }
+
+    @Test
+    void todayIn2027IsCountedProvisionallyButTheDueDateIsNot() {
+        // due 2026-12-08; on 2027-01-05 it is 19 working days overdue (12-09..12-31: 17; 01-01 元旦; 01-04, 01-05)
         DeadlineInput in = DeadlineInput.of(d("2026-12-01"), 5);
         assertThat(ENGINE.compute(in, d("2026-12-01")).dueDate()).isEqualTo(d("2026-12-08"));
-        assertThatThrownBy(() -> ENGINE.compute(in, d("2027-01-05")))
-                .isInstanceOf(DateOutsideCalendarException.class)
-                .hasMessageContaining("请导入2027年节假日安排");
+        Deadline late = ENGINE.compute(in, d("2027-01-05"));
+        assertThat(late.status()).isEqualTo(DeadlineStatus.OVERDUE);
+        assertThat(late.workingDaysLeft()).isEqualTo(-19);
+        assertThat(late.provisional()).isFalse();
     }
 
     @Test

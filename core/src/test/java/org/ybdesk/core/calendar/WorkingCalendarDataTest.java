@@ -195,7 +195,9 @@ class WorkingCalendarDataTest {
         assertThat(extended.addWorkingDays(d("2026-12-30"), 2)).isEqualTo(d("2027-01-04"));
         // the original is untouched
         assertThat(base.years()).containsExactly(2025, 2026);
-        assertThat(base.covers(d("2027-01-04"))).isFalse();
+        assertThat(base.isPublished(d("2027-01-04"))).isFalse();
+        assertThat(base.isProvisional(d("2027-01-04"))).isTrue();
+        assertThat(extended.isProvisional(d("2027-01-04"))).isFalse();
     }
 
     @Test

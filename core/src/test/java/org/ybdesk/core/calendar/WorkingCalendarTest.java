@@ -143,7 +143,12 @@ class WorkingCalendarTest {
         assertThat(CAL.covers(d("2025-01-01"))).isTrue();
         assertThat(CAL.covers(d("2026-12-31"))).isTrue();
         assertThat(CAL.covers(d("2024-12-31"))).isFalse();
-        assertThat(CAL.covers(d("2027-01-01"))).isFalse();
+        // (replaced in issue 10) a year after the published ones is answered provisionally from the law
+        assertThat(CAL.covers(d("2027-01-01"))).isTrue();
+        assertThat(CAL.isPublished(d("2027-01-01"))).isFalse();
+        assertThat(CAL.isProvisional(d("2027-01-01"))).isTrue();
+        assertThat(CAL.isProvisional(d("2026-12-31"))).isFalse();
+        assertThat(CAL.isProvisional(d("2024-12-31"))).isFalse();
     }
 
     // ------------------------------------------------------------------ addWorkingDays
@@ -204,14 +209,12 @@ class WorkingCalendarTest {
     // ------------------------------------------------------------------ outside the calendar
 
     @Test
-    void dateIn2027IsRefusedWithAChineseMessage() {
-        assertThatThrownBy(() -> CAL.isWorkingDay(d("2027-01-04")))
-                .isInstanceOfSatisfying(DateOutsideCalendarException.class, e -> {
-                    assertThat(e.date()).isEqualTo(d("2027-01-04"));
-                    assertThat(e.missingYear()).isEqualTo(2027);
-                    assertThat(e.knownYears()).containsExactly(2025, 2026);
-                })
-                .hasMessage("2027-01-04 超出工作日历范围（已知年份：2025–2026），请导入2027年节假日安排");
+    void dateIn2027IsAnsweredProvisionallyFromTheLaw() {
+        // (replaced in issue 10: 2027 used to be refused) Mon 2027-01-04 is a working day by law; 元旦 is not
+        assertThat(CAL.isWorkingDay(d("2027-01-04"))).isTrue();
+        assertThat(CAL.isWorkingDay(d("2027-01-01"))).isFalse();
+        assertThat(CAL.holidayName(d("2027-01-01"))).contains("元旦");
+        assertThat(CAL.isProvisional(d("2027-01-04"))).isTrue();
     }
 
     @Test
@@ -226,17 +229,14 @@ class WorkingCalendarTest {
     }
 
     @Test
-    void countingIntoAnUnknownYearIsRefusedNotGuessed() {
+    void countingIntoTheNextYearIsProvisionalAndBeforeTheCalendarIsRefused() {
         assertThat(CAL.addWorkingDays(d("2026-12-30"), 1)).isEqualTo(d("2026-12-31"));
-        assertThatThrownBy(() -> CAL.addWorkingDays(d("2026-12-30"), 2))
-                .isInstanceOfSatisfying(DateOutsideCalendarException.class,
-                        e -> assertThat(e.date()).isEqualTo(d("2027-01-01")))
-                .hasMessageContaining("请导入2027年节假日安排");
+        assertThat(CAL.addWorkingDays(d("2026-12-30"), 2)).isEqualTo(d("2027-01-04"));   // 01-01 元旦 by law
+        assertThat(CAL.provisionalYears(d("2026-12-31"), d("2027-01-04"))).containsExactly(2027);
         assertThatThrownBy(() -> CAL.addWorkingDays(d("2025-01-02"), -2))
                 .isInstanceOfSatisfying(DateOutsideCalendarException.class,
                         e -> assertThat(e.date()).isEqualTo(d("2024-12-31")));
-        assertThatThrownBy(() -> CAL.workingDaysBetween(d("2026-12-01"), d("2027-01-05")))
-                .isInstanceOf(DateOutsideCalendarException.class);
+        assertThat(CAL.workingDaysBetween(d("2026-12-01"), d("2027-01-05"))).isEqualTo(24);
     }
 
     @Test

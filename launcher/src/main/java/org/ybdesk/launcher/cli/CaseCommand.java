@@ -60,7 +60,10 @@ final class CaseCommand {
         if (d.problem() != null) {
             return d.problem();
         }
-        return Out.t("case.deadline", String.valueOf(d.dueDate()), d.statusLabel(), String.valueOf(d.workingDaysLeft()));
+        // a due date resting on an unpublished year says 暂定 (issue 10)
+        String due = d.provisional() ? Out.t("case.deadline.provisional", String.valueOf(d.dueDate()))
+                : String.valueOf(d.dueDate());
+        return Out.t("case.deadline", due, d.statusLabel(), String.valueOf(d.workingDaysLeft()));
     }
 
     static void printSummary(Base b, CaseSummary s) {
