@@ -64,8 +64,10 @@ class OutcomeMessagesTest {
             Availability next = f.desk.cases().show(caseNo, f.allRounder).actions().stream()
                     .filter(a -> !NEGATIVE.contains(a.action())).findFirst().orElseThrow();
             Role role = Lifecycle.possible(f.item(v.summary().itemNo()), v.summary().state()).get(next.action());
-            Command cmd = next.action() == CaseAction.PAY ? Command.withAmount(next.action(), Money.ofFen(12_345))
-                    : Command.of(next.action());
+            // the amount is decided at 审核 and confirmed at 复核; 支付 pays it (D87)
+            boolean decides = Lifecycle.decidesAmountAtReview(f.item(v.summary().itemNo()))
+                    && (next.action() == CaseAction.REVIEW || next.action() == CaseAction.RECHECK);
+            Command cmd = decides ? Command.withAmount(next.action(), Money.ofFen(12_345)) : Command.of(next.action());
             v = f.desk.cases().act(caseNo, cmd, null, actorFor(role));
             day = day.plusDays(1);
         }

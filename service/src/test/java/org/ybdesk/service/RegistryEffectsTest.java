@@ -50,10 +50,14 @@ class RegistryEffectsTest {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    /** Takes the case in with every material on paper, accepts and closes it; returns the closed case. */
+    /**
+     * Takes the case in with every material on paper, accepts it, reviews it at the window (items 1–6, D86) and closes
+     * it; returns the closed case.
+     */
     CaseView run(int item, Applicant ap, Map<String, String> fields) {
         String no = f.create(item, ap, fields, f.clerk).summary().caseNo();
         f.desk.cases().act(no, Command.of(ACCEPT), null, f.clerk);
+        f.desk.cases().act(no, Command.of(org.ybdesk.core.lifecycle.CaseAction.REVIEW), null, f.clerk);
         return f.desk.cases().act(no, Command.of(CLOSE), null, f.clerk);
     }
 
