@@ -115,7 +115,7 @@ public final class GuiBench {
                 AtomicLong ns = new AtomicLong();
                 SwingUtilities.invokeAndWait(() -> {
                     long s = System.nanoTime();
-                    var c = DeskApp.intakeForm(desk.catalog().item(item));
+                    var c = DeskApp.intakeForm(desk.catalog().item(item), desk.today());
                     c.doLayout();
                     ns.set(System.nanoTime() - s);
                 });

@@ -10,11 +10,12 @@ public final class DeskApp {
     }
 
     /**
-     * Builds the intake wizard's form of an item as the wizard does (used by the GUI benchmark; call on the event
-     * thread).
+     * Builds the intake wizard's form of an item as the wizard does, checking as of {@code today} (used by the GUI
+     * benchmark; call on the event thread).
      */
-    public static javax.swing.JComponent intakeForm(org.ybdesk.core.catalog.ServiceItem item) {
-        return new IntakeFormView(item, java.util.Map.of(), () -> { }, problems -> { }).component();
+    public static javax.swing.JComponent intakeForm(org.ybdesk.core.catalog.ServiceItem item,
+                                                    java.time.LocalDate today) {
+        return new IntakeFormView(item, java.util.Map.of(), () -> { }, problems -> { }, () -> today).component();
     }
 
     /** Opens the login window for the data folder; {@code mode} preselects production or the sandbox. */

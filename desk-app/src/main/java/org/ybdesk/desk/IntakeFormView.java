@@ -73,14 +73,18 @@ final class IntakeFormView {
     private final Map<String, String> prefilled = new HashMap<>();
     private final Set<String> touched = new HashSet<>();
     private final Consumer<List<String>> onProblems;
+    /** The desk's day (its Clock): what a birth date may not be after. */
+    private final java.util.function.Supplier<java.time.LocalDate> today;
     private JTextField declared;
     private JTextField reconciled;
     private boolean checkedAll;
     private int row;
     private int column;
 
-    IntakeFormView(ServiceItem item, Map<String, String> carried, Runnable onLast, Consumer<List<String>> onProblems) {
+    IntakeFormView(ServiceItem item, Map<String, String> carried, Runnable onLast, Consumer<List<String>> onProblems,
+                   java.util.function.Supplier<java.time.LocalDate> today) {
         this.item = item;
+        this.today = today;
         this.form = IntakeForm.of(item);
         this.onProblems = onProblems;
         grid.setName("intake.form");
@@ -454,7 +458,7 @@ final class IntakeFormView {
     /** Problems by field key (the key "" holds those no field claims). */
     private Map<String, List<String>> compute() {
         Map<String, List<String>> byKey = new LinkedHashMap<>();
-        IntakeCheck.Result r = form.check(values());
+        IntakeCheck.Result r = form.check(values(), today.get());
         for (String p : r.problems()) {
             FieldUi best = null;
             for (FieldUi f : fields.values()) {

@@ -509,7 +509,7 @@ final class IntakePanel extends JPanel {
                 if (step == 3) {
                     setProblems(p);
                 }
-            });
+            }, desk::today);
             formHolder.removeAll();
             JLabel intro = new JLabel(Texts.t("intake.form.intro"));
             intro.setForeground(Color.GRAY);

@@ -57,7 +57,8 @@ public final class FormFiller {
         out.putIfAbsent(FormKeys.ITEM_NAME, item.name());
         String id = out.get("idNumber");
         if (id != null && !id.isBlank()) {
-            Optional<IdFacts> facts = Validators.idFacts(Validators.normalizeId(id));
+            // the number was judged at intake on the desk's day; reading its facts for a form does not judge it again
+            Optional<IdFacts> facts = Validators.idFacts(Validators.normalizeId(id), java.time.LocalDate.MAX);
             facts.ifPresent(f -> {
                 out.putIfAbsent(FormKeys.GENDER, f.gender().label());
                 out.putIfAbsent(FormKeys.BIRTH_DATE, f.birthDate().toString());

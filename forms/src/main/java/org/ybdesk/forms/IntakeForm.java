@@ -67,9 +67,12 @@ public record IntakeForm(ServiceItem item, List<IntakeGroup> groups) {
         return fields().stream().filter(f -> f.key().equals(key)).findFirst();
     }
 
-    /** Checks typed values with the core rules: every problem at once, values normalized. */
-    public IntakeCheck.Result check(Map<String, String> values) {
-        return IntakeCheck.check(item, values);
+    /**
+     * Checks typed values with the core rules as of {@code today} (the desk's Clock): every problem at once, values
+     * normalized.
+     */
+    public IntakeCheck.Result check(Map<String, String> values, java.time.LocalDate today) {
+        return IntakeCheck.check(item, values, today);
     }
 
     // ============================================================================================ derivation

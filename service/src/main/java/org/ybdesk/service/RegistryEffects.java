@@ -270,7 +270,7 @@ final class RegistryEffects {
             }
             case CH_ID -> {
                 String id = Validators.normalizeId(after);
-                Validators.idNumber(IdType.valueOf(p.getIdType()), id)
+                Validators.idNumber(IdType.valueOf(p.getIdType()), id, desk.today())
                         .forEach(x -> out.add(Texts.get("field.problem", label, x)));
                 if (out.isEmpty() && tx.fetchExists(PERSON, PERSON.ID_NUMBER.eq(id), PERSON.ID.ne(p.getId()))) {
                     out.add(Texts.get("registry.change.idTaken", id));
@@ -469,7 +469,7 @@ final class RegistryEffects {
             p.setName(c.getApplicantName());
             p.setNameInitials(NameIndex.initials(c.getApplicantName()));
             PersonRecord np = p;
-            Validators.idFacts(c.getApplicantIdNumber()).ifPresent(x -> {
+            Validators.idFacts(c.getApplicantIdNumber(), desk.today()).ifPresent(x -> {
                 np.setGender(x.gender().name());
                 np.setBirthDate(x.birthDate());
             });
@@ -560,7 +560,7 @@ final class RegistryEffects {
             case CH_ID -> {
                 String id = Validators.normalizeId(after);
                 p.setIdNumber(id);
-                Validators.idFacts(id).ifPresent(x -> {
+                Validators.idFacts(id, desk.today()).ifPresent(x -> {
                     p.setGender(x.gender().name());
                     p.setBirthDate(x.birthDate());
                 });

@@ -71,7 +71,7 @@ public final class RegistryService {
         if (in.idType() == null) {
             problems.add(Texts.get("field.missing", Texts.get("label.idType")));
         } else if (idFlaws.isEmpty()) { // an unreadable number: its format checks would only repeat the problem
-            Validators.idNumber(in.idType(), id).forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.idNumber"), p)));
+            Validators.idNumber(in.idType(), id, desk.today()).forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.idNumber"), p)));
         }
         if (in.name() == null || in.name().isBlank()) {
             problems.add(Texts.get("field.missing", Texts.get("label.name")));
@@ -81,7 +81,7 @@ public final class RegistryService {
         }
         Gender gender = in.gender();
         LocalDate birth = in.birthDate();
-        var facts = Validators.idFacts(id);
+        var facts = Validators.idFacts(id, desk.today());
         if (facts.isPresent()) {
             if (gender != null && gender != facts.get().gender()) {
                 problems.add(Texts.get("person.gender.mismatch", facts.get().gender().label()));
@@ -156,7 +156,7 @@ public final class RegistryService {
         }
         Condition c;
         String upper = q.toUpperCase();
-        boolean unitCode = upper.length() == 18 && !Validators.residentId(upper).isEmpty()
+        boolean unitCode = upper.length() == 18 && !Validators.residentId(upper, desk.today()).isEmpty()
                 && Validators.creditCode(upper).isEmpty();
         if (unitCode) {
             c = UNIT.CREDIT_CODE.eq(upper);
@@ -216,7 +216,7 @@ public final class RegistryService {
                     .forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.creditCode"), p)));
             if (in.legalRepIdNumber() != null && !in.legalRepIdNumber().isBlank()) {
                 IdType t = in.legalRepIdType() == null ? IdType.RESIDENT_ID : in.legalRepIdType();
-                Validators.idNumber(t, in.legalRepIdNumber())
+                Validators.idNumber(t, in.legalRepIdNumber(), desk.today())
                         .forEach(p -> problems.add(Texts.get("field.problem", Texts.get("label.legalRepId"), p)));
             }
             checkPhone(problems, Texts.get("label.legalRepPhone"), in.legalRepPhone());

@@ -163,7 +163,7 @@ class SandboxSeederTest {
             assertThat(dsl.fetchCount(UNIT)).isGreaterThanOrEqualTo(40);
             assertThat(dsl.fetchCount(PERSON)).isGreaterThanOrEqualTo(400);
             assertThat(dsl.select(PERSON.ID_NUMBER).from(PERSON).fetch(PERSON.ID_NUMBER))
-                    .allSatisfy(id -> assertThat(Validators.residentId(id)).as(id).isEmpty());
+                    .allSatisfy(id -> assertThat(Validators.residentId(id, TODAY)).as(id).isEmpty());
             assertThat(dsl.select(UNIT.CREDIT_CODE).from(UNIT).fetch(UNIT.CREDIT_CODE))
                     .allSatisfy(code -> assertThat(Validators.creditCode(code)).as(code).isEmpty());
             assertThat(dsl.select(PERSON.NAME_INITIALS).from(PERSON).fetch(PERSON.NAME_INITIALS))

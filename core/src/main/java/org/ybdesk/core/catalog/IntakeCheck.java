@@ -44,21 +44,17 @@ public final class IntakeCheck {
     private IntakeCheck() {
     }
 
-    /** Checks {@code values} (keyed by leaf field key) for {@code item}. Unknown keys are problems too. */
-    public static Result check(ServiceItem item, Map<String, String> values) {
-        return check(item, values, java.util.Set.of());
+    /** Checks {@code values} (keyed by leaf field key) for {@code item} as of {@code today} (the caller's Clock). */
+    public static Result check(ServiceItem item, Map<String, String> values, LocalDate today) {
+        return check(item, values, java.util.Set.of(), today);
     }
 
     /**
-     * As {@link #check(ServiceItem, Map)}, but an empty field whose key is in {@code refusedElsewhere} is not
-     * reported as missing: its value was refused already (e.g. the applicant's name it is filled from), and
-     * 「请填写」 would send the clerk the wrong way.
+     * Checks {@code values} (keyed by leaf field key) for {@code item}; unknown keys are problems too. An empty field
+     * whose key is in {@code refusedElsewhere} is not reported as missing: its value was refused already (e.g. the
+     * applicant's name it is filled from), and 「请填写」 would send the clerk the wrong way. {@code today} is the
+     * caller's day from its Clock (birth dates may not be after it).
      */
-    public static Result check(ServiceItem item, Map<String, String> values, java.util.Set<String> refusedElsewhere) {
-        return check(item, values, refusedElsewhere, LocalDate.now(Validators.CHINA));
-    }
-
-    /** As {@link #check(ServiceItem, Map, java.util.Set)}, with the day that counts as today (birth dates). */
     public static Result check(ServiceItem item, Map<String, String> values, java.util.Set<String> refusedElsewhere,
                                LocalDate today) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -22,18 +22,15 @@ import org.ybdesk.core.registry.IdType;
  * number, full-width characters (１２３, Ｘ) and lowercase letters are tolerated. A blank input gives a
  * single 「请填写…」 problem.
  *
- * <p>Validators that look at birth dates take an optional {@code today}; without it today in
- * Asia/Shanghai is used (the counters are in China, whatever the server's zone).
+ * <p>Validators that look at birth dates take {@code today}: the caller's day from its {@link java.time.Clock} (the
+ * desk's, the command line's, the server's), never the system's, so that every check passes or fails alike on any
+ * day the tests run.
  */
 public final class Validators {
     /** The zone in which 「today」 is taken for birth-date checks. */
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private Validators() {
-    }
-
-    private static LocalDate today() {
-        return LocalDate.now(CHINA);
     }
 
     // ================================================================ normalisation
@@ -85,23 +82,14 @@ public final class Validators {
      * 居民身份证 (GB 11643-1999): 17 digits and a check character (0–9 or X, MOD 11-2); positions 1–2 a
      * mainland province code; positions 7–14 a real birth date not after today (before 1900: a warning, D96). A
      * 15-digit first-generation number is reported as no longer accepted. Numbers that are clearly
-     * of another type (810000/820000/830000…, or starting with 9) get a hint to change the type.
+     * of another type (810000/820000/830000…, or starting with 9) get a hint to change the type. {@code today} is the
+     * desk's day (its Clock): a birth date after it is refused.
      */
-    public static List<String> residentId(String raw) {
-        return residentId(raw, today());
-    }
-
-    /** As {@link #residentId(String)}, with the date that counts as today. */
     public static List<String> residentId(String raw, LocalDate today) {
         return IdNumberRules.resident(raw, today);
     }
 
-    /** 港澳台居民居住证: like a 居民身份证 number, but starting with 810000, 820000 or 830000. */
-    public static List<String> residencePermit(String raw) {
-        return residencePermit(raw, today());
-    }
-
-    /** As {@link #residencePermit(String)}, with the date that counts as today. */
+    /** 港澳台居民居住证: like a 居民身份证 number, but starting with 810000, 820000 or 830000; {@code today} as above. */
     public static List<String> residencePermit(String raw, LocalDate today) {
         return IdNumberRules.permit(raw, today);
     }
@@ -109,23 +97,13 @@ public final class Validators {
     /**
      * 外国人永久居留身份证: the 2023 edition (18 characters: 9, province, nationality, birth date,
      * sequence, MOD 11-2 check) fully; the older 15-character edition (3 letters + 12 digits) for its
-     * structure and accepting province only.
+     * structure and accepting province only. {@code today} as above.
      */
-    public static List<String> foreignerPermanentId(String raw) {
-        return foreignerPermanentId(raw, today());
-    }
-
-    /** As {@link #foreignerPermanentId(String)}, with the date that counts as today. */
     public static List<String> foreignerPermanentId(String raw, LocalDate today) {
         return IdNumberRules.foreigner(raw, today);
     }
 
     /** The number checked by the rules of its document type; a missing type is one problem. */
-    public static List<String> idNumber(IdType type, String raw) {
-        return idNumber(type, raw, today());
-    }
-
-    /** As {@link #idNumber(IdType, String)}, with the date that counts as today. */
     public static List<String> idNumber(IdType type, String raw, LocalDate today) {
         if (type == null) {
             return Problems.one("idType.missing");
@@ -154,13 +132,8 @@ public final class Validators {
     /**
      * Birth date, gender and region of a valid 18-character 居民身份证, 港澳台居民居住证 or 2023
      * 外国人永久居留身份证 number (the type is recognised from the number); empty when the number
-     * is not valid or not of those kinds.
+     * is not valid or not of those kinds. {@code today} is the desk's day (its Clock).
      */
-    public static Optional<IdFacts> idFacts(String idNumber) {
-        return idFacts(idNumber, today());
-    }
-
-    /** As {@link #idFacts(String)}, with the date that counts as today. */
     public static Optional<IdFacts> idFacts(String idNumber, LocalDate today) {
         return IdNumberRules.facts(idNumber, today);
     }

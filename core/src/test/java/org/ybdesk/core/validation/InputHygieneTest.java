@@ -14,6 +14,9 @@ import org.ybdesk.core.money.Money;
 
 /** Input hygiene: invisible and control characters, lengths, strict dates, amounts paid. */
 class InputHygieneTest {
+    /** The tests' day: never today's date. */
+    static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 11, 16);
+
 
     @Test
     void theExampleMessageNamesFieldPositionAndCode() {
@@ -139,9 +142,9 @@ class InputHygieneTest {
                 .findFirst().orElseThrow();
         var dateField = item.leafFields().filter(f -> f.type() == org.ybdesk.core.catalog.FieldType.DATE)
                 .findFirst().orElseThrow();
-        var result = IntakeCheck.check(item, java.util.Map.of(dateField.key(), "20260230"));
+        var result = IntakeCheck.check(item, java.util.Map.of(dateField.key(), "20260230"), TODAY);
         assertThat(result.problems()).anySatisfy(p -> assertThat(p).contains("2026年2月只有28天"));
-        var hostile = IntakeCheck.check(item, java.util.Map.of(dateField.key(), "2026-01-0\u202E1"));
+        var hostile = IntakeCheck.check(item, java.util.Map.of(dateField.key(), "2026-01-0\u202E1"), TODAY);
         assertThat(hostile.problems()).anySatisfy(p -> assertThat(p).contains("U+202E"));
     }
 
@@ -153,11 +156,11 @@ class InputHygieneTest {
                 .findFirst().orElseThrow();
         var field = item.leafFields().filter(f -> f.type() == org.ybdesk.core.catalog.FieldType.ADDRESS
                 || f.type() == org.ybdesk.core.catalog.FieldType.TEXT).findFirst().orElseThrow();
-        assertThat(IntakeCheck.check(item, java.util.Map.of(field.key(), "某\u0000地")).problems())
+        assertThat(IntakeCheck.check(item, java.util.Map.of(field.key(), "某\u0000地"), TODAY).problems())
                 .anySatisfy(p -> assertThat(p).contains("空字符"));
-        assertThat(IntakeCheck.check(item, java.util.Map.of(field.key(), "某".repeat(501))).problems())
+        assertThat(IntakeCheck.check(item, java.util.Map.of(field.key(), "某".repeat(501)), TODAY).problems())
                 .anySatisfy(p -> assertThat(p).contains("过长"));
-        assertThat(IntakeCheck.check(item, java.util.Map.of("no\u202Esuch", "x")).problems())
+        assertThat(IntakeCheck.check(item, java.util.Map.of("no\u202Esuch", "x"), TODAY).problems())
                 .anySatisfy(p -> assertThat(p).contains("〔不可见字符 U+202E〕").doesNotContain("\u202E"));
     }
 

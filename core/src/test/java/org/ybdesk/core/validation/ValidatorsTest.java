@@ -246,8 +246,8 @@ class ValidatorsTest {
 
         @Test
         void defaultTodayIsUsedWithoutInjection() {
-            assertThat(Validators.residentId(TEXTBOOK_ID)).isEmpty();
-            assertThat(Validators.residentId(withIdCheck("11010530000101002"))).hasSize(1);
+            assertThat(Validators.residentId(TEXTBOOK_ID, TODAY)).isEmpty();
+            assertThat(Validators.residentId(withIdCheck("11010530000101002"), TODAY)).hasSize(1);
         }
 
         @ParameterizedTest
@@ -416,7 +416,7 @@ class ValidatorsTest {
             assertThat(Validators.idNumber(IdType.HK_MACAO_PASS, "H12345678", TODAY)).isEmpty();
             assertThat(Validators.idNumber(IdType.TAIWAN_PASS, "12345678", TODAY)).isEmpty();
             assertThat(Validators.idNumber(IdType.PASSPORT, "E12345678", TODAY)).isEmpty();
-            assertThat(Validators.idNumber(IdType.PASSPORT, "E12345678")).isEmpty();
+            assertThat(Validators.idNumber(IdType.PASSPORT, "E12345678", TODAY)).isEmpty();
             assertThat(problems(Validators.idNumber(IdType.TAIWAN_PASS, TEXTBOOK_ID, TODAY))).isNotEmpty();
         }
 
@@ -509,7 +509,7 @@ class ValidatorsTest {
 
         @Test
         void defaultToday() {
-            assertThat(Validators.idFacts(TEXTBOOK_ID)).isPresent();
+            assertThat(Validators.idFacts(TEXTBOOK_ID, TODAY)).isPresent();
         }
     }
 

@@ -26,8 +26,9 @@ final class ValidateCommand extends Base {
 
     @Override
     Integer execute() {
+        java.time.LocalDate today = java.time.LocalDate.now(YbdeskCommand.clock.withZone(Validators.CHINA));
         List<String> problems = switch (kind) {
-            case id -> Validators.idNumber(idType == null ? IdType.RESIDENT_ID : IdTypes.parse(idType), value);
+            case id -> Validators.idNumber(idType == null ? IdType.RESIDENT_ID : IdTypes.parse(idType), value, today);
             case uscc -> Validators.creditCode(value);
             case phone -> Validators.landlineOrMobile(value);
             case bank -> Validators.bankAccount(value, corporate);
@@ -37,7 +38,7 @@ final class ValidateCommand extends Base {
         if (problems.isEmpty()) {
             out().println("OK");
             if (kind == Kind.id) {
-                Validators.idFacts(value).ifPresent(f -> out().println(Out.t("validate.facts",
+                Validators.idFacts(value, today).ifPresent(f -> out().println(Out.t("validate.facts",
                         f.gender().label(), f.birthDate().toString(), f.regionCode())));
             }
             if (kind == Kind.division) {
@@ -45,7 +46,7 @@ final class ValidateCommand extends Base {
             }
             IdType type = idType == null ? IdType.RESIDENT_ID : IdTypes.parse(idType);
             List<String> warnings = switch (kind) {
-                case id -> Validators.idNumberWarnings(type, value, java.time.LocalDate.now(YbdeskCommand.clock));
+                case id -> Validators.idNumberWarnings(type, value, today);
                 case bank -> Validators.bankAccountWarnings(value, corporate);
                 case division -> Validators.adminDivisionWarnings(value);
                 default -> List.of();
