@@ -18,8 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ybdesk.core.catalog.ApplicantKind;
 import org.ybdesk.core.catalog.ServiceItem;
-import org.ybdesk.core.lifecycle.CaseAction;
-import org.ybdesk.core.lifecycle.Command;
 import org.ybdesk.forms.CellKind;
 import org.ybdesk.forms.FilledForm;
 import org.ybdesk.forms.FormFiller;
