@@ -62,7 +62,8 @@ class AuditAnchorSyncTest {
         desk = DeskFixture.open(dir.resolve("a"), Mode.PRODUCTION);
         Actor clerk = DeskFixture.clerk(desk);
         int item = desk.catalog().items().stream()
-                .filter(i -> i.applicantKind() == ApplicantKind.PERSON && i.group() != ItemGroup.OUT_OF_AREA_FILING)
+                .filter(i -> i.applicantKind() == ApplicantKind.PERSON && i.group() != ItemGroup.OUT_OF_AREA_FILING
+                        && i.group() != ItemGroup.REGISTRATION && i.group() != ItemGroup.CHANGE)
                 .mapToInt(ServiceItem::no).findFirst().orElseThrow();
         String id = DeskFixture.registerPersons(desk, clerk, 2).get(0);
         String no = CaseData.create(desk, item, DeskFixture.name(0), id, clerk).summary().caseNo();

@@ -63,10 +63,15 @@ class ProvinceFaultTest {
         return e;
     }
 
-    /** A person item that is not an out-of-area filing (those need the applicant insured in the province). */
+    /**
+     * A person item that is neither an out-of-area filing (those need the applicant insured in the province) nor a
+     * registration or change (the applicants here are registered already: a second registration is refused at 受理,
+     * and a change needs the registered value, D91).
+     */
     private static int personItem(Desk d) {
         return d.catalog().items().stream()
-                .filter(i -> i.applicantKind() == ApplicantKind.PERSON && i.group() != ItemGroup.OUT_OF_AREA_FILING)
+                .filter(i -> i.applicantKind() == ApplicantKind.PERSON && i.group() != ItemGroup.OUT_OF_AREA_FILING
+                        && i.group() != ItemGroup.REGISTRATION && i.group() != ItemGroup.CHANGE)
                 .mapToInt(ServiceItem::no).findFirst().orElseThrow();
     }
 
