@@ -8,6 +8,7 @@ import org.ybdesk.core.calendar.DeadlineStatus;
 import org.ybdesk.service.CaseViews.DeadlineView;
 
 /** Issue 10: the window's deadline texts (lists, case badge, intake result) say 暂定 for a provisional due date. */
+@org.junit.jupiter.api.Tag("calendar")
 class DeadlineTextTest {
     @Test
     void provisionalDueDateSays暂定() {

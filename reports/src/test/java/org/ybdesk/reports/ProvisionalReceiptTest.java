@@ -17,6 +17,7 @@ import org.ybdesk.service.Mode;
  * Issue 10: a receipt whose due date lies in a year without a published notice prints it as 暂定 with a note for the
  * applicant — never a staff instruction — and every reprint keeps the promise, the moved date beside it.
  */
+@org.junit.jupiter.api.Tag("calendar")
 class ProvisionalReceiptTest {
     @TempDir
     Path dir;

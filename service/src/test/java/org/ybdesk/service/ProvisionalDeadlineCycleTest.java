@@ -19,6 +19,7 @@ import org.ybdesk.service.CaseViews.EventView;
  * arrives with another arrangement → the due date is recomputed, the timeline says why, and the receipt still shows
  * the promise with the moved date beside it. Fixed clocks only.
  */
+@org.junit.jupiter.api.Tag("calendar")
 class ProvisionalDeadlineCycleTest {
     @TempDir
     Path dir;

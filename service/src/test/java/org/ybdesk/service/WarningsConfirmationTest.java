@@ -23,6 +23,7 @@ import org.ybdesk.service.CaseViews.CaseView;
 import org.ybdesk.service.CaseViews.EventView;
 
 /** Warnings (D94–D97): refused until confirmed, then recorded with who confirmed what; problems still refuse. */
+@org.junit.jupiter.api.Tag("calendar")
 class WarningsConfirmationTest {
     @TempDir
     Path dir;

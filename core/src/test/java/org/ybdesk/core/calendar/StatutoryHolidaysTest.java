@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The holidays the law fixes (《全国年节及纪念日放假办法》, 2024 revision) for years whose notice is not published.
  * Lunar dates and 清明 are checked against the published calendars (they are astronomical facts, not guesses).
  */
+@org.junit.jupiter.api.Tag("calendar")
 class StatutoryHolidaysTest {
     private static final WorkingCalendar PUBLISHED = WorkingCalendar.loadDefault();
 

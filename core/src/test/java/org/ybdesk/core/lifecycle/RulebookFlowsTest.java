@@ -24,6 +24,7 @@ import org.ybdesk.core.money.Money;
  * decided at 审核 and confirmed at 复核, 补正 only before 受理 (after it only on 25/26), and the 3-month rectification
  * of 25/26. Pure: snapshots built step by step, a fixed day.
  */
+@org.junit.jupiter.api.Tag("calendar")
 class RulebookFlowsTest {
     static final Catalog CATALOG = Catalog.loadDefault();
     static final LocalDate DAY = LocalDate.of(2026, 11, 2);

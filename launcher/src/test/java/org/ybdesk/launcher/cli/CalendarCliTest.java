@@ -20,6 +20,7 @@ import org.ybdesk.service.Desk;
  * Issue 10: {@code ybdesk calendar due} beyond the published calendar (provisional, exit 0), its input checks, and
  * the administrators' warning from 1 October when next year's calendar is missing. Fixed clocks only.
  */
+@org.junit.jupiter.api.Tag("calendar")
 class CalendarCliTest {
     /** 2026-12-07 (Monday), after 1 October with 2027 unpublished. */
     static final Clock DECEMBER = Clock.fixed(Instant.parse("2026-12-07T01:00:00Z"), Desk.ZONE);
