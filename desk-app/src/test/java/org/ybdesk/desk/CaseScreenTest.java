@@ -11,10 +11,8 @@ import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -208,27 +206,6 @@ class CaseScreenTest extends GuiTestBase {
         return main.table("case.timeline").contents();
     }
 
-    /** Saves a window other than the main frame (dialogs) like {@link #screenshot}. */
-    private void shot(Window w, String name) {
-        waitIdle();
-        BufferedImage img = GuiActionRunner.execute(() -> {
-            BufferedImage b = new BufferedImage(w.getWidth(), w.getHeight(), BufferedImage.TYPE_INT_RGB);
-            w.paintAll(b.getGraphics());
-            return b;
-        });
-        try {
-            Path dir = Path.of("target/screenshots");
-            Files.createDirectories(dir);
-            Path out = dir.resolve(name + ".png");
-            ImageIO.write(img, "png", out.toFile());
-            Path docs = Path.of("..", "docs", "screenshots");
-            Files.createDirectories(docs);
-            Files.copy(out, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     // -------------------------------------------------------------------------------------------- tests
 
     @Test
@@ -311,7 +288,7 @@ class CaseScreenTest extends GuiTestBase {
         d.label("case.confirm.warning").requireVisible();
         d.textBox("case.reasons").setText("病历资料不能证明已确诊该病种\n\n检查报告已超过有效期（6个月）\n");
         screenshot(main, "case-reject-main", false);
-        shot(d.target(), "case-reject-dialog");
+        screenshot(d.target(), "case-reject-dialog", true);
         d.button("case.reasons.ok").click();
         waitIdle();
 
@@ -416,6 +393,7 @@ class CaseScreenTest extends GuiTestBase {
         d.textBox("case.amount").setText("0");
         d.button("case.amount.ok").click();
         assertThat(d.label("case.dialog.error").text()).contains("须大于零");
+        screenshot(d.target(), "case-review-amount-dialog", true);
         // above the large-amount line (1000.00 here) a second dialog asks for explicit confirmation
         d.textBox("case.amount").setText("1,234.50");
         d.button("case.amount.ok").click();
@@ -429,6 +407,7 @@ class CaseScreenTest extends GuiTestBase {
         waitIdle();
         main.label("case.header.state").requireText(CaseState.REVIEWED.label());
         assertThat(main.label("case.header.facts").text()).contains("审核金额 1234.50 元");
+        screenshot(main, "case-review-amount", true);
         logout(main);
         desk.cases().act(caseNo, org.ybdesk.core.lifecycle.Command.withAmount(CaseAction.RECHECK, Money.ofFen(123_450))
                 .confirmingLarge(), null, actor("all")); // confirms 1234.50
@@ -500,7 +479,7 @@ class CaseScreenTest extends GuiTestBase {
         assertThat(GuiActionRunner.execute(() -> v.pages())).isEqualTo(2);
         viewer.label("case.attachment.page").requireText("第 1 / 2 页");
         viewer.button("case.attachment.prev").requireDisabled();
-        shot(viewer.target(), "case-attachment-viewer-pdf");
+        screenshot(viewer.target(), "case-attachment-viewer-pdf", true);
         viewer.button("case.attachment.next").click();
         waitIdle();
         Pause.pause(new Condition("second page") {
@@ -524,7 +503,7 @@ class CaseScreenTest extends GuiTestBase {
         waitForImage(iv);
         assertThat(GuiActionRunner.execute(() -> iv.image().getWidth())).isEqualTo(1200);
         imageViewer.label("case.attachment.page").requireText("第 1 / 1 页");
-        shot(imageViewer.target(), "case-attachment-viewer");
+        screenshot(imageViewer.target(), "case-attachment-viewer", true);
         imageViewer.button("case.attachment.close").click();
         screenshot(main, "case-attachments", true);
     }

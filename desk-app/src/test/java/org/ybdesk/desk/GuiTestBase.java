@@ -144,9 +144,13 @@ public abstract class GuiTestBase {
 
     /** Saves a screenshot of the window to target/screenshots (and docs/screenshots when {@code forDocs}). */
     protected Path screenshot(FrameFixture w, String name, boolean forDocs) {
+        return screenshot(w.target(), name, forDocs);
+    }
+
+    /** Saves a screenshot of any window (a dialog too) like {@link #screenshot(FrameFixture, String, boolean)}. */
+    protected Path screenshot(java.awt.Window c, String name, boolean forDocs) {
         waitIdle();
         BufferedImage img = GuiActionRunner.execute(() -> {
-            var c = w.target();
             BufferedImage b = new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
             c.paintAll(b.getGraphics());
             return b;

@@ -134,6 +134,7 @@ class IntakeWarningsTest extends GuiTestBase {
         DialogFixture d = WindowFinder.findDialog("intake.warningsDialog").withTimeout(20, TimeUnit.SECONDS)
                 .using(robot);
         assertThat(d.target().getTitle()).isEqualTo("请核对以下情况");
+        screenshot(d.target(), "intake-warnings-dialog", true);
         assertThat(listed(d.target(), "intake.warnings.list")).singleElement().asString()
                 .contains("银行卡号未通过校验位检查");
         assertThat(d.button("intake.warnings.confirm").text()).isEqualTo("确认无误");

@@ -32,6 +32,8 @@ class ClockRulesTest {
             "desk-app/src/main/java/org/ybdesk/desk/Desks.java", "the window's clock (tests pass a fixed one)",
             "province-server/src/main/java/org/ybdesk/province/ProvinceDb.java", "the server process's clock",
             "db/src/main/java/org/ybdesk/db/Database.java", "names the pre-migration copy by the wall clock (a file name)",
+            "core/src/test/java/org/ybdesk/core/calendar/OtherDateCheckTest.java",
+            "checks that scripts/other-dates.sh really moved the system clock",
             "bench/", "benchmarks measure this machine now: their data is dated relative to the real day on purpose");
 
     @Test
