@@ -26,7 +26,6 @@ import org.ybdesk.service.CaseService.NewCase;
 import org.ybdesk.service.CaseViews.CaseView;
 
 /** Every flow variant of the rulebook, end to end, on a real H2 file. */
-@org.junit.jupiter.api.Tag("calendar")
 class CaseFlowsTest {
     /** A Monday in a month without holidays. */
     static final LocalDate MONDAY = LocalDate.of(2026, 11, 2);

@@ -31,7 +31,6 @@ import org.ybdesk.service.CaseViews.CaseView;
  * the positive actions, each taken by a person of the right role (distinct people, so separation of duties holds),
  * and produces its success message with every placeholder filled.
  */
-@org.junit.jupiter.api.Tag("calendar")
 class EveryItemHappyPathTest {
     private static final Set<CaseAction> NEGATIVE = EnumSet.of(CaseAction.REFUSE, CaseAction.REJECT,
             CaseAction.REQUEST_SUPPLEMENT, CaseAction.EVALUATE_FAIL);

@@ -34,7 +34,6 @@ import org.ybdesk.service.ReportService.Kind;
  * The batch reports' queries over a hand-made set of cases whose timeliness is known (November 2026 has no
  * holidays: 20 working days after 11-02 is 11-30, after 11-04 is 12-02), checked against plain SQL.
  */
-@org.junit.jupiter.api.Tag("calendar")
 class ReportServiceTest {
     static final LocalDate NOV2 = LocalDate.of(2026, 11, 2);
     static final LocalDate TODAY = LocalDate.of(2026, 12, 2);

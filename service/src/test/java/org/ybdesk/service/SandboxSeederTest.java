@@ -37,7 +37,6 @@ import org.ybdesk.service.CaseService.CaseQuery;
 import org.ybdesk.service.CaseViews.CaseSummary;
 
 /** The trainers' sandbox: seeded once (shared by the tests) as of 2026-11-25 09:00 in Asia/Shanghai. */
-@org.junit.jupiter.api.Tag("calendar")
 class SandboxSeederTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 

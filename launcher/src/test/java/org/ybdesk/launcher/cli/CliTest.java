@@ -27,7 +27,6 @@ import org.ybdesk.core.validation.Validators;
  * database in a temporary data folder. Exit codes: 0 done, 1 refused (reasons on stderr), 2 command line not
  * understood. Every command runs on a fixed clock ({@link #TODAY}), never on today's date.
  */
-@org.junit.jupiter.api.Tag("calendar")
 class CliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger SEQ = new AtomicInteger(100);

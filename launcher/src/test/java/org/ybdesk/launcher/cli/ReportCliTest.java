@@ -26,7 +26,6 @@ import org.ybdesk.service.SandboxSeeder;
  * files it writes, and exit codes 0 (written), 1 (refused, reasons in Chinese on stderr), 2 (command line not
  * understood).
  */
-@org.junit.jupiter.api.Tag("calendar")
 class ReportCliTest {
     @TempDir
     static Path dir;

@@ -41,7 +41,6 @@ import org.ybdesk.service.ServiceException;
  * PDF text read back with PDFBox, XLSX sheets read back from their XML, totals compared with plain SQL. The PDFs are
  * also written to {@code target/batch-prints/} to be looked at.
  */
-@org.junit.jupiter.api.Tag("calendar")
 class BatchReportsTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
     static final LocalDate FROM = LocalDate.of(2026, 10, 1);
