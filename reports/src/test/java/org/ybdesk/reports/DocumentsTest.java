@@ -19,7 +19,6 @@ import org.ybdesk.service.Mode;
 import org.ybdesk.reports.PrintDoc.Kind;
 
 /** Every window document rendered from real cases and read back with PDFBox; documents that do not apply refused. */
-@org.junit.jupiter.api.Tag("calendar")
 class DocumentsTest {
     static final Path OUT = Path.of("target/prints");
 

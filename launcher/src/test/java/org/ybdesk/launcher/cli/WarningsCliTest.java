@@ -23,7 +23,6 @@ import org.ybdesk.launcher.cli.CliTest.Run;
  * ({@link YbdeskCommand#NEEDS_CONFIRMATION}), the warnings in Chinese and how to confirm on stderr, nothing
  * recorded; with it the case is recorded and the confirmed warnings are on its timeline and in its audit record.
  */
-@org.junit.jupiter.api.Tag("calendar")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WarningsCliTest {
     static final String PW = "Passw0rd1";
