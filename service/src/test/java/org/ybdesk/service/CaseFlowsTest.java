@@ -185,20 +185,7 @@ class CaseFlowsTest {
             char c = "甲乙丙丁戊己".charAt(item - 1);
             CaseService.Applicant ap = item == 1 || item == 4 ? DeskFixture.institution("测试单位" + c)
                     : DeskFixture.person("审核" + c);
-            // the changes (4–6) are accepted only for an applicant registered here (D91)
-            Map<String, String> given = Map.of();
-            if (item == 4) {
-                f.desk.registry().registerUnit(new RegistryService.UnitInput(ap.idNumber(), ap.name(), "企业",
-                        "哈尔滨市道里区旧址1号", null, null, null, null, null, null, null, null, null), f.clerk);
-            }
-            if (item == 5 || item == 6) {
-                f.desk.registry().registerPerson(new RegistryService.PersonInput(ap.idType(), ap.idNumber(), ap.name(),
-                        null, null, item == 5 ? org.ybdesk.core.registry.InsuranceType.EMPLOYEE
-                        : org.ybdesk.core.registry.InsuranceType.RESIDENT, null, null, "13912345678", null, null),
-                        f.clerk);
-                given = Map.of("changeItem", "联系电话", "valueBefore", "13912345678", "valueAfter", "13700001111",
-                        "phone", "13700001111");
-            }
+            Map<String, String> given = f.registerForChange(item, ap);
             CaseView v = f.create(item, ap, given, f.clerk);
             act(no(v), ACCEPT, f.clerk);
             assertThat(f.desk.cases().show(no(v), f.clerk).actions()).extracting(a -> a.action())

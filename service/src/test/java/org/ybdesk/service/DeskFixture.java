@@ -66,6 +66,26 @@ final class DeskFixture implements AutoCloseable {
         return desk.cases().create(new NewCase(itemNo, applicant, Samples.fields(item, fields), m, null, null, null), by);
     }
 
+    /**
+     * The changes (items 4–6) are accepted only for an applicant registered here, with the value they change (D91):
+     * registers {@code ap} as such an item needs and returns the case fields that change its phone; nothing and no
+     * fields for the other items.
+     */
+    Map<String, String> registerForChange(int itemNo, Applicant ap) {
+        if (itemNo == 4) {
+            desk.registry().registerUnit(new RegistryService.UnitInput(ap.idNumber(), ap.name(), "企业",
+                    "哈尔滨市道里区旧址1号", null, null, null, null, null, null, null, null, null), clerk);
+        }
+        if (itemNo == 5 || itemNo == 6) {
+            desk.registry().registerPerson(new RegistryService.PersonInput(ap.idType(), ap.idNumber(), ap.name(),
+                    null, null, itemNo == 5 ? org.ybdesk.core.registry.InsuranceType.EMPLOYEE
+                    : org.ybdesk.core.registry.InsuranceType.RESIDENT, null, null, "13912345678", null, null), clerk);
+            return Map.of("changeItem", "联系电话", "valueBefore", "13912345678", "valueAfter", "13700001111",
+                    "phone", "13700001111");
+        }
+        return Map.of();
+    }
+
     static Applicant person(String name) {
         return new Applicant(IdType.RESIDENT_ID, Samples.residentId(), name, "13912345678");
     }

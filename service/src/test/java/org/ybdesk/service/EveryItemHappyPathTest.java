@@ -23,7 +23,6 @@ import org.ybdesk.core.lifecycle.CaseState;
 import org.ybdesk.core.lifecycle.Command;
 import org.ybdesk.core.lifecycle.Role;
 import org.ybdesk.core.money.Money;
-import org.ybdesk.core.registry.InsuranceType;
 import org.ybdesk.service.CaseViews.CaseView;
 
 /**
@@ -112,18 +111,7 @@ class EveryItemHappyPathTest {
         CaseService.Applicant ap = item.applicantKind() == org.ybdesk.core.catalog.ApplicantKind.PERSON
                 ? DeskFixture.person("测试" + hanzi(no)) : DeskFixture.institution("测试单位" + hanzi(no));
         // the changes (4–6) need the applicant in the registry, with the value they change (issue 10, D91)
-        Map<String, String> given = Map.of();
-        if (no == 4) {
-            f.desk.registry().registerUnit(new RegistryService.UnitInput(ap.idNumber(), ap.name(), "企业",
-                    "哈尔滨市道里区旧址1号", null, null, null, null, null, null, null, null, null), f.clerk);
-        }
-        if (no == 5 || no == 6) {
-            f.desk.registry().registerPerson(new RegistryService.PersonInput(ap.idType(), ap.idNumber(), ap.name(),
-                    null, null, no == 5 ? InsuranceType.EMPLOYEE : InsuranceType.RESIDENT, null, null,
-                    "13912345678", null, null), f.clerk);
-            given = Map.of("changeItem", "联系电话", "valueBefore", "13912345678", "valueAfter", "13700001111",
-                    "phone", "13700001111");
-        }
+        Map<String, String> given = f.registerForChange(no, ap);
         CaseView v;
         if (item.flow() == FlowVariant.SETTLEMENT) {
             Map<Integer, org.ybdesk.core.catalog.MaterialStatus> all = new java.util.LinkedHashMap<>();
