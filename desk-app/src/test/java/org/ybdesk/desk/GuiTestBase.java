@@ -142,6 +142,32 @@ public abstract class GuiTestBase {
         }
     }
 
+    /** The named component inside the window (hidden ones too). */
+    protected <T extends java.awt.Component> T find(FrameFixture main, String name, Class<T> type) {
+        return robot.finder().findByName(main.target(), name, type, false);
+    }
+
+    /** Clicks the named button on the event thread and waits until the desk is idle. */
+    protected void click(FrameFixture main, String name) {
+        javax.swing.AbstractButton b = find(main, name, javax.swing.AbstractButton.class);
+        GuiActionRunner.execute(() -> b.doClick());
+        waitIdle();
+    }
+
+    /** Sets the named text component's text on the event thread. */
+    protected void setText(FrameFixture main, String name, String value) {
+        javax.swing.text.JTextComponent t = find(main, name, javax.swing.text.JTextComponent.class);
+        GuiActionRunner.execute(() -> t.setText(value));
+    }
+
+    /** What the named component shows: a text field's text, a label's text, a combo's selection. */
+    protected String text(FrameFixture main, String name) {
+        java.awt.Component c = find(main, name, java.awt.Component.class);
+        return GuiActionRunner.execute(() -> c instanceof javax.swing.text.JTextComponent t ? t.getText()
+                : c instanceof javax.swing.JLabel l ? l.getText()
+                : c instanceof javax.swing.JComboBox<?> cb ? String.valueOf(cb.getSelectedItem()) : String.valueOf(c));
+    }
+
     /** Saves a screenshot of the window to target/screenshots (and docs/screenshots when {@code forDocs}). */
     protected Path screenshot(FrameFixture w, String name, boolean forDocs) {
         return screenshot(w.target(), name, forDocs);

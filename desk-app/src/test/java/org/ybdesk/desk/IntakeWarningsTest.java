@@ -8,12 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.swing.AbstractButton;
-import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JList;
-import javax.swing.text.JTextComponent;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
@@ -53,28 +50,6 @@ class IntakeWarningsTest extends GuiTestBase {
         String payload = "621700000000" + String.format("%06d", SEQ.incrementAndGet());
         char check = Validators.luhnCheckDigit(payload);
         return payload + (char) ('0' + (check - '0' + 1) % 10);
-    }
-
-    private <T extends Component> T find(FrameFixture main, String name, Class<T> type) {
-        return robot.finder().findByName(main.target(), name, type, false);
-    }
-
-    private void click(FrameFixture main, String name) {
-        AbstractButton b = find(main, name, AbstractButton.class);
-        GuiActionRunner.execute(() -> b.doClick());
-        waitIdle();
-    }
-
-    private void setText(FrameFixture main, String name, String value) {
-        JTextComponent t = find(main, name, JTextComponent.class);
-        GuiActionRunner.execute(() -> t.setText(value));
-    }
-
-    private String text(FrameFixture main, String name) {
-        Component c = find(main, name, Component.class);
-        return GuiActionRunner.execute(() -> c instanceof JTextComponent t ? t.getText()
-                : c instanceof JLabel l ? l.getText()
-                : c instanceof JComboBox<?> cb ? String.valueOf(cb.getSelectedItem()) : String.valueOf(c));
     }
 
     @SuppressWarnings("unchecked")

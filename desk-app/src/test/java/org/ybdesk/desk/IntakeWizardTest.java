@@ -162,10 +162,6 @@ class IntakeWizardTest extends GuiTestBase {
         });
     }
 
-    private <T extends Component> T find(FrameFixture main, String name, Class<T> type) {
-        return robot.finder().findByName(main.target(), name, type, false);
-    }
-
     @SuppressWarnings("unchecked")
     private List<String> problems(FrameFixture main) {
         JList<String> l = find(main, "intake.problems", JList.class);
@@ -181,13 +177,6 @@ class IntakeWizardTest extends GuiTestBase {
         });
     }
 
-    private String text(FrameFixture main, String name) {
-        Component c = find(main, name, Component.class);
-        return GuiActionRunner.execute(() -> c instanceof JTextComponent t ? t.getText()
-                : c instanceof JLabel l ? l.getText()
-                : c instanceof JComboBox<?> cb ? String.valueOf(cb.getSelectedItem()) : String.valueOf(c));
-    }
-
     private Object outline(FrameFixture main, String name) {
         JComponent c = find(main, name, JComponent.class);
         return GuiActionRunner.execute(() -> c.getClientProperty("JComponent.outline"));
@@ -196,17 +185,6 @@ class IntakeWizardTest extends GuiTestBase {
     private int selectedItemNo(FrameFixture main) {
         JList<?> l = find(main, "intake.items", JList.class);
         return GuiActionRunner.execute(() -> ((ServiceItem) l.getSelectedValue()).no());
-    }
-
-    private void click(FrameFixture main, String name) {
-        AbstractButton b = find(main, name, AbstractButton.class);
-        GuiActionRunner.execute(() -> b.doClick());
-        waitIdle();
-    }
-
-    private void setText(FrameFixture main, String name, String value) {
-        JTextComponent t = find(main, name, JTextComponent.class);
-        GuiActionRunner.execute(() -> t.setText(value));
     }
 
     /** Fills every blank field of the item's form with a valid value for its type. */

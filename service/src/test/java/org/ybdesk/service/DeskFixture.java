@@ -86,6 +86,18 @@ final class DeskFixture implements AutoCloseable {
         return Map.of();
     }
 
+    /** The fixture's person holding {@code role}. */
+    Actor actorFor(Role role) {
+        return switch (role) {
+            case CLERK -> clerk;
+            case REVIEWER -> reviewer;
+            case RECHECKER -> rechecker;
+            case HEAD -> head;
+            case FINANCE -> finance;
+            default -> throw new IllegalStateException(role.name());
+        };
+    }
+
     static Applicant person(String name) {
         return new Applicant(IdType.RESIDENT_ID, Samples.residentId(), name, "13912345678");
     }

@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.ybdesk.core.catalog.Catalog;
 import org.ybdesk.core.catalog.FlowVariant;
 import org.ybdesk.core.catalog.ServiceItem;
-import org.ybdesk.core.lifecycle.Actor;
 import org.ybdesk.core.lifecycle.Availability;
 import org.ybdesk.core.lifecycle.CaseAction;
 import org.ybdesk.core.lifecycle.CaseState;
@@ -93,17 +92,6 @@ class EveryItemHappyPathTest {
         return sb.toString();
     }
 
-    Actor actorFor(Role role) {
-        return switch (role) {
-            case CLERK -> f.clerk;
-            case REVIEWER -> f.reviewer;
-            case RECHECKER -> f.rechecker;
-            case HEAD -> f.head;
-            case FINANCE -> f.finance;
-            default -> throw new IllegalStateException(role.name());
-        };
-    }
-
     @ParameterizedTest(name = "事项{0}")
     @MethodSource("items")
     void runsToClosedWithItsSuccessMessage(int no) {
@@ -138,7 +126,7 @@ class EveryItemHappyPathTest {
                     || (org.ybdesk.core.lifecycle.Lifecycle.decidesAmountAtReview(item)
                     && (next.action() == CaseAction.REVIEW || next.action() == CaseAction.RECHECK));
             Command cmd = money ? Command.withAmount(next.action(), Money.ofFen(500_000)) : Command.of(next.action());
-            v = f.desk.cases().act(caseNo, cmd, null, actorFor(role));
+            v = f.desk.cases().act(caseNo, cmd, null, f.actorFor(role));
             taken.add(next.action());
             roles.add(role);
         }

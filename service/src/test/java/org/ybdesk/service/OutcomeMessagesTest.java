@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ybdesk.core.lifecycle.Actor;
 import org.ybdesk.core.lifecycle.Availability;
 import org.ybdesk.core.lifecycle.CaseAction;
 import org.ybdesk.core.lifecycle.CaseState;
@@ -44,17 +43,6 @@ class OutcomeMessagesTest {
         f.close();
     }
 
-    Actor actorFor(Role role) {
-        return switch (role) {
-            case CLERK -> f.clerk;
-            case REVIEWER -> f.reviewer;
-            case RECHECKER -> f.rechecker;
-            case HEAD -> f.head;
-            case FINANCE -> f.finance;
-            default -> throw new IllegalStateException(role.name());
-        };
-    }
-
     /** Runs the case's positive steps to the end, one working day apart from Tuesday 2026-11-03. */
     CaseView runToEnd(String caseNo) {
         CaseView v = f.desk.cases().show(caseNo, null);
@@ -68,7 +56,7 @@ class OutcomeMessagesTest {
             boolean decides = Lifecycle.decidesAmountAtReview(f.item(v.summary().itemNo()))
                     && (next.action() == CaseAction.REVIEW || next.action() == CaseAction.RECHECK);
             Command cmd = decides ? Command.withAmount(next.action(), Money.ofFen(12_345)) : Command.of(next.action());
-            v = f.desk.cases().act(caseNo, cmd, null, actorFor(role));
+            v = f.desk.cases().act(caseNo, cmd, null, f.actorFor(role));
             day = day.plusDays(1);
         }
         return v;
