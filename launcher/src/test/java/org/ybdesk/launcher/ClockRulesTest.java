@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Today comes from a {@link java.time.Clock}: no production or test code of any module reads the system's date or
- * time directly (the {@code now()} or {@code now(zone)} of LocalDate, Instant and the like, {@code Clock.system…}), except the
- * few places that choose the real clock for a running program, each named here with its reason. Together with
+ * time directly (the {@code now()} or {@code now(zone)} of LocalDate, Instant and the like, {@code Clock.system…}),
+ * except the few places that choose the real clock for a running program, each named here with its reason. Together with
  * scripts/other-dates.sh (the calendar-sensitive tests under other fixed dates) this keeps the suite passing on any
  * day. Elapsed-time measurements ({@code System.nanoTime()}) are not dates and are not covered.
  */
