@@ -87,13 +87,15 @@ public final class CaseViews {
      * The whole case.
      *
      * @param nextRole the role the case waits for, or null when it is finished
+     * @param catalogVersion the catalog version the case was accepted under
+     * @param item the item as that catalog version describes it: show, act and print under it
      */
     public record CaseView(CaseSummary summary, String agencyCode, String channel, String applicantKind,
                            String applicantId, String applicantPhone, Map<String, String> fields,
                            List<MaterialLine> materials, Money declared, Money reconciled, Money paid,
                            List<EventView> events, List<MessageView> messages, List<Availability> actions,
                            Role nextRole, List<AttachmentView> attachments, List<NoteView> notes,
-                           FlowFacts flow) {
+                           FlowFacts flow, String catalogVersion, org.ybdesk.core.catalog.ServiceItem item) {
     }
 
     /**

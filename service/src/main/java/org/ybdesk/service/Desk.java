@@ -10,10 +10,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 import org.ybdesk.core.calendar.DeadlineEngine;
 import org.ybdesk.core.calendar.WorkingCalendar;
 import org.ybdesk.core.catalog.Catalog;
+import org.ybdesk.core.catalog.ServiceItem;
 import org.ybdesk.db.Database;
 import org.ybdesk.db.jooq.tables.records.AgencyRecord;
 
@@ -32,6 +34,8 @@ public final class Desk implements AutoCloseable {
     private final Mode mode;
     private final Clock clock;
     private final Catalog catalog;
+    /** Every catalog version this desk has known, by version: cases are read under the one they were accepted with. */
+    private final Map<String, Catalog> catalogs;
     private final Audited audited;
     private volatile WorkingCalendar calendar;
     private volatile DeadlineEngine deadlines;
@@ -44,6 +48,7 @@ public final class Desk implements AutoCloseable {
         this.audited = new Audited(mode, db.numbers());
         seal(db, clock);
         this.catalog = loadCatalog(db);
+        this.catalogs = loadCatalogs(db, catalog, clock);
         setCalendar(loadCalendar(db));
         if (mode == Mode.PRODUCTION) {
             loadAdminDivisions(db);
@@ -117,6 +122,54 @@ public final class Desk implements AutoCloseable {
                     }
                 })
                 .orElseGet(Catalog::loadDefault);
+    }
+
+    /**
+     * Every catalog stored in the database (pulled from the province, in force or not), the catalog shipped with
+     * this build and the one in force, by version. The shipped catalog is stored once per version (inactive) so
+     * that a later release shipping another still finds the one older cases were accepted under (D108).
+     */
+    private Map<String, Catalog> loadCatalogs(Database db, Catalog inForce, Clock clock) {
+        Map<String, Catalog> byVersion = new java.util.HashMap<>();
+        db.dsl().select(REFERENCE_DATA.CONTENT).from(REFERENCE_DATA).where(REFERENCE_DATA.KIND.eq(REF_CATALOG))
+                .orderBy(REFERENCE_DATA.IMPORTED_AT).fetch(REFERENCE_DATA.CONTENT).forEach(text -> {
+                    try {
+                        Catalog c = Catalog.parse(text);
+                        byVersion.put(c.version(), c);
+                    } catch (java.io.IOException | RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(Desk.class).warn("stored catalog unreadable, skipped", e);
+                    }
+                });
+        Catalog shipped = Catalog.loadDefault();
+        if (!byVersion.containsKey(shipped.version())) {
+            String text = Catalog.defaultText();
+            OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+            db.write(tx -> {
+                tx.insertInto(REFERENCE_DATA).set(REFERENCE_DATA.KIND, REF_CATALOG)
+                        .set(REFERENCE_DATA.VERSION, SHIPPED_CATALOG_PREFIX + shipped.version())
+                        .set(REFERENCE_DATA.CONTENT, text).set(REFERENCE_DATA.IMPORTED_AT, now)
+                        .set(REFERENCE_DATA.ACTIVE, false).onDuplicateKeyIgnore().execute();
+                audited.record(tx, null, now, "CATALOG_KEEP", "CATALOG", shipped.version(), null,
+                        Map.of("version", shipped.version(), "source", "shipped"), null, null);
+                return null;
+            });
+            byVersion.put(shipped.version(), shipped);
+        }
+        byVersion.put(inForce.version(), inForce);
+        return Map.copyOf(byVersion);
+    }
+
+    /** How the catalog shipped with a build is stored among the reference data (it is not in force by itself). */
+    static final String SHIPPED_CATALOG_PREFIX = "shipped:";
+
+    /**
+     * The item as the catalog version {@code catalogVersion} describes it: a case is shown, acted on and printed
+     * under the version it was accepted with. A version this desk never knew (none such should exist) falls back to
+     * the catalog in force.
+     */
+    public ServiceItem item(String catalogVersion, int itemNo) {
+        Catalog c = catalogVersion == null ? catalog : catalogs.getOrDefault(catalogVersion, catalog);
+        return c.find(itemNo).orElseGet(() -> catalog.item(itemNo));
     }
 
     /**

@@ -55,7 +55,7 @@ public final class PrintService {
         AgencyView agency = agency();
         // no actor: the actions possible now are not printed, and computing them costs queries per print
         CaseView view = desk.cases().show(caseNo, null);
-        ServiceItem item = desk.catalog().item(view.summary().itemNo());
+        ServiceItem item = view.item();
         String validity = item.group() == ItemGroup.OUT_OF_AREA_FILING
                 ? CaseService.validity(item, view.fields()) : null;
         return new PrintModel(view, item, agency, desk.mode(), desk.now(), validity, desk.cases().promise(caseNo));

@@ -22,6 +22,7 @@ import org.ybdesk.core.registry.InsuredStatus;
 import org.ybdesk.core.registry.PersonCategory;
 import org.ybdesk.core.validation.InputHygiene;
 import org.ybdesk.core.validation.Validators;
+import org.ybdesk.core.casefile.CaseFile;
 import org.ybdesk.db.jooq.tables.records.CaseFileRecord;
 import org.ybdesk.db.jooq.tables.records.PersonRecord;
 import org.ybdesk.db.jooq.tables.records.UnitRecord;
@@ -79,7 +80,7 @@ final class RegistryEffects {
     // ------------------------------------------------------------------------------------------------ checks
 
     /** Every reason the case's variant cannot take effect on the registry as it is now; empty when it can. */
-    List<String> problems(DSLContext tx, CaseFileRecord c, ServiceItem item, Map<String, String> given) {
+    List<String> problems(DSLContext tx, CaseFile c, ServiceItem item, Map<String, String> given) {
         if (!affects(item)) {
             return List.of();
         }
@@ -90,9 +91,9 @@ final class RegistryEffects {
             case 2 -> personRegistrationProblems(tx, c, f, InsuranceType.EMPLOYEE, f.get("changeType"), out);
             case 3 -> personRegistrationProblems(tx, c, f, InsuranceType.RESIDENT, f.get("businessType"), out);
             case 4 -> {
-                UnitRecord u = unit(tx, unitCode(c, f));
+                UnitRecord u = unit(tx, unitCode(c.applicant().idNumber(), f));
                 if (u == null) {
-                    out.add(Texts.get("registry.unit.notRegistered", unitCode(c, f), item.name()));
+                    out.add(Texts.get("registry.unit.notRegistered", unitCode(c.applicant().idNumber(), f), item.name()));
                 } else if (status(u) == InsuredStatus.TERMINATED) {
                     out.add(Texts.get("registry.unit.terminated", u.getCreditCode(), u.getName(), item.name()));
                 }
@@ -105,13 +106,13 @@ final class RegistryEffects {
         return out;
     }
 
-    private void unitRegistrationProblems(DSLContext tx, CaseFileRecord c, Map<String, String> f, List<String> out) {
+    private void unitRegistrationProblems(DSLContext tx, CaseFile c, Map<String, String> f, List<String> out) {
         String type = f.getOrDefault("registrationType", "");
-        String code = c.getApplicantIdNumber();
+        String code = c.applicant().idNumber();
         UnitRecord u = unit(tx, code);
         Optional<Option> variant = Option.of(type, UNIT_TYPES);
         if (variant.isEmpty()) {
-            out.add(Texts.get("registry.variant.unknown", type, label(c, "registrationType")));
+            out.add(Texts.get("registry.variant.unknown", type, label(c.item(), "registrationType")));
             return;
         }
         switch (variant.get()) {
@@ -154,9 +155,9 @@ final class RegistryEffects {
         }
     }
 
-    private void personRegistrationProblems(DSLContext tx, CaseFileRecord c, Map<String, String> f,
+    private void personRegistrationProblems(DSLContext tx, CaseFile c, Map<String, String> f,
                                             InsuranceType insurance, String variant, List<String> out) {
-        String id = c.getApplicantIdNumber();
+        String id = c.applicant().idNumber();
         PersonRecord p = person(tx, id);
         String v = variant == null ? "" : variant.trim();
         boolean employee = insurance == InsuranceType.EMPLOYEE;
@@ -164,25 +165,25 @@ final class RegistryEffects {
         boolean ownWord = o.isPresent() && (employee ? o.get() != Option.RES_ADD
                 : o.get() != Option.EMP_ADD && o.get() != Option.RETIRE && o.get() != Option.MOVE_WITHIN_POOL);
         if (!ownWord) {
-            out.add(Texts.get("registry.variant.unknown", v, label(c, employee ? "changeType" : "businessType")));
+            out.add(Texts.get("registry.variant.unknown", v, label(c.item(), employee ? "changeType" : "businessType")));
             return;
         }
         switch (o.get()) {
             case EMP_ADD, RES_ADD -> {
                 if (p != null && status(p) != InsuredStatus.TERMINATED) {
                     out.add(Texts.get(status(p) == InsuredStatus.SUSPENDED ? "registry.person.suspendedUseResume"
-                                    : "registry.person.alreadyInsured", c.getApplicantName(), mask(id),
+                                    : "registry.person.alreadyInsured", c.applicant().name(), mask(id),
                             type(p).label(), status(p).label()));
                 }
             }
             default -> {
                 Option x = o.get();
                 if (p == null) {
-                    out.add(Texts.get("registry.person.notRegisteredFor", c.getApplicantName(), mask(id), v));
+                    out.add(Texts.get("registry.person.notRegisteredFor", c.applicant().name(), mask(id), v));
                     return;
                 }
                 if (type(p) != insurance) {
-                    out.add(Texts.get("registry.person.otherInsurance", c.getApplicantName(), type(p).label(), v,
+                    out.add(Texts.get("registry.person.otherInsurance", c.applicant().name(), type(p).label(), v,
                             insurance.label()));
                     return;
                 }
@@ -194,10 +195,10 @@ final class RegistryEffects {
                 };
                 if (!ok) {
                     out.add(Texts.get(x == Option.RESUME ? "registry.person.notSuspended" : "registry.person.statusFor",
-                            c.getApplicantName(), s.label(), v));
+                            c.applicant().name(), s.label(), v));
                 }
                 if (x == Option.RETIRE && ok && PersonCategory.RETIRED.name().equals(p.getPersonCategory())) {
-                    out.add(Texts.get("registry.person.alreadyRetired", c.getApplicantName()));
+                    out.add(Texts.get("registry.person.alreadyRetired", c.applicant().name()));
                 }
                 if (x == Option.MOVE_WITHIN_POOL && ok) {
                     String code = f.getOrDefault("creditCodeOrUnitCode", "").trim().toUpperCase();
@@ -208,35 +209,35 @@ final class RegistryEffects {
                     } else if (status(u) != InsuredStatus.INSURED) {
                         out.add(Texts.get("registry.move.unitNotInsured", code, u.getName(), status(u).label()));
                     } else if (Objects.equals(u.getId(), p.getUnitId())) {
-                        out.add(Texts.get("registry.move.sameUnit", c.getApplicantName(), u.getName()));
+                        out.add(Texts.get("registry.move.sameUnit", c.applicant().name(), u.getName()));
                     }
                 }
             }
         }
     }
 
-    private void personChangeProblems(DSLContext tx, CaseFileRecord c, Map<String, String> f,
+    private void personChangeProblems(DSLContext tx, CaseFile c, Map<String, String> f,
                                       InsuranceType insurance, ServiceItem item, List<String> out) {
-        String id = c.getApplicantIdNumber();
+        String id = c.applicant().idNumber();
         PersonRecord p = person(tx, id);
         if (p == null) {
-            out.add(Texts.get("registry.person.notRegisteredChange", c.getApplicantName(), mask(id), item.name()));
+            out.add(Texts.get("registry.person.notRegisteredChange", c.applicant().name(), mask(id), item.name()));
             return;
         }
         if (type(p) != insurance) {
-            out.add(Texts.get("registry.person.otherInsurance", c.getApplicantName(), type(p).label(), item.name(),
+            out.add(Texts.get("registry.person.otherInsurance", c.applicant().name(), type(p).label(), item.name(),
                     insurance.label()));
             return;
         }
         if (status(p) == InsuredStatus.TERMINATED) {
-            out.add(Texts.get("registry.person.terminatedChange", c.getApplicantName(), item.name()));
+            out.add(Texts.get("registry.person.terminatedChange", c.applicant().name(), item.name()));
         }
         String what = f.getOrDefault("changeItem", "");
         String before = f.getOrDefault("valueBefore", "").trim();
         String after = f.getOrDefault("valueAfter", "").trim();
         Optional<Option> field = Option.of(what, CHANGE_FIELDS);
         if (field.isEmpty()) {
-            out.add(Texts.get("registry.variant.unknown", what, label(c, "changeItem")));
+            out.add(Texts.get("registry.variant.unknown", what, label(c.item(), "changeItem")));
             return;
         }
         if (field.get() == Option.CH_OTHER) {
@@ -336,10 +337,7 @@ final class RegistryEffects {
         if (!affects(item)) {
             return;
         }
-        List<String> problems = problems(tx, c, item, given);
-        if (!problems.isEmpty()) {
-            throw new ServiceException(problems);
-        }
+        // problems() was asked in the same transaction when the step was decided (CaseService.decide)
         Map<String, String> f = IntakeCheck.withDefaults(item, given);
         String ref = c.getCaseNo();
         switch (item.no()) {
@@ -347,7 +345,7 @@ final class RegistryEffects {
             case 2 -> applyPersonRegistration(tx, c, f, InsuranceType.EMPLOYEE, f.get("changeType"), actor, now, ref);
             case 3 -> applyPersonRegistration(tx, c, f, InsuranceType.RESIDENT, f.get("businessType"), actor, now, ref);
             case 4 -> {
-                UnitRecord u = unit(tx, unitCode(c, f));
+                UnitRecord u = unit(tx, unitCode(c.getApplicantIdNumber(), f));
                 Map<String, Object> before = unitAudit(u);
                 u.setName(orKeep(f.get("unitName"), u.getName()));
                 u.setAddress(orKeep(f.get("unitAddress"), u.getAddress()));
@@ -629,13 +627,13 @@ final class RegistryEffects {
     // ------------------------------------------------------------------------------------------------ lookups
 
     /** The catalog's label of a field of the case's item (for messages naming it). */
-    private String label(CaseFileRecord c, String key) {
-        return desk.catalog().item(c.getItemNo()).field(key).map(x -> x.label()).orElse(key);
+    private static String label(ServiceItem item, String key) {
+        return item.field(key).map(x -> x.label()).orElse(key);
     }
 
-    private static String unitCode(CaseFileRecord c, Map<String, String> f) {
+    private static String unitCode(String applicantId, Map<String, String> f) {
         String code = f.get("creditCodeOrUnitCode");
-        return (code == null || code.isBlank() ? c.getApplicantIdNumber() : code).trim().toUpperCase();
+        return (code == null || code.isBlank() ? applicantId : code).trim().toUpperCase();
     }
 
     private static UnitRecord unit(DSLContext tx, String code) {

@@ -58,7 +58,6 @@ public final class SearchService {
         CaseService cases = desk.cases();
         return desk.db().dsl().selectFrom(CASE_FILE).where(c).orderBy(CASE_FILE.ID.desc())
                 .limit(q.limit() <= 0 ? 200 : q.limit()).fetch()
-                .map(r -> cases.summary(r, r.getDueOn() == null || CaseState.valueOf(r.getState()).terminal()
-                        ? null : cases.quickDeadline(r, today)));
+                .map(r -> cases.queries().summaryOf(r, today));
     }
 }

@@ -361,9 +361,7 @@ public final class SyncStore {
                         DSL.select(SYNC_TASK.ENTITY_ID).from(SYNC_TASK).where(SYNC_TASK.STATUS.eq(TASK_OPEN),
                                 SYNC_TASK.ENTITY_TYPE.eq("CASE"))))
                 .orderBy(CASE_FILE.ID.desc()).limit(limit).fetch()
-                .map(r -> cases.summary(r, r.getDueOn() == null || CaseState.valueOf(r.getState()).terminal()
-                        || CaseState.valueOf(r.getState()) == CaseState.SUPPLEMENTING ? null
-                        : cases.quickDeadline(r, today)));
+                .map(r -> cases.queries().summaryOf(r, today));
     }
 
     /** The clerk marks a task handled (with what was done); audited. A handled task cannot be handled again. */

@@ -86,8 +86,8 @@ public final class WorkbenchService {
         var dsl = desk.db().dsl();
         return dsl.selectFrom(CASE_FILE).where(awaitingNotice())
                 .orderBy(CASE_FILE.RECEIVED_ON.asc(), CASE_FILE.ID.asc()).limit(limit).fetch()
-                .map(r -> new CaseViews.NoticeDue(cases.summary(r, null),
-                        cases.notice(dsl, r, desk.catalog().item(r.getItemNo()), today)));
+                .map(r -> new CaseViews.NoticeDue(cases.queries().summary(r, null),
+                        cases.queries().notice(r, today)));
     }
 
     /** Open cases whose next step belongs to one of the actor's roles, soonest due first. */
@@ -116,9 +116,7 @@ public final class WorkbenchService {
         CaseService cases = desk.cases();
         return desk.db().dsl().selectFrom(CASE_FILE).where(c)
                 .orderBy(CASE_FILE.DUE_ON.asc().nullsLast(), CASE_FILE.ID.desc()).limit(limit).fetch()
-                .map(r -> cases.summary(r, r.getDueOn() == null || CaseState.valueOf(r.getState()).terminal()
-                        || CaseState.valueOf(r.getState()) == CaseState.SUPPLEMENTING ? null
-                        : cases.quickDeadline(r, today)));
+                .map(r -> cases.queries().summaryOf(r, today));
     }
 
 }

@@ -51,6 +51,18 @@ public final class Catalog {
         }
     }
 
+    /** The text of the catalog shipped with this build (kept with the data so cases keep their version's rules). */
+    public static String defaultText() {
+        try (InputStream in = Catalog.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("catalog resource missing: " + DEFAULT_RESOURCE);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Catalog parse(InputStream yamlText) throws IOException {
         return new Catalog(yaml().readValue(yamlText, Document.class));
     }

@@ -1,0 +1,285 @@
+package org.ybdesk.db;
+
+import static org.ybdesk.db.jooq.Tables.APP_USER;
+import static org.ybdesk.db.jooq.Tables.CASE_EVENT;
+import static org.ybdesk.db.jooq.Tables.CASE_FILE;
+import static org.ybdesk.db.jooq.Tables.CASE_MESSAGE;
+import static org.ybdesk.db.jooq.Tables.CASE_PAUSE;
+import static org.ybdesk.db.jooq.Tables.CASE_SEQ;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.ybdesk.core.calendar.Pause;
+import org.ybdesk.core.casefile.CaseFile;
+import org.ybdesk.core.catalog.ApplicantKind;
+import org.ybdesk.core.catalog.MaterialStatus;
+import org.ybdesk.core.catalog.ServiceItem;
+import org.ybdesk.core.lifecycle.ActionRecord;
+import org.ybdesk.core.lifecycle.CaseAction;
+import org.ybdesk.core.lifecycle.CaseState;
+import org.ybdesk.core.lifecycle.Role;
+import org.ybdesk.core.money.Money;
+import org.ybdesk.core.validation.CaseNumbers;
+import org.ybdesk.db.jooq.tables.records.CaseEventRecord;
+import org.ybdesk.db.jooq.tables.records.CaseFileRecord;
+
+/**
+ * Case files in the database: loads a {@link CaseFile} (its row, its past steps with the person who took each, its
+ * pauses) with the item of the catalog version it was accepted under, saves the state a decided step left, and
+ * appends timeline entries and applicant messages. Every method runs inside the caller's transaction; recording the
+ * change (audit, outbox) is {@link ChangeLog}'s.
+ */
+public final class CaseRepository {
+    /** The timeline action recorded when an application is taken in (not a lifecycle step). */
+    public static final String RECEIVE = "RECEIVE";
+    /** The timeline action recorded when the due date moves with the working calendar (not a lifecycle step). */
+    public static final String DUE_CHANGE = "DUE_CHANGE";
+
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<Integer, MaterialStatus>> MATERIALS = new TypeReference<>() {
+    };
+
+    /** The item of a catalog version: cases are read under the catalog they were accepted with. */
+    @FunctionalInterface
+    public interface Items {
+        ServiceItem item(String catalogVersion, int itemNo);
+    }
+
+    /** One timeline entry to append. {@code actorId} null: the system (a calendar that arrived). */
+    public record Event(String action, CaseState from, CaseState to, Long actorId, String actorName,
+                        String actorPersonId, OffsetDateTime at, LocalDate onDay, List<String> reasons, String note,
+                        Money amount) {
+    }
+
+    private final Items items;
+
+    public CaseRepository(Items items) {
+        this.items = items;
+    }
+
+    /** Whether a timeline action is a lifecycle step ({@link CaseAction}), not {@link #RECEIVE} or {@link #DUE_CHANGE}. */
+    public static boolean isStep(String action) {
+        return !RECEIVE.equals(action) && !DUE_CHANGE.equals(action);
+    }
+
+    /** The case as stored now (no lock). */
+    public Optional<CaseFile> find(DSLContext dsl, String caseNo) {
+        return Optional.ofNullable(dsl.selectFrom(CASE_FILE).where(CASE_FILE.CASE_NO.eq(caseNo)).fetchOne())
+                .map(r -> load(dsl, r));
+    }
+
+    /** The case locked for the rest of the transaction (steps on one case never interleave). */
+    public Optional<CaseFile> lock(DSLContext tx, String caseNo) {
+        return Optional.ofNullable(tx.selectFrom(CASE_FILE).where(CASE_FILE.CASE_NO.eq(caseNo)).forUpdate().fetchOne())
+                .map(r -> load(tx, r));
+    }
+
+    /** Every case matching {@code which}, locked, oldest first (recomputing due dates when a calendar arrives). */
+    public List<CaseFile> lockAll(DSLContext tx, Condition which) {
+        return tx.selectFrom(CASE_FILE).where(which).orderBy(CASE_FILE.ID).forUpdate().fetch()
+                .map(r -> load(tx, r));
+    }
+
+    /** The case of a stored row (its steps and pauses read with it). */
+    public CaseFile load(DSLContext dsl, CaseFileRecord c) {
+        ServiceItem item = items.item(c.getCatalogVersion(), c.getItemNo());
+        List<ActionRecord> history = new ArrayList<>();
+        // each past step carries the person who took it: the staff ID stored with the step, or for steps stored
+        // before V7 the account's current number (D72)
+        var rows = dsl.select(CASE_EVENT.ACTION, CASE_EVENT.ACTOR_ID, CASE_EVENT.ACTOR_PERSON_ID,
+                        APP_USER.PERSON_ID_NUMBER)
+                .from(CASE_EVENT).leftJoin(APP_USER).on(APP_USER.ID.eq(CASE_EVENT.ACTOR_ID))
+                .where(CASE_EVENT.CASE_ID.eq(c.getId())).orderBy(CASE_EVENT.ID).fetch();
+        for (var e : rows) {
+            if (isStep(e.value1())) {
+                history.add(new ActionRecord(CaseAction.valueOf(e.value1()), e.value2() == null ? 0 : e.value2(),
+                        e.value3() != null ? e.value3() : e.value4()));
+            }
+        }
+        List<Pause> pauses = dsl.selectFrom(CASE_PAUSE).where(CASE_PAUSE.CASE_ID.eq(c.getId()))
+                .orderBy(CASE_PAUSE.PAUSED_ON).fetch().map(p -> new Pause(p.getPausedOn(), p.getResumedOn()));
+        return new CaseFile(c.getId(), c.getCaseNo(), c.getAgencyCode(), item, c.getCatalogVersion(),
+                CaseState.valueOf(c.getState()), c.getResumeState() == null ? null : CaseState.valueOf(c.getResumeState()),
+                new CaseFile.Applicant(ApplicantKind.valueOf(c.getApplicantKind()), c.getApplicantIdNumber(),
+                        c.getApplicantName(), c.getApplicantPhone(), c.getPersonId(), c.getUnitId()),
+                c.getChannel(), Json.read(c.getFieldsJson(), FIELDS), Json.read(c.getMaterialsJson(), MATERIALS),
+                new CaseFile.Dates(c.getReceivedOn(), c.getAcceptedOn(), c.getTransferredOutOn(),
+                        c.getRectifyingSince(), c.getClosedOn(), c.getDueOn()),
+                new CaseFile.Amounts(money(c.getDeclaredFen()), money(c.getReconciledFen()),
+                        money(c.getReviewAmountFen()), money(c.getConfirmedAmountFen()), money(c.getPaidFen())),
+                history, pauses, new CaseFile.Promise(c.getPromisedDueOn(), Boolean.TRUE.equals(c.getPromisedProvisional())),
+                c.getRowVersion());
+    }
+
+    private static Money money(Long fen) {
+        return fen == null ? null : Money.ofFen(fen);
+    }
+
+    private static Long fen(Money m) {
+        return m == null ? null : m.fen();
+    }
+
+    /**
+     * Takes the next case number of {@code day} for {@code agencyCode}. The ledger outside the database file holds
+     * every number ever handed out: a number is never issued twice, even if the database lost its tail or an older
+     * backup was restored into this folder.
+     */
+    public String nextCaseNo(DSLContext tx, NumberLedger ledger, String agencyCode, LocalDate day) {
+        int updated = tx.update(CASE_SEQ).set(CASE_SEQ.LAST_SEQ, CASE_SEQ.LAST_SEQ.plus(1))
+                .where(CASE_SEQ.AGENCY_CODE.eq(agencyCode), CASE_SEQ.SEQ_DAY.eq(day)).execute();
+        if (updated == 0) {
+            tx.insertInto(CASE_SEQ).set(CASE_SEQ.AGENCY_CODE, agencyCode).set(CASE_SEQ.SEQ_DAY, day)
+                    .set(CASE_SEQ.LAST_SEQ, 1).execute();
+        }
+        int counted = tx.select(CASE_SEQ.LAST_SEQ).from(CASE_SEQ)
+                .where(CASE_SEQ.AGENCY_CODE.eq(agencyCode), CASE_SEQ.SEQ_DAY.eq(day)).fetchOne(CASE_SEQ.LAST_SEQ);
+        String prefix = agencyCode + day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        int seq = (int) ledger.reserve("CASE:" + prefix, counted);
+        if (seq != counted) {
+            tx.update(CASE_SEQ).set(CASE_SEQ.LAST_SEQ, seq)
+                    .where(CASE_SEQ.AGENCY_CODE.eq(agencyCode), CASE_SEQ.SEQ_DAY.eq(day)).execute();
+        }
+        return CaseNumbers.format(agencyCode, day, seq);
+    }
+
+    /**
+     * Stores a new case (its number already taken) with the search key of the applicant's name (pinyin initials);
+     * returns it with its database key.
+     */
+    public CaseFile insert(DSLContext tx, CaseFile c, String nameInitials, long createdBy, OffsetDateTime now) {
+        CaseFileRecord r = tx.newRecord(CASE_FILE);
+        r.setCaseNo(c.caseNo());
+        r.setAgencyCode(c.agencyCode());
+        r.setItemNo(c.item().no());
+        r.setCatalogVersion(c.catalogVersion());
+        r.setApplicantKind(c.applicant().kind().name());
+        r.setPersonId(c.applicant().personId());
+        r.setUnitId(c.applicant().unitId());
+        r.setApplicantName(c.applicant().name());
+        r.setApplicantInitials(nameInitials);
+        r.setApplicantIdNumber(c.applicant().idNumber());
+        r.setApplicantPhone(c.applicant().phone());
+        r.setChannel(c.channel());
+        r.setReceivedOn(c.dates().receivedOn());
+        r.setFieldsJson(Json.write(c.fields()));
+        r.setCreatedBy(createdBy);
+        r.setCreatedAt(now);
+        copyState(r, c);
+        r.setUpdatedAt(now);
+        r.setRowVersion(0);
+        r.store();
+        return c.withId(r.getId());
+    }
+
+    /**
+     * Saves what a step (or a materials update, a due-date change) left: the row's state columns, a pause opened or
+     * closed. {@code after.rowVersion()} must still be the stored one: a row changed meanwhile is a lost update and
+     * throws. Returns the case as now stored.
+     */
+    public CaseFile save(DSLContext tx, CaseFile before, CaseFile after, OffsetDateTime now) {
+        CaseFileRecord r = tx.selectFrom(CASE_FILE).where(CASE_FILE.ID.eq(after.id())).fetchSingle();
+        if (r.getRowVersion() != after.rowVersion()) {
+            throw new IllegalStateException("case " + after.caseNo() + " changed meanwhile (row version "
+                    + r.getRowVersion() + ", expected " + after.rowVersion() + ")");
+        }
+        copyState(r, after);
+        r.setUpdatedAt(now);
+        r.setRowVersion(r.getRowVersion() + 1);
+        r.update();
+        for (Pause p : after.pauses()) {
+            if (!before.pauses().contains(p)) {
+                boolean closedNow = !p.isOpen() && before.pauses().contains(Pause.open(p.from()));
+                if (closedNow) {
+                    tx.update(CASE_PAUSE).set(CASE_PAUSE.RESUMED_ON, p.to())
+                            .where(CASE_PAUSE.CASE_ID.eq(after.id()), CASE_PAUSE.RESUMED_ON.isNull()).execute();
+                } else {
+                    tx.insertInto(CASE_PAUSE).set(CASE_PAUSE.CASE_ID, after.id())
+                            .set(CASE_PAUSE.PAUSED_ON, p.from()).set(CASE_PAUSE.RESUMED_ON, p.to()).execute();
+                }
+            }
+        }
+        return load(tx, r);
+    }
+
+    private static void copyState(CaseFileRecord r, CaseFile c) {
+        r.setState(c.state().name());
+        r.setResumeState(c.resumeState() == null ? null : c.resumeState().name());
+        Role next = c.nextRole();
+        r.setNextRole(next == null ? null : next.name());
+        r.setMaterialsJson(Json.write(c.materials()));
+        r.setAcceptedOn(c.dates().acceptedOn());
+        r.setTransferredOutOn(c.dates().transferredOutOn());
+        r.setRectifyingSince(c.dates().rectifyingSince());
+        r.setClosedOn(c.dates().closedOn());
+        r.setDueOn(c.dates().dueOn());
+        r.setDeclaredFen(fen(c.amounts().declared()));
+        r.setReconciledFen(fen(c.amounts().reconciled()));
+        r.setReviewAmountFen(fen(c.amounts().review()));
+        r.setConfirmedAmountFen(fen(c.amounts().confirmed()));
+        r.setPaidFen(fen(c.amounts().paid()));
+        r.setPromisedDueOn(c.promise().dueOn());
+        r.setPromisedProvisional(c.promise().dueOn() == null ? null : c.promise().provisional());
+    }
+
+    /** Appends a timeline entry; returns its key. */
+    public long addEvent(DSLContext tx, long caseId, Event e) {
+        CaseEventRecord r = tx.newRecord(CASE_EVENT);
+        r.setCaseId(caseId);
+        r.setAction(e.action());
+        r.setFromState(e.from() == null ? null : e.from().name());
+        r.setToState(e.to().name());
+        r.setActorId(e.actorId());
+        r.setActorName(e.actorName());
+        r.setActorPersonId(e.actorPersonId());
+        r.setOccurredAt(e.at());
+        r.setOnDay(e.onDay());
+        r.setReasons(e.reasons() == null || e.reasons().isEmpty() ? null : Json.write(e.reasons()));
+        r.setNote(e.note());
+        r.setAmountFen(fen(e.amount()));
+        r.store();
+        return r.getId();
+    }
+
+    /** Stores the message the applicant gets for a step. */
+    public void addMessage(DSLContext tx, long caseId, long eventId, String kind, String text, OffsetDateTime at) {
+        tx.insertInto(CASE_MESSAGE).set(CASE_MESSAGE.CASE_ID, caseId).set(CASE_MESSAGE.EVENT_ID, eventId)
+                .set(CASE_MESSAGE.KIND, kind).set(CASE_MESSAGE.MESSAGE_TEXT, text).set(CASE_MESSAGE.CREATED_AT, at)
+                .execute();
+    }
+
+    /**
+     * The case as its audit record shows it (before → after): the state and the values a step changes, not the
+     * application's fields (they never change after intake).
+     */
+    public static Map<String, Object> auditView(CaseFile c, int storedRowVersion) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("caseNo", c.caseNo());
+        m.put("itemNo", c.item().no());
+        m.put("state", c.state().name());
+        m.put("resumeState", c.resumeState() == null ? null : c.resumeState().name());
+        m.put("acceptedOn", c.dates().acceptedOn());
+        m.put("dueOn", c.dates().dueOn());
+        if (c.promise().dueOn() != null) {
+            m.put("promisedDueOn", c.promise().dueOn());
+            m.put("promisedProvisional", c.promise().provisional());
+        }
+        m.put("paidFen", fen(c.amounts().paid()));
+        if (c.amounts().review() != null) {
+            m.put("reviewAmountFen", c.amounts().review().fen());
+        }
+        if (c.amounts().confirmed() != null) {
+            m.put("confirmedAmountFen", c.amounts().confirmed().fen());
+        }
+        m.put("materials", Json.write(c.materials()));
+        m.put("rowVersion", storedRowVersion);
+        return m;
+    }
+}
