@@ -369,8 +369,9 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         };
     }
 
-    private ServiceItem item(CaseView v) {
-        return session().desk().catalog().find(v.summary().itemNo()).orElse(null);
+    /** The item as the case's own catalog version describes it. */
+    private static ServiceItem item(CaseView v) {
+        return v.item();
     }
 
     private boolean mayShowId() {

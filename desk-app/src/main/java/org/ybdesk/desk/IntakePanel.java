@@ -36,7 +36,6 @@ import org.ybdesk.core.i18n.Messages;
 import org.ybdesk.core.lifecycle.Actor;
 import org.ybdesk.core.lifecycle.CaseAction;
 import org.ybdesk.core.lifecycle.CaseState;
-import org.ybdesk.core.lifecycle.Command;
 import org.ybdesk.core.money.Money;
 import org.ybdesk.forms.CodeTables;
 import org.ybdesk.service.CaseService;
@@ -58,10 +57,6 @@ final class IntakePanel extends JPanel {
     private static final int RESULT = 6;
     private static final Color ACCENT = new Color(0x0969DA);
     private static final Color DONE = new Color(0x1A7F37);
-
-    /** What a decision produced: the case as it stands, and problems of a later step that failed. */
-    private record Outcome(CaseView view, List<String> problems) {
-    }
 
     private final MainFrame frame;
     private final Desk desk;
@@ -645,21 +640,9 @@ final class IntakePanel extends JPanel {
         CaseService.NewCase nc = newCase();
         boolean instant = instant();
         String note = item.group() == ItemGroup.QUERY ? Texts.t("intake.query.answered") : null;
-        submit(confirmed -> {
-            CaseView v = desk.cases().create(nc, actor, confirmed);
-            String no = v.summary().caseNo();
-            List<String> later = new ArrayList<>();
-            try {
-                v = desk.cases().act(no, Command.of(CaseAction.ACCEPT), null, actor);
-                if (instant) {
-                    v = desk.cases().act(no, Command.of(CaseAction.CLOSE), note, actor);
-                }
-            } catch (RuntimeException e) {
-                later.addAll(Problems.reasons(e));
-                v = desk.cases().show(no, actor);
-            }
-            return new Outcome(v, later);
-        });
+        // one service call, one transaction: the application and its 受理 (and 办结) are stored together or not at all
+        submit(confirmed -> desk.cases().intake(nc, instant ? CaseService.IntakeDecision.ACCEPT_AND_CLOSE
+                : CaseService.IntakeDecision.ACCEPT, List.of(), instant ? note : null, actor, confirmed));
     }
 
     private void supplement() {
@@ -753,18 +736,9 @@ final class IntakePanel extends JPanel {
 
     private void decide(CaseAction action, List<String> reasons) {
         CaseService.NewCase nc = newCase();
-        submit(confirmed -> {
-            CaseView v = desk.cases().create(nc, actor, confirmed);
-            String no = v.summary().caseNo();
-            List<String> later = new ArrayList<>();
-            try {
-                v = desk.cases().act(no, Command.withReasons(action, reasons), null, actor);
-            } catch (RuntimeException e) {
-                later.addAll(Problems.reasons(e));
-                v = desk.cases().show(no, actor);
-            }
-            return new Outcome(v, later);
-        });
+        CaseService.IntakeDecision decision = action == CaseAction.REFUSE ? CaseService.IntakeDecision.REFUSE
+                : CaseService.IntakeDecision.REQUEST_SUPPLEMENT;
+        submit(confirmed -> desk.cases().intake(nc, decision, reasons, null, actor, confirmed));
     }
 
     private CaseService.NewCase newCase() {
@@ -783,11 +757,11 @@ final class IntakePanel extends JPanel {
      * work gets whether the clerk confirmed the warnings: first not; when the service answers with warnings (D97)
      * the confirmation dialog lists them, and 确认无误 runs the work again confirmed, 返回修改 keeps everything.
      */
-    private void submit(java.util.function.Function<Boolean, Outcome> work) {
+    private void submit(java.util.function.Function<Boolean, CaseView> work) {
         submit(work, false);
     }
 
-    private void submit(java.util.function.Function<Boolean, Outcome> work, boolean confirmed) {
+    private void submit(java.util.function.Function<Boolean, CaseView> work, boolean confirmed) {
         busy = true;
         setDecisionsEnabled(false);
         setProblems(List.of()); // earlier problems are answered by this attempt; its own come back if any
@@ -830,30 +804,27 @@ final class IntakePanel extends JPanel {
         back.setEnabled(on);
     }
 
-    private void showResult(Outcome out) {
-        CaseView v = out.view();
+    private void showResult(CaseView v) {
         caseNo = v.summary().caseNo();
         CaseState s = v.summary().state();
         String titleKey = switch (s) {
             case CLOSED -> "intake.result.closed";
             case SUPPLEMENTING -> "intake.result.supplementing";
             case REFUSED -> "intake.result.refused";
-            case RECEIVED -> "intake.result.received";
             default -> "intake.result.accepted";
         };
         resultTitle.setText(Texts.t(titleKey));
         resultTitle.setForeground(s == CaseState.REFUSED ? UiSetup.OVERDUE
-                : s == CaseState.SUPPLEMENTING || s == CaseState.RECEIVED ? UiSetup.NEAR : DONE);
+                : s == CaseState.SUPPLEMENTING ? UiSetup.NEAR : DONE);
         resultCaseNo.setText(caseNo);
         resultState.setText(v.summary().stateLabel());
         String deadline = CaseTable.deadlineText(v.summary().deadline());
         resultDeadline.setText(deadline.isEmpty() ? Texts.t("intake.result.noDeadline") : deadline);
         List<MessageView> msgs = v.messages();
-        resultMessage.setText(msgs.isEmpty() ? Texts.t(s == CaseState.RECEIVED ? "intake.result.openToFinish"
-                : "intake.result.noMessage") : msgs.get(msgs.size() - 1).text());
+        resultMessage.setText(msgs.isEmpty() ? Texts.t("intake.result.noMessage") : msgs.get(msgs.size() - 1).text());
         resultMessage.setCaretPosition(0);
         goTo(RESULT);
-        setProblems(out.problems());
+        setProblems(List.of());
         frame.setCaseActions(null, null, null);
     }
 

@@ -95,7 +95,8 @@ public final class CaseViews {
                            List<MaterialLine> materials, Money declared, Money reconciled, Money paid,
                            List<EventView> events, List<MessageView> messages, List<Availability> actions,
                            Role nextRole, List<AttachmentView> attachments, List<NoteView> notes,
-                           FlowFacts flow, String catalogVersion, org.ybdesk.core.catalog.ServiceItem item) {
+                           FlowFacts flow, String catalogVersion,
+                           @com.fasterxml.jackson.annotation.JsonIgnore org.ybdesk.core.catalog.ServiceItem item) {
     }
 
     /**

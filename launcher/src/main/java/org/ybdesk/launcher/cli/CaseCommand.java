@@ -9,6 +9,7 @@ import org.ybdesk.core.lifecycle.CaseAction;
 import org.ybdesk.core.lifecycle.CaseState;
 import org.ybdesk.core.lifecycle.Command;
 import org.ybdesk.core.money.Money;
+import org.ybdesk.service.CaseService;
 import org.ybdesk.service.CaseService.Applicant;
 import org.ybdesk.service.CaseService.CaseQuery;
 import org.ybdesk.service.CaseService.NewCase;
@@ -128,6 +129,21 @@ final class CaseCommand {
         return Out.t("case.notice", String.valueOf(n.dueDate()), n.statusLabel(), String.valueOf(n.workingDaysLeft()));
     }
 
+    /** {@code --decide} as typed: none (only record it), accept, accept-close, supplement, refuse. */
+    static CaseService.IntakeDecision decision(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return CaseService.IntakeDecision.RECEIVE;
+        }
+        return switch (typed.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "accept" -> CaseService.IntakeDecision.ACCEPT;
+            case "accept-close" -> CaseService.IntakeDecision.ACCEPT_AND_CLOSE;
+            case "supplement" -> CaseService.IntakeDecision.REQUEST_SUPPLEMENT;
+            case "refuse" -> CaseService.IntakeDecision.REFUSE;
+            default -> throw new ServiceException(Out.t("case.decide.invalid", org.ybdesk.core.validation.InputHygiene
+                    .visible(typed)));
+        };
+    }
+
     @CommandLine.Command(name = "create")
     static final class Create extends Base {
         @Option(names = "--item", required = true, paramLabel = "NO")
@@ -156,23 +172,35 @@ final class CaseCommand {
         boolean json;
         @Option(names = "--confirm-warnings")
         boolean confirmWarnings;
+        @Option(names = "--decide", paramLabel = "accept|accept-close|supplement|refuse")
+        String decide;
+        @Option(names = "--reason", paramLabel = "TEXT")
+        List<String> reasons = List.of();
+        @Option(names = "--note")
+        String note;
 
         @Override
         Integer execute() {
             var actor = actor();
+            CaseService.IntakeDecision decision = decision(decide);
             Map<Integer, MaterialStatus> m = new LinkedHashMap<>();
             if (allMaterials != null) {
                 MaterialStatus st = MaterialStatus.parse(allMaterials);
                 desk().catalog().find(item).ifPresent(i -> i.materials().forEach(x -> m.put(x.no(), st)));
             }
             m.putAll(materials(materials));
-            CaseView v = desk().cases().create(new NewCase(item, new Applicant(IdTypes.parse(idType), applicantId,
+            // the application and the decision (受理, 受理并办结, 补正, 不予受理) in one transaction, as the window does
+            CaseView v = desk().cases().intake(new NewCase(item, new Applicant(IdTypes.parse(idType), applicantId,
                     applicantName, phone), fields, m, channel, declared == null ? null : money(declared, "--declared"),
-                    reconciled == null ? null : money(reconciled, "--reconciled")), actor, confirmWarnings);
+                    reconciled == null ? null : money(reconciled, "--reconciled")), decision, reasons, note, actor,
+                    confirmWarnings);
             if (json) {
                 Out.json(out(), v);
             } else {
                 out().println(Out.t("case.created", v.summary().caseNo()));
+                if (decision != CaseService.IntakeDecision.RECEIVE) {
+                    out().println(Out.t("case.created.decided", v.summary().stateLabel()));
+                }
                 printCase(this, v);
             }
             return 0;
@@ -208,7 +236,7 @@ final class CaseCommand {
             if (json) {
                 Out.json(out(), v);
             } else {
-                out().println(Out.t("case.stepped", action.label(desk().catalog().item(v.summary().itemNo()).flow()),
+                out().println(Out.t("case.stepped", action.label(v.item().flow()),
                         v.summary().caseNo(), v.summary().stateLabel()));
                 if (!v.messages().isEmpty()) {
                     out().println(Out.t("case.show.message", v.messages().get(v.messages().size() - 1).text()));
