@@ -568,6 +568,32 @@ class CliTest {
             assertThat(accepted.out()).contains(no);
         }
 
+        /** Issue 11: taking in and deciding is one service call and one transaction, from the command line too. */
+        @Test
+        void createWithADecisionIsOneTransaction() {
+            String id = residentId("19800102");
+            String[] application = {"case", "create", "--item", "2", "--applicant-id", id, "--applicant-name",
+                    "灵活乙", "--phone", "13812345678", "--field", "personCategory=灵活就业人员",
+                    "--field", "insuranceType=职工基本医疗保险", "--field", "declaredWage=4000",
+                    "--field", "changeType=增加"};
+            Run refused = as("clerk", concat(application, "--material", "1=paper", "--decide", "accept"));
+            assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
+            assertThat(refused.err()).contains("材料不齐");
+            // nothing was stored: not even a case waiting for acceptance
+            assertThat(ok(as("clerk", "case", "list", "--applicant", id)).out()).doesNotContain("灵活乙");
+            Run accepted = ok(as("clerk", concat(application, "--all-materials", "paper", "--decide", "accept")));
+            assertThat(accepted.out()).contains("已登记办件").contains("当前状态：已受理");
+            Run bogus = as("clerk", concat(application, "--all-materials", "paper", "--decide", "approve"));
+            assertThat(bogus.code()).as(bogus.toString()).isEqualTo(1);
+            assertThat(bogus.err()).contains("--decide 的值「approve」无法识别");
+        }
+
+        private static String[] concat(String[] a, String... b) {
+            String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, out, a.length, b.length);
+            return out;
+        }
+
         @Test
         void intakeProblemsAreAllToldAtOnce() {
             Run r = as("clerk", "case", "create", "--item", "16", "--applicant-id", "110105194912310021",
