@@ -17,6 +17,7 @@ import org.ybdesk.service.CaseViews.CaseView;
 import org.ybdesk.service.CaseViews.DeadlineView;
 import org.ybdesk.service.ServiceException;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -152,8 +153,8 @@ final class CaseCommand {
         String declared;
         @Option(names = "--reconciled", paramLabel = "YUAN")
         String reconciled;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
         @Option(names = "--confirm-warnings")
         boolean confirmWarnings;
 
@@ -169,12 +170,10 @@ final class CaseCommand {
             CaseView v = desk().cases().create(new NewCase(item, new Applicant(IdTypes.parse(idType), applicantId,
                     applicantName, phone), fields, m, channel, declared == null ? null : money(declared, "--declared"),
                     reconciled == null ? null : money(reconciled, "--reconciled")), actor, confirmWarnings);
-            if (json) {
-                Out.json(out(), v);
-            } else {
+            output.print(v, () -> {
                 out().println(Out.t("case.created", v.summary().caseNo()));
                 printCase(this, v);
-            }
+            });
             return 0;
         }
     }
@@ -193,8 +192,8 @@ final class CaseCommand {
         String note;
         @Option(names = "--confirm-large")
         boolean confirmLarge;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         Step(CaseAction action) {
             this.action = action;
@@ -205,15 +204,13 @@ final class CaseCommand {
             var actor = actor();
             Command cmd = new Command(action, reasons, amount == null ? null : money(amount, "--amount"), confirmLarge);
             CaseView v = desk().cases().act(caseNo, cmd, note, actor);
-            if (json) {
-                Out.json(out(), v);
-            } else {
+            output.print(v, () -> {
                 out().println(Out.t("case.stepped", action.label(desk().catalog().item(v.summary().itemNo()).flow()),
                         v.summary().caseNo(), v.summary().stateLabel()));
                 if (!v.messages().isEmpty()) {
                     out().println(Out.t("case.show.message", v.messages().get(v.messages().size() - 1).text()));
                 }
-            }
+            });
             return 0;
         }
     }
@@ -223,23 +220,17 @@ final class CaseCommand {
     static final class Notices extends Base {
         @Option(names = "--limit", defaultValue = "100")
         int limit;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         @Override
         Integer execute() {
             actor();
             var found = desk().workbench().noticeDue(limit);
-            if (json) {
-                Out.json(out(), found);
-            } else if (found.isEmpty()) {
-                out().println(Out.t("case.notices.none"));
-            } else {
-                found.forEach(n -> {
-                    printSummary(this, n.summary());
-                    out().println(Out.t("case.notices.row", notice(n.notice())));
-                });
-            }
+            output.list(found, "case.notices.none", n -> {
+                printSummary(this, n.summary());
+                out().println(Out.t("case.notices.row", notice(n.notice())));
+            });
             return 0;
         }
     }
@@ -280,17 +271,13 @@ final class CaseCommand {
     static final class Show extends Base {
         @Parameters(paramLabel = "CASE_NO")
         String caseNo;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         @Override
         Integer execute() {
             CaseView v = desk().cases().show(caseNo, actor());
-            if (json) {
-                Out.json(out(), v);
-            } else {
-                printCase(this, v);
-            }
+            output.print(v, () -> printCase(this, v));
             return 0;
         }
     }
@@ -309,21 +296,15 @@ final class CaseCommand {
         LocalDate to;
         @Option(names = "--limit", defaultValue = "100")
         int limit;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         @Override
         Integer execute() {
             actor();
             CaseState st = state == null ? null : parseState(state);
             List<CaseSummary> found = desk().cases().list(new CaseQuery(item, st, applicant, from, to, limit));
-            if (json) {
-                Out.json(out(), found);
-            } else if (found.isEmpty()) {
-                out().println(Out.t("search.none"));
-            } else {
-                found.forEach(s -> printSummary(this, s));
-            }
+            output.list(found, "search.none", s -> printSummary(this, s));
             return 0;
         }
 
