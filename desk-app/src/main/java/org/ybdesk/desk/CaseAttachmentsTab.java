@@ -26,7 +26,6 @@ import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.filechooser.FileNameExtensionFilter;
-import javax.swing.table.AbstractTableModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ybdesk.service.CaseService;
@@ -43,7 +42,13 @@ final class CaseAttachmentsTab extends JPanel {
     private static File lastFolder;
 
     private final CasePanel owner;
-    private final Model model = new Model();
+    private final RowTableModel<AttachmentView> model = new RowTableModel<>(
+            RowTableModel.column("case.attachment.col.name", AttachmentView::fileName),
+            RowTableModel.column("case.attachment.col.type", a -> a.mediaType() == null ? ""
+                    : a.mediaType().substring(a.mediaType().indexOf('/') + 1).toUpperCase(Locale.ROOT)),
+            RowTableModel.column("case.attachment.col.size", a -> size(a.sizeBytes())),
+            RowTableModel.column("case.attachment.col.by", AttachmentView::addedBy),
+            RowTableModel.column("case.attachment.col.at", a -> CasePanel.time(a.addedAt())));
     private final JTable table = new JTable(model);
     private final JButton importButton = new JButton(Texts.t("case.attachment.import"));
     private final JButton viewButton = new JButton(Texts.t("case.attachment.view"));
@@ -109,8 +114,7 @@ final class CaseAttachmentsTab extends JPanel {
 
     void setAttachments(List<AttachmentView> attachments) {
         int sel = table.getSelectedRow();
-        model.rows = List.copyOf(attachments);
-        model.fireTableDataChanged();
+        model.setRows(attachments);
         if (!attachments.isEmpty()) {
             int row = sel >= 0 && sel < attachments.size() ? sel : attachments.size() - 1;
             table.setRowSelectionInterval(row, row);
@@ -233,42 +237,7 @@ final class CaseAttachmentsTab extends JPanel {
         if (r < 0) {
             return;
         }
-        AttachmentView a = model.rows.get(table.convertRowIndexToModel(r));
+        AttachmentView a = model.row(table.convertRowIndexToModel(r));
         new AttachmentViewer(SwingUtilities.getWindowAncestor(this), owner.session().desk().cases(), a).open();
-    }
-
-    private static final class Model extends AbstractTableModel {
-        private List<AttachmentView> rows = List.of();
-        private final String[] columns = {Texts.t("case.attachment.col.name"), Texts.t("case.attachment.col.type"),
-                Texts.t("case.attachment.col.size"), Texts.t("case.attachment.col.by"),
-                Texts.t("case.attachment.col.at")};
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return columns.length;
-        }
-
-        @Override
-        public String getColumnName(int c) {
-            return columns[c];
-        }
-
-        @Override
-        public Object getValueAt(int r, int c) {
-            AttachmentView a = rows.get(r);
-            return switch (c) {
-                case 0 -> a.fileName();
-                case 1 -> a.mediaType() == null ? "" : a.mediaType().substring(a.mediaType().indexOf('/') + 1)
-                        .toUpperCase(Locale.ROOT);
-                case 2 -> size(a.sizeBytes());
-                case 3 -> a.addedBy();
-                default -> CasePanel.time(a.addedAt());
-            };
-        }
     }
 }

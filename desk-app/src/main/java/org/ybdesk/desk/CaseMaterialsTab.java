@@ -19,7 +19,6 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
-import javax.swing.table.AbstractTableModel;
 import javax.swing.table.DefaultTableCellRenderer;
 import org.ybdesk.core.catalog.MaterialStatus;
 import org.ybdesk.core.lifecycle.CaseState;
@@ -34,7 +33,14 @@ import org.ybdesk.service.CaseViews.MaterialLine;
  */
 final class CaseMaterialsTab extends JPanel {
     private final CasePanel owner;
-    private final Model model = new Model();
+    private final Map<Integer, MaterialStatus> changes = new LinkedHashMap<>();
+    private boolean editable;
+    private final RowTableModel<MaterialLine> model = new RowTableModel<>(
+            RowTableModel.column("case.materials.col.no", m -> String.valueOf(m.no())),
+            RowTableModel.column("case.materials.col.name", MaterialLine::name),
+            RowTableModel.column("case.materials.col.condition", m -> m.condition() == null ? "" : m.condition()),
+            RowTableModel.<MaterialLine>column("case.materials.col.status", this::status)
+                    .editable(m -> editable, this::choose));
     private final JTable table = new JTable(model);
     private final JLabel summary = new JLabel(" ");
     private final JButton save = new JButton(Texts.t("case.materials.save"));
@@ -85,10 +91,9 @@ final class CaseMaterialsTab extends JPanel {
         if (table.isEditing()) {
             table.getCellEditor().cancelCellEditing();
         }
-        model.rows = new ArrayList<>(v.materials());
-        model.changes.clear();
-        model.editable = mayEdit;
-        model.fireTableDataChanged();
+        changes.clear();
+        editable = mayEdit;
+        model.setRows(v.materials());
         save.setVisible(mayEdit);
         save.setEnabled(false);
         updateSummary();
@@ -101,20 +106,18 @@ final class CaseMaterialsTab extends JPanel {
     }
 
     boolean hasChanges() {
-        return !model.changes.isEmpty();
+        return !changes.isEmpty();
     }
 
     private void updateSummary() {
         List<String> required = new ArrayList<>();
         int conditional = 0;
-        for (int i = 0; i < model.rows.size(); i++) {
-            MaterialLine m = model.rows.get(i);
-            if (model.status(i) == MaterialStatus.MISSING) {
-                if (m.required()) { // required by the item or by the case's values (D92)
-                    required.add(m.no() + ". " + m.name());
-                } else {
-                    conditional++;
-                }
+        for (MaterialLine m : model.rows()) {
+            MaterialStatus s = status(m);
+            if (s.blocksAcceptance(m.required())) { // required by the item or by the case's values (D92)
+                required.add(m.no() + ". " + m.name());
+            } else if (!s.received()) {
+                conditional++;
             }
         }
         if (required.isEmpty()) {
@@ -127,84 +130,43 @@ final class CaseMaterialsTab extends JPanel {
             summary.setForeground(UiSetup.OVERDUE);
             summary.setToolTipText(String.join(" / ", required));
         }
-        save.setEnabled(!model.changes.isEmpty());
+        save.setEnabled(!changes.isEmpty());
     }
 
     private void save() {
         if (table.isEditing()) {
             table.getCellEditor().stopCellEditing();
         }
-        Map<Integer, MaterialStatus> changes = new LinkedHashMap<>(model.changes);
-        if (changes.isEmpty()) {
+        Map<Integer, MaterialStatus> chosen = new LinkedHashMap<>(changes);
+        if (chosen.isEmpty()) {
             return;
         }
         save.setEnabled(false);
         var session = owner.session();
         String caseNo = owner.caseNo();
-        Background.run(this, () -> session.desk().cases().updateMaterials(caseNo, changes, session.actor()),
+        Background.run(this, () -> session.desk().cases().updateMaterials(caseNo, chosen, session.actor()),
                 owner::apply, e -> {
                     save.setEnabled(true);
                     CasePanel.showProblems(this, e);
                 });
     }
 
-    private final class Model extends AbstractTableModel {
-        private List<MaterialLine> rows = new ArrayList<>();
-        private final Map<Integer, MaterialStatus> changes = new LinkedHashMap<>();
-        private boolean editable;
-        private final String[] columns = {Texts.t("case.materials.col.no"), Texts.t("case.materials.col.name"),
-                Texts.t("case.materials.col.condition"), Texts.t("case.materials.col.status")};
+    /** The status shown for a line: the one chosen but not yet saved, else the recorded one. */
+    private MaterialStatus status(MaterialLine m) {
+        return changes.getOrDefault(m.no(), m.status());
+    }
 
-        MaterialStatus status(int r) {
-            MaterialLine m = rows.get(r);
-            return changes.getOrDefault(m.no(), m.status());
+    /** A status chosen in the table: kept as a change unless it is the recorded one again. */
+    private void choose(MaterialLine m, Object v) {
+        if (!(v instanceof MaterialStatus s)) {
+            return;
         }
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
+        if (s == m.status()) {
+            changes.remove(m.no());
+        } else {
+            changes.put(m.no(), s);
         }
-
-        @Override
-        public int getColumnCount() {
-            return columns.length;
-        }
-
-        @Override
-        public String getColumnName(int c) {
-            return columns[c];
-        }
-
-        @Override
-        public boolean isCellEditable(int r, int c) {
-            return editable && c == 3;
-        }
-
-        @Override
-        public Object getValueAt(int r, int c) {
-            MaterialLine m = rows.get(r);
-            return switch (c) {
-                case 0 -> String.valueOf(m.no());
-                case 1 -> m.name();
-                case 2 -> m.condition() == null ? "" : m.condition();
-                default -> status(r);
-            };
-        }
-
-        @Override
-        public void setValueAt(Object v, int r, int c) {
-            if (c != 3 || !(v instanceof MaterialStatus s)) {
-                return;
-            }
-            MaterialLine m = rows.get(r);
-            if (s == m.status()) {
-                changes.remove(m.no());
-            } else {
-                changes.put(m.no(), s);
-            }
-            fireTableRowsUpdated(r, r);
-            updateSummary();
-        }
+        updateSummary();
     }
 
     private final class Renderer extends DefaultTableCellRenderer {
@@ -212,15 +174,16 @@ final class CaseMaterialsTab extends JPanel {
         public Component getTableCellRendererComponent(JTable t, Object v, boolean sel, boolean focus, int r, int c) {
             Object shown = v instanceof MaterialStatus s ? s.label() : v;
             super.getTableCellRendererComponent(t, shown, sel, focus, r, c);
-            int mr = t.convertRowIndexToModel(r);
-            MaterialLine m = model.rows.get(mr);
+            MaterialLine m = model.row(t.convertRowIndexToModel(r));
             setToolTipText(c == 1 || c == 2 ? String.valueOf(shown) : null);
             if (!sel) {
                 Color fg = t.getForeground();
                 Color bg = t.getBackground();
-                if (model.status(mr) == MaterialStatus.MISSING) {
-                    fg = m.required() ? UiSetup.OVERDUE : UiSetup.NEAR;
-                    bg = m.required() ? UiSetup.OVERDUE_BG : UiSetup.NEAR_BG;
+                MaterialStatus now = status(m);
+                if (!now.received()) { // red when it blocks 受理, amber when the clerk judges whether it applies
+                    boolean blocks = now.blocksAcceptance(m.required());
+                    fg = blocks ? UiSetup.OVERDUE : UiSetup.NEAR;
+                    bg = blocks ? UiSetup.OVERDUE_BG : UiSetup.NEAR_BG;
                 }
                 setForeground(fg);
                 setBackground(bg);

@@ -34,7 +34,6 @@ import javax.swing.JToggleButton;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
-import javax.swing.table.AbstractTableModel;
 import javax.swing.table.DefaultTableCellRenderer;
 import org.ybdesk.core.calendar.DeadlineStatus;
 import org.ybdesk.core.catalog.ServiceItem;
@@ -88,7 +87,16 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
     private final JLabel feedback = new JLabel(" ");
     // tabs
     private final JTabbedPane tabs = new JTabbedPane();
-    private final TimelineModel timelineModel = new TimelineModel();
+    private final RowTableModel<EventView> timelineModel = new RowTableModel<>(
+            RowTableModel.column("case.timeline.col.at", e -> time(e.at())),
+            RowTableModel.column("case.timeline.col.action", EventView::actionLabel),
+            RowTableModel.column("case.timeline.col.actor", EventView::actorName),
+            RowTableModel.column("case.timeline.col.state", e -> e.to() == null ? "" : e.to().label()),
+            RowTableModel.column("case.timeline.col.reasons",
+                    e -> String.join(Texts.t("case.reasons.separator"), e.reasons())),
+            RowTableModel.column("case.timeline.col.note", e -> e.note() == null ? "" : e.note()),
+            RowTableModel.column("case.timeline.col.amount", e -> e.amount() == null ? ""
+                    : Texts.t("case.timeline.amount", e.amount().toYuanString())));
     private final JTable timeline = new JTable(timelineModel);
     private final CaseFieldsTab fieldsTab = new CaseFieldsTab();
     private final CaseMaterialsTab materialsTab;
@@ -323,8 +331,7 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         ServiceItem item = item(v);
         showHeader(v);
         showActions(v);
-        timelineModel.rows = List.copyOf(v.events());
-        timelineModel.fireTableDataChanged();
+        timelineModel.setRows(v.events());
         if (!v.events().isEmpty()) {
             int last = timeline.convertRowIndexToView(v.events().size() - 1);
             timeline.setRowSelectionInterval(last, last);
@@ -336,9 +343,7 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         notesTab.setNotes(v.notes());
         messagesTab.setMessages(v.messages(), v.events());
         tabs.setTitleAt(TAB_TIMELINE, Texts.t("case.tab.timeline.count", String.valueOf(v.events().size())));
-        long missing = v.materials().stream()
-                .filter(m -> m.status() == org.ybdesk.core.catalog.MaterialStatus.MISSING && m.required())
-                .count();
+        long missing = v.materials().stream().filter(CaseViews.MaterialLine::blocking).count();
         tabs.setTitleAt(TAB_MATERIALS, missing == 0 ? Texts.t("case.tab.materials")
                 : Texts.t("case.tab.materials.missing", String.valueOf(missing)));
         tabs.setTitleAt(TAB_ATTACHMENTS, Texts.t("case.tab.attachments.count", String.valueOf(v.attachments().size())));
@@ -664,43 +669,6 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
 
     JTabbedPane tabbedPane() {
         return tabs;
-    }
-
-    private static final class TimelineModel extends AbstractTableModel {
-        private List<EventView> rows = List.of();
-        private final String[] columns = {Texts.t("case.timeline.col.at"), Texts.t("case.timeline.col.action"),
-                Texts.t("case.timeline.col.actor"), Texts.t("case.timeline.col.state"),
-                Texts.t("case.timeline.col.reasons"), Texts.t("case.timeline.col.note"),
-                Texts.t("case.timeline.col.amount")};
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return columns.length;
-        }
-
-        @Override
-        public String getColumnName(int c) {
-            return columns[c];
-        }
-
-        @Override
-        public Object getValueAt(int r, int c) {
-            EventView e = rows.get(r);
-            return switch (c) {
-                case 0 -> time(e.at());
-                case 1 -> e.actionLabel();
-                case 2 -> e.actorName();
-                case 3 -> e.to() == null ? "" : e.to().label();
-                case 4 -> String.join(Texts.t("case.reasons.separator"), e.reasons());
-                case 5 -> e.note() == null ? "" : e.note();
-                default -> e.amount() == null ? "" : Texts.t("case.timeline.amount", e.amount().toYuanString());
-            };
-        }
     }
 
     /** Cells show their whole text as a tooltip (reasons and notes are often longer than the column). */

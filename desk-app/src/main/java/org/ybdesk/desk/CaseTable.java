@@ -5,7 +5,6 @@ import java.awt.Component;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
@@ -13,7 +12,6 @@ import javax.swing.JComponent;
 import javax.swing.JTable;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
-import javax.swing.table.AbstractTableModel;
 import javax.swing.table.DefaultTableCellRenderer;
 import javax.swing.table.TableRowSorter;
 import org.ybdesk.core.calendar.DeadlineStatus;
@@ -26,7 +24,14 @@ import org.ybdesk.service.CaseViews.DeadlineView;
  * numbers are masked.
  */
 public final class CaseTable extends JTable {
-    private final Model model = new Model();
+    private final RowTableModel<CaseSummary> model = new RowTableModel<>(
+            RowTableModel.column("col.caseNo", CaseSummary::caseNo),
+            RowTableModel.column("col.item", s -> s.itemNo() + " " + s.itemName()),
+            RowTableModel.column("col.applicant", CaseSummary::applicantName),
+            RowTableModel.column("col.id", CaseSummary::applicantIdMasked),
+            RowTableModel.column("col.state", CaseSummary::stateLabel),
+            RowTableModel.column("col.received", s -> String.valueOf(s.receivedOn())),
+            RowTableModel.column("col.deadline", CaseSummary::deadline));
 
     public CaseTable(String name, Consumer<String> open) {
         setName(name);
@@ -58,21 +63,20 @@ public final class CaseTable extends JTable {
     }
 
     public void setCases(List<CaseSummary> cases) {
-        model.rows = new ArrayList<>(cases);
-        model.fireTableDataChanged();
+        model.setRows(cases);
         if (!cases.isEmpty()) {
             setRowSelectionInterval(0, 0);
         }
     }
 
     public List<CaseSummary> cases() {
-        return List.copyOf(model.rows);
+        return model.rows();
     }
 
     public java.util.Optional<String> selected() {
         int r = getSelectedRow();
         return r < 0 ? java.util.Optional.empty()
-                : java.util.Optional.of(model.rows.get(convertRowIndexToModel(r)).caseNo());
+                : java.util.Optional.of(model.row(convertRowIndexToModel(r)).caseNo());
     }
 
     /** 剩余3个工作日（临近） / 逾期2个工作日 / 暂停计时 / the calendar's reason. */
@@ -93,41 +97,6 @@ public final class CaseTable extends JTable {
             return Texts.t("deadline.overdue", String.valueOf(-d.workingDaysLeft()), due);
         }
         return Texts.t("deadline.left", String.valueOf(d.workingDaysLeft()), d.statusLabel(), due);
-    }
-
-    private static final class Model extends AbstractTableModel {
-        private List<CaseSummary> rows = new ArrayList<>();
-        private final String[] columns = {Texts.t("col.caseNo"), Texts.t("col.item"), Texts.t("col.applicant"),
-                Texts.t("col.id"), Texts.t("col.state"), Texts.t("col.received"), Texts.t("col.deadline")};
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return columns.length;
-        }
-
-        @Override
-        public String getColumnName(int c) {
-            return columns[c];
-        }
-
-        @Override
-        public Object getValueAt(int r, int c) {
-            CaseSummary s = rows.get(r);
-            return switch (c) {
-                case 0 -> s.caseNo();
-                case 1 -> s.itemNo() + " " + s.itemName();
-                case 2 -> s.applicantName();
-                case 3 -> s.applicantIdMasked();
-                case 4 -> s.stateLabel();
-                case 5 -> String.valueOf(s.receivedOn());
-                default -> s.deadline();
-            };
-        }
     }
 
     private static final class DeadlineRenderer extends DefaultTableCellRenderer {

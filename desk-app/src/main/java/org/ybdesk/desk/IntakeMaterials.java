@@ -73,7 +73,7 @@ final class IntakeMaterials {
         }
 
         boolean missingRequired() {
-            return value() == MaterialStatus.MISSING && required;
+            return value().blocksAcceptance(required);
         }
     }
 
@@ -290,7 +290,7 @@ final class IntakeMaterials {
     }
 
     boolean hasInput() {
-        return rows.stream().anyMatch(r -> r.value() != MaterialStatus.MISSING);
+        return rows.stream().anyMatch(r -> r.value().received());
     }
 
     private static JPanel listPanel() {

@@ -593,10 +593,11 @@ final class IntakePanel extends JPanel {
         }
         sb.append("<br><b>").append(Texts.t("intake.summary.materials")).append("</b><br>");
         Map<Integer, MaterialStatus> st = materials.statuses();
+        List<MaterialSpec> blocking = materials.missing(); // MaterialStatus.blocksAcceptance, per row
         for (MaterialSpec m : item.materials()) {
             MaterialStatus s = st.get(m.no());
-            boolean missing = s == MaterialStatus.MISSING && materials.missing().contains(m);
-            String word = s == MaterialStatus.MISSING
+            boolean missing = blocking.contains(m);
+            String word = !s.received()
                     ? Texts.t(missing ? "intake.material.missingWord" : "intake.material.notApplicable")
                     : Texts.t("intake.material." + s.name());
             sb.append(missing ? "<span style='color:#B26A00;background-color:#FFF3D6'><b>" : "<span>")

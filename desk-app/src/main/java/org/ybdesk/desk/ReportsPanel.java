@@ -29,7 +29,6 @@ import javax.swing.filechooser.FileNameExtensionFilter;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.ybdesk.core.catalog.ServiceItem;
 import org.ybdesk.core.lifecycle.CaseState;
 import org.ybdesk.reports.batch.BatchReports;
 import org.ybdesk.service.ReportService;
@@ -81,17 +80,9 @@ final class ReportsPanel extends JPanel {
         DefaultComboBoxModel<SearchPanel.Choice<Kind>> kinds = new DefaultComboBoxModel<>();
         BatchReports.kinds().forEach((k, label) -> kinds.addElement(new SearchPanel.Choice<>(k, label)));
         kind.setModel(kinds);
-        DefaultComboBoxModel<Object> items = new DefaultComboBoxModel<>();
-        items.addElement(Texts.t("search.any"));
-        for (ServiceItem i : frame.session().desk().catalog().items()) {
-            items.addElement(new SearchPanel.Choice<>(i.no(), i.no() + " " + i.name()));
-        }
-        item.setModel(items);
+        item.setModel(SearchPanel.Choice.items(frame.session().desk().catalog().items()));
         item.setPrototypeDisplayValue("M".repeat(16));
-        DefaultComboBoxModel<Object> states = new DefaultComboBoxModel<>();
-        states.addElement(Texts.t("search.any"));
-        Arrays.stream(CaseState.values()).forEach(s -> states.addElement(new SearchPanel.Choice<>(s, s.label())));
-        state.setModel(states);
+        state.setModel(SearchPanel.Choice.states());
         LocalDate today = frame.session().desk().today();
         from.setText(today.withDayOfMonth(1).toString());
         to.setText(today.toString());
@@ -151,8 +142,8 @@ final class ReportsPanel extends JPanel {
         if (!problems.isEmpty()) {
             throw new ServiceException(problems);
         }
-        Integer itemNo = item.getSelectedItem() instanceof SearchPanel.Choice<?> c ? (Integer) c.value() : null;
-        CaseState st = state.getSelectedItem() instanceof SearchPanel.Choice<?> c ? (CaseState) c.value() : null;
+        Integer itemNo = SearchPanel.Choice.chosen(item, Integer.class);
+        CaseState st = SearchPanel.Choice.chosen(state, CaseState.class);
         List<String> codes = Arrays.stream(agency.getText().split("[,\\uFF0C\\u3001\\s]+")).filter(s -> !s.isBlank()).toList();
         return new Filter(f, t, codes, itemNo, st);
     }

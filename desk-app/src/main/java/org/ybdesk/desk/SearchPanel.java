@@ -4,6 +4,7 @@ import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.DefaultComboBoxModel;
 import javax.swing.JButton;
@@ -44,16 +45,8 @@ final class SearchPanel extends JPanel implements MainFrame.Refreshable {
         summary.setName("search.summary");
         from.putClientProperty("JTextField.placeholderText", "2026-01-01");
         to.putClientProperty("JTextField.placeholderText", "2026-12-31");
-        DefaultComboBoxModel<Object> items = new DefaultComboBoxModel<>();
-        items.addElement(Texts.t("search.any"));
-        for (ServiceItem i : frame.session().desk().catalog().items()) {
-            items.addElement(new Choice<>(i.no(), i.no() + " " + i.name()));
-        }
-        item.setModel(items);
-        DefaultComboBoxModel<Object> states = new DefaultComboBoxModel<>();
-        states.addElement(Texts.t("search.any"));
-        Arrays.stream(CaseState.values()).forEach(s -> states.addElement(new Choice<>(s, s.label())));
-        state.setModel(states);
+        item.setModel(Choice.items(frame.session().desk().catalog().items()));
+        state.setModel(Choice.states());
         item.setPrototypeDisplayValue("M".repeat(18));
         JPanel row1 = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 2));
         row1.add(new JLabel(Texts.t("search.text")));
@@ -87,6 +80,27 @@ final class SearchPanel extends JPanel implements MainFrame.Refreshable {
         public String toString() {
             return label;
         }
+
+        /** 不限, then every item of the catalog as 「1 名称」 (the item filters of 查询 and 报表). */
+        static DefaultComboBoxModel<Object> items(List<ServiceItem> items) {
+            DefaultComboBoxModel<Object> m = new DefaultComboBoxModel<>();
+            m.addElement(Texts.t("search.any"));
+            items.forEach(i -> m.addElement(new Choice<>(i.no(), i.no() + " " + i.name())));
+            return m;
+        }
+
+        /** 不限, then every case state (the state filters of 查询 and 报表). */
+        static DefaultComboBoxModel<Object> states() {
+            DefaultComboBoxModel<Object> m = new DefaultComboBoxModel<>();
+            m.addElement(Texts.t("search.any"));
+            Arrays.stream(CaseState.values()).forEach(s -> m.addElement(new Choice<>(s, s.label())));
+            return m;
+        }
+
+        /** The value chosen in {@code box}, or null while it shows 不限. */
+        static <T> T chosen(JComboBox<?> box, Class<T> type) {
+            return box.getSelectedItem() instanceof Choice<?> c ? type.cast(c.value()) : null;
+        }
     }
 
     void search(String t) {
@@ -102,8 +116,8 @@ final class SearchPanel extends JPanel implements MainFrame.Refreshable {
             summary.setText(Texts.t("search.badDate"));
             return;
         }
-        Integer itemNo = item.getSelectedItem() instanceof Choice<?> c ? (Integer) c.value() : null;
-        CaseState st = state.getSelectedItem() instanceof Choice<?> c ? (CaseState) c.value() : null;
+        Integer itemNo = Choice.chosen(item, Integer.class);
+        CaseState st = Choice.chosen(state, CaseState.class);
         Query q = new Query(text.getText(), itemNo, st, f, tt, 500);
         long start = System.nanoTime();
         Background.run(this, () -> frame.session().desk().search().search(q), found -> {

@@ -4,7 +4,6 @@ import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.Font;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.function.Consumer;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -14,7 +13,6 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
-import javax.swing.table.AbstractTableModel;
 import org.ybdesk.service.Desk;
 import org.ybdesk.service.SyncStore;
 import org.ybdesk.service.SyncStore.MessageRow;
@@ -31,7 +29,15 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
     private final SyncUi sync;
     private final JLabel summary = new JLabel(" ");
     private final JLabel feedback = new JLabel(" ");
-    private final Model model = new Model();
+    private final RowTableModel<MessageRow> model = new RowTableModel<>(
+            RowTableModel.column("sync.col.seq", Long.class, MessageRow::seq),
+            RowTableModel.column("sync.col.type", r -> Texts.t("sync.type." + r.msgType())),
+            RowTableModel.column("sync.col.record", r -> Texts.t("sync.entity." + r.entityType()) + " " + r.entityId()),
+            RowTableModel.column("sync.col.time", r -> TIME.format(r.createdAt().atZoneSameInstant(Desk.ZONE))),
+            RowTableModel.column("sync.col.status", SyncPanel::status),
+            RowTableModel.column("sync.col.attempts", Long.class, r -> (long) r.attempts()),
+            RowTableModel.column("sync.col.reason", r -> r.errCode() == null ? (r.lastError() == null ? ""
+                    : r.lastError()) : r.errCode() + " " + r.lastError()));
     private final JTable table = new JTable(model);
     private final JButton now = new JButton(Texts.t("sync.now"));
     private final JButton open = new JButton(Texts.t("sync.open"));
@@ -99,8 +105,7 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
     public void refresh() {
         Desk desk = frame.session().desk();
         Background.run(this, () -> new SyncStore(desk).messages(1000), rows -> {
-            model.rows = rows;
-            model.fireTableDataChanged();
+            model.setRows(rows);
             enableButtons();
             if (!sync.available()) {
                 summary.setText(Texts.t("sync.status.sandbox"));
@@ -121,7 +126,7 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
 
     private MessageRow selected() {
         int v = table.getSelectedRow();
-        return v < 0 ? null : model.rows.get(table.convertRowIndexToModel(v));
+        return v < 0 ? null : model.row(table.convertRowIndexToModel(v));
     }
 
     private void enableButtons() {
@@ -168,46 +173,10 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
         return table;
     }
 
-    private static final class Model extends AbstractTableModel {
-        private static final String[] COLS = {"sync.col.seq", "sync.col.type", "sync.col.record", "sync.col.time",
-                "sync.col.status", "sync.col.attempts", "sync.col.reason"};
-        List<MessageRow> rows = List.of();
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return COLS.length;
-        }
-
-        @Override
-        public String getColumnName(int c) {
-            return Texts.t(COLS[c]);
-        }
-
-        @Override
-        public Class<?> getColumnClass(int c) {
-            return c == 0 || c == 5 ? Long.class : String.class;
-        }
-
-        @Override
-        public Object getValueAt(int row, int c) {
-            MessageRow r = rows.get(row);
-            return switch (c) {
-                case 0 -> r.seq();
-                case 1 -> Texts.t("sync.type." + r.msgType());
-                case 2 -> Texts.t("sync.entity." + r.entityType()) + " " + r.entityId();
-                case 3 -> TIME.format(r.createdAt().atZoneSameInstant(Desk.ZONE));
-                case 4 -> org.ybdesk.db.Outbox.PENDING.equals(r.status())
-                        ? Texts.t(r.attempts() > 0 ? "sync.status.failing" : "sync.status.pending")
-                        : Texts.t("sync.status.refused");
-                case 5 -> (long) r.attempts();
-                default -> r.errCode() == null ? (r.lastError() == null ? "" : r.lastError())
-                        : r.errCode() + " " + r.lastError();
-            };
-        }
+    /** 状态: pending (failing once it has been tried) or refused. */
+    private static String status(MessageRow r) {
+        return org.ybdesk.db.Outbox.PENDING.equals(r.status())
+                ? Texts.t(r.attempts() > 0 ? "sync.status.failing" : "sync.status.pending")
+                : Texts.t("sync.status.refused");
     }
 }

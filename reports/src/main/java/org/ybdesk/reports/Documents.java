@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.ybdesk.core.catalog.FieldSpec;
 import org.ybdesk.core.catalog.FieldType;
-import org.ybdesk.core.catalog.MaterialStatus;
 import org.ybdesk.core.catalog.ServiceItem;
 import org.ybdesk.core.catalog.Stage;
 import org.ybdesk.core.lifecycle.CaseAction;
@@ -74,7 +73,7 @@ final class Documents {
         heading(t("receipt.materials"));
         int n = 0;
         for (MaterialLine ml : v.materials()) {
-            if (ml.status() != MaterialStatus.MISSING) {
+            if (ml.status().received()) {
                 item(t("list.material", String.valueOf(++n), ml.name(), ml.status().label()));
             }
         }
@@ -283,7 +282,7 @@ final class Documents {
     private List<String> missingMaterials() {
         List<String> out = new ArrayList<>();
         for (MaterialLine ml : v.materials()) {
-            if (ml.status() == MaterialStatus.MISSING && ml.required()) { // by the item or the case's values
+            if (ml.blocking()) { // required by the item or the case's values, and not received
                 out.add(ml.name());
             }
         }

@@ -67,6 +67,11 @@ public final class CaseViews {
         public MaterialLine(int no, String name, String condition, MaterialStatus status) {
             this(no, name, condition, status, condition == null);
         }
+
+        /** Whether this line blocks 受理: required and not received ({@link MaterialStatus#blocksAcceptance}). */
+        public boolean blocking() {
+            return status.blocksAcceptance(required);
+        }
     }
 
     public record EventView(String action, String actionLabel, CaseState from, CaseState to, String actorName,

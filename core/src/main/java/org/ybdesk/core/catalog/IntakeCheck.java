@@ -121,7 +121,7 @@ public final class IntakeCheck {
                                                      Map<Integer, MaterialStatus> received) {
         List<MaterialSpec> out = new ArrayList<>();
         materialNeeds(item, values).forEach((m, required) -> {
-            if (required && received.getOrDefault(m.no(), MaterialStatus.MISSING) == MaterialStatus.MISSING) {
+            if (received.getOrDefault(m.no(), MaterialStatus.MISSING).blocksAcceptance(required)) {
                 out.add(m);
             }
         });
@@ -131,7 +131,7 @@ public final class IntakeCheck {
     /** True when not one of the item's materials is received: such an application is never accepted. */
     public static boolean noneReceived(ServiceItem item, Map<Integer, MaterialStatus> received) {
         return !item.materials().isEmpty() && item.materials().stream()
-                .allMatch(m -> received.getOrDefault(m.no(), MaterialStatus.MISSING) == MaterialStatus.MISSING);
+                .noneMatch(m -> received.getOrDefault(m.no(), MaterialStatus.MISSING).received());
     }
 
     /**

@@ -9,6 +9,19 @@ import org.ybdesk.core.i18n.Messages;
 public enum MaterialStatus {
     PAPER, ELECTRONIC, SHARED_DATA, MISSING;
 
+    /** Whether the material is in hand (on paper, archived electronically or obtained by data sharing). */
+    public boolean received() {
+        return this != MISSING;
+    }
+
+    /**
+     * The materials gate, the one place it is written (D14, D92): a material that is {@code required} (by the item,
+     * or by the case's values) and not received blocks 受理. A material not required never blocks.
+     */
+    public boolean blocksAcceptance(boolean required) {
+        return required && !received();
+    }
+
     public String label() {
         return Messages.bundle("org.ybdesk.core.catalog.messages").get("material." + name());
     }

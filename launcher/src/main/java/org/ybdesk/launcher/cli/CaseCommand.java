@@ -18,6 +18,7 @@ import org.ybdesk.service.CaseViews.CaseView;
 import org.ybdesk.service.CaseViews.DeadlineView;
 import org.ybdesk.service.ServiceException;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -168,8 +169,8 @@ final class CaseCommand {
         String declared;
         @Option(names = "--reconciled", paramLabel = "YUAN")
         String reconciled;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
         @Option(names = "--confirm-warnings")
         boolean confirmWarnings;
         @Option(names = "--decide", paramLabel = "accept|accept-close|supplement|refuse")
@@ -194,15 +195,13 @@ final class CaseCommand {
                     applicantName, phone), fields, m, channel, declared == null ? null : money(declared, "--declared"),
                     reconciled == null ? null : money(reconciled, "--reconciled")), decision, reasons, note, actor,
                     confirmWarnings);
-            if (json) {
-                Out.json(out(), v);
-            } else {
+            output.print(v, () -> {
                 out().println(Out.t("case.created", v.summary().caseNo()));
                 if (decision != CaseService.IntakeDecision.RECEIVE) {
                     out().println(Out.t("case.created.decided", v.summary().stateLabel()));
                 }
                 printCase(this, v);
-            }
+            });
             return 0;
         }
     }
@@ -221,8 +220,8 @@ final class CaseCommand {
         String note;
         @Option(names = "--confirm-large")
         boolean confirmLarge;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         Step(CaseAction action) {
             this.action = action;
@@ -233,15 +232,13 @@ final class CaseCommand {
             var actor = actor();
             Command cmd = new Command(action, reasons, amount == null ? null : money(amount, "--amount"), confirmLarge);
             CaseView v = desk().cases().act(caseNo, cmd, note, actor);
-            if (json) {
-                Out.json(out(), v);
-            } else {
+            output.print(v, () -> {
                 out().println(Out.t("case.stepped", action.label(v.item().flow()),
                         v.summary().caseNo(), v.summary().stateLabel()));
                 if (!v.messages().isEmpty()) {
                     out().println(Out.t("case.show.message", v.messages().get(v.messages().size() - 1).text()));
                 }
-            }
+            });
             return 0;
         }
     }
@@ -251,23 +248,17 @@ final class CaseCommand {
     static final class Notices extends Base {
         @Option(names = "--limit", defaultValue = "100")
         int limit;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         @Override
         Integer execute() {
             actor();
             var found = desk().workbench().noticeDue(limit);
-            if (json) {
-                Out.json(out(), found);
-            } else if (found.isEmpty()) {
-                out().println(Out.t("case.notices.none"));
-            } else {
-                found.forEach(n -> {
-                    printSummary(this, n.summary());
-                    out().println(Out.t("case.notices.row", notice(n.notice())));
-                });
-            }
+            output.list(found, "case.notices.none", n -> {
+                printSummary(this, n.summary());
+                out().println(Out.t("case.notices.row", notice(n.notice())));
+            });
             return 0;
         }
     }
@@ -308,17 +299,13 @@ final class CaseCommand {
     static final class Show extends Base {
         @Parameters(paramLabel = "CASE_NO")
         String caseNo;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         @Override
         Integer execute() {
             CaseView v = desk().cases().show(caseNo, actor());
-            if (json) {
-                Out.json(out(), v);
-            } else {
-                printCase(this, v);
-            }
+            output.print(v, () -> printCase(this, v));
             return 0;
         }
     }
@@ -337,21 +324,15 @@ final class CaseCommand {
         LocalDate to;
         @Option(names = "--limit", defaultValue = "100")
         int limit;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         @Override
         Integer execute() {
             actor();
             CaseState st = state == null ? null : parseState(state);
             List<CaseSummary> found = desk().cases().list(new CaseQuery(item, st, applicant, from, to, limit));
-            if (json) {
-                Out.json(out(), found);
-            } else if (found.isEmpty()) {
-                out().println(Out.t("search.none"));
-            } else {
-                found.forEach(s -> printSummary(this, s));
-            }
+            output.list(found, "search.none", s -> printSummary(this, s));
             return 0;
         }
 

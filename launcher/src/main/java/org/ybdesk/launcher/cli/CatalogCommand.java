@@ -6,6 +6,7 @@ import java.util.Map;
 import org.ybdesk.core.catalog.Catalog;
 import org.ybdesk.core.catalog.ServiceItem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,14 +34,14 @@ final class CatalogCommand {
 
     @Command(name = "list")
     static final class ListItems extends Base {
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         @Override
         Integer execute() {
             Catalog c = Catalog.loadDefault();
             List<ServiceItem> items = c.items();
-            if (json) {
+            if (output.json()) {
                 Out.json(out(), items.stream().map(CatalogCommand::brief).toList());
                 return 0;
             }
@@ -57,14 +58,14 @@ final class CatalogCommand {
     static final class Show extends Base {
         @Parameters(paramLabel = "NO")
         int no;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         @Override
         Integer execute() {
             ServiceItem i = Catalog.loadDefault().find(no).orElseThrow(() ->
                     new org.ybdesk.service.ServiceException(Out.t("catalog.unknown", String.valueOf(no))));
-            if (json) {
+            if (output.json()) {
                 Out.json(out(), i);
                 return 0;
             }

@@ -8,6 +8,7 @@ import org.ybdesk.service.RegistryService.PersonInput;
 import org.ybdesk.service.RegistryService.PersonView;
 import org.ybdesk.service.ServiceException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -59,19 +60,15 @@ final class PersonCommand {
     static final class Show extends Base {
         @Parameters(paramLabel = "ID")
         String id;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         @Override
         Integer execute() {
             actor();
             PersonView p = desk().registry().findPerson(id)
                     .orElseThrow(() -> new ServiceException(Out.t("person.unknown", id)));
-            if (json) {
-                Out.json(out(), p);
-            } else {
-                print(this, p, true);
-            }
+            output.print(p, () -> print(this, p, true));
             return 0;
         }
     }
@@ -82,20 +79,14 @@ final class PersonCommand {
         String query;
         @Option(names = "--limit", defaultValue = "50")
         int limit;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         @Override
         Integer execute() {
             actor();
             List<PersonView> found = desk().registry().searchPersons(query, limit);
-            if (json) {
-                Out.json(out(), found);
-            } else if (found.isEmpty()) {
-                out().println(Out.t("search.none"));
-            } else {
-                found.forEach(p -> print(this, p, false));
-            }
+            output.list(found, "search.none", p -> print(this, p, false));
             return 0;
         }
     }

@@ -16,6 +16,7 @@ import org.ybdesk.sync.SyncEngine;
 import org.ybdesk.sync.SyncReport;
 import org.ybdesk.sync.SyncStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ybdesk sync now | status | configure}: provincial sync from the command line (same engine as the GUI). */
@@ -72,8 +73,8 @@ final class SyncCommand {
 
     @Command(name = "status")
     static final class Status extends Base {
-        @Option(names = "--json", descriptionKey = "json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         @Override
         Integer execute() throws Exception {
@@ -87,7 +88,7 @@ final class SyncCommand {
             if (cfg.isPresent() && d.mode() == org.ybdesk.service.Mode.PRODUCTION) {
                 online = new org.ybdesk.sync.ProvinceClient(cfg.get().withTimeoutSeconds(5)).healthy();
             }
-            if (json) {
+            if (output.json()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("configured", cfg.isPresent());
                 m.put("server", cfg.map(SyncConfig::base).orElse(null));

@@ -5,6 +5,7 @@ import org.ybdesk.service.RegistryService.UnitInput;
 import org.ybdesk.service.RegistryService.UnitView;
 import org.ybdesk.service.ServiceException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -61,19 +62,15 @@ final class UnitCommand {
     static final class Show extends Base {
         @Parameters(paramLabel = "CREDIT_CODE")
         String code;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         @Override
         Integer execute() {
             actor();
             UnitView u = desk().registry().findUnit(code)
                     .orElseThrow(() -> new ServiceException(Out.t("unit.unknown", code)));
-            if (json) {
-                Out.json(out(), u);
-            } else {
-                print(this, u);
-            }
+            output.print(u, () -> print(this, u));
             return 0;
         }
     }
@@ -82,20 +79,14 @@ final class UnitCommand {
     static final class Search extends Base {
         @Parameters(paramLabel = "QUERY")
         String query;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         @Override
         Integer execute() {
             actor();
             List<UnitView> found = desk().registry().searchUnits(query, 50);
-            if (json) {
-                Out.json(out(), found);
-            } else if (found.isEmpty()) {
-                out().println(Out.t("search.none"));
-            } else {
-                found.forEach(u -> print(this, u));
-            }
+            output.list(found, "search.none", u -> print(this, u));
             return 0;
         }
     }

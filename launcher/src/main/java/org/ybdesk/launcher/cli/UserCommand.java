@@ -7,6 +7,7 @@ import org.ybdesk.core.lifecycle.Actor;
 import org.ybdesk.core.lifecycle.Role;
 import org.ybdesk.service.UserService.UserView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "user", subcommands = {UserCommand.Add.class, UserCommand.Update.class, UserCommand.ListUsers.class})
@@ -69,20 +70,16 @@ final class UserCommand {
 
     @Command(name = "list")
     static final class ListUsers extends Base {
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        OutputOptions output;
 
         @Override
         Integer execute() {
             actor();
             var users = desk().users().list();
-            if (json) {
-                Out.json(out(), users);
-            } else {
-                users.forEach(u -> out().println(Out.t("user.row", u.username(), u.displayName(), labels(u.roles()),
-                        u.lockedUntil() == null ? "" : Out.t("user.locked"))
-                        + "\t" + (u.personId() == null ? Out.t("user.personId.none") : u.personId())));
-            }
+            output.print(users, () -> users.forEach(u -> out().println(Out.t("user.row", u.username(),
+                    u.displayName(), labels(u.roles()), u.lockedUntil() == null ? "" : Out.t("user.locked"))
+                    + "\t" + (u.personId() == null ? Out.t("user.personId.none") : u.personId()))));
             warnings(users);
             return 0;
         }

@@ -238,6 +238,26 @@ class CliTest {
         assertThat(r.out()).contains("用法", "医保经办柜台", "catalog", "case");
     }
 
+    /** --json comes from one mixin (D107): every command that prints results offers it, described in Chinese. */
+    @Test
+    void everyResultCommandOffersJsonFromTheMixin(@TempDir Path dir) {
+        List<List<String>> commands = List.of(List.of("catalog", "list"), List.of("catalog", "show"),
+                List.of("user", "list"), List.of("person", "show"), List.of("person", "search"),
+                List.of("unit", "show"), List.of("unit", "search"), List.of("case", "create"),
+                List.of("case", "show"), List.of("case", "list"), List.of("case", "notices"),
+                List.of("case", "accept"), List.of("case", "pay"), List.of("due", "list"), List.of("sync", "status"));
+        for (List<String> c : commands) {
+            List<String> args = new ArrayList<>(c);
+            args.add("--help");
+            Run r = ybdesk(dir, args.toArray(String[]::new));
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.out()).as(String.join(" ", c)).containsPattern("--json\\s+以 JSON 输出");
+        }
+        Run items = ybdesk(dir, "catalog", "list", "--json");
+        assertThat(items.code()).as(items.toString()).isZero();
+        assertThat(items.json().size()).isEqualTo(28);
+    }
+
     // ================================================================================= one desk, many users
 
     /**
