@@ -10,13 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ybdesk.protocol.Envelope;
 import org.ybdesk.protocol.Protocol;
+import org.ybdesk.province.store.Desks;
 
 /**
  * Checks of a batch's envelopes before anything is applied (docs/DECISIONS.md D54). A batch with a malformed
  * envelope is a desk defect, not a clerk's case: the whole request gets 400 with every problem listed and nothing is
  * applied. The token's agency and desk number are checked first ({@link #authorise}: 403).
  */
-final class EnvelopeCheck {
+public final class EnvelopeCheck {
     static final Set<String> UPLOAD_INFNOS = Set.copyOf(Protocol.INFNO_BY_MSG_TYPE.values());
     private static final DateTimeFormatter MSGID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -101,7 +102,7 @@ final class EnvelopeCheck {
         return out;
     }
 
-    static LocalDateTime infTime(Envelope e) {
+    public static LocalDateTime infTime(Envelope e) {
         return LocalDateTime.parse(e.infTime(), Protocol.INF_TIME);
     }
 

@@ -29,6 +29,7 @@ import org.ybdesk.core.validation.CaseNumbers;
 import org.ybdesk.core.validation.Validators;
 import org.ybdesk.protocol.Envelope;
 import org.ybdesk.protocol.Protocol;
+import org.ybdesk.province.store.Desks;
 
 /**
  * Checks every field of one uploaded message before anything of it is applied (issue 9 item 8): types, lengths,
@@ -38,7 +39,7 @@ import org.ybdesk.protocol.Protocol;
  * batch proceeds. Unknown fields are tolerated (forward compatibility) but must pass the generic checks (size,
  * nesting, key names, hygiene of every string).
  */
-final class InputCheck {
+public final class InputCheck {
     /** Largest {@code input} of one message, as UTF-8 JSON. */
     static final int MAX_INPUT_BYTES = 64 * 1024;
     /** Deepest nesting of objects and arrays inside {@code input}. */
@@ -77,7 +78,7 @@ final class InputCheck {
     }
 
     /** The refusal of {@code e} sent by {@code desk}, or null when every field is acceptable. */
-    static Refusal check(Desks.Desk desk, Envelope e) {
+    public static Refusal check(Desks.Desk desk, Envelope e) {
         List<Problem> out = new ArrayList<>();
         JsonNode in = e.input();
         if (in == null || !in.isObject()) {

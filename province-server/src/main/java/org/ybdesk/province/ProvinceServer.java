@@ -28,6 +28,12 @@ import org.ybdesk.protocol.UploadResponse;
 import org.ybdesk.protocol.UploadResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ybdesk.province.store.AuditAnchors;
+import org.ybdesk.province.store.Desks;
+import org.ybdesk.province.store.ProvinceDb;
+import org.ybdesk.province.store.ReferenceStore;
+import org.ybdesk.province.store.RegistryPulls;
+import org.ybdesk.province.store.Uploads;
 
 /**
  * The provincial server's HTTP side (Javalin on Jetty), implementing docs/protocol.md: upload, reference and

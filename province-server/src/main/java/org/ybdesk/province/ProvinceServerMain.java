@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.ybdesk.province.store.Desks;
+import org.ybdesk.province.store.LocalPostgres;
+import org.ybdesk.province.store.ProvinceDb;
+import org.ybdesk.province.store.ReferenceStore;
 
 /**
  * {@code province-server}: {@code start}, {@code desk add|list}, {@code reference import}. Without

@@ -19,6 +19,9 @@ import org.ybdesk.protocol.ProtocolJson;
 import org.ybdesk.protocol.UploadRequest;
 import org.ybdesk.protocol.UploadResponse;
 import org.ybdesk.protocol.UploadResult;
+import org.ybdesk.province.store.Desks;
+import org.ybdesk.province.store.ProvinceDb;
+import org.ybdesk.province.store.ReferenceStore;
 
 /** A real server on a free loopback port over a fresh PostgreSQL database, and a real HTTP client. */
 final class ServerFixture implements AutoCloseable {

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.ybdesk.province.Desks;
-import org.ybdesk.province.LocalPostgres;
-import org.ybdesk.province.ProvinceDb;
+import org.ybdesk.province.store.Desks;
+import org.ybdesk.province.store.LocalPostgres;
+import org.ybdesk.province.store.ProvinceDb;
 
 /**
  * The real provincial server for the desk's fault tests: a PostgreSQL of its own on loopback ({@link LocalPostgres},

@@ -1,4 +1,4 @@
-package org.ybdesk.province;
+package org.ybdesk.province.store;
 
 import static org.ybdesk.province.jooq.Tables.DESK;
 
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.impl.DSL;
 import org.ybdesk.province.jooq.tables.records.DeskRecord;
+import org.ybdesk.province.Tokens;
 
 /** Desks registered at the province: their number within the agency and a token stored as its SHA-256 only. */
 public final class Desks {

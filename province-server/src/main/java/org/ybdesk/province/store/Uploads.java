@@ -1,4 +1,4 @@
-package org.ybdesk.province;
+package org.ybdesk.province.store;
 
 import static org.ybdesk.province.jooq.Sequences.ACK_SEQ;
 import static org.ybdesk.province.jooq.Sequences.REGISTRY_VERSION_SEQ;
@@ -39,6 +39,10 @@ import org.ybdesk.protocol.Envelope;
 import org.ybdesk.protocol.ProtocolJson;
 import org.ybdesk.protocol.UploadResult;
 import org.ybdesk.province.jooq.tables.records.ReceivedMessageRecord;
+import org.ybdesk.province.EnvelopeCheck;
+import org.ybdesk.province.InputCheck;
+import org.ybdesk.province.Refusal;
+import org.ybdesk.province.Texts;
 
 /**
  * Applies uploaded messages, one transaction each, in the batch's order (D52, D53). The message transactions commit
