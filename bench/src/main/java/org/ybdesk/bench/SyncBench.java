@@ -129,7 +129,7 @@ public final class SyncBench {
             UiSetup.install();
             // baseline: the same window without a server configured (no sync), probed for 15 s
             long[] baseline = probeIdle(desk, clerk, desks, 15);
-            SyncConfig.save(dataDir, new SyncConfig("http://127.0.0.1:" + port, reg.desk().deskNo(), reg.token(),
+            SyncConfig.save(dataDir, new SyncConfig("http://127.0.0.1:" + port, reg.desk().windowNo(), reg.token(),
                     null, null, 0, 3600, 30));
 
             ConcurrentLinkedQueue<Long> lateness = new ConcurrentLinkedQueue<>();

@@ -177,7 +177,7 @@ public final class ProvinceServer implements AutoCloseable {
         long t0 = System.nanoTime();
         List<UploadResult> results = uploads.process(desk, messages);
         LOG.info("desk {}/{}: {} messages in {} ms ({} refused, {} duplicates)", desk.agencyCode(),
-                desk.deskNo(), results.size(), (System.nanoTime() - t0) / 1_000_000,
+                desk.windowNo(), results.size(), (System.nanoTime() - t0) / 1_000_000,
                 results.stream().filter(r -> !r.accepted()).count(),
                 results.stream().filter(UploadResult::duplicate).count());
         json(ctx, 200, new UploadResponse(results));

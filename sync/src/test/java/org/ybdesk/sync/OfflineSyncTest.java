@@ -202,7 +202,7 @@ class OfflineSyncTest {
         SyncConfig.save(dir, new SyncConfig("https://yb.hlj.example:8443/", 12, "secret-token"));
         SyncConfig c = SyncConfig.load(dir).orElseThrow();
         assertThat(c.base()).isEqualTo("https://yb.hlj.example:8443");
-        assertThat(c.deskNo()).isEqualTo(12);
+        assertThat(c.windowNo()).isEqualTo(12);
         assertThat(c.token()).isEqualTo("secret-token");
         assertThat(c.toString()).doesNotContain("secret-token");
         assertThat(Files.readString(dir.resolve("config.properties"))).contains("other.key=keep");

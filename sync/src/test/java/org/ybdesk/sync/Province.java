@@ -74,7 +74,7 @@ final class Province implements AutoCloseable {
     SyncConfig registerDesk(String name) {
         try (ProvinceDb db = new ProvinceDb(jdbcUrl, pg.user(), pg.password())) {
             Desks.Registration r = new Desks(db).add("230102001", "230102", name);
-            return new SyncConfig(url(), r.desk().deskNo(), r.token()).withTimeoutSeconds(60);
+            return new SyncConfig(url(), r.desk().windowNo(), r.token()).withTimeoutSeconds(60);
         }
     }
 
