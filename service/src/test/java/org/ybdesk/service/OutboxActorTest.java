@@ -58,6 +58,8 @@ class OutboxActorTest {
     void migrationV13FillsTheActorOfRowsWrittenBeforeIt() throws IOException {
         try (DeskFixture f = new DeskFixture(dir, LocalDate.of(2026, 11, 2))) {
             String no = f.create(15, DeskFixture.person("行动丙"), Map.of(), f.clerk).summary().caseNo();
+            // a later moment: without its audit_seq a row's actor is found by entity and time, as sync did (D62)
+            f.clock.advance(java.time.Duration.ofMinutes(5));
             f.desk.cases().act(no, Command.of(CaseAction.ACCEPT), null, f.clerk2);
             var dsl = f.desk.db().dsl();
             // rows as the previous release left them: no actor columns filled, one without its audit_seq
