@@ -102,7 +102,8 @@ public final class StorageBench {
         db.write(tx -> {
             tx.update(AGENCY).set(AGENCY.HOTLINE, Integer.toString(n)).execute();
             AuditLog.append(tx, new AuditLog.Who(1L, "bench"), at, "CASE_REVIEW", "CASE", "c" + n, payload, payload);
-            Outbox.enqueue(tx, db.numbers(), "CASE_TRANSITION", "CASE", "c" + n, payload, at, null);
+            Outbox.enqueue(tx, db.numbers(), "CASE_TRANSITION", "CASE", "c" + n, payload, at, null,
+                    new Outbox.Actor(1L, "bench", "bench"));
             return null;
         });
     }

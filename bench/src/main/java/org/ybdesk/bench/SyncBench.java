@@ -30,9 +30,9 @@ import org.ybdesk.desk.Desks;
 import org.ybdesk.desk.MainFrame;
 import org.ybdesk.desk.Session;
 import org.ybdesk.desk.UiSetup;
-import org.ybdesk.province.LocalPostgres;
-import org.ybdesk.province.ProvinceDb;
-import org.ybdesk.province.ReferenceStore;
+import org.ybdesk.province.store.LocalPostgres;
+import org.ybdesk.province.store.ProvinceDb;
+import org.ybdesk.province.store.ReferenceStore;
 import org.ybdesk.service.Desk;
 import org.ybdesk.service.Mode;
 import org.ybdesk.service.RegistryService.PersonInput;
@@ -66,10 +66,10 @@ public final class SyncBench {
         try {
             pg.createDatabase("province");
             String jdbc = pg.jdbcUrl("province");
-            org.ybdesk.province.Desks.Registration reg;
+            org.ybdesk.province.store.Desks.Registration reg;
             try (ProvinceDb db = new ProvinceDb(jdbc, pg.user(), pg.password())) {
                 new ReferenceStore(db).seedIfEmpty();
-                reg = new org.ybdesk.province.Desks(db).add("230102001", "230102", "道里区医保中心");
+                reg = new org.ybdesk.province.store.Desks(db).add("230102001", "230102", "道里区医保中心");
             }
             int port;
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -129,7 +129,7 @@ public final class SyncBench {
             UiSetup.install();
             // baseline: the same window without a server configured (no sync), probed for 15 s
             long[] baseline = probeIdle(desk, clerk, desks, 15);
-            SyncConfig.save(dataDir, new SyncConfig("http://127.0.0.1:" + port, reg.desk().deskNo(), reg.token(),
+            SyncConfig.save(dataDir, new SyncConfig("http://127.0.0.1:" + port, reg.desk().windowNo(), reg.token(),
                     null, null, 0, 3600, 30));
 
             ConcurrentLinkedQueue<Long> lateness = new ConcurrentLinkedQueue<>();

@@ -36,7 +36,10 @@ public final class AuditCheck {
         NOT_AUDITED,
         /** A row an audit record ({@code seq}) vouches for is gone. */
         ROW_MISSING,
-        /** A pending outbox message ({@code entityId}: its seq) whose payload differs from its record ({@code seq}). */
+        /**
+         * A pending outbox message ({@code entityId}: its seq) whose payload, or actor, differs from its record
+         * ({@code seq}).
+         */
         OUTBOX_CHANGED,
         /** A pending outbox message without an audit record covering it ({@code seq}: the missing one, if known). */
         OUTBOX_NOT_AUDITED,
@@ -82,6 +85,8 @@ public final class AuditCheck {
             lastHash.put(k, new HashMap<>());
         }
         Map<Long, String> payloadHashes = new HashMap<>();
+        // the actor (id, name) of every non-seal record that vouches for a message: the message's actor must be it
+        Map<Long, List<Object>> payloadActors = new HashMap<>();
         String prev = AuditLog.GENESIS;
         long expected = 1;
         long rows = 0;
@@ -118,6 +123,9 @@ public final class AuditCheck {
                 }
                 if (r.getPayloadHash() != null) {
                     payloadHashes.put(r.getSeq(), r.getPayloadHash());
+                    if (!SEAL.equals(r.getAction())) {
+                        payloadActors.put(r.getSeq(), java.util.Arrays.asList(r.getActorId(), r.getActorName()));
+                    }
                 }
                 if (anchoredSeq != null && r.getSeq() == anchoredSeq) {
                     hashAt.put(r.getSeq(), r.getHash());
@@ -165,7 +173,8 @@ public final class AuditCheck {
                 if (vouched == null) {
                     add(findings, perKind, limit, new Finding(Kind.OUTBOX_NOT_AUDITED, OUTBOX.getName(),
                             String.valueOf(o.getSeq()), o.getAuditSeq()));
-                } else if (!vouched.equals(AuditContent.outboxHash(o))) {
+                } else if (!vouched.equals(AuditContent.outboxHash(o))
+                        || !sameActor(payloadActors.get(o.getAuditSeq()), o)) {
                     add(findings, perKind, limit, new Finding(Kind.OUTBOX_CHANGED, OUTBOX.getName(),
                             String.valueOf(o.getSeq()), o.getAuditSeq()));
                 }
@@ -270,5 +279,11 @@ public final class AuditCheck {
         }
         tx.update(AUDIT_STATE).set(AUDIT_STATE.SEALED_AT, at).where(AUDIT_STATE.ID.eq(1)).execute();
         return n;
+    }
+
+    /** Whether a message names the actor of the (non-seal) record vouching for it; a seal vouches for no actor. */
+    private static boolean sameActor(List<Object> recorded, OutboxRecord o) {
+        return recorded == null || (java.util.Objects.equals(recorded.get(0), o.getActorId())
+                && java.util.Objects.equals(recorded.get(1), o.getActorName()));
     }
 }

@@ -17,10 +17,19 @@ public final class Outbox {
     private Outbox() {
     }
 
-    /** Adds a message inside the caller's transaction (which must hold the writer lock). */
-    /** Adds a message covered by the audit record {@code auditSeq} (whose payload_hash vouches for it). */
+    /**
+     * Who made a message's change: the account id and login name ({@code null} both for the desk itself) and the
+     * name shown, as on the audit record that vouches for the message (the envelope's opter and opter_name).
+     */
+    public record Actor(Long userId, String username, String displayName) {
+    }
+
+    /**
+     * Adds a message covered by the audit record {@code auditSeq} (whose payload_hash vouches for it), made by
+     * {@code actor}, inside the caller's transaction (which must hold the writer lock).
+     */
     public static long enqueue(DSLContext tx, NumberLedger ledger, String msgType, String entityType,
-                               String entityId, String payloadJson, OffsetDateTime at, Long auditSeq) {
+                               String entityId, String payloadJson, OffsetDateTime at, Long auditSeq, Actor actor) {
         Long max = tx.select(DSL.max(OUTBOX.SEQ)).from(OUTBOX).fetchOne(0, Long.class);
         // the sequence goes into message ids the province keeps: never reuse one, even after a lost tail
         long seq = ledger.reserveInBlocks("OUTBOX", max == null ? 1 : max + 1, 100);
@@ -34,6 +43,9 @@ public final class Outbox {
         r.setStatus(PENDING);
         r.setAttempts(0);
         r.setAuditSeq(auditSeq);
+        r.setActorId(actor.userId());
+        r.setActorUsername(actor.username());
+        r.setActorName(actor.displayName());
         r.insert();
         return seq;
     }

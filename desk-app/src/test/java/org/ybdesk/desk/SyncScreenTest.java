@@ -25,11 +25,11 @@ import org.ybdesk.core.catalog.ServiceItem;
 import org.ybdesk.core.lifecycle.Role;
 import org.ybdesk.core.registry.IdType;
 import org.ybdesk.core.registry.InsuranceType;
-import org.ybdesk.province.Desks;
-import org.ybdesk.province.LocalPostgres;
-import org.ybdesk.province.ProvinceDb;
+import org.ybdesk.province.store.Desks;
+import org.ybdesk.province.store.LocalPostgres;
+import org.ybdesk.province.store.ProvinceDb;
 import org.ybdesk.province.ProvinceServer;
-import org.ybdesk.province.ReferenceStore;
+import org.ybdesk.province.store.ReferenceStore;
 import org.ybdesk.service.Desk;
 import org.ybdesk.service.Mode;
 import org.ybdesk.service.RegistryService.PersonInput;
@@ -95,7 +95,7 @@ class SyncScreenTest extends GuiTestBase {
         other.registry().registerPerson(new PersonInput(IdType.RESIDENT_ID, id, "张先到", null, null,
                 InsuranceType.RESIDENT, null, null, null, null, null), otherClerk);
         String caseNo = CaseTestData.create(other, personItem(other), "李先到", otherClerk).summary().caseNo();
-        try (SyncEngine e = new SyncEngine(other, Optional.of(new SyncConfig(url, first.desk().deskNo(),
+        try (SyncEngine e = new SyncEngine(other, Optional.of(new SyncConfig(url, first.desk().windowNo(),
                 first.token())), Duration.ofMillis(50), Duration.ofMillis(200))) {
             assertThat(e.syncNow().get(60, TimeUnit.SECONDS).ok()).isTrue();
         }
@@ -106,7 +106,7 @@ class SyncScreenTest extends GuiTestBase {
         d.registry().registerPerson(new PersonInput(IdType.RESIDENT_ID, id, "张后到", null, null,
                 InsuranceType.RESIDENT, null, null, null, null, null), clerk);
         assertThat(CaseTestData.create(d, personItem(d), "李后到", clerk).summary().caseNo()).isEqualTo(caseNo);
-        SyncConfig.save(dataDir, new SyncConfig(url, mine.desk().deskNo(), mine.token()));
+        SyncConfig.save(dataDir, new SyncConfig(url, mine.desk().windowNo(), mine.token()));
 
         FrameFixture main = login(Mode.PRODUCTION, "clerk", "passclerk1");
         Pause.pause(new Condition("first sync round done") {

@@ -30,7 +30,7 @@ class ClockRulesTest {
             "service/src/main/java/org/ybdesk/service/Desk.java", "Desk.open(dir, mode): the running desk's clock",
             "launcher/src/main/java/org/ybdesk/launcher/cli/YbdeskCommand.java", "the command line's clock (tests fix it)",
             "desk-app/src/main/java/org/ybdesk/desk/Desks.java", "the window's clock (tests pass a fixed one)",
-            "province-server/src/main/java/org/ybdesk/province/ProvinceDb.java", "the server process's clock",
+            "province-server/src/main/java/org/ybdesk/province/store/ProvinceDb.java", "the server process's clock",
             "db/src/main/java/org/ybdesk/db/Database.java", "names the pre-migration copy by the wall clock (a file name)",
             "core/src/test/java/org/ybdesk/core/calendar/OtherDateCheckTest.java",
             "checks that scripts/other-dates.sh really moved the system clock",

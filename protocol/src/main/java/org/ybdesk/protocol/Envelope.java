@@ -1,5 +1,6 @@
 package org.ybdesk.protocol;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ public record Envelope(
         @JsonProperty("opter_name") String opterName,
         @JsonProperty("agency_code") String agencyCode,
         @JsonProperty("admdvs") String admdvs,
-        @JsonProperty("dev_no") String devNo,
+        @JsonProperty("window_no") @JsonAlias("dev_no") String windowNo,
         @JsonProperty("seq") long seq,
         @JsonProperty("input") JsonNode input) {
 }

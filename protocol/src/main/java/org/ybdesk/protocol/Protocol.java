@@ -43,16 +43,10 @@ public final class Protocol {
     private static final DateTimeFormatter MSGID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     /**
-     * Transaction codes ({@code infno}) by the desk's outbox message type. Upload codes are 4xxx, pulls 9xxx.
+     * Transaction codes ({@code infno}) by the desk's outbox message type. Upload codes are 4xxx, pulls 9xxx. The
+     * mapping (and each kind's record) is {@link org.ybdesk.protocol.change.ChangeKind}.
      */
-    public static final Map<String, String> INFNO_BY_MSG_TYPE = Map.of(
-            "CASE_RECEIVED", "4101",
-            "CASE_TRANSITION", "4102",
-            "CASE_MATERIALS", "4103",
-            "CASE_ATTACHMENT", "4104",
-            "CASE_NOTE", "4105",
-            "PERSON_REGISTERED", "4201",
-            "UNIT_REGISTERED", "4202");
+    public static final Map<String, String> INFNO_BY_MSG_TYPE = org.ybdesk.protocol.change.ChangeKind.infnoByMsgType();
     public static final String INFNO_REFERENCE = "9101";
     public static final String INFNO_REGISTRY = "9102";
 
@@ -65,16 +59,16 @@ public final class Protocol {
 
     /**
      * The message id: agency code + {@code yyyyMMddHHmmss} of the change + a 10-digit sequence made of the desk's
-     * 3-digit number and its 7-digit outbox sequence. Stable across retries (it is derived from the outbox row only),
-     * so the server recognises a re-sent message; unique across the desks of one agency (the desk number).
+     * 3-digit window number and its 7-digit outbox sequence. Stable across retries (it is derived from the outbox row only),
+     * so the server recognises a re-sent message; unique across the desks of one agency (the window number).
      */
-    public static String msgid(String agencyCode, LocalDateTime occurredAt, int deskNo, long seq) {
-        if (deskNo < 0 || deskNo > 999) {
-            throw new IllegalArgumentException("desk number out of range 0–999: " + deskNo);
+    public static String msgid(String agencyCode, LocalDateTime occurredAt, int windowNo, long seq) {
+        if (windowNo < 0 || windowNo > 999) {
+            throw new IllegalArgumentException("window number out of range 0–999: " + windowNo);
         }
         if (seq < 0 || seq > 9_999_999L) {
             throw new IllegalArgumentException("outbox sequence out of range: " + seq);
         }
-        return agencyCode + MSGID_TIME.format(occurredAt) + String.format("%03d%07d", deskNo, seq);
+        return agencyCode + MSGID_TIME.format(occurredAt) + String.format("%03d%07d", windowNo, seq);
     }
 }

@@ -10,13 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ybdesk.protocol.Envelope;
 import org.ybdesk.protocol.Protocol;
+import org.ybdesk.province.store.Desks;
 
 /**
  * Checks of a batch's envelopes before anything is applied (docs/DECISIONS.md D54). A batch with a malformed
  * envelope is a desk defect, not a clerk's case: the whole request gets 400 with every problem listed and nothing is
  * applied. The token's agency and desk number are checked first ({@link #authorise}: 403).
  */
-final class EnvelopeCheck {
+public final class EnvelopeCheck {
     static final Set<String> UPLOAD_INFNOS = Set.copyOf(Protocol.INFNO_BY_MSG_TYPE.values());
     private static final DateTimeFormatter MSGID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -37,10 +38,10 @@ final class EnvelopeCheck {
                 throw new ApiException(403, "ADMDVS_MISMATCH",
                         Texts.get("auth.admdvsMismatch", InputCheck.shown(e.admdvs()), desk.admdvs()));
             }
-            if (e.devNo() != null && deskNo(e.devNo()) != desk.deskNo()) {
+            if (e.windowNo() != null && windowNo(e.windowNo()) != desk.windowNo()) {
                 throw new ApiException(403, "DESK_MISMATCH",
-                        Texts.get("auth.deskMismatch", InputCheck.shown(e.devNo()),
-                                String.format("%03d", desk.deskNo())));
+                        Texts.get("auth.deskMismatch", InputCheck.shown(e.windowNo()),
+                                String.format("%03d", desk.windowNo())));
             }
         }
     }
@@ -61,7 +62,7 @@ final class EnvelopeCheck {
             require(out, n, "inf_time", e.infTime());
             require(out, n, "agency_code", e.agencyCode());
             require(out, n, "admdvs", e.admdvs());
-            require(out, n, "dev_no", e.devNo());
+            require(out, n, "window_no", e.windowNo());
             if (e.infno() != null && !UPLOAD_INFNOS.contains(e.infno())) {
                 out.add(Texts.get("envelope.infno.unknown", n, e.infno()));
             }
@@ -85,8 +86,8 @@ final class EnvelopeCheck {
                     if (infTime != null && !m.group(1).equals(MSGID_TIME.format(infTime))) {
                         out.add(Texts.get("envelope.msgid.mismatch", n, e.msgid(), "inf_time"));
                     }
-                    if (e.devNo() != null && Integer.parseInt(m.group(2)) != deskNo(e.devNo())) {
-                        out.add(Texts.get("envelope.msgid.mismatch", n, e.msgid(), "dev_no"));
+                    if (e.windowNo() != null && Integer.parseInt(m.group(2)) != windowNo(e.windowNo())) {
+                        out.add(Texts.get("envelope.msgid.mismatch", n, e.msgid(), "window_no"));
                     }
                     if (Long.parseLong(m.group(3)) != e.seq()) {
                         out.add(Texts.get("envelope.msgid.mismatch", n, e.msgid(), "seq"));
@@ -101,13 +102,13 @@ final class EnvelopeCheck {
         return out;
     }
 
-    static LocalDateTime infTime(Envelope e) {
+    public static LocalDateTime infTime(Envelope e) {
         return LocalDateTime.parse(e.infTime(), Protocol.INF_TIME);
     }
 
-    /** The desk number in {@code dev_no} ("007" or "7"); -1 when it is not a number. */
-    static int deskNo(String devNo) {
-        String s = devNo.trim();
+    /** The desk number in {@code window_no} ("007" or "7"); -1 when it is not a number. */
+    static int windowNo(String windowNo) {
+        String s = windowNo.trim();
         return s.matches("\\d{1,3}") ? Integer.parseInt(s) : -1;
     }
 

@@ -1,6 +1,11 @@
 package org.ybdesk.province;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +35,17 @@ import org.ybdesk.core.validation.CaseNumbers;
 import org.ybdesk.core.validation.Validators;
 import org.ybdesk.protocol.Envelope;
 import org.ybdesk.protocol.Protocol;
+import org.ybdesk.protocol.change.CaseAttachment;
+import org.ybdesk.protocol.change.CaseMaterials;
+import org.ybdesk.protocol.change.CaseNote;
+import org.ybdesk.protocol.change.CaseReceived;
+import org.ybdesk.protocol.change.CaseStep;
+import org.ybdesk.protocol.change.CaseStepped;
+import org.ybdesk.protocol.change.Change;
+import org.ybdesk.protocol.change.ChangeKind;
+import org.ybdesk.protocol.change.PersonRegistered;
+import org.ybdesk.protocol.change.UnitRegistered;
+import org.ybdesk.province.store.Desks;
 
 /**
  * Checks every field of one uploaded message before anything of it is applied (issue 9 item 8): types, lengths,
@@ -38,7 +55,7 @@ import org.ybdesk.protocol.Protocol;
  * batch proceeds. Unknown fields are tolerated (forward compatibility) but must pass the generic checks (size,
  * nesting, key names, hygiene of every string).
  */
-final class InputCheck {
+public final class InputCheck {
     /** Largest {@code input} of one message, as UTF-8 JSON. */
     static final int MAX_INPUT_BYTES = 64 * 1024;
     /** Deepest nesting of objects and arrays inside {@code input}. */
@@ -76,16 +93,29 @@ final class InputCheck {
     record Problem(String code, String message) {
     }
 
-    /** The refusal of {@code e} sent by {@code desk}, or null when every field is acceptable. */
-    static Refusal check(Desks.Desk desk, Envelope e) {
+    /**
+     * A message read and checked: its typed change (null when the input is not an object of the kind's shape;
+     * without the properties of the wrong JSON type when it is refused for them) and its refusal (null when every
+     * field is acceptable).
+     */
+    public record Checked(Change change, Refusal refusal) {
+    }
+
+    /** Reads {@code e}'s input into the change its {@code infno} names and checks every field of it. */
+    public static Checked check(Desks.Desk desk, Envelope e) {
         List<Problem> out = new ArrayList<>();
         JsonNode in = e.input();
-        if (in == null || !in.isObject()) {
-            return refusal(List.of(problem(Refusal.INVALID_INPUT, "input.type", "input", "object")));
+        ChangeKind kind = ChangeKind.ofInfno(e.infno()).orElse(null); // EnvelopeCheck lets only these codes through
+        if (in == null || !in.isObject() || kind == null) {
+            return new Checked(null, refusal(List.of(problem(Refusal.INVALID_INPUT, "input.type", "input", "object"))));
         }
+        // read first (the case number of a refused message is kept when it is the agency's own)
+        List<Problem> shape = new ArrayList<>();
+        Set<String> mistyped = new HashSet<>();
+        Change change = Shape.read(kind, (ObjectNode) in, shape, mistyped);
         LocalDateTime at = EnvelopeCheck.infTime(e);
         // the envelope's free fields come from the clerk's account: checked here, refused per message
-        Fields env = new Fields(null, out);
+        Fields env = new Fields(out, Set.of());
         env.text("opter_type", e.opterType(), false, 1, false);
         if (e.opterType() != null && !OPERATOR_TYPES.contains(e.opterType())) {
             env.add(INVALID_FIELD, "input.enum", "opter_type", shown(e.opterType()), String.join("/", OPERATOR_TYPES));
@@ -95,74 +125,76 @@ final class InputCheck {
         int bytes = in.toString().getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_INPUT_BYTES) {
             out.add(problem(INPUT_TOO_LARGE, "input.tooLarge", bytes, MAX_INPUT_BYTES));
-            return refusal(out);
+            return new Checked(change, refusal(out));
         }
         generic(in, "input", 0, out);
         if (!out.isEmpty()) {
-            return refusal(out);
+            return new Checked(change, refusal(out));
         }
-        Fields f = new Fields(in, out);
-        switch (e.infno()) {
-            case "4201" -> person(f, at.toLocalDate());
-            case "4202" -> unit(f);
-            case "4101" -> caseReceived(f, desk, at.toLocalDate());
-            case "4102" -> caseStep(f, at.toLocalDate());
-            case "4103" -> {
-                caseNo(f, true);
-                materials(f, true);
-            }
-            case "4104" -> {
-                caseNo(f, true);
-                f.text("fileName", true, 250, false);
-                f.pattern("mediaType", true, 100, "[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+");
-                f.integer("sizeBytes", true, 1, 1L << 40);
-                f.pattern("sha256", true, 64, "[0-9a-fA-F]{64}");
-            }
-            case "4105" -> {
-                caseNo(f, true);
-                f.text("note", true, 2000, true);
-            }
-            default -> {
-                // EnvelopeCheck lets only the codes above through
-            }
+        out.addAll(shape);
+        if (change == null) {
+            return new Checked(null, refusal(out));
         }
-        return refusal(out);
+        Fields f = new Fields(out, mistyped);
+        LocalDate day = at.toLocalDate();
+        if (change instanceof PersonRegistered p) {
+            person(f, p, day);
+        } else if (change instanceof UnitRegistered u) {
+            unit(f, u);
+        } else if (change instanceof CaseReceived r) {
+            caseReceived(f, r, desk, day);
+        } else if (change instanceof CaseStepped s) {
+            caseStep(f, s, day);
+        } else if (change instanceof CaseMaterials m) {
+            caseNo(f, m.caseNo(), true);
+            materials(f, m.materials(), true);
+        } else if (change instanceof CaseAttachment a) {
+            caseNo(f, a.caseNo(), true);
+            f.text("fileName", a.fileName(), true, 250, false);
+            f.pattern("mediaType", a.mediaType(), true, 100, "[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+");
+            f.integer("sizeBytes", a.sizeBytes(), true, 1, 1L << 40);
+            f.pattern("sha256", a.sha256(), true, 64, "[0-9a-fA-F]{64}");
+        } else if (change instanceof CaseNote n) {
+            caseNo(f, n.caseNo(), true);
+            f.text("note", n.note(), true, 2000, true);
+        }
+        return new Checked(change, refusal(out));
     }
 
     // ---------------------------------------------------------------------------------------- message types
 
-    private static void person(Fields f, LocalDate today) {
-        String type = f.enumOf("idType", true, ID_TYPES);
-        String id = f.text("idNumber", true, 40, false);
+    private static void person(Fields f, PersonRegistered p, LocalDate today) {
+        String type = f.enumOf("idType", p.idType(), true, ID_TYPES);
+        String id = f.text("idNumber", p.idNumber(), true, 40, false);
         if (type != null && id != null) {
-            List<String> p = Validators.idNumber(IdType.valueOf(type), id, today);
-            if (!p.isEmpty()) {
-                f.add(INVALID_FIELD, "input.idNumber", "idNumber", String.join("；", p));
+            List<String> problems = Validators.idNumber(IdType.valueOf(type), id, today);
+            if (!problems.isEmpty()) {
+                f.add(INVALID_FIELD, "input.idNumber", "idNumber", String.join("；", problems));
             }
         }
-        personName(f, "name", true, 100);
-        f.enumOf("gender", false, GENDERS);
-        f.date("birthDate", false, EARLIEST_BIRTH, today);
-        f.enumOf("insuranceType", false, INSURANCE_TYPES);
-        f.enumOf("status", false, STATUSES);
-        f.pattern("phone", false, 40, "[0-9+() -]+");
-        creditCode(f, "unitCreditCode", false);
-        f.integer("unitId", false, 0, Long.MAX_VALUE);
-        f.integer("accountBalanceFen", false, 0, Long.MAX_VALUE);
+        personName(f, "name", p.name(), true, 100);
+        f.enumOf("gender", p.gender(), false, GENDERS);
+        f.date("birthDate", p.birthDate(), false, EARLIEST_BIRTH, today);
+        f.enumOf("insuranceType", p.insuranceType(), false, INSURANCE_TYPES);
+        f.enumOf("status", p.status(), false, STATUSES);
+        f.pattern("phone", p.phone(), false, 40, "[0-9+() -]+");
+        creditCode(f, "unitCreditCode", p.unitCreditCode(), false);
+        f.integer("unitId", p.unitId(), false, 0, Long.MAX_VALUE);
+        f.integer("accountBalanceFen", p.accountBalanceFen(), false, 0, Long.MAX_VALUE);
     }
 
-    private static void unit(Fields f) {
-        creditCode(f, "creditCode", true);
-        f.text("name", true, 200, false);
-        f.text("unitType", false, 60, false);
-        f.text("address", false, 200, false);
-        personName(f, "legalRepName", false, 100);
-        f.pattern("bankAccount", false, 40, "[0-9 -]+");
-        f.enumOf("status", false, STATUSES);
+    private static void unit(Fields f, UnitRegistered u) {
+        creditCode(f, "creditCode", u.creditCode(), true);
+        f.text("name", u.name(), true, 200, false);
+        f.text("unitType", u.unitType(), false, 60, false);
+        f.text("address", u.address(), false, 200, false);
+        personName(f, "legalRepName", u.legalRepName(), false, 100);
+        f.pattern("bankAccount", u.bankAccount(), false, 40, "[0-9 -]+");
+        f.enumOf("status", u.status(), false, STATUSES);
     }
 
-    private static void caseReceived(Fields f, Desks.Desk desk, LocalDate day) {
-        String no = caseNo(f, true);
+    private static void caseReceived(Fields f, CaseReceived r, Desks.Desk desk, LocalDate day) {
+        String no = caseNo(f, r.caseNo(), true);
         if (no != null) {
             CaseNumbers.Parts parts = CaseNumbers.parse(no).orElseThrow();
             if (!parts.agencyCode().equals(desk.agencyCode())) {
@@ -172,62 +204,59 @@ final class InputCheck {
                 f.add(FORBIDDEN_AGENCY, "refuse.caseNoDay", no, parts.day().toString(), day.toString());
             }
         }
-        String agency = f.text("agencyCode", false, 32, false);
+        String agency = f.text("agencyCode", r.agencyCode(), false, 32, false);
         if (agency != null && !agency.equals(desk.agencyCode())) {
             f.add(FORBIDDEN_AGENCY, "auth.agencyMismatch", shown(agency), desk.agencyCode());
         }
-        f.integer("itemNo", true, 1, 999);
-        String kind = f.enumOf("applicantKind", false, KINDS);
-        applicantId(f, kind, day);
+        f.integer("itemNo", r.itemNo(), true, 1, 999);
+        String kind = f.enumOf("applicantKind", r.applicantKind(), false, KINDS);
+        applicantId(f, kind, r.applicantIdNumber(), r.fields(), day);
         if ("PERSON".equals(kind)) {
-            personName(f, "applicantName", false, 100);
+            personName(f, "applicantName", r.applicantName(), false, 100);
         } else {
-            f.text("applicantName", false, 200, false);
+            f.text("applicantName", r.applicantName(), false, 200, false);
         }
-        String action = f.enumOf("action", false, ACTIONS);
+        String action = f.enumOf("action", r.action(), false, ACTIONS);
         if (action != null && !"RECEIVE".equals(action)) {
             f.add(INVALID_FIELD, "input.enum", "action", action, "RECEIVE");
         }
-        f.enumOf("toState", false, STATES);
-        f.enumOf("fromState", false, STATES);
-        common(f);
-        Optional.ofNullable(f.object("fields", false)).ifPresent(fields -> {
-            for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> x = it.next();
-                f.text("fields." + x.getKey(), x.getValue(), false, 2000, true);
-            }
-        });
-        materials(f, false);
+        f.enumOf("toState", r.toState(), false, STATES);
+        f.enumOf("fromState", r.fromState(), false, STATES);
+        common(f, r);
+        if (r.fields() != null) {
+            r.fields().forEach((k, v) -> f.text("fields." + k, v, false, 2000, true));
+        }
+        materials(f, r.materials(), false);
     }
 
-    private static void caseStep(Fields f, LocalDate day) {
-        caseNo(f, true);
-        f.integer("itemNo", false, 1, 999);
-        f.text("agencyCode", false, 32, false);
-        String kind = f.enumOf("applicantKind", false, KINDS);
-        applicantId(f, kind, day);
-        f.text("applicantName", false, 200, false);
-        String action = f.enumOf("action", true, ACTIONS);
-        f.enumOf("fromState", false, STATES);
-        f.enumOf("toState", true, STATES);
-        common(f);
-        Long amount = f.integer("amountFen", false, 0, 100_000_000_000L);
+    private static void caseStep(Fields f, CaseStepped s, LocalDate day) {
+        caseNo(f, s.caseNo(), true);
+        f.integer("itemNo", s.itemNo(), false, 1, 999);
+        f.text("agencyCode", s.agencyCode(), false, 32, false);
+        String kind = f.enumOf("applicantKind", s.applicantKind(), false, KINDS);
+        applicantId(f, kind, s.applicantIdNumber(), null, day);
+        f.text("applicantName", s.applicantName(), false, 200, false);
+        String action = f.enumOf("action", s.action(), true, ACTIONS);
+        f.enumOf("fromState", s.fromState(), false, STATES);
+        f.enumOf("toState", s.toState(), true, STATES);
+        common(f, s);
+        Long amount = f.integer("amountFen", s.amountFen(), false, 0, 100_000_000_000L);
         if ("PAY".equals(action) && (amount == null || amount <= 0)) {
             f.add(INVALID_FIELD, "input.amountPositive", "amountFen", String.valueOf(amount));
         }
-        f.text("message", false, 4000, true);
+        f.text("message", s.message(), false, 4000, true);
     }
 
-    /** Fields every case message of the desk carries. */
-    private static void common(Fields f) {
-        f.text("catalogVersion", false, 40, false);
-        f.dateTime("occurredAt", false);
-        f.date("onDay", false, null);
-        f.integer("actorId", false, 0, Long.MAX_VALUE);
-        f.text("actorName", false, 100, false);
-        JsonNode reasons = f.in.get("reasons");
-        if (reasons != null && !reasons.isNull()) {
-            if (!reasons.isArray() || reasons.size() > 50) {
+    /** Fields every case step of the desk carries. */
+    private static void common(Fields f, CaseStep s) {
+        f.text("catalogVersion", s.catalogVersion(), false, 40, false);
+        f.dateTime("occurredAt", s.occurredAt(), false);
+        f.date("onDay", s.onDay(), false, null);
+        f.integer("actorId", s.actorId(), false, 0, Long.MAX_VALUE);
+        f.text("actorName", s.actorName(), false, 100, false);
+        List<String> reasons = s.reasons();
+        if (reasons != null) {
+            if (reasons.size() > 50) {
                 f.add(INVALID_FIELD, "input.type", "reasons", "array");
             } else {
                 for (int i = 0; i < reasons.size(); i++) {
@@ -241,8 +270,8 @@ final class InputCheck {
      * A person's name as on an identity document: letters of any script (with their combining marks), spaces and
      * the separators names use (middle dot, full stop, hyphen, apostrophe); no digits, brackets or punctuation.
      */
-    private static void personName(Fields f, String field, boolean required, int max) {
-        String v = f.text(field, required, max, false);
+    private static void personName(Fields f, String field, String value, boolean required, int max) {
+        String v = f.text(field, value, required, max, false);
         if (v != null && !v.codePoints().allMatch(InputCheck::nameChar)) {
             f.add(INVALID_FIELD, "input.personName", field, shown(v));
         }
@@ -255,8 +284,8 @@ final class InputCheck {
                 || c == '\uFF0E';
     }
 
-    private static String caseNo(Fields f, boolean required) {
-        String no = f.text("caseNo", required, 40, false);
+    private static String caseNo(Fields f, String value, boolean required) {
+        String no = f.text("caseNo", value, required, 40, false);
         if (no != null && CaseNumbers.parse(no).isEmpty()) {
             f.add(INVALID_FIELD, "input.caseNo", shown(no));
             return null;
@@ -264,26 +293,25 @@ final class InputCheck {
         return no;
     }
 
-    private static void materials(Fields f, boolean required) {
-        JsonNode m = f.object("materials", required);
+    private static void materials(Fields f, Map<String, String> m, boolean required) {
         if (m == null) {
+            f.absent("materials", required);
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> x = it.next();
-            if (!x.getKey().matches("\\d{1,3}")) {
-                f.add(INVALID_FIELD, "input.materialNo", shown(x.getKey()));
+        m.forEach((no, status) -> {
+            if (!no.matches("\\d{1,3}")) {
+                f.add(INVALID_FIELD, "input.materialNo", shown(no));
             }
-            String v = f.text("materials." + x.getKey(), x.getValue(), true, 20, false);
+            String v = f.text("materials." + no, status, true, 20, false);
             if (v != null && !MATERIAL_STATUSES.contains(v)) {
-                f.add(INVALID_FIELD, "input.enum", "materials." + x.getKey(), shown(v),
+                f.add(INVALID_FIELD, "input.enum", "materials." + no, shown(v),
                         String.join("/", MATERIAL_STATUSES));
             }
-        }
+        });
     }
 
-    private static void creditCode(Fields f, String field, boolean required) {
-        String code = f.text(field, required, 18, false);
+    private static void creditCode(Fields f, String field, String value, boolean required) {
+        String code = f.text(field, value, required, 18, false);
         if (code != null) {
             List<String> p = Validators.creditCode(code);
             if (!p.isEmpty()) {
@@ -296,8 +324,9 @@ final class InputCheck {
      * The applicant's number: a unit's 18-character credit code (or an older code of letters and digits), a
      * person's number valid as one of the document types (the type named in {@code fields.idType} when given).
      */
-    private static void applicantId(Fields f, String kind, LocalDate today) {
-        String id = f.text("applicantIdNumber", false, 40, false);
+    private static void applicantId(Fields f, String kind, String value, Map<String, String> intake,
+                                    LocalDate today) {
+        String id = f.text("applicantIdNumber", value, false, 40, false);
         if (id == null) {
             return;
         }
@@ -310,9 +339,9 @@ final class InputCheck {
             }
             return;
         }
-        JsonNode fields = f.in.get("fields");
-        Optional<IdType> named = fields != null && fields.isObject() && fields.path("idType").isTextual()
-                ? IdType.fromLabel(fields.path("idType").asText()) : Optional.empty();
+        // the intake form's own field (a catalog field name, not a property of the message)
+        String namedType = intake == null ? null : intake.get("idType");
+        Optional<IdType> named = namedType == null ? Optional.empty() : IdType.fromLabel(namedType);
         List<IdType> candidates = named.map(List::of).orElseGet(() -> n.length() == 18
                 ? List.of(IdType.RESIDENT_ID, IdType.HMT_RESIDENCE_PERMIT, IdType.FOREIGNER_PERMANENT_RESIDENCE)
                 : List.of(IdType.PASSPORT, IdType.HK_MACAO_PASS, IdType.TAIWAN_PASS,
@@ -435,44 +464,34 @@ final class InputCheck {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Typed reading of the fields of one input object, collecting problems. */
+    /**
+     * Checks of the typed values of one change, collecting problems; the name of a field is the label of its
+     * problems. A field already refused for its JSON type ({@code mistyped}) is not checked again.
+     */
     private static final class Fields {
-        final JsonNode in;
         final List<Problem> out;
+        final Set<String> mistyped;
 
-        Fields(JsonNode in, List<Problem> out) {
-            this.in = in;
+        Fields(List<Problem> out, Set<String> mistyped) {
             this.out = out;
+            this.mistyped = mistyped;
         }
 
         void add(String code, String key, Object... args) {
             out.add(problem(code, key, args));
         }
 
-        String text(String field, boolean required, int max, boolean multiline) {
-            return text(field, in.get(field), required, max, multiline);
+        /** An absent value: a problem when required (and not already refused for its type). */
+        void absent(String field, boolean required) {
+            if (required && !mistyped.contains(field)) {
+                add(Refusal.INVALID_INPUT, "refuse.input.missing", field);
+            }
         }
 
         /** A string value (trimmed); null when absent (a problem when required) or not acceptable. */
-        String text(String field, JsonNode v, boolean required, int max, boolean multiline) {
-            if (v == null || v.isNull()) {
-                if (required) {
-                    add(Refusal.INVALID_INPUT, "refuse.input.missing", field);
-                }
-                return null;
-            }
-            if (!v.isTextual()) {
-                add(INVALID_FIELD, "input.type", field, "string");
-                return null;
-            }
-            return text(field, v.asText(), required, max, multiline);
-        }
-
         String text(String field, String raw, boolean required, int max, boolean multiline) {
             if (raw == null) {
-                if (required) {
-                    add(Refusal.INVALID_INPUT, "refuse.input.missing", field);
-                }
+                absent(field, required);
                 return null;
             }
             String bad = unsafe(raw, multiline);
@@ -482,9 +501,7 @@ final class InputCheck {
             }
             String s = raw.strip();
             if (s.isEmpty()) {
-                if (required) {
-                    add(Refusal.INVALID_INPUT, "refuse.input.missing", field);
-                }
+                absent(field, required);
                 return null;
             }
             int len = s.codePointCount(0, s.length());
@@ -495,8 +512,8 @@ final class InputCheck {
             return s;
         }
 
-        String enumOf(String field, boolean required, Set<String> allowed) {
-            String v = text(field, required, 40, false);
+        String enumOf(String field, String value, boolean required, Set<String> allowed) {
+            String v = text(field, value, required, 40, false);
             if (v != null && !allowed.contains(v)) {
                 add(INVALID_FIELD, "input.enum", field, shown(v), String.join("/", new java.util.TreeSet<>(allowed)));
                 return null;
@@ -504,8 +521,8 @@ final class InputCheck {
             return v;
         }
 
-        String pattern(String field, boolean required, int max, String regex) {
-            String v = text(field, required, max, false);
+        String pattern(String field, String value, boolean required, int max, String regex) {
+            String v = text(field, value, required, max, false);
             if (v != null && !v.matches(regex)) {
                 add(INVALID_FIELD, "input.format", field, shown(v));
                 return null;
@@ -513,19 +530,12 @@ final class InputCheck {
             return v;
         }
 
-        Long integer(String field, boolean required, long min, long max) {
-            JsonNode v = in.get(field);
-            if (v == null || v.isNull()) {
-                if (required) {
-                    add(Refusal.INVALID_INPUT, "refuse.input.missing", field);
-                }
+        Long integer(String field, Number value, boolean required, long min, long max) {
+            if (value == null) {
+                absent(field, required);
                 return null;
             }
-            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                add(INVALID_FIELD, "input.type", field, "integer");
-                return null;
-            }
-            long n = v.asLong();
+            long n = value.longValue();
             if (n < min || n > max) {
                 add(INVALID_FIELD, "input.range", field, n, min, max);
                 return null;
@@ -534,13 +544,13 @@ final class InputCheck {
         }
 
         /** A strict {@code yyyy-MM-dd} date from 1900 on, not after {@code latest} when given. */
-        LocalDate date(String field, boolean required, LocalDate latest) {
-            return date(field, required, EARLIEST, latest);
+        LocalDate date(String field, String value, boolean required, LocalDate latest) {
+            return date(field, value, required, EARLIEST, latest);
         }
 
         /** A strict {@code yyyy-MM-dd} date from {@code earliest} on, not after {@code latest} when given. */
-        LocalDate date(String field, boolean required, LocalDate earliest, LocalDate latest) {
-            return parsed(field, required, s -> {
+        LocalDate date(String field, String value, boolean required, LocalDate earliest, LocalDate latest) {
+            return parsed(field, value, required, s -> {
                 LocalDate d = LocalDate.parse(s, DATE);
                 if (d.isBefore(earliest) || (latest != null && d.isAfter(latest))) {
                     throw new DateTimeParseException("out of range", s, 0);
@@ -549,8 +559,8 @@ final class InputCheck {
             }, "input.date");
         }
 
-        OffsetDateTime dateTime(String field, boolean required) {
-            return parsed(field, required, s -> {
+        OffsetDateTime dateTime(String field, String value, boolean required) {
+            return parsed(field, value, required, s -> {
                 OffsetDateTime t = OffsetDateTime.parse(s);
                 if (t.getYear() < 1900 || t.getYear() > 9999) {
                     throw new DateTimeParseException("out of range", s, 0);
@@ -559,8 +569,8 @@ final class InputCheck {
             }, "input.dateTime");
         }
 
-        private <T> T parsed(String field, boolean required, Function<String, T> parse, String key) {
-            String s = text(field, required, 40, false);
+        private <T> T parsed(String field, String value, boolean required, Function<String, T> parse, String key) {
+            String s = text(field, value, required, 40, false);
             if (s == null) {
                 return null;
             }
@@ -571,20 +581,91 @@ final class InputCheck {
                 return null;
             }
         }
+    }
 
-        JsonNode object(String field, boolean required) {
-            JsonNode v = in.get(field);
-            if (v == null || v.isNull()) {
-                if (required) {
-                    add(Refusal.INVALID_INPUT, "refuse.input.missing", field);
+    /**
+     * Reads an input into its kind's record, checking first, property by property of the record, that each value
+     * has the JSON type the record declares (a string, an integer, an object of strings, an array of strings):
+     * Jackson would otherwise turn {@code 5} into {@code "5"} or stop at the first mismatch. A value of the wrong
+     * type is reported ({@code input.type}, as before the records) and left out of what is read, so the other
+     * fields are still checked. Properties the record does not know are tolerated (forward compatibility); the
+     * generic walk has checked them.
+     */
+    static final class Shape {
+        private Shape() {
+        }
+
+        static Change read(ChangeKind kind, ObjectNode in, List<Problem> out, Set<String> mistyped) {
+            ObjectNode copy = in.deepCopy();
+            for (RecordComponent rc : kind.type().getRecordComponents()) {
+                JsonProperty named = rc.getAnnotation(JsonProperty.class);
+                String name = named == null || named.value().isEmpty() ? rc.getName() : named.value();
+                JsonNode v = in.get(name);
+                if (v == null || v.isNull()) {
+                    continue;
                 }
+                if (!fits(rc.getGenericType(), name, v, copy, out)) {
+                    mistyped.add(name);
+                    copy.remove(name);
+                }
+            }
+            try {
+                return kind.read(copy);
+            } catch (IllegalArgumentException ex) {
+                out.add(problem(INVALID_FIELD, "input.type", "input", "object"));
                 return null;
             }
-            if (!v.isObject()) {
-                add(INVALID_FIELD, "input.type", field, "object");
-                return null;
+        }
+
+        /** Whether {@code v} has the JSON type of {@code type}; entries of a map that do not are dropped. */
+        private static boolean fits(Type type, String name, JsonNode v, ObjectNode copy, List<Problem> out) {
+            if (type == String.class) {
+                return expect(v.isTextual(), name, "string", out);
             }
-            return v;
+            if (type == Long.class || type == Integer.class) {
+                if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                    return expect(false, name, "integer", out);
+                }
+                if (type == Integer.class && !v.canConvertToInt()) {
+                    out.add(problem(INVALID_FIELD, "input.range", name, v.asLong(), Integer.MIN_VALUE,
+                            Integer.MAX_VALUE));
+                    return false;
+                }
+                return true;
+            }
+            if (type instanceof ParameterizedType p && p.getRawType() == Map.class) {
+                if (!expect(v.isObject(), name, "object", out)) {
+                    return false;
+                }
+                ObjectNode kept = copy.with(name);
+                for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> x = it.next();
+                    if (!x.getValue().isNull() && !expect(x.getValue().isTextual(), name + "." + x.getKey(), "string",
+                            out)) {
+                        kept.remove(x.getKey());
+                    }
+                }
+                return true;
+            }
+            if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
+                if (!expect(v.isArray(), name, "array", out)) {
+                    return false;
+                }
+                boolean ok = true;
+                for (int i = 0; i < v.size(); i++) {
+                    JsonNode x = v.get(i);
+                    ok &= x.isNull() || expect(x.isTextual(), name + "[" + i + "]", "string", out);
+                }
+                return ok;
+            }
+            throw new IllegalStateException("no JSON shape for " + type + " of " + name);
+        }
+
+        private static boolean expect(boolean ok, String field, String type, List<Problem> out) {
+            if (!ok) {
+                out.add(problem(INVALID_FIELD, "input.type", field, type));
+            }
+            return ok;
         }
     }
 }

@@ -28,6 +28,12 @@ import org.ybdesk.protocol.UploadResponse;
 import org.ybdesk.protocol.UploadResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ybdesk.province.store.AuditAnchors;
+import org.ybdesk.province.store.Desks;
+import org.ybdesk.province.store.ProvinceDb;
+import org.ybdesk.province.store.ReferenceStore;
+import org.ybdesk.province.store.RegistryPulls;
+import org.ybdesk.province.store.Uploads;
 
 /**
  * The provincial server's HTTP side (Javalin on Jetty), implementing docs/protocol.md: upload, reference and
@@ -171,7 +177,7 @@ public final class ProvinceServer implements AutoCloseable {
         long t0 = System.nanoTime();
         List<UploadResult> results = uploads.process(desk, messages);
         LOG.info("desk {}/{}: {} messages in {} ms ({} refused, {} duplicates)", desk.agencyCode(),
-                desk.deskNo(), results.size(), (System.nanoTime() - t0) / 1_000_000,
+                desk.windowNo(), results.size(), (System.nanoTime() - t0) / 1_000_000,
                 results.stream().filter(r -> !r.accepted()).count(),
                 results.stream().filter(UploadResult::duplicate).count());
         json(ctx, 200, new UploadResponse(results));

@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.ybdesk.province.store.Desks;
+import org.ybdesk.province.store.LocalPostgres;
+import org.ybdesk.province.store.ProvinceDb;
+import org.ybdesk.province.store.ReferenceStore;
 
 /**
  * {@code province-server}: {@code start}, {@code desk add|list}, {@code reference import}. Without
@@ -167,9 +171,9 @@ public final class ProvinceServerMain implements Runnable {
                 Desks.Registration r = new Desks(o.db()).add(agency, admdvs, name);
                 if (json) {
                     System.out.println(ProtocolJson.mapper().writeValueAsString(new DeskRegistration(
-                            r.desk().agencyCode(), r.desk().admdvs(), r.desk().deskNo(), r.desk().name(), r.token())));
+                            r.desk().agencyCode(), r.desk().admdvs(), r.desk().windowNo(), r.desk().name(), r.token())));
                 } else {
-                    System.out.println("desk_no=" + String.format("%03d", r.desk().deskNo()));
+                    System.out.println("window_no=" + String.format("%03d", r.desk().windowNo()));
                     System.out.println("token=" + r.token());
                 }
                 return 0;
@@ -186,7 +190,7 @@ public final class ProvinceServerMain implements Runnable {
         public Integer call() {
             try (Opened o = dbOptions.open()) {
                 for (Desks.Desk d : new Desks(o.db()).list()) {
-                    System.out.printf("%s\t%03d\t%s\t%s%n", d.agencyCode(), d.deskNo(), d.admdvs(), d.name());
+                    System.out.printf("%s\t%03d\t%s\t%s%n", d.agencyCode(), d.windowNo(), d.admdvs(), d.name());
                 }
                 return 0;
             }

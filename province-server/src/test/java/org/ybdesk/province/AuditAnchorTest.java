@@ -13,6 +13,7 @@ import org.ybdesk.protocol.ErrorBody;
 import org.ybdesk.protocol.ProtocolJson;
 import org.ybdesk.protocol.UploadRequest;
 import org.ybdesk.protocol.UploadResponse;
+import org.ybdesk.province.store.AuditAnchors;
 
 /** The province keeps each desk's audit chain heads and refuses a batch from a cut-back or rewritten chain (D71). */
 class AuditAnchorTest {

@@ -89,12 +89,12 @@ class AuthAndValidationTest {
     void malformedEnvelopesAre400WithEveryReasonAndNothingIsApplied() {
         Envelope good = desk.person("230102198001019000", "好人");
         Envelope badMsgid = new Envelope("4201", "2301020019999", good.infTime(), "V1.0", "1", "z", "z",
-                good.agencyCode(), good.admdvs(), good.devNo(), good.seq() + 1, good.input());
+                good.agencyCode(), good.admdvs(), good.windowNo(), good.seq() + 1, good.input());
         Envelope unknownInfno = desk.envelopeAt("4999", Map.of("caseNo", "1"), good.seq() + 2,
                 desk.clock.plusMinutes(5));
         Envelope noInput = new Envelope("4105", desk.envelopeAt("4105", Map.of(), good.seq() + 3,
                 desk.clock.plusMinutes(6)).msgid(), Protocol.INF_TIME.format(desk.clock.plusMinutes(6)), "V1.0", "1",
-                "z", "z", good.agencyCode(), good.admdvs(), good.devNo(), good.seq() + 3, null);
+                "z", "z", good.agencyCode(), good.admdvs(), good.windowNo(), good.seq() + 3, null);
         HttpResponse<String> r = f.post(desk.token, List.of(good, badMsgid, unknownInfno, noInput));
         assertThat(r.statusCode()).isEqualTo(400);
         ErrorBody body = error(r);
@@ -112,7 +112,7 @@ class AuthAndValidationTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(error(r).errMsg()).contains("顺序号");
         Envelope shifted = new Envelope(a.infno(), a.msgid(), "2026-01-01 00:00:00", a.infver(), a.opterType(),
-                a.opter(), a.opterName(), a.agencyCode(), a.admdvs(), a.devNo(), a.seq(), a.input());
+                a.opter(), a.opterName(), a.agencyCode(), a.admdvs(), a.windowNo(), a.seq(), a.input());
         HttpResponse<String> r2 = f.post(desk.token, List.of(shifted));
         assertThat(r2.statusCode()).isEqualTo(400);
         assertThat(error(r2).errMsg()).contains("inf_time");

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ybdesk.protocol.DeskRegistration;
 import picocli.CommandLine;
+import org.ybdesk.province.store.Desks;
+import org.ybdesk.province.store.LocalPostgres;
+import org.ybdesk.province.store.ProvinceDb;
 
 class CommandLineTest {
     private static String run(String... args) {
@@ -38,15 +41,15 @@ class CommandLineTest {
         String first = run(concat(new String[]{"desk", "add", "--agency", "230102001", "--admdvs", "230102",
                 "--name", "哈尔滨市道里区医疗保障中心", "--json"}, conn));
         DeskRegistration reg = ServerFixture.read(first.trim(), DeskRegistration.class);
-        assertThat(reg.devNo()).isEqualTo(1);
+        assertThat(reg.windowNo()).isEqualTo(1);
         assertThat(reg.token()).hasSizeGreaterThanOrEqualTo(43);
         String second = run(concat(new String[]{"desk", "add", "--agency", "230102001", "--admdvs", "230102",
                 "--name", "哈尔滨市道里区医疗保障中心"}, conn));
-        assertThat(second).contains("desk_no=002", "token=");
+        assertThat(second).contains("window_no=002", "token=");
 
         try (ProvinceDb again = new ProvinceDb(url, pg.user(), pg.password())) {
             Desks desks = new Desks(again);
-            assertThat(desks.authenticate(reg.token())).get().extracting(Desks.Desk::deskNo).isEqualTo(1);
+            assertThat(desks.authenticate(reg.token())).get().extracting(Desks.Desk::windowNo).isEqualTo(1);
             assertThat(desks.authenticate(reg.token() + "x")).isEmpty();
             // only the hash is stored
             assertThat(again.dsl().fetchCount(org.jooq.impl.DSL.table("desk"),

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.ybdesk.protocol.Envelope;
 import org.ybdesk.protocol.UploadResponse;
 import org.ybdesk.protocol.UploadResult;
+import org.ybdesk.province.store.RegistryPulls;
+import org.ybdesk.province.store.Uploads;
 
 class ConcurrentUploadTest {
     ServerFixture f;

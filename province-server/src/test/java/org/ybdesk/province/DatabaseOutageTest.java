@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.ybdesk.protocol.ErrorBody;
 import org.ybdesk.protocol.Health;
 import org.ybdesk.protocol.Protocol;
+import org.ybdesk.province.store.LocalPostgres;
+import org.ybdesk.province.store.ProvinceDb;
 
 /** With its database gone the server says DOWN and answers uploads with 5xx (not an answer: the desk retries). */
 class DatabaseOutageTest {

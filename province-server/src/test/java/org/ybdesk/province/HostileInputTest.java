@@ -360,13 +360,13 @@ class HostileInputTest {
 
         // the envelope's own free fields
         badEnvelope("opter_name", e -> new Envelope(e.infno(), e.msgid(), e.infTime(), e.infver(), e.opterType(),
-                e.opter(), "张\u0000三", e.agencyCode(), e.admdvs(), e.devNo(), e.seq(), e.input()), unsafe);
+                e.opter(), "张\u0000三", e.agencyCode(), e.admdvs(), e.windowNo(), e.seq(), e.input()), unsafe);
         badEnvelope("opter_name", e -> new Envelope(e.infno(), e.msgid(), e.infTime(), e.infver(), e.opterType(),
-                e.opter(), longText(101), e.agencyCode(), e.admdvs(), e.devNo(), e.seq(), e.input()), field);
+                e.opter(), longText(101), e.agencyCode(), e.admdvs(), e.windowNo(), e.seq(), e.input()), field);
         badEnvelope("opter", e -> new Envelope(e.infno(), e.msgid(), e.infTime(), e.infver(), e.opterType(),
-                "zhang\u202E", e.opterName(), e.agencyCode(), e.admdvs(), e.devNo(), e.seq(), e.input()), unsafe);
+                "zhang\u202E", e.opterName(), e.agencyCode(), e.admdvs(), e.windowNo(), e.seq(), e.input()), unsafe);
         badEnvelope("opter_type", e -> new Envelope(e.infno(), e.msgid(), e.infTime(), e.infver(), "5",
-                e.opter(), e.opterName(), e.agencyCode(), e.admdvs(), e.devNo(), e.seq(), e.input()), field);
+                e.opter(), e.opterName(), e.agencyCode(), e.admdvs(), e.windowNo(), e.seq(), e.input()), field);
     }
 
     @Test

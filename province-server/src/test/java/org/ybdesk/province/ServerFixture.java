@@ -19,6 +19,9 @@ import org.ybdesk.protocol.ProtocolJson;
 import org.ybdesk.protocol.UploadRequest;
 import org.ybdesk.protocol.UploadResponse;
 import org.ybdesk.protocol.UploadResult;
+import org.ybdesk.province.store.Desks;
+import org.ybdesk.province.store.ProvinceDb;
+import org.ybdesk.province.store.ReferenceStore;
 
 /** A real server on a free loopback port over a fresh PostgreSQL database, and a real HTTP client. */
 final class ServerFixture implements AutoCloseable {
@@ -67,9 +70,9 @@ final class ServerFixture implements AutoCloseable {
         }
 
         Envelope envelopeNode(String infno, JsonNode in, long seqNo, LocalDateTime at) {
-            return new Envelope(infno, Protocol.msgid(desk.agencyCode(), at, desk.deskNo(), seqNo),
+            return new Envelope(infno, Protocol.msgid(desk.agencyCode(), at, desk.windowNo(), seqNo),
                     Protocol.INF_TIME.format(at), Protocol.VERSION, Protocol.OPERATOR_CLERK, "zhang", "张经办",
-                    desk.agencyCode(), desk.admdvs(), String.format("%03d", desk.deskNo()), seqNo, in);
+                    desk.agencyCode(), desk.admdvs(), String.format("%03d", desk.windowNo()), seqNo, in);
         }
 
         Envelope person(String idNumber, String name) {

@@ -6,13 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.ybdesk.province.store.LocalPostgres;
+import org.ybdesk.province.store.ProvinceDb;
 
 /**
  * One real PostgreSQL per test JVM ({@link LocalPostgres} in a temp folder, stopped at JVM exit); every test class
  * gets a database of its own. No PostgreSQL installed → {@link LocalPostgres#findBinaries()} fails the tests with
  * the message how to install it ({@code ./run-tests} does).
  */
-final class TestPostgres {
+public final class TestPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static LocalPostgres server;
 
@@ -39,7 +41,7 @@ final class TestPostgres {
     }
 
     /** Deletes a folder and everything in it (a stopped cluster's folder). */
-    static void deleteTree(Path root) {
+    public static void deleteTree(Path root) {
         try (var paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -426,7 +426,7 @@ final class RegistryEffects {
         Map<String, Object> after = unitAudit(u);
         after.put("caseNo", ref);
         desk.audited().record(tx, actor, now, "UNIT_REGISTER", "UNIT", u.getCreditCode(), null, after,
-                "UNIT_REGISTERED", RegistryService.unitMap(u));
+                RegistryService.unitRegistered(u));
         return u;
     }
 
@@ -486,9 +486,8 @@ final class RegistryEffects {
             p.store();
             c.setPersonId(p.getId());
             c.update();
-            Map<String, Object> after = RegistryService.personMap(tx, p);
             desk.audited().record(tx, actor, now, "PERSON_REGISTER", "PERSON", p.getIdNumber(), null,
-                    withCase(personAudit(tx, p), ref), "PERSON_REGISTERED", after);
+                    withCase(personAudit(tx, p), ref), RegistryService.personRegistered(tx, p));
             return;
         }
         Map<String, Object> before = personAudit(tx, p);

@@ -22,6 +22,8 @@ import org.ybdesk.core.validation.InputHygiene;
 import org.ybdesk.core.validation.Validators;
 import org.ybdesk.db.jooq.tables.records.PersonRecord;
 import org.ybdesk.db.jooq.tables.records.UnitRecord;
+import org.ybdesk.protocol.change.PersonRegistered;
+import org.ybdesk.protocol.change.UnitRegistered;
 
 /** The registry of insured units and persons: registration with full validation, lookup and search. */
 public final class RegistryService {
@@ -132,8 +134,8 @@ public final class RegistryService {
             r.setUpdatedAt(desk.now());
             r.store();
             Map<String, Object> after = personMap(tx, r);
-            desk.audited().record(tx, actor, desk.now(), "PERSON_REGISTER", "PERSON", id, null, after, "PERSON_REGISTERED",
-                    after);
+            desk.audited().record(tx, actor, desk.now(), "PERSON_REGISTER", "PERSON", id, null, after,
+                    personRegistered(tx, r));
             return toView(r, tx.selectFrom(UNIT).where(UNIT.ID.eq(u == null ? -1L : u)).fetchOne());
         });
     }
@@ -257,8 +259,8 @@ public final class RegistryService {
             r.setUpdatedAt(desk.now());
             r.store();
             Map<String, Object> after = unitMap(r);
-            desk.audited().record(tx, actor, desk.now(), "UNIT_REGISTER", "UNIT", code, null, after, "UNIT_REGISTERED",
-                    after);
+            desk.audited().record(tx, actor, desk.now(), "UNIT_REGISTER", "UNIT", code, null, after,
+                    unitRegistered(r));
             return toView(r);
         });
     }
@@ -337,6 +339,21 @@ public final class RegistryService {
         m.put("phone", r.getPhone());
         m.put("accountBalanceFen", r.getAccountBalanceFen());
         return m;
+    }
+
+    /** The change a registration sends: the person as {@link #personMap(DSLContext, PersonRecord)} shows them. */
+    static PersonRegistered personRegistered(DSLContext tx, PersonRecord r) {
+        String unitCreditCode = r.getUnitId() == null ? null : tx.select(UNIT.CREDIT_CODE).from(UNIT)
+                .where(UNIT.ID.eq(r.getUnitId())).fetchOne(UNIT.CREDIT_CODE);
+        return new PersonRegistered(r.getIdType(), r.getIdNumber(), r.getName(), r.getGender(),
+                r.getBirthDate() == null ? null : r.getBirthDate().toString(), r.getInsuranceType(), r.getStatus(),
+                r.getUnitId(), r.getPhone(), r.getAccountBalanceFen(), unitCreditCode);
+    }
+
+    /** The change a unit's registration sends: the unit as {@link #unitMap(UnitRecord)} shows it. */
+    static UnitRegistered unitRegistered(UnitRecord r) {
+        return new UnitRegistered(r.getCreditCode(), r.getName(), r.getUnitType(), r.getAddress(),
+                r.getLegalRepName(), r.getBankAccount(), r.getStatus());
     }
 
     static Map<String, Object> unitMap(UnitRecord r) {

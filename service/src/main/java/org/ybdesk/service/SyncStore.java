@@ -28,6 +28,8 @@ import org.ybdesk.db.jooq.tables.records.OutboxRecord;
 import org.ybdesk.db.jooq.tables.records.PersonRecord;
 import org.ybdesk.db.jooq.tables.records.SyncTaskRecord;
 import org.ybdesk.db.jooq.tables.records.UnitRecord;
+import org.ybdesk.protocol.change.Change;
+import org.ybdesk.protocol.change.ChangeKind;
 import org.ybdesk.service.CaseViews.CaseSummary;
 
 /**
@@ -53,9 +55,16 @@ public final class SyncStore {
 
     // ------------------------------------------------------------------------------------------------ values
 
-    /** An outbox row to upload, with the operator found through its audit record. */
-    public record PendingMessage(long seq, String msgType, String entityType, String entityId, String payloadJson,
+    /**
+     * An outbox row to upload: its typed change (null when the row's type or JSON is not one this release knows:
+     * the uploader refuses it locally) and its actor as stored with it ({@code operator}: the login name).
+     */
+    public record PendingMessage(long seq, String msgType, String entityType, String entityId, Change change,
                                  OffsetDateTime createdAt, int attempts, String operator, String operatorName) {
+    }
+
+    /** The desk's agency as its envelopes name it: agency code and admin-division code (admdvs). */
+    public record Identity(String agencyCode, String adminDivisionCode) {
     }
 
     /** The server's result for one message: accepted with an acknowledgement id, or refused with a reason. */
@@ -108,33 +117,28 @@ public final class SyncStore {
         }
     }
 
-    /** The first {@code limit} pending messages in order of occurrence (seq). */
+    /** The desk's agency (a clear Chinese error when it is not set up yet). */
+    public Identity identity() {
+        var agency = desk.requireAgency();
+        return new Identity(agency.getCode(), agency.getAdminDivisionCode());
+    }
+
+    /** The first {@code limit} pending messages in order of occurrence (seq), each with its stored actor (D103). */
     public List<PendingMessage> pending(int limit) {
         requireProduction();
-        DSLContext dsl = desk.db().dsl();
-        // two queries per batch: the rows with the seq of their audit record, then those audit records' actors
-        var auditSeq = DSL.select(DSL.min(AUDIT_LOG.SEQ)).from(AUDIT_LOG)
-                .where(AUDIT_LOG.ENTITY_TYPE.eq(OUTBOX.ENTITY_TYPE), AUDIT_LOG.ENTITY_ID.eq(OUTBOX.ENTITY_ID),
-                        AUDIT_LOG.OCCURRED_AT.eq(OUTBOX.CREATED_AT)).asField("audit_seq");
-        var rows = dsl.select(OUTBOX.asterisk(), auditSeq).from(OUTBOX).where(OUTBOX.STATUS.eq(Outbox.PENDING))
-                .orderBy(OUTBOX.SEQ).limit(limit).fetch();
-        List<Long> seqs = rows.stream().map(r -> r.get(auditSeq, Long.class)).filter(java.util.Objects::nonNull)
-                .toList();
-        Map<Long, String[]> who = new java.util.HashMap<>();
-        if (!seqs.isEmpty()) {
-            dsl.select(AUDIT_LOG.SEQ, APP_USER.USERNAME, AUDIT_LOG.ACTOR_NAME).from(AUDIT_LOG)
-                    .leftJoin(APP_USER).on(APP_USER.ID.eq(AUDIT_LOG.ACTOR_ID)).where(AUDIT_LOG.SEQ.in(seqs))
-                    .fetch().forEach(r -> who.put(r.value1(), new String[] {r.value2(), r.value3()}));
+        return desk.db().dsl().selectFrom(OUTBOX).where(OUTBOX.STATUS.eq(Outbox.PENDING)).orderBy(OUTBOX.SEQ)
+                .limit(limit).fetch(r -> new PendingMessage(r.getSeq(), r.getMsgType(), r.getEntityType(),
+                        r.getEntityId(), change(r), r.getCreatedAt(), r.getAttempts(), r.getActorUsername(),
+                        r.getActorName()));
+    }
+
+    /** The stored change of an outbox row; null when its type or JSON is not one this release knows. */
+    private static Change change(OutboxRecord r) {
+        try {
+            return ChangeKind.ofMsgType(r.getMsgType()).map(k -> k.read(r.getPayloadJson())).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        List<PendingMessage> out = new ArrayList<>(rows.size());
-        for (var row : rows) {
-            OutboxRecord r = row.into(OUTBOX);
-            String[] w = who.get(row.get(auditSeq, Long.class));
-            out.add(new PendingMessage(r.getSeq(), r.getMsgType(), r.getEntityType(), r.getEntityId(),
-                    r.getPayloadJson(), r.getCreatedAt(), r.getAttempts(), w == null ? null : w[0],
-                    w == null ? null : w[1]));
-        }
-        return out;
     }
 
     /**

@@ -158,7 +158,7 @@ class AuditContentTest {
                     .where(OUTBOX.SEQ.eq(msg.getSeq())).execute();
             // a forged message slipped into the outbox
             org.ybdesk.db.Outbox.enqueue(dsl, f.desk.db().numbers(), "CASE_NOTE", "CASE", d.caseNo(), "{\"caseNo\":\"x\"}",
-                    f.desk.now(), null);
+                    f.desk.now(), null, new org.ybdesk.db.Outbox.Actor(null, null, "冒名"));
             List<String> p = problems(f);
             assertThat(p).hasSize(4);
             assertThat(p).anySatisfy(s -> assertThat(s).contains("单位 " + d.unitCode()));

@@ -22,11 +22,13 @@ import org.ybdesk.service.ServiceException;
  * readable by its owner only because it holds the token. A desk without a server URL is unconfigured: it works
  * offline and says so.
  */
-public record SyncConfig(String serverUrl, int deskNo, String token, Path trustStore, String trustStorePassword,
+public record SyncConfig(String serverUrl, int windowNo, String token, Path trustStore, String trustStorePassword,
                          int batchSize, int intervalSeconds, int timeoutSeconds) {
     public static final String FILE = "config.properties";
     static final String URL = "sync.server-url";
-    static final String DESK_NO = "sync.desk-no";
+    static final String WINDOW_NO = "sync.window-no";
+    /** The window number's key before issue 11; read when {@link #WINDOW_NO} is absent, replaced at the next save. */
+    static final String OLD_WINDOW_NO = "sync.desk-no";
     static final String TOKEN = "sync.token";
     static final String TRUST_STORE = "sync.trust-store";
     static final String TRUST_STORE_PASSWORD = "sync.trust-store-password";
@@ -43,21 +45,21 @@ public record SyncConfig(String serverUrl, int deskNo, String token, Path trustS
         timeoutSeconds = timeoutSeconds <= 0 ? DEFAULT_TIMEOUT : timeoutSeconds;
     }
 
-    public SyncConfig(String serverUrl, int deskNo, String token) {
-        this(serverUrl, deskNo, token, null, null, 0, 0, 0);
+    public SyncConfig(String serverUrl, int windowNo, String token) {
+        this(serverUrl, windowNo, token, null, null, 0, 0, 0);
     }
 
     public SyncConfig withBatchSize(int n) {
-        return new SyncConfig(serverUrl, deskNo, token, trustStore, trustStorePassword, n, intervalSeconds,
+        return new SyncConfig(serverUrl, windowNo, token, trustStore, trustStorePassword, n, intervalSeconds,
                 timeoutSeconds);
     }
 
     public SyncConfig withTimeoutSeconds(int s) {
-        return new SyncConfig(serverUrl, deskNo, token, trustStore, trustStorePassword, batchSize, intervalSeconds, s);
+        return new SyncConfig(serverUrl, windowNo, token, trustStore, trustStorePassword, batchSize, intervalSeconds, s);
     }
 
     public SyncConfig withIntervalSeconds(int s) {
-        return new SyncConfig(serverUrl, deskNo, token, trustStore, trustStorePassword, batchSize, s, timeoutSeconds);
+        return new SyncConfig(serverUrl, windowNo, token, trustStore, trustStorePassword, batchSize, s, timeoutSeconds);
     }
 
     public Duration timeout() {
@@ -119,7 +121,7 @@ public record SyncConfig(String serverUrl, int deskNo, String token, Path trustS
             return Optional.empty();
         }
         String ts = p.getProperty(TRUST_STORE);
-        return Optional.of(new SyncConfig(url.trim(), intOf(p, DESK_NO, 0),
+        return Optional.of(new SyncConfig(url.trim(), intOf(p, p.getProperty(WINDOW_NO) == null ? OLD_WINDOW_NO : WINDOW_NO, 0),
                 org.ybdesk.service.KeyService.unseal(p.getProperty(TOKEN, "")),
                 ts == null || ts.isBlank() ? null : Path.of(ts.trim()),
                 org.ybdesk.service.KeyService.unseal(p.getProperty(TRUST_STORE_PASSWORD)),
@@ -139,8 +141,8 @@ public record SyncConfig(String serverUrl, int deskNo, String token, Path trustS
         } catch (IllegalArgumentException e) {
             problems.add(Texts.get("config.url.invalid", String.valueOf(c.serverUrl())));
         }
-        if (c.deskNo() < 0 || c.deskNo() > 999) {
-            problems.add(Texts.get("config.deskNo.invalid", String.valueOf(c.deskNo())));
+        if (c.windowNo() < 0 || c.windowNo() > 999) {
+            problems.add(Texts.get("config.windowNo.invalid", String.valueOf(c.windowNo())));
         }
         if (c.token() == null || c.token().isBlank()) {
             problems.add(Texts.get("config.token.missing"));
@@ -153,7 +155,8 @@ public record SyncConfig(String serverUrl, int deskNo, String token, Path trustS
         }
         Properties p = read(dataDir);
         p.setProperty(URL, c.serverUrl().trim());
-        p.setProperty(DESK_NO, String.valueOf(c.deskNo()));
+        p.setProperty(WINDOW_NO, String.valueOf(c.windowNo()));
+        p.remove(OLD_WINDOW_NO);
         // sealed with this machine's secret (D77): config.properties never holds the token in plain text
         p.setProperty(TOKEN, c.token().isBlank() ? "" : org.ybdesk.service.KeyService.seal(c.token().trim()));
         if (c.trustStore() != null) {
@@ -210,6 +213,6 @@ public record SyncConfig(String serverUrl, int deskNo, String token, Path trustS
     /** The token is a secret: it never shows in logs. */
     @Override
     public String toString() {
-        return "SyncConfig[" + serverUrl + ", desk " + deskNo + ", batch " + batchSize + "]";
+        return "SyncConfig[" + serverUrl + ", window " + windowNo + ", batch " + batchSize + "]";
     }
 }

@@ -1,22 +1,18 @@
 package org.ybdesk.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ybdesk.db.jooq.tables.records.AgencyRecord;
 import org.ybdesk.protocol.AuditHead;
 import org.ybdesk.protocol.Envelope;
 import org.ybdesk.protocol.Protocol;
-import org.ybdesk.protocol.ProtocolJson;
 import org.ybdesk.protocol.UploadRequest;
 import org.ybdesk.protocol.UploadResponse;
 import org.ybdesk.protocol.UploadResult;
+import org.ybdesk.protocol.change.ChangeKind;
 import org.ybdesk.service.Desk;
 import org.ybdesk.service.Mode;
 import org.ybdesk.service.ServiceException;
@@ -47,7 +43,6 @@ public final class Uploader {
 
     private final SyncStore store;
     private final ProvinceClient client;
-    private final ObjectMapper json = ProtocolJson.mapper();
     private volatile Consumer<UploadResponse> afterResponse = r -> { };
     private volatile Runnable afterBatch = () -> { };
 
@@ -74,8 +69,8 @@ public final class Uploader {
 
     public Report run() {
         Desk desk = store.desk();
-        AgencyRecord agency = desk.requireAgency();
-        int deskNo = client.config().deskNo();
+        SyncStore.Identity agency = store.identity();
+        int windowNo = client.config().windowNo();
         int batches = 0;
         int sent = 0;
         int acked = 0;
@@ -108,8 +103,7 @@ public final class Uploader {
             }
             List<Envelope> envelopes = new ArrayList<>(batch.size());
             for (PendingMessage m : batch) {
-                String infno = Protocol.infno(m.msgType()).orElse(null);
-                if (infno == null) {
+                if (m.change() == null) {
                     // cannot be sent, and nothing after it may go first: stop here, visibly
                     String err = Texts.get("error.msgType", m.msgType(), m.seq());
                     if (envelopes.isEmpty()) {
@@ -118,7 +112,7 @@ public final class Uploader {
                     }
                     break;
                 }
-                envelopes.add(envelope(agency, deskNo, m, infno));
+                envelopes.add(envelope(agency, windowNo, m));
             }
             List<Long> seqs = envelopes.stream().map(Envelope::seq).toList();
             UploadResponse response;
@@ -221,19 +215,17 @@ public final class Uploader {
         }
     }
 
-    /** The envelope of an outbox row: everything derives from the row (and the desk's fixed identity). */
-    Envelope envelope(AgencyRecord agency, int deskNo, PendingMessage m, String infno) {
+    /**
+     * The envelope of an outbox row: everything derives from the row (its typed change and its actor, D103) and the
+     * desk's fixed identity.
+     */
+    static Envelope envelope(SyncStore.Identity agency, int windowNo, PendingMessage m) {
         LocalDateTime at = m.createdAt().atZoneSameInstant(Desk.ZONE).toLocalDateTime();
-        JsonNode input;
-        try {
-            input = json.readTree(m.payloadJson());
-        } catch (IOException e) {
-            throw new IllegalStateException("outbox row " + m.seq() + " holds unreadable JSON", e);
-        }
         boolean clerk = m.operator() != null;
-        return new Envelope(infno, Protocol.msgid(agency.getCode(), at, deskNo, m.seq()), Protocol.INF_TIME.format(at),
-                Protocol.VERSION, clerk ? Protocol.OPERATOR_CLERK : Protocol.OPERATOR_SYSTEM,
-                clerk ? m.operator() : "desk" + deskNo, m.operatorName(), agency.getCode(),
-                agency.getAdminDivisionCode(), String.valueOf(deskNo), m.seq(), input);
+        return new Envelope(m.change().infno(), Protocol.msgid(agency.agencyCode(), at, windowNo, m.seq()),
+                Protocol.INF_TIME.format(at), Protocol.VERSION,
+                clerk ? Protocol.OPERATOR_CLERK : Protocol.OPERATOR_SYSTEM, clerk ? m.operator() : "desk" + windowNo,
+                m.operatorName(), agency.agencyCode(), agency.adminDivisionCode(), String.valueOf(windowNo), m.seq(),
+                ChangeKind.tree(m.change()));
     }
 }

@@ -76,7 +76,7 @@ class AuditAnchorSyncTest {
         assertThat(engine.syncNow().get(60, TimeUnit.SECONDS).error()).isNull();
         assertThat(desk.verifyAudit().problems()).isEmpty();
         long head = desk.auditHead().orElseThrow().seq();
-        long deskId = province.count("select id from desk where desk_no = ?", cfg.deskNo());
+        long deskId = province.count("select id from desk where window_no = ?", cfg.windowNo());
         assertThat(province.count("select max(seq) from desk_audit_anchor where desk_id = ?", deskId))
                 .as("the province holds the chain's head").isEqualTo(head);
         SyncStore store = new SyncStore(desk);

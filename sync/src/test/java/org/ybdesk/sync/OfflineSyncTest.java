@@ -202,7 +202,7 @@ class OfflineSyncTest {
         SyncConfig.save(dir, new SyncConfig("https://yb.hlj.example:8443/", 12, "secret-token"));
         SyncConfig c = SyncConfig.load(dir).orElseThrow();
         assertThat(c.base()).isEqualTo("https://yb.hlj.example:8443");
-        assertThat(c.deskNo()).isEqualTo(12);
+        assertThat(c.windowNo()).isEqualTo(12);
         assertThat(c.token()).isEqualTo("secret-token");
         assertThat(c.toString()).doesNotContain("secret-token");
         assertThat(Files.readString(dir.resolve("config.properties"))).contains("other.key=keep");
@@ -211,5 +211,27 @@ class OfflineSyncTest {
         assertThatThrownBy(() -> SyncConfig.save(dir, new SyncConfig("ftp://x", 1000, " ")))
                 .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.problems()).hasSize(3));
         assertThat(SyncConfig.load(dir.resolve("nowhere"))).isEmpty();
+    }
+
+    @Test
+    void theWindowNumberOfAnOlderConfigurationAndOfOlderDesksJsonStillReads() throws Exception {
+        // a config.properties of the previous release: sync.desk-no (D104)
+        Files.writeString(dir.resolve("config.properties"), "sync.server-url=http://127.0.0.1:8765\nsync.desk-no=7\n");
+        SyncConfig old = SyncConfig.load(dir).orElseThrow();
+        assertThat(old.windowNo()).isEqualTo(7);
+        SyncConfig.save(dir, new SyncConfig("http://127.0.0.1:8765", old.windowNo(), "t0k"));
+        assertThat(Files.readString(dir.resolve("config.properties"))).contains("sync.window-no=7")
+                .doesNotContain("sync.desk-no");
+        assertThat(SyncConfig.load(dir).orElseThrow().windowNo()).isEqualTo(7);
+        // JSON of the previous release: dev_no; this release writes window_no
+        var json = org.ybdesk.protocol.ProtocolJson.mapper();
+        var reg = json.readValue("{\"agency_code\":\"230102001\",\"admdvs\":\"230102\",\"dev_no\":3,"
+                + "\"name\":\"一号窗口\",\"token\":\"t\"}", org.ybdesk.protocol.DeskRegistration.class);
+        assertThat(reg.windowNo()).isEqualTo(3);
+        assertThat(json.writeValueAsString(reg)).contains("\"window_no\":3").doesNotContain("dev_no");
+        var env = json.readValue("{\"infno\":\"4101\",\"dev_no\":\"003\",\"seq\":1}",
+                org.ybdesk.protocol.Envelope.class);
+        assertThat(env.windowNo()).isEqualTo("003");
+        assertThat(json.writeValueAsString(env)).contains("\"window_no\":\"003\"").doesNotContain("dev_no");
     }
 }

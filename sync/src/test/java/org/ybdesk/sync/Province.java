@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.ybdesk.province.Desks;
-import org.ybdesk.province.LocalPostgres;
-import org.ybdesk.province.ProvinceDb;
+import org.ybdesk.province.store.Desks;
+import org.ybdesk.province.store.LocalPostgres;
+import org.ybdesk.province.store.ProvinceDb;
 
 /**
  * The real provincial server for the desk's fault tests: a PostgreSQL of its own on loopback ({@link LocalPostgres},
@@ -74,7 +74,7 @@ final class Province implements AutoCloseable {
     SyncConfig registerDesk(String name) {
         try (ProvinceDb db = new ProvinceDb(jdbcUrl, pg.user(), pg.password())) {
             Desks.Registration r = new Desks(db).add("230102001", "230102", name);
-            return new SyncConfig(url(), r.desk().deskNo(), r.token()).withTimeoutSeconds(60);
+            return new SyncConfig(url(), r.desk().windowNo(), r.token()).withTimeoutSeconds(60);
         }
     }
 

@@ -91,7 +91,7 @@ class ProvinceFaultTest {
     /** Every message of the desk is on the server once, in seq order 1..n, and the counts agree. */
     private void assertAgrees(Desk d, SyncConfig c) throws Exception {
         SyncStore.Counts counts = new SyncStore(d).counts();
-        long deskId = province.count("select id from desk where desk_no = ?", c.deskNo());
+        long deskId = province.count("select id from desk where window_no = ?", c.windowNo());
         List<String> seqs = province.strings("select seq from received_message where desk_id = ? "
                 + "order by cast(substring(ack_id from 16) as bigint)", deskId);
         int total = counts.pending() + counts.acked() + counts.refused();
@@ -118,7 +118,7 @@ class ProvinceFaultTest {
 
         Uploader up = new Uploader(store, new ProvinceClient(cfg));
         CompletableFuture<Uploader.Report> running = CompletableFuture.supplyAsync(up::run);
-        long deskId = province.count("select id from desk where desk_no = ?", cfg.deskNo());
+        long deskId = province.count("select id from desk where window_no = ?", cfg.windowNo());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (province.count("select count(*) from received_message where desk_id = ?", deskId) < 30) {
             assertThat(System.nanoTime()).as("server started applying the batch").isLessThan(deadline);
@@ -177,7 +177,7 @@ class ProvinceFaultTest {
             assertThatThrownBy(up::run).hasMessageContaining("desk killed");
             assertThat(new SyncStore(d).counts().pending()).as("nothing recorded").isEqualTo(100);
         }
-        long deskId = province.count("select id from desk where desk_no = ?", cfg.deskNo());
+        long deskId = province.count("select id from desk where window_no = ?", cfg.windowNo());
         assertThat(province.count("select count(*) from received_message where desk_id = ?", deskId))
                 .as("the first batch reached the server").isEqualTo(50);
 
@@ -199,17 +199,15 @@ class ProvinceFaultTest {
         work(d, DeskFixture.clerk(d), 4);
         SyncStore store = new SyncStore(d);
         ProvinceClient client = new ProvinceClient(cfg);
-        Uploader up = new Uploader(store, client);
-        var agency = d.requireAgency();
-        var envelopes = store.pending(100).stream().map(m -> up.envelope(agency, cfg.deskNo(), m,
-                org.ybdesk.protocol.Protocol.infno(m.msgType()).orElseThrow())).toList();
+        var agency = store.identity();
+        var envelopes = store.pending(100).stream().map(m -> Uploader.envelope(agency, cfg.windowNo(), m)).toList();
         UploadResponse first = client.upload(new UploadRequest(envelopes));
         UploadResponse second = client.upload(new UploadRequest(envelopes));
         assertThat(first.results()).hasSize(20).allMatch(UploadResult::accepted).noneMatch(UploadResult::duplicate);
         assertThat(second.results()).hasSize(20).allMatch(UploadResult::duplicate);
         assertThat(second.results()).extracting(UploadResult::infRefmsgid)
                 .containsExactlyElementsOf(first.results().stream().map(UploadResult::infRefmsgid).toList());
-        Uploader.Report r = up.run();
+        Uploader.Report r = new Uploader(store, client).run();
         assertThat(r.acked()).isEqualTo(20);
         assertThat(r.duplicates()).isEqualTo(20);
         assertThat(store.pending(1)).isEmpty();

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ybdesk.core.lifecycle.Actor;
-import org.ybdesk.province.Desks;
-import org.ybdesk.province.LocalPostgres;
-import org.ybdesk.province.ProvinceDb;
+import org.ybdesk.province.store.Desks;
+import org.ybdesk.province.store.LocalPostgres;
+import org.ybdesk.province.store.ProvinceDb;
 import org.ybdesk.province.ProvinceServer;
 import org.ybdesk.province.TlsKeys;
 import org.ybdesk.service.Desk;
@@ -101,7 +101,7 @@ class ProvinceSecurityTest {
         Desks.Registration reg = server.desks().add("230102001", "230102", "道里区医保中心一号窗口");
         String url = "https://localhost:" + server.port();
         SyncConfig trusting = SyncConfig.save(dir.resolve("cfg"),
-                new SyncConfig(url, reg.desk().deskNo(), reg.token(), cert, null, 0, 0, 30));
+                new SyncConfig(url, reg.desk().windowNo(), reg.token(), cert, null, 0, 0, 30));
 
         // the desk's own client over a real TLS connection: health, a pull, and an upload of real outbox messages
         ProvinceClient client = new ProvinceClient(SyncConfig.load(dir.resolve("cfg")).orElseThrow());
@@ -116,10 +116,10 @@ class ProvinceSecurityTest {
         assertThat(client.registry(0, 10).persons()).hasSize(3);
 
         // by IP address too (the certificate names 127.0.0.1)
-        assertThat(new ProvinceClient(new SyncConfig("https://127.0.0.1:" + server.port(), reg.desk().deskNo(),
+        assertThat(new ProvinceClient(new SyncConfig("https://127.0.0.1:" + server.port(), reg.desk().windowNo(),
                 reg.token(), cert, null, 0, 0, 30)).healthy()).isTrue();
         // without trusting the certificate the handshake fails: nothing is sent
-        ProvinceClient untrusting = new ProvinceClient(new SyncConfig(url, reg.desk().deskNo(), reg.token())
+        ProvinceClient untrusting = new ProvinceClient(new SyncConfig(url, reg.desk().windowNo(), reg.token())
                 .withTimeoutSeconds(30));
         assertThat(untrusting.healthy()).isFalse();
         assertThatThrownBy(() -> untrusting.registry(0, 10)).isInstanceOf(Unanswered.class);
@@ -135,7 +135,7 @@ class ProvinceSecurityTest {
         ProvinceServer server = ProvinceServer.start(db, "127.0.0.1", 0);
         open.add(server);
         Desks.Registration reg = server.desks().add("230102001", "230102", "道里区医保中心一号窗口");
-        SyncConfig cfg = new SyncConfig("http://127.0.0.1:" + server.port(), reg.desk().deskNo(), reg.token())
+        SyncConfig cfg = new SyncConfig("http://127.0.0.1:" + server.port(), reg.desk().windowNo(), reg.token())
                 .withTimeoutSeconds(60);
         Desk d = desk("b");
         Actor clerk = DeskFixture.clerk(d);
@@ -174,20 +174,21 @@ class ProvinceSecurityTest {
         ProvinceServer server = ProvinceServer.start(db, "127.0.0.1", 0);
         open.add(server);
         Desks.Registration reg = server.desks().add("230102001", "230102", "道里区医保中心一号窗口");
-        SyncConfig cfg = new SyncConfig("http://127.0.0.1:" + server.port(), reg.desk().deskNo(), reg.token())
+        SyncConfig cfg = new SyncConfig("http://127.0.0.1:" + server.port(), reg.desk().windowNo(), reg.token())
                 .withTimeoutSeconds(120);
         Desk d = desk("c");
         Actor clerk = DeskFixture.clerk(d);
         DeskFixture.registerPersons(d, clerk, 4);
         // three queued messages of 12 MiB each (as a faulty desk version could have written them): 36 MiB together,
-        // over the server's 32 MiB body limit
+        // over the server's 32 MiB body limit. The uploader sends the stored typed change (D102), so the padding is in
+        // a property the change has (an unknown one would not travel)
         String padding = "x".repeat(12 * 1024 * 1024);
         List<Long> seqs = d.db().dsl().select(OUTBOX.SEQ).from(OUTBOX).orderBy(OUTBOX.SEQ).limit(3)
                 .fetch(OUTBOX.SEQ);
         for (long seq : seqs) {
             String payload = d.db().dsl().select(OUTBOX.PAYLOAD_JSON).from(OUTBOX).where(OUTBOX.SEQ.eq(seq))
                     .fetchOne(OUTBOX.PAYLOAD_JSON);
-            d.db().dsl().update(OUTBOX).set(OUTBOX.PAYLOAD_JSON, "{\"extra\":\"" + padding + "\"," + payload.substring(1))
+            d.db().dsl().update(OUTBOX).set(OUTBOX.PAYLOAD_JSON, payload.replace("\"name\":\"", "\"name\":\"" + padding))
                     .where(OUTBOX.SEQ.eq(seq)).execute();
         }
         Uploader.Report report = new Uploader(new SyncStore(d), new ProvinceClient(cfg)).run();

@@ -92,7 +92,7 @@ final class SyncCommand {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("configured", cfg.isPresent());
                 m.put("server", cfg.map(SyncConfig::base).orElse(null));
-                m.put("deskNo", cfg.map(SyncConfig::deskNo).orElse(null));
+                m.put("windowNo", cfg.map(SyncConfig::windowNo).orElse(null));
                 m.put("online", online);
                 m.put("pending", c.pending());
                 m.put("failing", c.failing());
@@ -106,7 +106,7 @@ final class SyncCommand {
                 Out.json(out(), m);
                 return 0;
             }
-            out().println(cfg.map(x -> Out.t("sync.status.server", x.base(), x.deskNo()))
+            out().println(cfg.map(x -> Out.t("sync.status.server", x.base(), x.windowNo()))
                     .orElse(org.ybdesk.sync.Texts.get("config.missing")));
             out().println(Out.t(online ? "sync.status.online" : "sync.status.offline"));
             out().println(Out.t("sync.status.counts", c.pending(), c.failing(), c.acked(), c.refused(),
@@ -129,8 +129,12 @@ final class SyncCommand {
         @Option(names = "--server", required = true, paramLabel = "URL", descriptionKey = "ybdesk.sync.configure.server")
         String server;
 
-        @Option(names = "--desk-no", required = true, paramLabel = "N", descriptionKey = "ybdesk.sync.configure.desk-no")
-        int deskNo;
+        @Option(names = "--window-no", paramLabel = "N", descriptionKey = "ybdesk.sync.configure.window-no")
+        Integer windowNo;
+
+        /** The option's name before issue 11, still accepted (hidden from the help). */
+        @Option(names = "--desk-no", paramLabel = "N", hidden = true)
+        Integer oldWindowNo;
 
         @Option(names = "--token", required = true, paramLabel = "TOKEN", descriptionKey = "ybdesk.sync.configure.token")
         String token;
@@ -150,10 +154,15 @@ final class SyncCommand {
 
         @Override
         Integer execute() {
+            Integer n = windowNo != null ? windowNo : oldWindowNo;
+            if (n == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        Out.t("error.missing", "--window-no"));
+            }
             admin("admin.required.sync");
-            SyncConfig c = SyncConfig.save(ctx().dataDir(), new SyncConfig(server, deskNo, token, trustStore,
+            SyncConfig c = SyncConfig.save(ctx().dataDir(), new SyncConfig(server, n, token, trustStore,
                     trustStorePassword, batchSize, interval, 0));
-            out().println(Out.t("sync.configure.done", c.base(), c.deskNo(), ctx().dataDir().resolve(SyncConfig.FILE)));
+            out().println(Out.t("sync.configure.done", c.base(), c.windowNo(), ctx().dataDir().resolve(SyncConfig.FILE)));
             return 0;
         }
     }

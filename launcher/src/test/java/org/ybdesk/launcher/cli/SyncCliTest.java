@@ -76,15 +76,15 @@ class SyncCliTest {
             port = s.getLocalPort();
         }
         String url = "http://127.0.0.1:" + port;
-        Run clerkConfigures = as("clerk", "sync", "configure", "--server", url, "--desk-no", "3", "--token", "t0k");
+        Run clerkConfigures = as("clerk", "sync", "configure", "--server", url, "--window-no", "3", "--token", "t0k");
         assertThat(clerkConfigures.code()).as(clerkConfigures.toString()).isEqualTo(1);
         assertThat(clerkConfigures.err()).contains("管理员");
         Run bad = as("admin", "sync", "configure", "--server", "ftp://x", "--desk-no", "1000", "--token", " ");
         assertThat(bad.code()).as(bad.toString()).isEqualTo(1);
         assertThat(bad.err().lines().filter(l -> l.startsWith("✗"))).hasSize(3);
-        Run ok = as("admin", "sync", "configure", "--server", url, "--desk-no", "3", "--token", "t0k");
+        Run ok = as("admin", "sync", "configure", "--server", url, "--window-no", "3", "--token", "t0k");
         assertThat(ok.code()).as(ok.toString()).isZero();
-        assertThat(Files.readString(dir.resolve("config.properties"))).contains("sync.desk-no=3")
+        assertThat(Files.readString(dir.resolve("config.properties"))).contains("sync.window-no=3")
                 .contains("sync.token=sealed\\:v1\\:").doesNotContain("t0k");
         assertThat(org.ybdesk.sync.SyncConfig.load(dir).orElseThrow().token()).isEqualTo("t0k");
 

@@ -1,4 +1,4 @@
-package org.ybdesk.province;
+package org.ybdesk.province.store;
 
 import static org.ybdesk.province.jooq.Tables.REGISTRY_PERSON;
 import static org.ybdesk.province.jooq.Tables.REGISTRY_UNIT;

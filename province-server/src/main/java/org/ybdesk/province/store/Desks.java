@@ -1,4 +1,4 @@
-package org.ybdesk.province;
+package org.ybdesk.province.store;
 
 import static org.ybdesk.province.jooq.Tables.DESK;
 
@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.impl.DSL;
 import org.ybdesk.province.jooq.tables.records.DeskRecord;
+import org.ybdesk.province.Tokens;
 
 /** Desks registered at the province: their number within the agency and a token stored as its SHA-256 only. */
 public final class Desks {
     /** A registered desk as the server knows it. */
-    public record Desk(long id, String agencyCode, int deskNo, String admdvs, String name) {
+    public record Desk(long id, String agencyCode, int windowNo, String admdvs, String name) {
     }
 
     /** A new desk: its number and the token, shown once. */
@@ -37,7 +38,7 @@ public final class Desks {
         }
         String token = Tokens.newToken();
         Desk desk = db.write(tx -> {
-            Integer max = tx.select(DSL.max(DESK.DESK_NO)).from(DESK).where(DESK.AGENCY_CODE.eq(agencyCode))
+            Integer max = tx.select(DSL.max(DESK.WINDOW_NO)).from(DESK).where(DESK.AGENCY_CODE.eq(agencyCode))
                     .fetchOne(0, Integer.class);
             int no = max == null ? 1 : max + 1;
             if (no > 999) {
@@ -45,7 +46,7 @@ public final class Desks {
             }
             DeskRecord r = tx.newRecord(DESK);
             r.setAgencyCode(agencyCode);
-            r.setDeskNo(no);
+            r.setWindowNo(no);
             r.setAdmdvs(admdvs);
             r.setName(name.trim());
             r.setTokenHash(Tokens.hash(token));
@@ -66,10 +67,10 @@ public final class Desks {
     }
 
     public List<Desk> list() {
-        return db.dsl().selectFrom(DESK).orderBy(DESK.AGENCY_CODE, DESK.DESK_NO).fetch(Desks::toDesk);
+        return db.dsl().selectFrom(DESK).orderBy(DESK.AGENCY_CODE, DESK.WINDOW_NO).fetch(Desks::toDesk);
     }
 
     static Desk toDesk(DeskRecord r) {
-        return new Desk(r.getId(), r.getAgencyCode(), r.getDeskNo(), r.getAdmdvs(), r.getName());
+        return new Desk(r.getId(), r.getAgencyCode(), r.getWindowNo(), r.getAdmdvs(), r.getName());
     }
 }

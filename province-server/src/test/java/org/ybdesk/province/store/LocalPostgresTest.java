@@ -1,4 +1,4 @@
-package org.ybdesk.province;
+package org.ybdesk.province.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.ybdesk.province.TestPostgres;
 
 class LocalPostgresTest {
     @Test

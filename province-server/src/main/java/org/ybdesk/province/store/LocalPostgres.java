@@ -1,4 +1,4 @@
-package org.ybdesk.province;
+package org.ybdesk.province.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.ybdesk.province;
+package org.ybdesk.province.store;
 
 import static org.ybdesk.province.jooq.Sequences.REFERENCE_VERSION_SEQ;
 import static org.ybdesk.province.jooq.Tables.REFERENCE_ENTRY;

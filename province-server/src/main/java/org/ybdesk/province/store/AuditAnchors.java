@@ -1,4 +1,4 @@
-package org.ybdesk.province;
+package org.ybdesk.province.store;
 
 import static org.ybdesk.province.jooq.Tables.DESK;
 import static org.ybdesk.province.jooq.Tables.DESK_AUDIT_ANCHOR;
@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import org.jooq.Record2;
 import org.ybdesk.protocol.AuditHead;
 import org.ybdesk.protocol.UploadRequest;
+import org.ybdesk.province.ApiException;
+import org.ybdesk.province.Texts;
 
 /**
  * Keeps each desk's audit chain heads (D71) and refuses a batch that shows the desk's chain was cut back or rewritten:

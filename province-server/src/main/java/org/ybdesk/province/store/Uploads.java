@@ -1,21 +1,17 @@
-package org.ybdesk.province;
+package org.ybdesk.province.store;
 
 import static org.ybdesk.province.jooq.Sequences.ACK_SEQ;
 import static org.ybdesk.province.jooq.Sequences.REGISTRY_VERSION_SEQ;
-import static org.ybdesk.province.jooq.Tables.CASE_STEP;
 import static org.ybdesk.province.jooq.Tables.DESK;
 import static org.ybdesk.province.jooq.Tables.PROVINCE_CASE;
 import static org.ybdesk.province.jooq.Tables.RECEIVED_MESSAGE;
 import static org.ybdesk.province.jooq.Tables.REGISTRY_PERSON;
-import static org.ybdesk.province.jooq.Tables.REGISTRY_UNIT;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -34,11 +30,23 @@ import org.ybdesk.core.catalog.Catalog;
 import org.ybdesk.core.catalog.ItemGroup;
 import org.ybdesk.core.catalog.ServiceItem;
 import org.ybdesk.core.validation.CaseNumbers;
-import org.ybdesk.core.validation.Validators;
 import org.ybdesk.protocol.Envelope;
 import org.ybdesk.protocol.ProtocolJson;
 import org.ybdesk.protocol.UploadResult;
+import org.ybdesk.protocol.change.CaseAttachment;
+import org.ybdesk.protocol.change.CaseChange;
+import org.ybdesk.protocol.change.CaseMaterials;
+import org.ybdesk.protocol.change.CaseReceived;
+import org.ybdesk.protocol.change.CaseStep;
+import org.ybdesk.protocol.change.CaseStepped;
+import org.ybdesk.protocol.change.Change;
+import org.ybdesk.protocol.change.PersonRegistered;
+import org.ybdesk.protocol.change.UnitRegistered;
 import org.ybdesk.province.jooq.tables.records.ReceivedMessageRecord;
+import org.ybdesk.province.EnvelopeCheck;
+import org.ybdesk.province.InputCheck;
+import org.ybdesk.province.Refusal;
+import org.ybdesk.province.Texts;
 
 /**
  * Applies uploaded messages, one transaction each, in the batch's order (D52, D53). The message transactions commit
@@ -89,8 +97,9 @@ public final class Uploads {
         OffsetDateTime now = db.now();
         // every field checked before anything is stored: a refused message keeps only a digest of its input (its
         // text may hold what PostgreSQL cannot store, such as NUL) and a case number only when it is the agency's own
-        Refusal invalid = InputCheck.check(desk, e);
-        String caseNo = e.infno().startsWith("41") ? text(e.input(), "caseNo") : null;
+        InputCheck.Checked checked = InputCheck.check(desk, e);
+        Refusal invalid = checked.refusal();
+        String caseNo = checked.change() instanceof CaseChange c ? c.caseNo() : null;
         ReceivedMessageRecord r = tx.insertInto(RECEIVED_MESSAGE)
                 .set(RECEIVED_MESSAGE.MSGID, e.msgid())
                 .set(RECEIVED_MESSAGE.DESK_ID, desk.id())
@@ -112,7 +121,7 @@ public final class Uploads {
         }
         Refusal refusal = e.seq() <= lastSeq
                 ? new Refusal(Refusal.SEQ_OUT_OF_ORDER, Texts.get("refuse.seqOutOfOrder", e.seq(), lastSeq))
-                : invalid != null ? invalid : apply(tx, desk, e);
+                : invalid != null ? invalid : apply(tx, desk, e, checked.change());
         if (refusal != null) {
             r.setStatus(REFUSED);
             r.setErrCode(refusal.code());
@@ -123,99 +132,59 @@ public final class Uploads {
     }
 
     /** The message's effect; a refusal when a check fails (then nothing has been written by this method). */
-    private Refusal apply(DSLContext tx, Desks.Desk desk, Envelope e) {
-        JsonNode in = e.input();
-        return switch (e.infno()) {
-            case "4201" -> registerPerson(tx, desk, e, in);
-            case "4202" -> registerUnit(tx, desk, e, in);
-            case "4101" -> receiveCase(tx, desk, e, in);
-            default -> caseStep(tx, desk, e, in);
-        };
+    private Refusal apply(DSLContext tx, Desks.Desk desk, Envelope e, Change change) {
+        if (change instanceof PersonRegistered p) {
+            return register(tx, desk, e, Registration.person(p));
+        }
+        if (change instanceof UnitRegistered u) {
+            return register(tx, desk, e, Registration.unit(u));
+        }
+        if (change instanceof CaseReceived r) {
+            return receiveCase(tx, desk, e, r);
+        }
+        return caseStep(tx, desk, e, (CaseChange) change);
     }
 
-    private Refusal registerPerson(DSLContext tx, Desks.Desk desk, Envelope e, JsonNode in) {
-        Refusal missing = missing(in, "idType", "idNumber", "name");
+    /** Registers a person or a unit (D105): once in the province; a second registration names the first. */
+    private Refusal register(DSLContext tx, Desks.Desk desk, Envelope e, Registration reg) {
+        Refusal missing = reg.missing();
         if (missing != null) {
             return missing;
         }
-        String id = Validators.normalizeId(text(in, "idNumber"));
         lockRegistry(tx);
-        String birth = text(in, "birthDate");
-        int inserted = tx.insertInto(REGISTRY_PERSON)
-                .set(REGISTRY_PERSON.ID_TYPE, text(in, "idType"))
-                .set(REGISTRY_PERSON.ID_NUMBER, id)
-                .set(REGISTRY_PERSON.NAME, text(in, "name").trim())
-                .set(REGISTRY_PERSON.GENDER, text(in, "gender"))
-                .set(REGISTRY_PERSON.BIRTH_DATE, birth == null || birth.isBlank() ? null : LocalDate.parse(birth.strip()))
-                .set(REGISTRY_PERSON.INSURANCE_TYPE, text(in, "insuranceType"))
-                .set(REGISTRY_PERSON.STATUS, Optional.ofNullable(text(in, "status")).orElse("INSURED"))
-                .set(REGISTRY_PERSON.INSURED_AGENCY_CODE, desk.agencyCode())
-                .set(REGISTRY_PERSON.ADMDVS, desk.admdvs())
-                .set(REGISTRY_PERSON.PHONE, text(in, "phone"))
-                .set(REGISTRY_PERSON.UNIT_CREDIT_CODE, text(in, "unitCreditCode"))
-                .set(REGISTRY_PERSON.REGISTERED_ON, EnvelopeCheck.infTime(e).toLocalDate())
-                .set(REGISTRY_PERSON.MSGID, e.msgid())
-                .set(REGISTRY_PERSON.VERSION, REGISTRY_VERSION_SEQ.nextval())
+        int inserted = tx.insertInto(reg.table())
+                .set(reg.values())
+                .set(reg.agency(), desk.agencyCode())
+                .set(reg.admdvs(), desk.admdvs())
+                .set(reg.registeredOn(), EnvelopeCheck.infTime(e).toLocalDate())
+                .set(reg.msgid(), e.msgid())
+                .set(reg.version(), REGISTRY_VERSION_SEQ.nextval())
                 .onConflictDoNothing()
                 .execute();
         if (inserted == 0) {
             // registered before (the lock is held: the row read here is the committed winner)
-            Record other = tx.select(REGISTRY_PERSON.REGISTERED_ON, REGISTRY_PERSON.INSURED_AGENCY_CODE, DESK.NAME)
-                    .from(REGISTRY_PERSON)
-                    .join(RECEIVED_MESSAGE).on(RECEIVED_MESSAGE.MSGID.eq(REGISTRY_PERSON.MSGID))
+            Record other = tx.select(reg.registeredOn(), reg.agency(), DESK.NAME)
+                    .from(reg.table())
+                    .join(RECEIVED_MESSAGE).on(RECEIVED_MESSAGE.MSGID.eq(reg.msgid()))
                     .join(DESK).on(DESK.ID.eq(RECEIVED_MESSAGE.DESK_ID))
-                    .where(REGISTRY_PERSON.ID_NUMBER.eq(id)).fetchSingle();
-            return new Refusal(Refusal.ALREADY_INSURED, Texts.get("refuse.alreadyInsured", id,
-                    other.get(REGISTRY_PERSON.REGISTERED_ON).toString(), other.get(DESK.NAME),
-                    other.get(REGISTRY_PERSON.INSURED_AGENCY_CODE)));
+                    .where(reg.key().eq(reg.keyValue())).fetchSingle();
+            return reg.registeredBefore(other.get(reg.registeredOn()), other.get(DESK.NAME), other.get(reg.agency()));
         }
         return null;
     }
 
-    private Refusal registerUnit(DSLContext tx, Desks.Desk desk, Envelope e, JsonNode in) {
-        Refusal missing = missing(in, "creditCode", "name");
+    private Refusal receiveCase(DSLContext tx, Desks.Desk desk, Envelope e, CaseReceived in) {
+        Refusal missing = missing(in.caseNo(), in.itemNo());
         if (missing != null) {
             return missing;
         }
-        String code = Validators.normalizeId(text(in, "creditCode"));
-        lockRegistry(tx);
-        int inserted = tx.insertInto(REGISTRY_UNIT)
-                .set(REGISTRY_UNIT.CREDIT_CODE, code)
-                .set(REGISTRY_UNIT.NAME, text(in, "name").trim())
-                .set(REGISTRY_UNIT.UNIT_TYPE, text(in, "unitType"))
-                .set(REGISTRY_UNIT.STATUS, Optional.ofNullable(text(in, "status")).orElse("INSURED"))
-                .set(REGISTRY_UNIT.INSURED_AGENCY_CODE, desk.agencyCode())
-                .set(REGISTRY_UNIT.ADMDVS, desk.admdvs())
-                .set(REGISTRY_UNIT.REGISTERED_ON, EnvelopeCheck.infTime(e).toLocalDate())
-                .set(REGISTRY_UNIT.MSGID, e.msgid())
-                .set(REGISTRY_UNIT.VERSION, REGISTRY_VERSION_SEQ.nextval())
-                .onConflictDoNothing()
-                .execute();
-        if (inserted == 0) {
-            Record other = tx.select(REGISTRY_UNIT.REGISTERED_ON, REGISTRY_UNIT.INSURED_AGENCY_CODE, DESK.NAME)
-                    .from(REGISTRY_UNIT)
-                    .join(RECEIVED_MESSAGE).on(RECEIVED_MESSAGE.MSGID.eq(REGISTRY_UNIT.MSGID))
-                    .join(DESK).on(DESK.ID.eq(RECEIVED_MESSAGE.DESK_ID))
-                    .where(REGISTRY_UNIT.CREDIT_CODE.eq(code)).fetchSingle();
-            return new Refusal(Refusal.UNIT_ALREADY_REGISTERED, Texts.get("refuse.unitRegistered", code,
-                    other.get(REGISTRY_UNIT.REGISTERED_ON).toString(), other.get(DESK.NAME),
-                    other.get(REGISTRY_UNIT.INSURED_AGENCY_CODE)));
-        }
-        return null;
-    }
-
-    private Refusal receiveCase(DSLContext tx, Desks.Desk desk, Envelope e, JsonNode in) {
-        Refusal missing = missing(in, "caseNo", "itemNo");
-        if (missing != null) {
-            return missing;
-        }
-        String caseNo = text(in, "caseNo");
-        int itemNo = in.get("itemNo").asInt(-1);
+        String caseNo = in.caseNo();
+        int itemNo = in.itemNo();
         Optional<ServiceItem> item = catalog.find(itemNo);
         if (item.isEmpty()) {
-            return new Refusal(Refusal.ITEM_UNKNOWN, Texts.get("refuse.itemUnknown", text(in, "itemNo")));
+            return new Refusal(Refusal.ITEM_UNKNOWN, Texts.get("refuse.itemUnknown", String.valueOf(itemNo)));
         }
-        String applicant = text(in, "applicantIdNumber");
+        String applicant = in.applicantIdNumber();
         if (item.get().group() == ItemGroup.OUT_OF_AREA_FILING) {
             String id = applicant == null ? "" : applicant.trim().toUpperCase();
             boolean insured = !id.isEmpty() && tx.fetchExists(REGISTRY_PERSON,
@@ -231,8 +200,8 @@ public final class Uploads {
                 .set(PROVINCE_CASE.DESK_ID, desk.id())
                 .set(PROVINCE_CASE.ITEM_NO, itemNo)
                 .set(PROVINCE_CASE.APPLICANT_ID_NUMBER, applicant)
-                .set(PROVINCE_CASE.APPLICANT_NAME, text(in, "applicantName"))
-                .set(PROVINCE_CASE.STATE, Optional.ofNullable(text(in, "toState")).orElse("RECEIVED"))
+                .set(PROVINCE_CASE.APPLICANT_NAME, in.applicantName())
+                .set(PROVINCE_CASE.STATE, Optional.ofNullable(in.toState()).orElse("RECEIVED"))
                 .set(PROVINCE_CASE.RECEIVED_AT, at)
                 .set(PROVINCE_CASE.UPDATED_AT, at)
                 .set(PROVINCE_CASE.LAST_SEQ, e.seq())
@@ -246,14 +215,13 @@ public final class Uploads {
         return null;
     }
 
-    private Refusal caseStep(DSLContext tx, Desks.Desk desk, Envelope e, JsonNode in) {
-        Refusal missing = missing(in, "caseNo");
-        if (missing != null) {
-            return missing;
+    private Refusal caseStep(DSLContext tx, Desks.Desk desk, Envelope e, CaseChange in) {
+        if (in.caseNo() == null || in.caseNo().isBlank()) {
+            return new Refusal(Refusal.INVALID_INPUT, Texts.get("refuse.input.missing", "caseNo"));
         }
-        String caseNo = text(in, "caseNo");
+        String caseNo = in.caseNo();
         LocalDateTime at = EnvelopeCheck.infTime(e);
-        String toState = "4102".equals(e.infno()) ? text(in, "toState") : null;
+        String toState = in instanceof CaseStepped s ? s.toState() : null;
         int updated = changeWithStep(tx, tx.update(PROVINCE_CASE)
                 .set(PROVINCE_CASE.STATE, toState == null ? PROVINCE_CASE.STATE : DSL.val(toState))
                 .set(PROVINCE_CASE.LAST_SEQ, e.seq())
@@ -284,41 +252,36 @@ public final class Uploads {
     /**
      * Runs {@code change} (an insert or update of the case returning its {@code case_no}) and records the step for
      * the row it touched, in one statement; returns 0 when the change touched no case (then no step is written).
+     * The step keeps the message's input as sent (unknown properties included).
      */
-    private static int changeWithStep(DSLContext tx, QueryPart change, Envelope e, JsonNode in) {
-        String action = switch (e.infno()) {
-            case "4101", "4102" -> Optional.ofNullable(text(in, "action")).orElse("RECEIVE");
-            case "4103" -> "MATERIALS";
-            case "4104" -> "ATTACHMENT";
-            default -> "NOTE";
-        };
+    private static int changeWithStep(DSLContext tx, QueryPart change, Envelope e, CaseChange in) {
+        CaseStep step = in instanceof CaseStep s ? s : null;
+        String action = step != null ? Optional.ofNullable(step.action()).orElse("RECEIVE")
+                : in instanceof CaseMaterials ? "MATERIALS" : in instanceof CaseAttachment ? "ATTACHMENT" : "NOTE";
         return tx.execute("with c as ({0}) insert into case_step (case_no, msgid, infno, action, from_state, "
                         + "to_state, inf_time, opter_name, content) select c.case_no, {1}, {2}, {3}, {4}, {5}, {6}, "
                         + "{7}, {8} from c",
-                change, DSL.val(e.msgid()), DSL.val(e.infno()), DSL.val(action), DSL.val(text(in, "fromState")),
-                DSL.val(text(in, "toState")), DSL.val(EnvelopeCheck.infTime(e)), DSL.val(e.opterName()),
-                DSL.val(JSONB.valueOf(in.toString()), SQLDataType.JSONB));
+                change, DSL.val(e.msgid()), DSL.val(e.infno()), DSL.val(action),
+                DSL.val(step == null ? null : step.fromState()), DSL.val(step == null ? null : step.toState()),
+                DSL.val(EnvelopeCheck.infTime(e)), DSL.val(e.opterName()),
+                DSL.val(JSONB.valueOf(e.input().toString()), SQLDataType.JSONB));
     }
 
     static void lockRegistry(DSLContext tx) {
         tx.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val(REGISTRY_LOCK))).fetch();
     }
 
-    private static Refusal missing(JsonNode in, String... fields) {
+    /** The refusal of a case receipt without its case number or item number. */
+    private static Refusal missing(String caseNo, Integer itemNo) {
         List<String> absent = new ArrayList<>();
-        for (String f : fields) {
-            String v = text(in, f);
-            if (v == null || v.isBlank()) {
-                absent.add(f);
-            }
+        if (caseNo == null || caseNo.isBlank()) {
+            absent.add("caseNo");
+        }
+        if (itemNo == null) {
+            absent.add("itemNo");
         }
         return absent.isEmpty() ? null
                 : new Refusal(Refusal.INVALID_INPUT, Texts.get("refuse.input.missing", String.join("、", absent)));
-    }
-
-    static String text(JsonNode in, String field) {
-        JsonNode v = in == null ? null : in.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 
     static UploadResult result(ReceivedMessageRecord r, boolean duplicate) {

@@ -1,4 +1,4 @@
-package org.ybdesk.province;
+package org.ybdesk.province.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
