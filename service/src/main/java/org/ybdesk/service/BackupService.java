@@ -73,7 +73,7 @@ public final class BackupService {
             r.setCreatedBy(actor == null ? null : actor.id());
             r.store();
             desk.audited().record(tx, actor, now, "BACKUP_" + kind, "BACKUP", r.getId().toString(), null,
-                    Map.of("file", r.getFilePath(), "sha256", m.sha256(), "auditSeq", m.auditHeadSeq()), null, null);
+                    Map.of("file", r.getFilePath(), "sha256", m.sha256(), "auditSeq", m.auditHeadSeq()), null);
             return null;
         });
         return new BackupView(kind, out.toAbsolutePath(), m.bytes(), m.sha256(), m.auditHeadSeq(), now);
@@ -134,7 +134,7 @@ public final class BackupService {
                         .values(e.getKey(), e.getValue(), now).execute();
             }
             desk.audited().record(tx, actor, now, "BACKUP_CONFIGURE", "SETTING", SETTING_DIR, null,
-                    Map.of("dir", abs.toString(), "keep", keep), null, null);
+                    Map.of("dir", abs.toString(), "keep", keep), null);
             return null;
         });
         return settings();

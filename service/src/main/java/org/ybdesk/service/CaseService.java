@@ -38,6 +38,11 @@ import org.ybdesk.db.Json;
 import org.ybdesk.db.jooq.tables.records.AgencyRecord;
 import org.ybdesk.db.jooq.tables.records.CaseFileRecord;
 import org.ybdesk.db.jooq.tables.records.PersonRecord;
+import org.ybdesk.protocol.change.CaseAttachment;
+import org.ybdesk.protocol.change.CaseMaterials;
+import org.ybdesk.protocol.change.CaseReceived;
+import org.ybdesk.protocol.change.CaseStepped;
+import org.ybdesk.protocol.change.Changes;
 import org.ybdesk.service.CaseViews.AttachmentView;
 import org.ybdesk.service.CaseViews.CaseSummary;
 import org.ybdesk.service.CaseViews.CaseView;
@@ -171,11 +176,11 @@ public final class CaseService {
                 after.put("confirmedWarnings", confirmed);
                 after.put("warningsConfirmedBy", actor.name());
             }
-            Map<String, Object> payload = payload(c, RECEIVE, null, CaseState.RECEIVED, now, today, actor, List.of(),
-                    null);
-            payload.put("fields", c.fields());
-            payload.put("materials", c.materials());
-            desk.audited().record(tx, actor, now, "CASE_" + RECEIVE, "CASE", no, null, after, "CASE_RECEIVED", payload);
+            CaseReceived change = new CaseReceived(no, c.agencyCode(), c.item().no(), c.catalogVersion(),
+                    c.applicant().kind().name(), c.applicant().idNumber(), c.applicant().name(), RECEIVE, null,
+                    CaseState.RECEIVED.name(), now.toString(), today.toString(), actor.id(), actor.name(), null, null,
+                    c.fields(), Changes.materialsOf(c.materials()));
+            desk.audited().record(tx, actor, now, "CASE_" + RECEIVE, "CASE", no, null, after, change);
             for (int i = 0; i < steps.size(); i++) {
                 c = step(tx, agency, c, steps.get(i), i == steps.size() - 1 ? note : null, actor, today, now);
             }
@@ -260,14 +265,14 @@ public final class CaseService {
         if (message != null) {
             repo.addMessage(tx, c.id(), eventId, t.outcome().name(), message, now);
         }
-        Map<String, Object> payload = payload(saved, step.action().name(), t.from(), t.to(), now, today, actor,
-                step.reasons(), step.amount());
-        if (message != null) {
-            payload.put("message", message);
-        }
+        CaseStepped change = new CaseStepped(saved.caseNo(), saved.agencyCode(), saved.item().no(),
+                saved.catalogVersion(), saved.applicant().kind().name(), saved.applicant().idNumber(),
+                saved.applicant().name(), step.action().name(), t.from().name(), t.to().name(), now.toString(),
+                today.toString(), actor.id(), actor.name(), step.reasons(),
+                step.amount() == null ? null : step.amount().fen(), message);
         desk.audited().record(tx, actor, now, "CASE_" + step.action().name(), "CASE", c.caseNo(),
                 CaseRepository.auditView(c, c.rowVersion()), CaseRepository.auditView(saved, saved.rowVersion()),
-                "CASE_TRANSITION", payload);
+                change);
         return saved;
     }
 
@@ -315,7 +320,7 @@ public final class CaseService {
                     .whenNotMatchedThenInsert(ds.NAME, ds.SETTING, ds.UPDATED_AT)
                     .values(SETTING_LARGE_AMOUNT, value, now).execute();
             desk.audited().record(tx, actor, now, "LARGE_AMOUNT_CONFIGURE", "SETTING", SETTING_LARGE_AMOUNT,
-                    Map.of("thresholdFen", before.fen()), Map.of("thresholdFen", threshold.fen()), null, null);
+                    Map.of("thresholdFen", before.fen()), Map.of("thresholdFen", threshold.fen()), null);
             return null;
         });
         return largeAmountThreshold();
@@ -344,7 +349,7 @@ public final class CaseService {
             CaseFile saved = repo.save(tx, c, after, now);
             desk.audited().record(tx, actor, now, "CASE_MATERIALS", "CASE", c.caseNo(),
                     CaseRepository.auditView(c, c.rowVersion()), CaseRepository.auditView(saved, saved.rowVersion()),
-                    "CASE_MATERIALS", Map.of("caseNo", c.caseNo(), "materials", saved.materials()));
+                    new CaseMaterials(c.caseNo(), Changes.materialsOf(saved.materials())));
             return null;
         });
         return show(caseNo.trim(), actor);
@@ -391,7 +396,7 @@ public final class CaseService {
         p.setUpdatedAt(now);
         p.update();
         desk.audited().record(tx, actor, now, "ACCOUNT_ADJUST", "PERSON", p.getIdNumber(), before,
-                Map.of("accountBalanceFen", p.getAccountBalanceFen(), "caseNo", caseNo), null, null);
+                Map.of("accountBalanceFen", p.getAccountBalanceFen(), "caseNo", caseNo), null);
     }
 
 
@@ -504,7 +509,7 @@ public final class CaseService {
             after.put("sizeBytes", content.length);
             after.put("sha256", r.getSha256());
             desk.audited().record(tx, actor, now, "CASE_ATTACHMENT", "CASE", c.caseNo(), null, after,
-                    "CASE_ATTACHMENT", after);
+                    new CaseAttachment(c.caseNo(), r.getFileName(), type, (long) content.length, r.getSha256()));
             return new AttachmentView(r.getId(), r.getFileName(), type, content.length, r.getSha256(), actor.name(), now);
         });
     }
@@ -537,7 +542,7 @@ public final class CaseService {
                     .set(CASE_NOTE.AUTHOR_ID, actor.id()).set(CASE_NOTE.AUTHOR_NAME, actor.name())
                     .set(CASE_NOTE.ADDED_AT, now).execute();
             desk.audited().record(tx, actor, now, "CASE_NOTE", "CASE", c.caseNo(), null,
-                    Map.of("caseNo", c.caseNo(), "note", t), null, null);
+                    Map.of("caseNo", c.caseNo(), "note", t), null);
             return new NoteView(t, actor.name(), now);
         });
     }
@@ -625,7 +630,7 @@ public final class CaseService {
             // no outbox message: due dates are the desk's own computation, the province has no message for them
             desk.audited().record(tx, actor, now, "CASE_" + DUE_CHANGE, "CASE", c.caseNo(),
                     CaseRepository.auditView(c, c.rowVersion()), CaseRepository.auditView(saved, saved.rowVersion()),
-                    null, null);
+                    null);
             changed.add(c.caseNo());
         }
         return changed;
@@ -661,33 +666,5 @@ public final class CaseService {
     public CaseViews.DuePromise promise(String caseNo) {
         requireCaseNo(caseNo);
         return queries.promise(caseNo);
-    }
-
-    /** What a case message carries to the province (the typed records of protocol replace this map). */
-    private static Map<String, Object> payload(CaseFile c, String action, CaseState from, CaseState to,
-                                               OffsetDateTime at, LocalDate onDay, Actor actor, List<String> reasons,
-                                               Money amount) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("caseNo", c.caseNo());
-        p.put("agencyCode", c.agencyCode());
-        p.put("itemNo", c.item().no());
-        p.put("catalogVersion", c.catalogVersion());
-        p.put("applicantKind", c.applicant().kind().name());
-        p.put("applicantIdNumber", c.applicant().idNumber());
-        p.put("applicantName", c.applicant().name());
-        p.put("action", action);
-        p.put("fromState", from == null ? null : from.name());
-        p.put("toState", to.name());
-        p.put("occurredAt", at.toString());
-        p.put("onDay", onDay.toString());
-        p.put("actorId", actor.id());
-        p.put("actorName", actor.name());
-        if (!reasons.isEmpty()) {
-            p.put("reasons", reasons);
-        }
-        if (amount != null) {
-            p.put("amountFen", amount.fen());
-        }
-        return p;
     }
 }

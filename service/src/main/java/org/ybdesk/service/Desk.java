@@ -150,7 +150,7 @@ public final class Desk implements AutoCloseable {
                         .set(REFERENCE_DATA.CONTENT, text).set(REFERENCE_DATA.IMPORTED_AT, now)
                         .set(REFERENCE_DATA.ACTIVE, false).onDuplicateKeyIgnore().execute();
                 audited.record(tx, null, now, "CATALOG_KEEP", "CATALOG", shipped.version(), null,
-                        Map.of("version", shipped.version(), "source", "shipped"), null, null);
+                        Map.of("version", shipped.version(), "source", "shipped"), null);
                 return null;
             });
             byVersion.put(shipped.version(), shipped);

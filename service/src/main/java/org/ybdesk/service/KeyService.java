@@ -33,7 +33,7 @@ public final class KeyService {
         }
         desk.db().write(tx -> {
             desk.audited().record(tx, actor, desk.now(), "KEY_ESCROW_EXPORT", "KEY", id, null,
-                    Map.of("file", out.toAbsolutePath().toString()), null, null);
+                    Map.of("file", out.toAbsolutePath().toString()), null);
             return null;
         });
         return id;

@@ -451,7 +451,7 @@ final class RegistryEffects {
         u.update();
         Map<String, Object> after = unitAudit(u);
         after.put("caseNo", ref);
-        desk.audited().record(tx, actor, now, action, "UNIT", u.getCreditCode(), before, after, null, null);
+        desk.audited().record(tx, actor, now, action, "UNIT", u.getCreditCode(), before, after, null);
     }
 
     private void applyPersonRegistration(DSLContext tx, CaseFileRecord c, Map<String, String> f,
@@ -579,7 +579,7 @@ final class RegistryEffects {
             p.setUpdatedAt(now);
             p.update();
             desk.audited().record(tx, actor, now, "PERSON_CHANGE", "PERSON", oldId, before,
-                    withCase(new LinkedHashMap<>(Map.of("idNumber", p.getIdNumber())), ref), null, null);
+                    withCase(new LinkedHashMap<>(Map.of("idNumber", p.getIdNumber())), ref), null);
         }
         storePerson(tx, p, p.getIdNumber(), before, "PERSON_CHANGE", actor, now, ref);
         c.setPersonId(p.getId());
@@ -591,7 +591,7 @@ final class RegistryEffects {
         p.setUpdatedAt(now);
         p.update();
         Map<String, Object> after = personAudit(tx, p);
-        desk.audited().record(tx, actor, now, action, "PERSON", entityId, before, withCase(after, ref), null, null);
+        desk.audited().record(tx, actor, now, action, "PERSON", entityId, before, withCase(after, ref), null);
     }
 
     /** A unit as its audit records show it: the registry fields the cases change, succession included. */

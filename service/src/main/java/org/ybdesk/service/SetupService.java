@@ -98,7 +98,7 @@ public final class SetupService {
                 tx.update(AGENCY).set(r).where(AGENCY.CODE.eq(code)).execute();
             }
             desk.audited().record(tx, actor, desk.now(), before == null ? "AGENCY_INIT" : "AGENCY_UPDATE", "AGENCY", code,
-                    before == null ? null : agencyMap(before), agencyMap(r), null, null);
+                    before == null ? null : agencyMap(before), agencyMap(r), null);
             return r;
         });
     }
@@ -150,7 +150,7 @@ public final class SetupService {
             r.setActive(true);
             r.insert();
             desk.audited().record(tx, actor, desk.now(), "CALENDAR_IMPORT", "REFERENCE_DATA", r.getVersion(), null,
-                    Map.of("years", years), null, null);
+                    Map.of("years", years), null);
             return desk.cases().recomputeDueDates(tx, before, merged, arrivalReason("calendar.arrived", imported),
                     actor, desk.now());
         });

@@ -189,7 +189,7 @@ public final class SyncStore {
                 after.put("refused", updated.stream().filter(x -> Outbox.REFUSED.equals(x.getStatus()))
                         .map(OutboxRecord::getSeq).toList());
                 desk.audited().record(tx, null, now, "SYNC_ANSWERS", "SYNC", updated.get(0).getSeq() + "-"
-                        + updated.get(updated.size() - 1).getSeq(), null, after, null, null);
+                        + updated.get(updated.size() - 1).getSeq(), null, after, null);
             }
             return changed;
         });
@@ -398,7 +398,7 @@ public final class SyncStore {
             t.setUpdatedAt(now);
             t.update();
             desk.audited().record(tx, actor, now, "SYNC_TASK_HANDLED", "SYNC_TASK", String.valueOf(taskId), before,
-                    taskMap(t), null, null);
+                    taskMap(t), null);
             return null;
         });
         return task(desk.db().dsl().selectFrom(SYNC_TASK).where(SYNC_TASK.ID.eq(taskId)).fetchOne());
@@ -488,7 +488,7 @@ public final class SyncStore {
             tx.update(SYNC_STATE).set(SYNC_STATE.REFERENCE_VERSION, version).where(SYNC_STATE.ID.eq(1)).execute();
             if (n > 0) {
                 desk.audited().record(tx, null, now, "REFERENCE_PULL", "REFERENCE_DATA", String.valueOf(version),
-                        null, Map.of("version", version, "entries", n), null, null);
+                        null, Map.of("version", version, "entries", n), null);
             }
             merged[0] = cal;
             return n;
@@ -555,7 +555,7 @@ public final class SyncStore {
                 r.store();
                 // a pulled row is a change like any other: its audit record vouches for the new content (D71)
                 desk.audited().record(tx, null, now, "REGISTRY_PULL", "UNIT", r.getCreditCode(), null,
-                        RegistryService.unitMap(r), null, null);
+                        RegistryService.unitMap(r), null);
                 u++;
             }
             for (RemotePerson rp : persons) {
@@ -601,7 +601,7 @@ public final class SyncStore {
                 r.setUpdatedAt(now);
                 r.store();
                 desk.audited().record(tx, null, now, "REGISTRY_PULL", "PERSON", r.getIdNumber(), null,
-                        RegistryService.personMap(tx, r), null, null);
+                        RegistryService.personMap(tx, r), null);
                 p++;
             }
             long current = tx.select(SYNC_STATE.REGISTRY_VERSION).from(SYNC_STATE).where(SYNC_STATE.ID.eq(1))

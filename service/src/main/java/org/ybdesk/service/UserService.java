@@ -77,7 +77,7 @@ public final class UserService {
             r.setFailedLogins(0);
             r.setCreatedAt(desk.now());
             r.store();
-            desk.audited().record(tx, actor, desk.now(), "USER_ADD", "USER", u, null, view(r), null, null);
+            desk.audited().record(tx, actor, desk.now(), "USER_ADD", "USER", u, null, view(r), null);
             return toView(r);
         });
     }
@@ -176,8 +176,7 @@ public final class UserService {
                 r.setPersonIdNumber(Validators.normalizeId(personId));
             }
             r.update();
-            desk.audited().record(tx, actor, desk.now(), "USER_UPDATE", "USER", r.getUsername(), before, view(r), null,
-                    null);
+            desk.audited().record(tx, actor, desk.now(), "USER_UPDATE", "USER", r.getUsername(), before, view(r), null);
             return toView(r);
         });
     }
@@ -227,7 +226,7 @@ public final class UserService {
             cur.setLockedUntil(lock ? now.plus(LOCK_DURATION) : null);
             cur.update();
             desk.audited().record(tx, null, now, lock ? "LOGIN_LOCKED" : "LOGIN_FAILED", "USER", cur.getUsername(), null,
-                    Map.of("failed", failed), null, null);
+                    Map.of("failed", failed), null);
             return null;
         });
         if (actor != null) {
