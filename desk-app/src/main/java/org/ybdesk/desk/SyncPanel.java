@@ -127,7 +127,7 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
     private void enableButtons() {
         MessageRow r = selected();
         open.setEnabled(r != null && "CASE".equals(r.entityType()));
-        handle.setEnabled(r != null && org.ybdesk.db.Outbox.REFUSED.equals(r.status()));
+        handle.setEnabled(r != null && r.refused());
     }
 
     private void openSelected() {
@@ -201,7 +201,7 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
                 case 1 -> Texts.t("sync.type." + r.msgType());
                 case 2 -> Texts.t("sync.entity." + r.entityType()) + " " + r.entityId();
                 case 3 -> TIME.format(r.createdAt().atZoneSameInstant(Desk.ZONE));
-                case 4 -> org.ybdesk.db.Outbox.PENDING.equals(r.status())
+                case 4 -> r.pending()
                         ? Texts.t(r.attempts() > 0 ? "sync.status.failing" : "sync.status.pending")
                         : Texts.t("sync.status.refused");
                 case 5 -> (long) r.attempts();
