@@ -153,7 +153,7 @@ public final class LoginFrame extends JFrame {
                 }
                 hint.setText(sb.append("</html>").toString());
                 pack();
-            } else if (d.agency().isEmpty()) {
+            } else if (d.agencyInfo().isEmpty()) {
                 Desk desk = d;
                 javax.swing.SwingUtilities.invokeLater(() -> {
                     SetupDialog setup = new SetupDialog(this, desk);

@@ -258,7 +258,7 @@ public final class MainFrame extends JFrame {
 
     void updateStatus() {
         Background.run(this, () -> {
-            var agency = session.desk().requireAgency();
+            var agency = session.desk().requireAgencyInfo();
             var years = session.desk().calendar().years();
             int lastYear = years.stream().mapToInt(Integer::intValue).max().orElse(0);
             String roles = org.ybdesk.core.i18n.Messages.joinList(session.actor().roles().stream()
@@ -272,7 +272,7 @@ public final class MainFrame extends JFrame {
                     ? session.desk().calendar().missingNextYear(session.desk().today()).orElse(null) : null;
             String missing = missingYear == null ? null
                     : org.ybdesk.core.calendar.WorkingCalendar.missingYearWarning(missingYear);
-            return new String[] {Texts.t(session.sandbox() ? "status.line.sandbox" : "status.line", agency.getName(),
+            return new String[] {Texts.t(session.sandbox() ? "status.line.sandbox" : "status.line", agency.name(),
                     session.actor().name(), roles), Texts.t("status.calendar", String.valueOf(lastYear))
                     + (missing == null ? "" : Texts.t("status.calendar.missing", String.valueOf(missingYear))),
                     backup, missing};

@@ -132,7 +132,7 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
     private void enableButtons() {
         MessageRow r = selected();
         open.setEnabled(r != null && "CASE".equals(r.entityType()));
-        handle.setEnabled(r != null && org.ybdesk.db.Outbox.REFUSED.equals(r.status()));
+        handle.setEnabled(r != null && r.refused());
     }
 
     private void openSelected() {
@@ -175,7 +175,7 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
 
     /** 状态: pending (failing once it has been tried) or refused. */
     private static String status(MessageRow r) {
-        return org.ybdesk.db.Outbox.PENDING.equals(r.status())
+        return r.pending()
                 ? Texts.t(r.attempts() > 0 ? "sync.status.failing" : "sync.status.pending")
                 : Texts.t("sync.status.refused");
     }

@@ -41,6 +41,20 @@ public final class BackupService {
                              OffsetDateTime createdAt) {
     }
 
+    /**
+     * What a backup file holds, as checked when verifying or restoring it: when it was taken, the schema version, the
+     * counts of cases, persons, units, audit records and pending outbox messages, the audit chain's head, the file's
+     * SHA-256 and size.
+     */
+    public record BackupContents(OffsetDateTime createdAt, String schemaVersion, long cases, long persons, long units,
+                                 long auditRecords, long pendingOutbox, long auditHeadSeq, String auditHeadHash,
+                                 String sha256, long bytes) {
+        static BackupContents of(Backups.Manifest m) {
+            return new BackupContents(m.createdAt(), m.schemaVersion(), m.cases(), m.persons(), m.units(),
+                    m.auditRecords(), m.pendingOutbox(), m.auditHeadSeq(), m.auditHeadHash(), m.sha256(), m.bytes());
+        }
+    }
+
     /** Where automatic backups go and how many are kept; empty folder when none is set. */
     public record Settings(Optional<Path> folder, int keep) {
     }
@@ -80,10 +94,10 @@ public final class BackupService {
     }
 
     /** Checks a backup file: digest, opens with the key, audit chain, counts. */
-    public static Backups.Manifest verify(Path file) {
+    public static BackupContents verify(Path file) {
         requireFile(file);
         try {
-            return Backups.verify(file);
+            return BackupContents.of(Backups.verify(file));
         } catch (StorageException e) {
             throw Desk.storageProblem(e);
         }
@@ -93,10 +107,10 @@ public final class BackupService {
      * Restores a backup into the data folder {@code dataDir} (mode's sub-folder), which must hold no database. Needs
      * no open desk: the key installed on this machine (or imported from its escrow file) is what opens it.
      */
-    public static Backups.Manifest restore(Path file, Path dataDir, Mode mode) {
+    public static BackupContents restore(Path file, Path dataDir, Mode mode) {
         requireFile(file);
         try {
-            return Backups.restore(file, dataDir.resolve(mode.folder()));
+            return BackupContents.of(Backups.restore(file, dataDir.resolve(mode.folder())));
         } catch (StorageException e) {
             throw Desk.storageProblem(e);
         }

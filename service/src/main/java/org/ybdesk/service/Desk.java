@@ -252,6 +252,21 @@ public final class Desk implements AutoCloseable {
         return agency().orElseThrow(() -> new ServiceException(Texts.get("agency.missing")));
     }
 
+    /** The agency as callers above the services see it (empty before the setup). */
+    public Optional<Agency> agencyInfo() {
+        return agency().map(Agency::of);
+    }
+
+    /** {@link #agencyInfo()}, or a refusal telling to run the setup first. */
+    public Agency requireAgencyInfo() {
+        return Agency.of(requireAgency());
+    }
+
+    /** The folder of this desk's database (the mode's sub-folder of the data folder). */
+    public Path folder() {
+        return db.folder();
+    }
+
     /**
      * Checks the audit log: its hash chain from the first record to the last, every current case, person and unit
      * and every pending outbox message against the audit record that last vouched for it, and the chain against the

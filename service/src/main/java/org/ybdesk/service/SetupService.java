@@ -31,7 +31,7 @@ public final class SetupService {
      * Creates or updates the agency. All problems at once. Once the desk is set up (an agency and at least one
      * user), only an administrator may change it: its name and signature sign every message to applicants.
      */
-    public AgencyRecord initAgency(AgencySetup s, Actor actor) {
+    public Agency initAgency(AgencySetup s, Actor actor) {
         List<String> problems = new ArrayList<>();
         if (setUp() && (actor == null || !actor.has(Role.ADMIN))) {
             problems.add(Texts.get("agency.update.needsAdmin"));
@@ -40,7 +40,7 @@ public final class SetupService {
         if (!problems.isEmpty()) {
             throw new ServiceException(problems);
         }
-        return store(s, actor);
+        return Agency.of(store(s, actor));
     }
 
     /** Whether the desk is set up: an agency is stored and at least one user exists. */

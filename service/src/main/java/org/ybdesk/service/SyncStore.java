@@ -82,6 +82,15 @@ public final class SyncStore {
     /** One outbox row for the sync screen. */
     public record MessageRow(long seq, String msgType, String entityType, String entityId, OffsetDateTime createdAt,
                              String status, int attempts, String lastError, String errCode) {
+        /** Waiting to be sent (again). */
+        public boolean pending() {
+            return Outbox.PENDING.equals(status);
+        }
+
+        /** Refused by the province: a task for the clerk. */
+        public boolean refused() {
+            return Outbox.REFUSED.equals(status);
+        }
     }
 
     public record TaskMessage(long seq, String msgType, OffsetDateTime createdAt, String errCode, String errMsg) {

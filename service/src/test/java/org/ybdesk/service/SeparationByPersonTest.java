@@ -205,6 +205,6 @@ class SeparationByPersonTest {
         assertThatThrownBy(() -> f.desk.setup().initAgency(rename, f.clerk)).hasMessageContaining("须由管理员办理");
         assertThat(f.desk.db().dsl().select(AGENCY.NAME).from(AGENCY).fetchOne(AGENCY.NAME))
                 .isEqualTo("哈尔滨市道里区医疗保障中心");
-        assertThat(f.desk.setup().initAgency(rename, f.admin).getName()).isEqualTo("假冒的中心");
+        assertThat(f.desk.setup().initAgency(rename, f.admin).name()).isEqualTo("假冒的中心");
     }
 }

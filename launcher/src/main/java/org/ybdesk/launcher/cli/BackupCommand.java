@@ -1,7 +1,6 @@
 package org.ybdesk.launcher.cli;
 
 import java.nio.file.Path;
-import org.ybdesk.db.Backups;
 import org.ybdesk.service.BackupService;
 import org.ybdesk.service.Mode;
 import picocli.CommandLine.Command;
@@ -13,7 +12,7 @@ import picocli.CommandLine.Parameters;
         BackupCommand.Restore.class, BackupCommand.Configure.class, BackupCommand.Auto.class})
 final class BackupCommand {
 
-    static void print(Base b, Backups.Manifest m, String key, Path file) {
+    static void print(Base b, BackupService.BackupContents m, String key, Path file) {
         b.out().println(Out.t(key, file.toAbsolutePath().toString(), String.valueOf(m.cases()),
                 String.valueOf(m.persons()), String.valueOf(m.units()), String.valueOf(m.auditRecords()),
                 String.valueOf(m.auditHeadSeq()), m.auditHeadHash().substring(0, 16), m.schemaVersion(),
@@ -54,7 +53,7 @@ final class BackupCommand {
         @Override
         Integer execute() {
             Mode mode = ctx().sandbox ? Mode.SANDBOX : Mode.PRODUCTION;
-            Backups.Manifest m = BackupService.restore(file, ctx().dataDir(), mode);
+            BackupService.BackupContents m = BackupService.restore(file, ctx().dataDir(), mode);
             print(this, m, "backup.restored", ctx().dataDir());
             return 0;
         }

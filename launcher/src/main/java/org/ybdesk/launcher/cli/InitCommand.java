@@ -27,8 +27,7 @@ final class InitCommand extends Base {
         // A set-up desk (agency and users) changes its agency only by an administrator: the name signs messages.
         var actor = desk().setup().setUp() ? admin("admin.required.init") : null;
         var a = desk().setup().initAgency(new AgencySetup(code, division, name, signature, hotline), actor);
-        out().println(Out.t("init.done", a.getName(), a.getCode(), a.getAdminDivisionCode(),
-                desk().db().folder().toString()));
+        out().println(Out.t("init.done", a.name(), a.code(), a.adminDivisionCode(), desk().folder().toString()));
         if (!desk().users().anyUser()) {
             out().println(Out.t("init.next"));
         }
