@@ -185,15 +185,18 @@ public final class CaseRepository {
      * throws. Returns the case as now stored.
      */
     public CaseFile save(DSLContext tx, CaseFile before, CaseFile after, OffsetDateTime now) {
-        CaseFileRecord r = tx.selectFrom(CASE_FILE).where(CASE_FILE.ID.eq(after.id())).fetchSingle();
-        if (r.getRowVersion() != after.rowVersion()) {
-            throw new IllegalStateException("case " + after.caseNo() + " changed meanwhile (row version "
-                    + r.getRowVersion() + ", expected " + after.rowVersion() + ")");
-        }
+        CaseFileRecord r = tx.newRecord(CASE_FILE);
         copyState(r, after);
         r.setUpdatedAt(now);
-        r.setRowVersion(r.getRowVersion() + 1);
-        r.update();
+        r.setRowVersion(after.rowVersion() + 1);
+        // one UPDATE of the state columns, guarded by the row version: no second read of the row
+        r.changed(CASE_FILE.ID, false);
+        int updated = tx.update(CASE_FILE).set(r)
+                .where(CASE_FILE.ID.eq(after.id()), CASE_FILE.ROW_VERSION.eq(after.rowVersion())).execute();
+        if (updated != 1) {
+            throw new IllegalStateException("case " + after.caseNo() + " changed meanwhile (expected row version "
+                    + after.rowVersion() + ")");
+        }
         for (Pause p : after.pauses()) {
             if (!before.pauses().contains(p)) {
                 boolean closedNow = !p.isOpen() && before.pauses().contains(Pause.open(p.from()));
@@ -206,7 +209,7 @@ public final class CaseRepository {
                 }
             }
         }
-        return load(tx, r);
+        return after.withRowVersion(after.rowVersion() + 1);
     }
 
     private static void copyState(CaseFileRecord r, CaseFile c) {

@@ -259,8 +259,7 @@ public final class CaseService {
                 actor.id(), actor.name(), actor.personId(), now, today, step.reasons(), InputHygiene.tidyOrNull(note),
                 step.amount()));
         // the registry first (each change audited before → after), only then the outcome message (已完成)
-        CaseFileRecord row = tx.selectFrom(CASE_FILE).where(CASE_FILE.ID.eq(c.id())).fetchSingle();
-        applyRegistryEffects(tx, row, c.item(), t, step, actor, now, c.fields());
+        applyRegistryEffects(tx, saved, t, step, actor, now);
         String message = t.outcome() == null ? null : message(agency, saved, t, step, today);
         if (message != null) {
             repo.addMessage(tx, c.id(), eventId, t.outcome().name(), message, now);
@@ -374,17 +373,20 @@ public final class CaseService {
      * a withdrawal takes the amount from the personal account; a transfer's balance move credits it. Each change has
      * its own audit record (before → after) in the same transaction.
      */
-    private void applyRegistryEffects(DSLContext tx, CaseFileRecord c, ServiceItem item, Transition t, Command cmd,
-                                      Actor actor, OffsetDateTime now, Map<String, String> f) {
-        if (cmd.action() == CaseAction.PAY && item.group() == org.ybdesk.core.catalog.ItemGroup.ACCOUNT_WITHDRAWAL
-                && c.getPersonId() != null) {
-            adjustBalance(tx, c.getPersonId(), -cmd.amount().fen(), actor, now, c.getCaseNo());
+    private void applyRegistryEffects(DSLContext tx, CaseFile c, Transition t, Command cmd, Actor actor,
+                                      OffsetDateTime now) {
+        Long personId = c.applicant().personId();
+        if (cmd.action() == CaseAction.PAY && c.item().group() == org.ybdesk.core.catalog.ItemGroup.ACCOUNT_WITHDRAWAL
+                && personId != null) {
+            adjustBalance(tx, personId, -cmd.amount().fen(), actor, now, c.caseNo());
         }
-        if (cmd.action() == CaseAction.MOVE_BALANCE && c.getPersonId() != null) {
-            adjustBalance(tx, c.getPersonId(), cmd.amount().fen(), actor, now, c.getCaseNo());
+        if (cmd.action() == CaseAction.MOVE_BALANCE && personId != null) {
+            adjustBalance(tx, personId, cmd.amount().fen(), actor, now, c.caseNo());
         }
         if (t.to() == CaseState.CLOSED) {
-            registryEffects.apply(tx, c, item, f, actor, now);
+            // the registry links the case to the person or unit it registers: it works on the stored row
+            CaseFileRecord row = tx.selectFrom(CASE_FILE).where(CASE_FILE.ID.eq(c.id())).fetchSingle();
+            registryEffects.apply(tx, row, c.item(), c.fields(), actor, now);
         }
     }
 

@@ -144,7 +144,7 @@ public final class SyncStore {
     /** The stored change of an outbox row; null when its type or JSON is not one this release knows. */
     private static Change change(OutboxRecord r) {
         try {
-            return ChangeKind.ofMsgType(r.getMsgType()).map(k -> k.read(r.getPayloadJson())).orElse(null);
+            return ChangeKind.ofMsgType(r.getMsgType()).map(k -> k.parse(r.getPayloadJson())).orElse(null);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -151,7 +151,7 @@ class TypedChangeJsonTest {
         assertThat(typed.infno()).isEqualTo(Protocol.INFNO_BY_MSG_TYPE.get(msgType));
         assertThat(ChangeKind.write(typed)).isEqualTo(old);
         // a stored row of the old release reads into the record, and the record writes it again byte for byte
-        Change read = ChangeKind.ofMsgType(msgType).orElseThrow().read(old);
+        Change read = ChangeKind.ofMsgType(msgType).orElseThrow().parse(old);
         assertThat(read).isEqualTo(typed);
         assertThat(ChangeKind.write(read)).isEqualTo(old);
         // Audited.record's path for callers still passing a map

@@ -309,6 +309,12 @@ public record CaseFile(Long id, String caseNo, String agencyCode, ServiceItem it
                 fields, materials, dates, amounts, history, pauses, p, rowVersion);
     }
 
+    /** The same case as stored with row version {@code v} (after a save). */
+    public CaseFile withRowVersion(int v) {
+        return new CaseFile(id, caseNo, agencyCode, item, catalogVersion, state, resumeState, applicant, channel,
+                fields, materials, dates, amounts, history, pauses, promise, v);
+    }
+
     /** The same case as saved under {@code newId} (after the first insert). */
     public CaseFile withId(long newId) {
         return new CaseFile(newId, caseNo, agencyCode, item, catalogVersion, state, resumeState, applicant, channel,

@@ -75,7 +75,7 @@ public enum ChangeKind {
     }
 
     /** Reads a change of this kind from its JSON text (an outbox row's payload). */
-    public Change read(String json) {
+    public Change parse(String json) {
         try {
             return ProtocolJson.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
