@@ -34,7 +34,6 @@ import org.ybdesk.core.registry.IdType;
 import org.ybdesk.core.validation.FieldLimits;
 import org.ybdesk.core.validation.InputHygiene;
 import org.ybdesk.db.CaseRepository;
-import org.ybdesk.db.Json;
 import org.ybdesk.db.jooq.tables.records.AgencyRecord;
 import org.ybdesk.db.jooq.tables.records.CaseFileRecord;
 import org.ybdesk.db.jooq.tables.records.PersonRecord;
@@ -325,13 +324,6 @@ public final class CaseService {
         return largeAmountThreshold();
     }
 
-
-    /** The role whose work the case waits for (the role of its first positive next step), null when finished. */
-    static String nextRole(ServiceItem item, CaseState state) {
-        return org.ybdesk.core.lifecycle.Lifecycle.possible(item, state).entrySet().stream()
-                .filter(e -> !e.getKey().needsReasons())
-                .map(e -> e.getValue().name()).findFirst().orElse(null);
-    }
 
     /** Updates materials received during 补正 (the clerk ticks what arrived), before RESUME. */
     public CaseView updateMaterials(String caseNo, Map<Integer, MaterialStatus> changes, Actor actor) {

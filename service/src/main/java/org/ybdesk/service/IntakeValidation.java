@@ -12,7 +12,6 @@ import org.ybdesk.core.casefile.CaseFile;
 import org.ybdesk.core.catalog.ApplicantKind;
 import org.ybdesk.core.catalog.FlowVariant;
 import org.ybdesk.core.catalog.IntakeCheck;
-import org.ybdesk.core.catalog.MaterialStatus;
 import org.ybdesk.core.catalog.ServiceItem;
 import org.ybdesk.core.lifecycle.Actor;
 import org.ybdesk.core.lifecycle.Role;
