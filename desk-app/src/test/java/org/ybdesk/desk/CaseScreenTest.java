@@ -126,7 +126,7 @@ class CaseScreenTest extends GuiTestBase {
             int x = 100 + attempt * 10;
             GuiActionRunner.execute(() -> w.target().setLocation(x, 100));
             settle();
-            w.button("login.submit").click();
+            press(w.button("login.submit"));
             try {
                 FrameFixture main = WindowFinder.findFrame(shown).withTimeout(10, TimeUnit.SECONDS).using(robot);
                 waitIdle();
@@ -234,7 +234,7 @@ class CaseScreenTest extends GuiTestBase {
         main.button("case.action.REVIEW").requireEnabled();
         main.button("case.action.REJECT").requireEnabled();
         main.textBox("case.action.note").setText("病历资料齐全，符合认定条件");
-        main.button("case.action.REVIEW").click();
+        press(main.button("case.action.REVIEW"));
         waitIdle();
         main.label("case.header.state").requireText(CaseState.REVIEWED.label());
         String[][] rows = timeline(main);
@@ -280,16 +280,16 @@ class CaseScreenTest extends GuiTestBase {
 
         FrameFixture main = login(Mode.PRODUCTION, "reviewer", "passreviewer1");
         openDirectly(main, caseNo);
-        main.button("case.action.REJECT").click();
+        press(main.button("case.action.REJECT"));
         DialogFixture d = dialog("case.dialog");
         // nothing typed: the dialog says so and stays open
-        d.button("case.reasons.ok").click();
+        press(d.button("case.reasons.ok"));
         assertThat(d.label("case.dialog.error").text()).contains("请至少填写一条原因");
         d.label("case.confirm.warning").requireVisible();
         d.textBox("case.reasons").setText("病历资料不能证明已确诊该病种\n\n检查报告已超过有效期（6个月）\n");
         screenshot(main, "case-reject-main", false);
         screenshot(d.target(), "case-reject-dialog", true);
-        d.button("case.reasons.ok").click();
+        press(d.button("case.reasons.ok"));
         waitIdle();
 
         CaseView stored = desk.cases().show(caseNo, null);
@@ -307,7 +307,7 @@ class CaseScreenTest extends GuiTestBase {
         main.textBox("case.message.0").requireNotEditable();
         assertThat(stored.messages().get(0).text()).contains("病历资料不能证明已确诊该病种");
         assertThat(main.label("case.message.head.0").text()).startsWith("未通过").contains("2026-11-25 10:00");
-        main.button("case.message.copy.0").click();
+        press(main.button("case.message.copy.0"));
         main.button("case.message.copy.0").requireText("已复制");
         screenshot(main, "case-messages", true);
     }
@@ -322,15 +322,15 @@ class CaseScreenTest extends GuiTestBase {
         openDirectly(main, caseNo);
         // meanwhile someone else reviews it: the reviewer's 未通过 is no longer theirs to take
         CaseTestData.act(desk, caseNo, CaseAction.REVIEW, actor("all"));
-        main.button("case.action.REJECT").click();
+        press(main.button("case.action.REJECT"));
         DialogFixture d = dialog("case.dialog");
         d.textBox("case.reasons").setText("第一条原因\n第二条原因");
-        d.button("case.reasons.ok").click();
+        press(d.button("case.reasons.ok"));
         waitIdle();
         DialogFixture again = dialog("case.dialog");
         again.textBox("case.reasons").requireText("第一条原因\n第二条原因");
         assertThat(again.label("case.dialog.error").text()).contains("已审核");
-        again.button("case.dialog.cancel").click();
+        press(again.button("case.dialog.cancel"));
         // discarding typed text asks first
         org.assertj.swing.fixture.JOptionPaneFixture ask = org.assertj.swing.finder.JOptionPaneFinder.findOptionPane()
                 .withTimeout(5000).using(robot);
@@ -348,22 +348,22 @@ class CaseScreenTest extends GuiTestBase {
         String caseNo = CaseTestData.create(desk, item, "冯十二", actor("clerk")).summary().caseNo();
         FrameFixture main = login(Mode.PRODUCTION, "clerk", "passclerk1");
         openDirectly(main, caseNo);
-        main.button("case.action.ACCEPT").click();
+        press(main.button("case.action.ACCEPT"));
         waitIdle();
         main.label("case.header.state").requireText(CaseState.ACCEPTED.label());
         // 业务审核 at the window (D86): no dialog, the clerk reviews and then closes
-        main.button("case.action.REVIEW").click();
+        press(main.button("case.action.REVIEW"));
         waitIdle();
         main.label("case.header.state").requireText(CaseState.REVIEWED.label());
-        main.button("case.action.CLOSE").click();
+        press(main.button("case.action.CLOSE"));
         DialogFixture d = dialog("case.dialog");
         d.label("case.confirm.warning").requireVisible();
         // cancelling leaves the case as it was
-        d.button("case.dialog.cancel").click();
+        press(d.button("case.dialog.cancel"));
         waitIdle();
         main.label("case.header.state").requireText(CaseState.REVIEWED.label());
-        main.button("case.action.CLOSE").click();
-        dialog("case.dialog").button("case.confirm.ok").click();
+        press(main.button("case.action.CLOSE"));
+        press(dialog("case.dialog").button("case.confirm.ok"));
         waitIdle();
         main.label("case.header.state").requireText(CaseState.CLOSED.label());
         CaseView stored = desk.cases().show(caseNo, null);
@@ -383,26 +383,26 @@ class CaseScreenTest extends GuiTestBase {
         // 审核 enters the amount (D87): three decimals and zero are refused inside the dialog
         FrameFixture main = login(Mode.PRODUCTION, "reviewer", "passreviewer1");
         openDirectly(main, caseNo);
-        main.button("case.action.REVIEW").click();
+        press(main.button("case.action.REVIEW"));
         DialogFixture d = dialog("case.dialog");
         d.textBox("case.amount").enterText("12.345");
-        d.button("case.amount.ok").click();
+        press(d.button("case.amount.ok"));
         assertThat(d.label("case.dialog.error").text()).contains("金额「12.345」格式不正确").contains("最多两位小数");
         d.requireVisible();
         d.textBox("case.amount").requireText("12.345");
         d.textBox("case.amount").setText("0");
-        d.button("case.amount.ok").click();
+        press(d.button("case.amount.ok"));
         assertThat(d.label("case.dialog.error").text()).contains("须大于零");
         screenshot(d.target(), "case-review-amount-dialog", true);
         // above the large-amount line (1000.00 here) a second dialog asks for explicit confirmation
         d.textBox("case.amount").setText("1,234.50");
-        d.button("case.amount.ok").click();
+        press(d.button("case.amount.ok"));
         org.assertj.swing.fixture.JOptionPaneFixture large = org.assertj.swing.finder.JOptionPaneFinder
                 .findOptionPane().withTimeout(5000).using(robot);
         assertThat(large.target().getMessage().toString()).contains("1234.50", "大额确认线 1000.00 元");
         large.cancelButton().click();
         d.requireVisible();
-        d.button("case.amount.ok").click();
+        press(d.button("case.amount.ok"));
         org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(5000).using(robot).okButton().click();
         waitIdle();
         main.label("case.header.state").requireText(CaseState.REVIEWED.label());
@@ -416,10 +416,10 @@ class CaseScreenTest extends GuiTestBase {
         main = login(Mode.PRODUCTION, "finance", "passfinance1");
         openDirectly(main, caseNo);
         main.button("case.action.PAY").requireEnabled();
-        main.button("case.action.PAY").click();
+        press(main.button("case.action.PAY"));
         DialogFixture pay = dialog("case.dialog");
         pay.textBox("case.amount.confirmed").requireText("1234.50").requireNotEditable();
-        pay.button("case.confirm.ok").click();
+        press(pay.button("case.confirm.ok"));
         waitIdle();
 
         CaseView stored = desk.cases().show(caseNo, null);
@@ -444,7 +444,7 @@ class CaseScreenTest extends GuiTestBase {
         openDirectly(main, caseNo);
         main.tabbedPane("case.tabs").selectTab(CasePanel.TAB_ATTACHMENTS);
         main.button("case.attachment.view").requireDisabled();
-        main.button("case.attachment.import").click();
+        press(main.button("case.attachment.import"));
         JFileChooserFixture chooser = JFileChooserFinder.findFileChooser("case.attachment.chooser")
                 .withTimeout(10, TimeUnit.SECONDS).using(robot);
         place(javax.swing.SwingUtilities.getWindowAncestor(chooser.target()));
@@ -472,7 +472,7 @@ class CaseScreenTest extends GuiTestBase {
         int pdfRow = Arrays.asList(rows).indexOf(Arrays.stream(rows).filter(r -> r[0].endsWith(".pdf")).findFirst()
                 .orElseThrow());
         main.table("case.attachments").selectRows(pdfRow);
-        main.button("case.attachment.view").click();
+        press(main.button("case.attachment.view"));
         DialogFixture viewer = dialog("case.attachment.viewer");
         AttachmentViewer v = (AttachmentViewer) viewer.target();
         waitForImage(v);
@@ -480,7 +480,7 @@ class CaseScreenTest extends GuiTestBase {
         viewer.label("case.attachment.page").requireText("第 1 / 2 页");
         viewer.button("case.attachment.prev").requireDisabled();
         screenshot(viewer.target(), "case-attachment-viewer-pdf", true);
-        viewer.button("case.attachment.next").click();
+        press(viewer.button("case.attachment.next"));
         waitIdle();
         Pause.pause(new Condition("second page") {
             @Override
@@ -504,7 +504,7 @@ class CaseScreenTest extends GuiTestBase {
         assertThat(GuiActionRunner.execute(() -> iv.image().getWidth())).isEqualTo(1200);
         imageViewer.label("case.attachment.page").requireText("第 1 / 1 页");
         screenshot(imageViewer.target(), "case-attachment-viewer", true);
-        imageViewer.button("case.attachment.close").click();
+        press(imageViewer.button("case.attachment.close"));
         screenshot(main, "case-attachments", true);
     }
 
@@ -535,7 +535,7 @@ class CaseScreenTest extends GuiTestBase {
         openDirectly(main, caseNo);
         main.tabbedPane("case.tabs").selectTab(CasePanel.TAB_NOTES);
         main.textBox("case.note.text").setText("申请人电话告知周五补交检查报告原件，届时请核对原件与复印件是否一致");
-        main.button("case.note.add").click();
+        press(main.button("case.note.add"));
         waitIdle();
         main.textBox("case.note.text").requireText("");
         @SuppressWarnings("unchecked")
@@ -585,7 +585,7 @@ class CaseScreenTest extends GuiTestBase {
                 .getBackground());
         assertThat(bg).isEqualTo(UiSetup.OVERDUE_BG);
         GuiActionRunner.execute(() -> table.setValueAt(org.ybdesk.core.catalog.MaterialStatus.ELECTRONIC, row, 3));
-        main.button("case.materials.save").requireEnabled().click();
+        press(main.button("case.materials.save"));
         waitIdle();
         assertThat(main.label("case.materials.summary").text()).isEqualTo("材料齐全");
         assertThat(desk.cases().show(caseNo, null).materials().get(row).status())

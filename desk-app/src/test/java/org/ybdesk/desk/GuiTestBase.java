@@ -142,6 +142,19 @@ public abstract class GuiTestBase {
         }
     }
 
+    /**
+     * Presses a button of a dialog or window the way its listeners see a click, without the mouse: a click by screen
+     * position can land on another window that is still opening, moving or closing at the same place (the windows
+     * are centred), which made the GUI tests flaky on a loaded machine. The button must be showing and enabled. The
+     * press is posted to the event thread, so a button that opens a modal dialog does not block the test.
+     */
+    protected void press(org.assertj.swing.fixture.JButtonFixture button) {
+        button.requireVisible().requireEnabled();
+        javax.swing.JButton b = button.target();
+        javax.swing.SwingUtilities.invokeLater(b::doClick);
+        waitIdle();
+    }
+
     /** The named component inside the window (hidden ones too). */
     protected <T extends java.awt.Component> T find(FrameFixture main, String name, Class<T> type) {
         return robot.finder().findByName(main.target(), name, type, false);

@@ -114,7 +114,7 @@ class IntakeWarningsTest extends GuiTestBase {
                 .contains("银行卡号未通过校验位检查");
         assertThat(d.button("intake.warnings.confirm").text()).isEqualTo("确认无误");
         assertThat(d.button("intake.warnings.back").text()).startsWith("返回修改");
-        d.button("intake.warnings.back").click();
+        press(d.button("intake.warnings.back"));
         waitIdle();
         assertThat(caseCount()).isZero();
         assertThat(listed(main.target(), "intake.problems")).anySatisfy(p -> assertThat(p).contains("尚未登记"))
@@ -135,7 +135,7 @@ class IntakeWarningsTest extends GuiTestBase {
         click(main, "intake.accept");
         DialogFixture again = WindowFinder.findDialog("intake.warningsDialog").withTimeout(20, TimeUnit.SECONDS)
                 .using(robot);
-        again.button("intake.warnings.confirm").click();
+        press(again.button("intake.warnings.confirm"));
         waitIdle();
         JLabel state = find(main, "intake.result.state", JLabel.class);
         org.assertj.swing.timing.Pause.pause(new org.assertj.swing.timing.Condition("the result is shown") {

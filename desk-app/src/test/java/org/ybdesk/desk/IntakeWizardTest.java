@@ -519,7 +519,7 @@ class IntakeWizardTest extends GuiTestBase {
                 .contains("不符合受理条件：申请人已参加基本医疗保险（生育保险）。");
         assertThat(focused()).isEqualTo("intake.reasons");
         type("\n申请人未携带本人有效身份证件原件");
-        d.button("intake.reasons.ok").click();
+        press(d.button("intake.reasons.ok"));
         awaitResult(main);
         assertThat(text(main, "intake.result.state")).as("problems: %s", problems(main)).isEqualTo("不予受理");
         CaseView v = onlyCase();
@@ -558,11 +558,11 @@ class IntakeWizardTest extends GuiTestBase {
         click(main, "intake.accept");
         assertThat(problems(main)).anySatisfy(p -> assertThat(p).contains("材料不齐").contains("病历资料或检查资料"));
         assertThat(desk.cases().list(new CaseService.CaseQuery(null, null, null, null, null, 10))).isEmpty();
-        main.button("intake.supplement").click();
+        press(main.button("intake.supplement"));
         DialogFixture d = WindowFinder.findDialog("intake.reasonsDialog").withTimeout(10, TimeUnit.SECONDS)
                 .using(robot);
         assertThat(d.textBox("intake.reasons").text()).isEqualTo("病历资料或检查资料");
-        d.button("intake.reasons.ok").click();
+        press(d.button("intake.reasons.ok"));
         awaitResult(main);
         assertThat(text(main, "intake.result.state")).isEqualTo("补正中");
         assertThat(text(main, "intake.result.message")).contains("病历资料或检查资料");

@@ -38,7 +38,7 @@ class LoginAndWorkbenchTest extends GuiTestBase {
         assertThat(setup.label("setup.adminPersonId.check").text()).contains("校验位").contains("第18位");
         setup.textBox("setup.adminPassword").enterText("short");
         setup.textBox("setup.adminPassword2").enterText("short");
-        setup.button("setup.submit").click();
+        press(setup.button("setup.submit"));
         waitIdle();
         String problems = setup.label("setup.problems").text();
         assertThat(problems).contains("区划").contains("至少8位").contains("字母和数字").contains("本人身份证号");
@@ -50,7 +50,7 @@ class LoginAndWorkbenchTest extends GuiTestBase {
         assertThat(setup.label("setup.adminPersonId.check").text()).contains("校验通过");
         setup.textBox("setup.adminPassword").setText("boss2026a");
         setup.textBox("setup.adminPassword2").setText("boss2026a");
-        setup.button("setup.submit").click();
+        press(setup.button("setup.submit"));
         waitIdle();
         assertThat(login.textBox("login.username").text()).isEqualTo("boss");
         login.focus();
@@ -70,16 +70,16 @@ class LoginAndWorkbenchTest extends GuiTestBase {
         for (int i = 1; i <= 4; i++) {
             w.textBox("login.username").setText("clerk");
             w.textBox("login.password").setText("wrongpass9");
-            w.button("login.submit").click();
+            press(w.button("login.submit"));
             waitIdle();
             assertThat(w.label("login.message").text()).contains("再错 " + (5 - i) + " 次");
         }
         w.textBox("login.password").setText("wrongpass9");
-        w.button("login.submit").click();
+        press(w.button("login.submit"));
         waitIdle();
         assertThat(w.label("login.message").text()).contains("已锁定");
         w.textBox("login.password").setText("passclerk1");
-        w.button("login.submit").click();
+        press(w.button("login.submit"));
         waitIdle();
         assertThat(w.label("login.message").text()).contains("分钟后再试");
         screenshot(w, "login-locked", true);
@@ -134,12 +134,12 @@ class LoginAndWorkbenchTest extends GuiTestBase {
         main.table("search.results").requireRowCount(2);
         assertThat(main.label("search.summary").text()).contains("找到 2 件");
         main.textBox("search.text").setText(first);
-        main.button("search.go").click();
+        press(main.button("search.go"));
         waitIdle();
         assertThat(main.label("search.summary").text()).contains("找到 1 件");
         main.table("search.results").requireRowCount(1);
         main.textBox("search.text").setText("2301021985");
-        main.button("search.go").click();
+        press(main.button("search.go"));
         waitIdle();
         main.table("search.results").requireRowCount(3);
         screenshot(main, "search", true);
@@ -155,7 +155,7 @@ class LoginAndWorkbenchTest extends GuiTestBase {
                 .filter(a -> a.roles().contains(org.ybdesk.core.lifecycle.Role.TRAINER)).findFirst().orElseThrow();
         login.textBox("login.username").setText(trainer.username());
         login.textBox("login.password").setText(trainer.password());
-        login.button("login.submit").click();
+        press(login.button("login.submit"));
         FrameFixture main = WindowFinder.findFrame("main").withTimeout(20, TimeUnit.SECONDS).using(robot);
         waitIdle();
         main.label("sandbox.banner").requireVisible();

@@ -56,7 +56,7 @@ class PrintPreviewTest extends GuiTestBase {
         preview.label("print.pageLabel").requireText("第1/1页");
         assertThat(preview.label("print.status").text()).contains("受理回执");
 
-        preview.button("print.zoomIn").click();
+        press(preview.button("print.zoomIn"));
         waitIdle();
         assertThat(GuiActionRunner.execute(dialog::shownImage).getWidth()).isGreaterThan(first.getWidth());
 
@@ -84,7 +84,7 @@ class PrintPreviewTest extends GuiTestBase {
         assertThat(preview.label("print.status").text()).contains("已保存");
         preview.button("print.save").requireEnabled();
         preview.button("print.print").requireEnabled();
-        preview.button("print.close").click();
+        press(preview.button("print.close"));
         waitIdle();
     }
 }
