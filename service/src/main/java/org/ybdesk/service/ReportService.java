@@ -205,26 +205,18 @@ public final class ReportService {
         if (t.acceptedOn() == null || asOf.isBefore(t.acceptedOn())) {
             return null;
         }
-        ServiceItem item = desk.catalog().item(t.itemNo());
-        TimeLimit tl = item.timeLimit();
-        LocalDate from = t.acceptedOn();
-        int days = tl.workingDays();
-        if (item.flow() == FlowVariant.TRANSFER && tl.transferOutWorkingDays() != null) {
-            if (t.transferredOutOn() == null) {
-                days = tl.transferOutWorkingDays();
-            } else {
-                from = t.transferredOutOn();
-                days = tl.transferInWorkingDays() == null ? tl.workingDays() : tl.transferInWorkingDays();
-            }
+        DeadlineInput in;
+        try {
+            in = org.ybdesk.core.casefile.CaseFile.deadlineInput(desk.catalog().item(t.itemNo()), t.acceptedOn(),
+                    t.transferredOutOn(), casePauses);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        LocalDate base = from;
-        List<Pause> ps = casePauses == null ? List.of()
-                : casePauses.stream().filter(p -> !p.from().isBefore(base)).toList();
-        if (asOf.isBefore(from)) {
+        if (asOf.isBefore(in.acceptedOn())) {
             return null;
         }
         try {
-            return desk.deadlines().compute(new DeadlineInput(from, days, ps, tl.capMonths()), asOf);
+            return desk.deadlines().compute(in, asOf);
         } catch (DateOutsideCalendarException | IllegalArgumentException e) {
             return null;
         }

@@ -172,23 +172,31 @@ public record CaseFile(Long id, String caseNo, String agencyCode, ServiceItem it
      * the pauses of the phase.
      */
     public Optional<DeadlineInput> deadlineInput() {
-        if (!clockRuns()) {
-            return Optional.empty();
-        }
+        return clockRuns() ? Optional.of(deadlineInput(item, dates.acceptedOn(), dates.transferredOutOn(), pauses))
+                : Optional.empty();
+    }
+
+    /**
+     * The deadline's input of a case accepted on {@code acceptedOn} (not null): the item's limit from acceptance —
+     * for a transfer the 转出 phase, and once {@code transferredOutOn} the 转入 phase counted from that day — with the
+     * pauses of the phase. One rule for the case screen, the due list and the reports' timeliness.
+     */
+    public static DeadlineInput deadlineInput(ServiceItem item, LocalDate acceptedOn, LocalDate transferredOutOn,
+                                              List<Pause> pauses) {
         TimeLimit tl = item.timeLimit();
-        LocalDate from = dates.acceptedOn();
+        LocalDate from = acceptedOn;
         int days = tl.workingDays();
         if (item.flow() == FlowVariant.TRANSFER && tl.transferOutWorkingDays() != null) {
-            if (dates.transferredOutOn() == null) {
+            if (transferredOutOn == null) {
                 days = tl.transferOutWorkingDays();
             } else {
-                from = dates.transferredOutOn();
+                from = transferredOutOn;
                 days = tl.transferInWorkingDays() == null ? tl.workingDays() : tl.transferInWorkingDays();
             }
         }
         LocalDate base = from;
-        return Optional.of(new DeadlineInput(from, days, pauses.stream().filter(p -> !p.from().isBefore(base)).toList(),
-                tl.capMonths()));
+        List<Pause> phase = pauses == null ? List.of() : pauses.stream().filter(p -> !p.from().isBefore(base)).toList();
+        return new DeadlineInput(from, days, phase, tl.capMonths());
     }
 
     /** The deadline as of {@code today} on {@code engine}'s calendar; empty when the clock does not run. */
