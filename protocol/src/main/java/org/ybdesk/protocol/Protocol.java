@@ -19,6 +19,16 @@ public final class Protocol {
     public static final String PATH_REFERENCE = "/api/v1/reference";
     public static final String PATH_REGISTRY = "/api/v1/registry";
     public static final String PATH_HEALTH = "/api/v1/health";
+    /** Who the province knows this desk as ({@link org.ybdesk.protocol.org.DeskInfo}). */
+    public static final String PATH_DESK = "/api/v1/desk";
+    /** The case feed ({@link org.ybdesk.protocol.org.CaseFeed}, long polling with {@code wait}). */
+    public static final String PATH_FEED = "/api/v1/cases/feed";
+    /** One case with its history: {@code /api/v1/cases/{no}}; {@code …/claim}, {@code …/release}. */
+    public static final String PATH_CASES = "/api/v1/cases";
+    /** A supervisor moves a lost desk's cases ({@link org.ybdesk.protocol.org.ReassignRequest}). */
+    public static final String PATH_REASSIGN = "/api/v1/cases/reassign";
+    /** The county view ({@link org.ybdesk.protocol.org.CountyCases}). */
+    public static final String PATH_COUNTY = "/api/v1/county/cases";
     /** Header carrying the desk's token: {@code Authorization: Bearer <token>}. */
     public static final String AUTH_HEADER = "Authorization";
     public static final String BEARER = "Bearer ";
@@ -49,6 +59,11 @@ public final class Protocol {
     public static final Map<String, String> INFNO_BY_MSG_TYPE = org.ybdesk.protocol.change.ChangeKind.infnoByMsgType();
     public static final String INFNO_REFERENCE = "9101";
     public static final String INFNO_REGISTRY = "9102";
+    /** Reference data kinds of the organisation (issue 12): the agencies with their levels, and the routing. */
+    public static final String REFERENCE_AGENCIES = "AGENCIES";
+    public static final String REFERENCE_ROUTING = "ROUTING";
+    /** The longest a feed request may wait for an entry (seconds). */
+    public static final int MAX_FEED_WAIT_SECONDS = 30;
 
     private Protocol() {
     }

@@ -178,7 +178,7 @@ public final class CaseService {
             CaseReceived change = new CaseReceived(no, c.agencyCode(), c.item().no(), c.catalogVersion(),
                     c.applicant().kind().name(), c.applicant().idNumber(), c.applicant().name(), RECEIVE, null,
                     CaseState.RECEIVED.name(), now.toString(), today.toString(), actor.id(), actor.name(), null, null,
-                    c.fields(), Changes.materialsOf(c.materials()));
+                    actor.personId(), null, c.channel(), c.fields(), Changes.materialsOf(c.materials()));
             desk.audited().record(tx, actor, now, "CASE_" + RECEIVE, "CASE", no, null, after, change);
             for (int i = 0; i < steps.size(); i++) {
                 c = step(tx, agency, c, steps.get(i), i == steps.size() - 1 ? note : null, actor, today, now);
@@ -267,7 +267,8 @@ public final class CaseService {
                 saved.catalogVersion(), saved.applicant().kind().name(), saved.applicant().idNumber(),
                 saved.applicant().name(), step.action().name(), t.from().name(), t.to().name(), now.toString(),
                 today.toString(), actor.id(), actor.name(), step.reasons(),
-                step.amount() == null ? null : step.amount().fen(), message);
+                step.amount() == null ? null : step.amount().fen(), actor.personId(),
+                saved.dates().dueOn() == null ? null : saved.dates().dueOn().toString(), message);
         desk.audited().record(tx, actor, now, "CASE_" + step.action().name(), "CASE", c.caseNo(),
                 CaseRepository.auditView(c, c.rowVersion()), CaseRepository.auditView(saved, saved.rowVersion()),
                 change);

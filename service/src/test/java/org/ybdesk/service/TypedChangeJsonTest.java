@@ -132,7 +132,7 @@ class TypedChangeJsonTest {
         return new CaseReceived(c.getCaseNo(), c.getAgencyCode(), c.getItemNo(), c.getCatalogVersion(),
                 c.getApplicantKind(), c.getApplicantIdNumber(), c.getApplicantName(), e.getAction(),
                 e.getFromState(), e.getToState(), e.getOccurredAt().toString(), e.getOnDay().toString(), actorId,
-                actorName, reasons(e), e.getAmountFen(), fields, Changes.materialsOf(materials));
+                actorName, reasons(e), e.getAmountFen(), null, null, null, fields, Changes.materialsOf(materials));
     }
 
     /** How CaseService should build the 4102 change. */
@@ -141,7 +141,7 @@ class TypedChangeJsonTest {
         return new CaseStepped(c.getCaseNo(), c.getAgencyCode(), c.getItemNo(), c.getCatalogVersion(),
                 c.getApplicantKind(), c.getApplicantIdNumber(), c.getApplicantName(), e.getAction(),
                 e.getFromState(), e.getToState(), e.getOccurredAt().toString(), e.getOnDay().toString(), actorId,
-                actorName, reasons(e), e.getAmountFen(), message);
+                actorName, reasons(e), e.getAmountFen(), null, null, message);
     }
 
     /** The typed change writes the old JSON, reads it back unchanged, and Audited's map path stores the same. */

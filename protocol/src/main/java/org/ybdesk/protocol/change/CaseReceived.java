@@ -29,6 +29,9 @@ public record CaseReceived(
         @JsonProperty("actorName") String actorName,
         @JsonProperty("reasons") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> reasons,
         @JsonProperty("amountFen") @JsonInclude(JsonInclude.Include.NON_NULL) Long amountFen,
+        @JsonProperty("actorPersonId") @JsonInclude(JsonInclude.Include.NON_NULL) String actorPersonId,
+        @JsonProperty("dueOn") @JsonInclude(JsonInclude.Include.NON_NULL) String dueOn,
+        @JsonProperty("channel") @JsonInclude(JsonInclude.Include.NON_NULL) String channel,
         @JsonProperty("fields") Map<String, String> fields,
         @JsonProperty("materials") Map<String, String> materials) implements CaseStep {
     public CaseReceived {

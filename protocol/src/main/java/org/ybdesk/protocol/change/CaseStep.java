@@ -40,4 +40,13 @@ public sealed interface CaseStep extends CaseChange permits CaseReceived, CaseSt
 
     /** An amount in fen (支付/拨付); null when the step has none. */
     Long amountFen();
+
+    /**
+     * The staff member's resident ID number (since issue 12; null from older desks): separation of duties compares
+     * persons across desks, so a step taken at the county is judged against the township's acceptance by person.
+     */
+    String actorPersonId();
+
+    /** ISO date the case is due after this step, as the holding desk computed it (since issue 12; may be null). */
+    String dueOn();
 }

@@ -28,6 +28,8 @@ public record CaseStepped(
         @JsonProperty("actorName") String actorName,
         @JsonProperty("reasons") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> reasons,
         @JsonProperty("amountFen") @JsonInclude(JsonInclude.Include.NON_NULL) Long amountFen,
+        @JsonProperty("actorPersonId") @JsonInclude(JsonInclude.Include.NON_NULL) String actorPersonId,
+        @JsonProperty("dueOn") @JsonInclude(JsonInclude.Include.NON_NULL) String dueOn,
         @JsonProperty("message") @JsonInclude(JsonInclude.Include.NON_NULL) String message) implements CaseStep {
     public CaseStepped {
         reasons = Changes.listOrNull(reasons);

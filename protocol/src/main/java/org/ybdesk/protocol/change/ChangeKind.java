@@ -19,6 +19,8 @@ public enum ChangeKind {
     CASE_MATERIALS("4103", CaseMaterials.class),
     CASE_ATTACHMENT("4104", CaseAttachment.class),
     CASE_NOTE("4105", CaseNote.class),
+    CASE_FORWARDED("4106", CaseForwarded.class),
+    CASE_RELEASED("4107", CaseReleased.class),
     PERSON_REGISTERED("4201", PersonRegistered.class),
     UNIT_REGISTERED("4202", UnitRegistered.class);
 
