@@ -321,6 +321,11 @@ public final class Desk implements AutoCloseable {
         return new ReportService(this);
     }
 
+    /** Copies of cases held elsewhere, holders, claims and the county view (issue 12). */
+    public Holdings holdings() {
+        return new Holdings(this);
+    }
+
     @Override
     public void close() {
         db.close();
