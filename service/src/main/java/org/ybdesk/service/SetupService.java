@@ -164,4 +164,14 @@ public final class SetupService {
         return Texts.get(key, String.join("、", data.stream().map(y -> String.valueOf(y.year())).toList()),
                 String.join("、", data.stream().map(CalendarYear::notice).distinct().toList()));
     }
+
+    /**
+     * The province's highest case-number sequence received from this window per day ({@code DeskInfo.lastCaseSeq}):
+     * the desk's counters for those days are raised above them, so a reinstalled or restored desk never issues a
+     * number its predecessor issued. CONTRACT (issue 12): the "num" helper implements it, the "sync" helper calls it
+     * when the province answers {@code GET /api/v1/desk}.
+     */
+    public void continueNumbersAbove(java.util.Map<java.time.LocalDate, Integer> lastCaseSeq) {
+        throw new UnsupportedOperationException("issue 12: SetupService.continueNumbersAbove");
+    }
 }
