@@ -69,4 +69,14 @@ public final class Holdings {
     public Optional<CaseHolder> holder(String caseNo) {
         throw new UnsupportedOperationException("issue 12: Holdings.holder");
     }
+
+    /**
+     * The province answered a hand-off message (CASE_FORWARDED / CASE_RELEASED) of this desk: accepted → the case is
+     * no longer held here (its copy becomes read-only until the feed says otherwise); refused → the pending hand-off
+     * is cleared and the case stays held here (the refusal becomes a 退回任务 as any other). Called by SyncStore in
+     * the transaction that records the answers.
+     */
+    public void handOffAnswered(org.jooq.DSLContext tx, String caseNo, boolean accepted) {
+        throw new UnsupportedOperationException("issue 12: Holdings.handOffAnswered");
+    }
 }
