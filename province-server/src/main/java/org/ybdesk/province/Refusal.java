@@ -27,4 +27,6 @@ public record Refusal(String code, String message) {
     public static final String FORBIDDEN_AGENCY = InputCheck.FORBIDDEN_AGENCY;
     /** A change of a case another agency holds. */
     public static final String NOT_HOLDER = "NOT_HOLDER";
+    /** A forwarded case whose target level has no agency (neither the acceptor nor an ancestor of the sender). */
+    public static final String NO_TARGET_AGENCY = "NO_TARGET_AGENCY";
 }
