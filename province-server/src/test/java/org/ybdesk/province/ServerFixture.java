@@ -30,7 +30,12 @@ final class ServerFixture implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ServerFixture() {
-        db = TestPostgres.newDatabase();
+        this(null);
+    }
+
+    /** On a fixed clock (null: the system clock). */
+    ServerFixture(java.time.Clock clock) {
+        db = TestPostgres.newDatabase(clock);
         new ReferenceStore(db).seedIfEmpty();
         server = ProvinceServer.start(db, "127.0.0.1", 0);
     }
