@@ -6,9 +6,7 @@ import static org.ybdesk.province.jooq.Tables.CASE_STEP;
 import static org.ybdesk.province.jooq.Tables.DESK;
 
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -60,10 +58,13 @@ final class CaseLog {
     private CaseLog() {
     }
 
-    /** Writes one entry of {@code c} (the case as it is after the entry) and records it in {@code written}. */
+    /**
+     * Writes one entry of {@code c} (the case as it is after the entry) and records it in {@code written}; with
+     * {@code newHolderAgency} the holding agency became a party of the case with it (receipt, forward).
+     */
     static void entry(DSLContext tx, Written written, ProvinceCaseRecord c, String kind, String msgid, String infno,
                       String action, String fromState, String toState, LocalDateTime at, String opterName,
-                      String content, String reason, String agencyCode, Long deskId) {
+                      String content, String reason, String agencyCode, Long deskId, boolean newHolderAgency) {
         CaseStepRecord s = tx.newRecord(CASE_STEP);
         s.setCaseNo(c.getCaseNo());
         s.setMsgid(msgid);
@@ -85,7 +86,9 @@ final class CaseLog {
         s.store();
         written.steps.add(s.getId());
         written.cases.add(c.getCaseNo());
-        party(tx, c.getCaseNo(), c.getHolderAgency());
+        if (newHolderAgency) {
+            party(tx, c.getCaseNo(), c.getHolderAgency());
+        }
     }
 
     /** Makes {@code agency} a party of the case (it accepted, holds or held it): it reads the case's feed. */
@@ -180,13 +183,5 @@ final class CaseLog {
 
     static Optional<AgencyRecord> agency(DSLContext tx, String code) {
         return tx.selectFrom(AGENCY).where(AGENCY.CODE.eq(code)).fetchOptional();
-    }
-
-    static OffsetDateTime orNow(OffsetDateTime t, OffsetDateTime now) {
-        return t == null ? now : t;
-    }
-
-    static Collection<String> none() {
-        return List.of();
     }
 }

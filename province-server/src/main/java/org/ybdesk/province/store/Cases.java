@@ -164,7 +164,7 @@ public final class Cases {
             }
             CaseLog.Written w = new CaseLog.Written();
             CaseLog.entry(tx, w, c, CaseLog.CLAIM, null, null, "CLAIM", null, null, now.toLocalDateTime(),
-                    opterName, null, null, desk.agencyCode(), desk.id());
+                    opterName, null, null, desk.agencyCode(), desk.id(), false);
             CaseLog.stamp(tx, w);
             return true;
         });
@@ -198,7 +198,8 @@ public final class Cases {
                     opterName, null);
             CaseLog.Written w = new CaseLog.Written();
             CaseLog.entry(tx, w, c, CaseLog.CHANGE, null, ChangeKind.CASE_RELEASED.infno(), "RELEASE", null, null,
-                    now.toLocalDateTime(), opterName, ChangeKind.write(change), null, desk.agencyCode(), desk.id());
+                    now.toLocalDateTime(), opterName, ChangeKind.write(change), null, desk.agencyCode(), desk.id(),
+                    false);
             CaseLog.stamp(tx, w);
             return null;
         });
@@ -247,7 +248,7 @@ public final class Cases {
                 c.setHolderSince(now);
                 c.update();
                 CaseLog.entry(tx, w, c, CaseLog.REASSIGN, null, null, "REASSIGN", null, null,
-                        now.toLocalDateTime(), req.opterName(), null, reason, desk.agencyCode(), desk.id());
+                        now.toLocalDateTime(), req.opterName(), null, reason, desk.agencyCode(), desk.id(), false);
                 moved.add(c.getCaseNo());
             }
             CaseLog.stamp(tx, w);

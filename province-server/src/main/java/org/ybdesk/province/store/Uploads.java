@@ -149,13 +149,16 @@ public final class Uploads {
             // the message's effect in a savepoint: a refusal takes back only what this message wrote
             int mark = batch.written.mark();
             java.util.Set<String> cases = new java.util.HashSet<>(batch.written.cases);
+            // (not released: releasing costs a round trip and frees nothing; the next message's savepoint of the
+            // same name is the one a rollback returns to)
             tx.execute("savepoint msg");
+            boolean locked = batch.registryLocked;
             refusal = apply(tx, desk, e, checked.change(), batch);
             if (refusal != null) {
                 tx.execute("rollback to savepoint msg");
                 batch.written.rollback(mark, cases);
+                batch.registryLocked = locked; // a lock taken inside the savepoint went with it
             }
-            tx.execute("release savepoint msg");
         }
         if (refusal != null) {
             r.setStatus(REFUSED);
@@ -264,7 +267,7 @@ public final class Uploads {
         }
         CaseLog.entry(tx, batch.written, c, CaseLog.CHANGE, e.msgid(), e.infno(),
                 Optional.ofNullable(in.action()).orElse("RECEIVE"), in.fromState(), in.toState(), at, e.opterName(),
-                e.input().toString(), null, desk.agencyCode(), desk.id());
+                e.input().toString(), null, desk.agencyCode(), desk.id(), true);
         return null;
     }
 
@@ -348,7 +351,7 @@ public final class Uploads {
         }
         c.update();
         CaseLog.entry(tx, batch.written, c, CaseLog.CHANGE, e.msgid(), e.infno(), action, from, to, at,
-                e.opterName(), e.input().toString(), reason, desk.agencyCode(), desk.id());
+                e.opterName(), e.input().toString(), reason, desk.agencyCode(), desk.id(), in instanceof CaseForwarded);
         return null;
     }
 
