@@ -89,24 +89,28 @@ public final class Cases {
      * messages (it has them), in version order.
      */
     public CaseFeed feed(Desks.Desk desk, long since, int limit) {
-        DSLContext dsl = db.dsl();
-        Condition cond = CASE_STEP.FEED_VERSION.gt(since)
-                .and(CASE_STEP.CASE_NO.in(DSL.select(CASE_PARTY.CASE_NO).from(CASE_PARTY)
-                        .where(CASE_PARTY.AGENCY_CODE.eq(desk.agencyCode()), CASE_PARTY.VERSION.gt(since))))
-                .and(DSL.not(CASE_STEP.MSGID.isNotNull().and(CASE_STEP.DESK_ID.eq(desk.id()))));
-        List<FeedEntry> entries = entries(dsl, cond, limit + 1);
-        boolean more = entries.size() > limit;
-        if (more) {
-            entries = entries.subList(0, limit);
-        }
-        long version = entries.isEmpty() ? since : entries.get(entries.size() - 1).version();
-        if (!more && entries.isEmpty()) {
-            // nothing for this desk: it may still move on to the newest version of its agency's cases
-            Long newest = dsl.select(DSL.max(CASE_PARTY.VERSION)).from(CASE_PARTY)
-                    .where(CASE_PARTY.AGENCY_CODE.eq(desk.agencyCode())).fetchOne(0, Long.class);
-            version = Math.max(since, newest == null ? 0 : newest);
-        }
-        return new CaseFeed(version, more, entries);
+        // one snapshot for the entries and the newest version: a commit between two reads must not be skipped
+        return db.dsl().transactionResult(c -> {
+            DSLContext dsl = c.dsl();
+            dsl.execute("set transaction isolation level repeatable read, read only");
+            Condition cond = CASE_STEP.FEED_VERSION.gt(since)
+                    .and(CASE_STEP.CASE_NO.in(DSL.select(CASE_PARTY.CASE_NO).from(CASE_PARTY)
+                            .where(CASE_PARTY.AGENCY_CODE.eq(desk.agencyCode()), CASE_PARTY.VERSION.gt(since))))
+                    .and(DSL.not(CASE_STEP.MSGID.isNotNull().and(CASE_STEP.DESK_ID.eq(desk.id()))));
+            List<FeedEntry> entries = entries(dsl, cond, limit + 1);
+            boolean more = entries.size() > limit;
+            if (more) {
+                entries = entries.subList(0, limit);
+            }
+            long version = entries.isEmpty() ? since : entries.get(entries.size() - 1).version();
+            if (!more) {
+                // the rest are the desk's own messages: it may move on to the newest version of its agency's cases
+                Long newest = dsl.select(DSL.max(CASE_PARTY.VERSION)).from(CASE_PARTY)
+                        .where(CASE_PARTY.AGENCY_CODE.eq(desk.agencyCode())).fetchOne(0, Long.class);
+                version = Math.max(version, newest == null ? 0 : newest);
+            }
+            return new CaseFeed(version, more, entries);
+        });
     }
 
     /** The signal long polls wait on. */
