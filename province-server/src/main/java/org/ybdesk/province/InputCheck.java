@@ -233,7 +233,7 @@ public final class InputCheck {
         }
         f.enumOf("toState", r.toState(), false, STATES);
         f.enumOf("fromState", r.fromState(), false, STATES);
-        f.pattern("channel", r.channel(), false, 32, "[A-Z_]+");
+        f.text("channel", r.channel(), false, 32, false); // 受理渠道 as the catalog names it (医保服务大厅 …)
         common(f, r);
         if (r.fields() != null) {
             r.fields().forEach((k, v) -> f.text("fields." + k, v, false, 2000, true));

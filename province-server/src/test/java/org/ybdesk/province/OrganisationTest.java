@@ -92,7 +92,7 @@ class OrganisationTest {
         in.put("toState", "ACCEPTED");
         in.put("onDay", day.toString());
         in.put("dueOn", "2026-12-18");
-        in.put("channel", "WINDOW");
+        in.put("channel", "医保服务大厅");
         return town.envelope("4101", in);
     }
 
@@ -366,7 +366,7 @@ class OrganisationTest {
         assertThat(s.state()).isEqualTo("REVIEWED");
         assertThat(s.dueOn()).isEqualTo("2026-12-18");
         assertThat(s.receivedOn()).isEqualTo("2026-11-20");
-        assertThat(s.channel()).isEqualTo("WINDOW");
+        assertThat(s.channel()).isEqualTo("医保服务大厅");
         assertThat(s.catalogVersion()).isEqualTo("2026.1");
         assertThat(s.holder().deskName()).isEqualTo("县中心审核一");
         assertThat(s.steps()).extracting(CountyStep::action).containsExactly("RECEIVE", "REVIEW");
