@@ -5,7 +5,7 @@ package org.ybdesk.province;
  * the clerk. Codes: {@value #ALREADY_INSURED}, {@value #UNIT_ALREADY_REGISTERED}, {@value #NOT_INSURED},
  * {@value #CASE_REFUSED_EARLIER}, {@value #CASE_UNKNOWN}, {@value #CASE_EXISTS}, {@value #ITEM_UNKNOWN},
  * {@value #SEQ_OUT_OF_ORDER}, {@value #INVALID_INPUT}, {@value #INVALID_FIELD}, {@value #UNSAFE_TEXT},
- * {@value #INPUT_TOO_LARGE}, {@value #FORBIDDEN_AGENCY}, {@value #NOT_HOLDER}.
+ * {@value #INPUT_TOO_LARGE}, {@value #FORBIDDEN_AGENCY}, {@value #NOT_HOLDER}, {@value #NO_TARGET_AGENCY}.
  */
 public record Refusal(String code, String message) {
     public static final String ALREADY_INSURED = "ALREADY_INSURED";

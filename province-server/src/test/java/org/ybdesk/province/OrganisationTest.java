@@ -27,11 +27,13 @@ import org.ybdesk.protocol.UploadResponse;
 import org.ybdesk.protocol.UploadResult;
 import org.ybdesk.protocol.org.CaseFeed;
 import org.ybdesk.protocol.org.CaseHistory;
+import org.ybdesk.protocol.org.CaseSummary;
 import org.ybdesk.protocol.org.CountyCases;
 import org.ybdesk.protocol.org.DeskInfo;
 import org.ybdesk.protocol.org.FeedEntry;
 import org.ybdesk.protocol.org.ReassignResult;
 import org.ybdesk.province.store.Agencies;
+import org.ybdesk.province.store.ProvinceDb;
 import org.ybdesk.province.store.ReferenceStore;
 
 /**
@@ -44,8 +46,8 @@ class OrganisationTest {
     static final String TOWNSHIP = "230102101";
     static final String OTHER = "230199000";
     /** The server's fixed clock: 2026-11-20 18:00 in Beijing (the desks' envelopes are of that day). */
-    static final Clock CLOCK = Clock.fixed(ZonedDateTime.of(2026, 11, 20, 18, 0, 0, 0, ProvinceDbZone.ZONE)
-            .toInstant(), ProvinceDbZone.ZONE);
+    static final Clock CLOCK = Clock.fixed(ZonedDateTime.of(2026, 11, 20, 18, 0, 0, 0, ProvinceDb.ZONE).toInstant(),
+            ProvinceDb.ZONE);
 
     ServerFixture f;
     ServerFixture.DeskClient town;
@@ -218,7 +220,7 @@ class OrganisationTest {
         assertThat(f.db.dsl().fetchValue("select count(*) from case_step where case_no = ?", own).toString())
                 .isEqualTo("2");
         assertThat(f.db.dsl().fetchValue("select status from received_message where msgid = ?",
-                r.results().get(1).infRefmsgid() == null ? "" : r.results().get(1).msgid())).isEqualTo("REFUSED");
+                r.results().get(1).msgid())).isEqualTo("REFUSED");
         // the county forwards a township case back down: the accepting agency has that level
         String no = forwardedCase();
         assertThat(claim(c2, no).statusCode()).isEqualTo(200);
@@ -369,7 +371,7 @@ class OrganisationTest {
         assertThat(s.channel()).isEqualTo("医保服务大厅");
         assertThat(s.catalogVersion()).isEqualTo("2026.1");
         assertThat(s.holder().deskName()).isEqualTo("县中心审核一");
-        assertThat(s.steps()).extracting(CountyStep::action).containsExactly("RECEIVE", "REVIEW");
+        assertThat(s.steps()).extracting(CaseSummary.Step::action).containsExactly("RECEIVE", "REVIEW");
         assertThat(view.desks()).extracting(CountyCases.DeskCoverage::name)
                 .containsExactlyInAnyOrder("新农镇一号窗口", "县中心审核一", "县中心审核二");
         assertThat(view.desks()).filteredOn(d -> d.name().equals("新农镇一号窗口")).singleElement()
@@ -385,13 +387,6 @@ class OrganisationTest {
         String early = newCase();
         town.upload(receive(early));
         assertThat(f.get(c1.token, Protocol.PATH_CASES + "/" + early).statusCode()).isEqualTo(200);
-    }
-
-    /** Shorthand for the summary step's action. */
-    interface CountyStep {
-        static String action(org.ybdesk.protocol.org.CaseSummary.Step s) {
-            return s.action();
-        }
     }
 
     @Test
@@ -496,8 +491,4 @@ class OrganisationTest {
         }
     }
 
-    /** The server's zone, without reaching into the store package from a constant. */
-    static final class ProvinceDbZone {
-        static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
-    }
 }
