@@ -29,6 +29,12 @@ if [[ "${1:-}" == "storage" ]]; then
   java -Xmx1g -cp "$copy" org.ybdesk.bench.StorageBench "$@"
   exit 0
 fi
+if [[ "${1:-}" == "sync" ]]; then
+  # provincial sync (issue 12 target: 10,000 queued changes in < 5 s); opens the workstation window: needs a display
+  shift
+  java -Xmx1g -cp "$copy" org.ybdesk.bench.SyncBench "$@"
+  exit 0
+fi
 if [[ "${1:-}" == "crash" ]]; then
   shift
   java -Xmx1g -cp "$copy" org.ybdesk.bench.CrashCampaign "$@"

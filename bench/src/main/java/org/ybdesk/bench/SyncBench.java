@@ -47,7 +47,10 @@ import org.ybdesk.sync.SyncConfig;
  * the backlog. Measured: time until nothing is pending and until the round (uploads + pulls) is recorded as a
  * successful sync; and the window's responsiveness meanwhile — a probe posts a runnable to the event thread every
  * 10 ms and records how late each one ran.
- * Usage: {@code xvfb-run -a java -cp bench/target/ybdesk-bench.jar org.ybdesk.bench.SyncBench [--changes N]}.
+ * Target (issue 12): 10,000 queued changes synced in under 5 s on loopback (the server applies each batch of 500 in
+ * one transaction, D112).
+ * Usage: {@code xvfb-run -a ./bench.sh sync [--changes N]}
+ * (= {@code java -cp bench/target/ybdesk-bench.jar org.ybdesk.bench.SyncBench}).
  */
 public final class SyncBench {
     private SyncBench() {
@@ -195,8 +198,8 @@ public final class SyncBench {
             out.add("|---|---:|---|---|");
             double drainS = drained == 0 ? Double.NaN : (drained - t0) / 1e9;
             double roundS = succeeded == 0 ? Double.NaN : (succeeded - t0) / 1e9;
-            out.add(String.format(Locale.ROOT, "| window opened → %d changes acknowledged (nothing pending) | %.1f s | < 30 s | %s |",
-                    n, drainS, drainS < 30 ? "yes" : "**no**"));
+            out.add(String.format(Locale.ROOT, "| window opened → %d changes acknowledged (nothing pending) | %.1f s | < 5 s | %s |",
+                    n, drainS, drainS < 5 ? "yes" : "**no**"));
             out.add(String.format(Locale.ROOT, "| window opened → round recorded as successful (uploads + reference and registry pulls) | %.1f s |  |  |",
                     roundS));
             out.add(String.format(Locale.ROOT, "| window construction on the event thread | %.0f ms |  |  |",

@@ -32,6 +32,10 @@ import org.ybdesk.core.registry.IdType;
 import org.ybdesk.core.registry.InsuranceType;
 import org.ybdesk.core.registry.InsuredStatus;
 import org.ybdesk.core.validation.CaseNumbers;
+import org.ybdesk.protocol.change.CaseForwarded;
+import org.ybdesk.protocol.change.CaseHandOff;
+import org.ybdesk.protocol.change.CaseReleased;
+import org.ybdesk.protocol.org.AgencyLevel;
 import org.ybdesk.core.validation.Validators;
 import org.ybdesk.protocol.Envelope;
 import org.ybdesk.protocol.Protocol;
@@ -83,6 +87,7 @@ public final class InputCheck {
     private static final Set<String> INSURANCE_TYPES = names(InsuranceType.values());
     private static final Set<String> STATUSES = names(InsuredStatus.values());
     private static final Set<String> KINDS = names(ApplicantKind.values());
+    private static final Set<String> LEVELS = names(AgencyLevel.values());
     private static final Set<String> MATERIAL_STATUSES = names(MaterialStatus.values());
     private static final Set<String> OPERATOR_TYPES = Set.of(Protocol.OPERATOR_CLERK, Protocol.OPERATOR_SYSTEM);
 
@@ -157,6 +162,8 @@ public final class InputCheck {
         } else if (change instanceof CaseNote n) {
             caseNo(f, n.caseNo(), true);
             f.text("note", n.note(), true, 2000, true);
+        } else if (change instanceof CaseHandOff h) {
+            handOff(f, h);
         }
         return new Checked(change, refusal(out));
     }
@@ -196,9 +203,13 @@ public final class InputCheck {
     private static void caseReceived(Fields f, CaseReceived r, Desks.Desk desk, LocalDate day) {
         String no = caseNo(f, r.caseNo(), true);
         if (no != null) {
-            CaseNumbers.Parts parts = CaseNumbers.parse(no).orElseThrow();
-            if (!parts.agencyCode().equals(desk.agencyCode())) {
+            CaseNos.Parts parts = CaseNos.parse(no, desk.agencyCode()).orElse(null);
+            if (parts == null) {
                 f.add(FORBIDDEN_AGENCY, "refuse.forbiddenAgency", no, desk.agencyCode());
+            } else if (parts.windowNo() != 0 && parts.windowNo() != desk.windowNo()) {
+                // another window's number: only that window issues it (no two desks ever issue the same number)
+                f.add(FORBIDDEN_AGENCY, "refuse.caseNoWindow", no, String.format("%02d", parts.windowNo()),
+                        String.format("%02d", desk.windowNo()));
             } else if (parts.day().isBefore(day.minusDays(1)) || parts.day().isAfter(day.plusDays(1))) {
                 // a number of another day cannot be reserved ahead (or re-issued for the past)
                 f.add(FORBIDDEN_AGENCY, "refuse.caseNoDay", no, parts.day().toString(), day.toString());
@@ -222,6 +233,7 @@ public final class InputCheck {
         }
         f.enumOf("toState", r.toState(), false, STATES);
         f.enumOf("fromState", r.fromState(), false, STATES);
+        f.text("channel", r.channel(), false, 32, false); // 受理渠道 as the catalog names it (医保服务大厅 …)
         common(f, r);
         if (r.fields() != null) {
             r.fields().forEach((k, v) -> f.text("fields." + k, v, false, 2000, true));
@@ -247,6 +259,23 @@ public final class InputCheck {
         f.text("message", s.message(), false, 4000, true);
     }
 
+    /** A hand-off (移交 4106, 释放 4107): the case, the stage it waits for, when and by whom, why. */
+    private static void handOff(Fields f, CaseHandOff h) {
+        caseNo(f, h.caseNo(), true);
+        if (h instanceof CaseForwarded fw) {
+            f.enumOf("toLevel", fw.toLevel(), true, LEVELS);
+            f.pattern("toAgencyCode", fw.toAgencyCode(), false, 32, CaseNumbers.AGENCY_CODE);
+            f.enumOf("nextAction", fw.nextAction(), true, ACTIONS);
+            f.enumOf("state", fw.state(), false, STATES);
+        } else if (h instanceof CaseReleased r) {
+            f.enumOf("nextAction", r.nextAction(), false, ACTIONS);
+            f.enumOf("state", r.state(), false, STATES);
+        }
+        f.dateTime("occurredAt", h.occurredAt(), false);
+        f.text("actorName", h.actorName(), false, 100, false);
+        f.text("reason", h.reason(), false, 500, true);
+    }
+
     /** Fields every case step of the desk carries. */
     private static void common(Fields f, CaseStep s) {
         f.text("catalogVersion", s.catalogVersion(), false, 40, false);
@@ -254,6 +283,8 @@ public final class InputCheck {
         f.date("onDay", s.onDay(), false, null);
         f.integer("actorId", s.actorId(), false, 0, Long.MAX_VALUE);
         f.text("actorName", s.actorName(), false, 100, false);
+        f.pattern("actorPersonId", s.actorPersonId(), false, 40, "[0-9A-Za-z]+");
+        f.date("dueOn", s.dueOn(), false, EARLIEST, null);
         List<String> reasons = s.reasons();
         if (reasons != null) {
             if (reasons.size() > 50) {
@@ -286,7 +317,7 @@ public final class InputCheck {
 
     private static String caseNo(Fields f, String value, boolean required) {
         String no = f.text("caseNo", value, required, 40, false);
-        if (no != null && CaseNumbers.parse(no).isEmpty()) {
+        if (no != null && !CaseNos.wellFormed(no)) {
             f.add(INVALID_FIELD, "input.caseNo", shown(no));
             return null;
         }

@@ -9,6 +9,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -28,7 +33,12 @@ import org.ybdesk.protocol.UploadResponse;
 import org.ybdesk.protocol.UploadResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ybdesk.protocol.org.CaseFeed;
+import org.ybdesk.protocol.org.ClaimRequest;
+import org.ybdesk.protocol.org.ReassignRequest;
 import org.ybdesk.province.store.AuditAnchors;
+import org.ybdesk.province.store.Cases;
+import org.ybdesk.province.store.FeedSignal;
 import org.ybdesk.province.store.Desks;
 import org.ybdesk.province.store.ProvinceDb;
 import org.ybdesk.province.store.ReferenceStore;
@@ -50,6 +60,20 @@ public final class ProvinceServer implements AutoCloseable {
     private final ReferenceStore reference;
     private final RegistryPulls registry;
     private final AuditAnchors anchors;
+    private final Cases cases;
+    private final FeedSignal signal = new FeedSignal();
+    /** Wakes long polls whose time is up (the waiting itself holds no thread). */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "province-feed-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Reads the feed again for woken long polls (a few threads: the reads are short). */
+    private final ExecutorService readers = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "province-feed-reader");
+        t.setDaemon(true);
+        return t;
+    });
     private final Javalin app;
 
     /**
@@ -65,7 +89,8 @@ public final class ProvinceServer implements AutoCloseable {
         this.https = tls != null;
         this.db = db;
         this.desks = new Desks(db);
-        this.uploads = new Uploads(db, Catalog.loadDefault());
+        this.uploads = new Uploads(db, Catalog.loadDefault(), signal);
+        this.cases = new Cases(db, signal);
         this.reference = new ReferenceStore(db);
         this.registry = new RegistryPulls(db);
         this.anchors = new AuditAnchors(db);
@@ -83,6 +108,14 @@ public final class ProvinceServer implements AutoCloseable {
             cfg.routes.get(Protocol.PATH_REFERENCE, this::referencePull);
             cfg.routes.get(Protocol.PATH_REGISTRY, this::registryPull);
             cfg.routes.get(Protocol.PATH_HEALTH, this::health);
+            cfg.routes.get(Protocol.PATH_DESK, this::deskInfo);
+            // the literal paths first: /cases/feed is not a case number
+            cfg.routes.get(Protocol.PATH_FEED, this::feed);
+            cfg.routes.post(Protocol.PATH_REASSIGN, this::reassign);
+            cfg.routes.get(Protocol.PATH_COUNTY, this::county);
+            cfg.routes.get(Protocol.PATH_CASES + "/{no}", this::caseHistory);
+            cfg.routes.post(Protocol.PATH_CASES + "/{no}/claim", this::claim);
+            cfg.routes.post(Protocol.PATH_CASES + "/{no}/release", this::release);
             cfg.routes.exception(ApiException.class, (e, ctx) -> json(ctx, e.status(),
                     new ErrorBody(e.code(), e.getMessage(), e.anchoredSeq())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -146,6 +179,8 @@ public final class ProvinceServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        timer.shutdownNow();
+        readers.shutdownNow();
     }
 
     // ------------------------------------------------------------------ handlers
@@ -219,6 +254,106 @@ public final class ProvinceServer implements AutoCloseable {
             throw new ApiException(400, "BAD_REQUEST", Texts.get("request.badParam", "limit", limit));
         }
         json(ctx, 200, registry.since(desk.admdvs(), since, (int) limit));
+    }
+
+    private void deskInfo(Context ctx) {
+        json(ctx, 200, cases.deskInfo(authenticate(ctx)));
+    }
+
+    /**
+     * {@code GET /cases/feed?since&limit&wait}: answers at once when entries exist; else waits (without holding a
+     * thread) until a commit adds entries or {@code wait} seconds pass, then reads again.
+     */
+    private void feed(Context ctx) {
+        Desks.Desk desk = authenticate(ctx);
+        long since = longParam(ctx, "since", 0);
+        long limit = longParam(ctx, "limit", Cases.DEFAULT_LIMIT);
+        if (limit < 1 || limit > Cases.MAX_LIMIT) {
+            throw new ApiException(400, "BAD_REQUEST", Texts.get("request.badParam", "limit", limit));
+        }
+        long wait = longParam(ctx, "wait", 0);
+        if (wait > Protocol.MAX_FEED_WAIT_SECONDS) {
+            throw new ApiException(400, "BAD_REQUEST", Texts.get("feed.wait", wait, Protocol.MAX_FEED_WAIT_SECONDS));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(wait);
+        ctx.future(() -> poll(desk, since, (int) limit, deadline)
+                .thenAccept(feed -> json(ctx, 200, feed)));
+    }
+
+    private CompletableFuture<CaseFeed> poll(Desks.Desk desk, long since, int limit, long deadline) {
+        // taken before reading: an entry committed after the read still wakes this request
+        CompletableFuture<Void> next = signal.next();
+        CaseFeed feed = cases.feed(desk, since, limit);
+        long left = deadline - System.nanoTime();
+        if (!feed.entries().isEmpty() || left <= 0) {
+            return CompletableFuture.completedFuture(feed);
+        }
+        CompletableFuture<Void> woken = new CompletableFuture<>();
+        next.thenRun(() -> woken.complete(null));
+        timer.schedule(() -> woken.complete(null), left, TimeUnit.NANOSECONDS);
+        return woken.thenComposeAsync(x -> System.nanoTime() >= deadline
+                ? CompletableFuture.completedFuture(cases.feed(desk, since, limit))
+                : poll(desk, since, limit, deadline), readers);
+    }
+
+    private void caseHistory(Context ctx) {
+        Desks.Desk desk = authenticate(ctx);
+        json(ctx, 200, cases.history(desk, caseNo(ctx)));
+    }
+
+    private void claim(Context ctx) {
+        Desks.Desk desk = authenticate(ctx);
+        String no = caseNo(ctx);
+        json(ctx, 200, cases.claim(desk, no, optionalBody(ctx, ClaimRequest.class)));
+    }
+
+    private void release(Context ctx) {
+        Desks.Desk desk = authenticate(ctx);
+        String no = caseNo(ctx);
+        json(ctx, 200, cases.release(desk, no, optionalBody(ctx, ClaimRequest.class)));
+    }
+
+    private void reassign(Context ctx) {
+        Desks.Desk desk = authenticate(ctx);
+        ReassignRequest req = optionalBody(ctx, ReassignRequest.class);
+        if (req == null) {
+            throw new ApiException(400, "BAD_REQUEST", Texts.get("reassign.empty"));
+        }
+        json(ctx, 200, cases.reassign(desk, req));
+    }
+
+    private void county(Context ctx) {
+        Desks.Desk desk = authenticate(ctx);
+        long since = longParam(ctx, "since", 0);
+        long limit = longParam(ctx, "limit", Cases.DEFAULT_LIMIT);
+        if (limit < 1 || limit > Cases.MAX_LIMIT) {
+            throw new ApiException(400, "BAD_REQUEST", Texts.get("request.badParam", "limit", limit));
+        }
+        json(ctx, 200, cases.county(desk, since, (int) limit));
+    }
+
+    /** The case number of the path, checked (no garbage reaches the database). */
+    private static String caseNo(Context ctx) {
+        String no = ctx.pathParam("no");
+        if (!CaseNos.wellFormed(no)) {
+            throw new ApiException(400, "BAD_REQUEST", Texts.get("case.badNumber", InputCheck.shown(no)));
+        }
+        return no;
+    }
+
+    /** A small JSON body of {@code type}; null when the request has none. */
+    private static <T> T optionalBody(Context ctx, Class<T> type) {
+        try {
+            byte[] b = body(ctx);
+            if (b.length == 0) {
+                return null;
+            }
+            return JSON.readValue(b, type);
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ApiException(400, "BAD_REQUEST", Texts.get("request.unreadable", type.getSimpleName()));
+        }
     }
 
     private void health(Context ctx) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.ybdesk.province.store.Agencies;
 import org.ybdesk.province.store.Desks;
 import org.ybdesk.province.store.LocalPostgres;
 import org.ybdesk.province.store.ProvinceDb;
@@ -24,7 +25,7 @@ import org.ybdesk.province.store.ReferenceStore;
  */
 @Command(name = "province-server", mixinStandardHelpOptions = true, version = "province-server 0.1.0 (protocol V1.0)",
         description = "Reference provincial server of YB Desk: receives desk uploads, keeps the province-wide registry.",
-        subcommands = {ProvinceServerMain.Start.class, ProvinceServerMain.DeskCmd.class,
+        subcommands = {ProvinceServerMain.Start.class, ProvinceServerMain.AgencyCmd.class, ProvinceServerMain.DeskCmd.class,
                 ProvinceServerMain.ReferenceCmd.class, ProvinceServerMain.TlsCmd.class})
 public final class ProvinceServerMain implements Runnable {
     /** Name of the database inside a server's own PostgreSQL. */
@@ -34,7 +35,24 @@ public final class ProvinceServerMain implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ProvinceServerMain()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line; a refused input ({@link IllegalArgumentException}, a Chinese sentence saying what to fix) is
+     * printed without a stack trace and exits with 2.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ProvinceServerMain());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                cmd.getErr().println(e.getMessage());
+                cmd.getErr().flush();
+                return 2;
+            }
+            throw e;
+        });
+        return cl;
     }
 
     @Override
@@ -140,7 +158,7 @@ public final class ProvinceServerMain implements Runnable {
     }
 
     @Command(name = "desk", mixinStandardHelpOptions = true, description = "Registers and lists desks.",
-            subcommands = {DeskAdd.class, DeskList.class})
+            subcommands = {DeskAdd.class, DeskList.class, DeskReplace.class})
     static final class DeskCmd implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -164,17 +182,105 @@ public final class ProvinceServerMain implements Runnable {
         String name;
         @Option(names = "--json", description = "print the registration as JSON (DeskRegistration)")
         boolean json;
+        @Option(names = "--window", description = "window number 1-99 (default: the agency's next free one)")
+        Integer window;
+        @Option(names = "--level", description = "level of a new agency: PROVINCE, CITY, COUNTY (default), TOWNSHIP, VILLAGE")
+        String level;
+        @Option(names = "--parent", description = "parent agency code of a new agency (e.g. a township's county)")
+        String parent;
+        @Option(names = "--agency-name", description = "name of a new agency (default: --name)")
+        String agencyName;
 
         @Override
         public Integer call() throws Exception {
             try (Opened o = dbOptions.open()) {
-                Desks.Registration r = new Desks(o.db()).add(agency, admdvs, name);
-                if (json) {
-                    System.out.println(ProtocolJson.mapper().writeValueAsString(new DeskRegistration(
-                            r.desk().agencyCode(), r.desk().admdvs(), r.desk().windowNo(), r.desk().name(), r.token())));
-                } else {
-                    System.out.println("window_no=" + String.format("%03d", r.desk().windowNo()));
-                    System.out.println("token=" + r.token());
+                Desks.Registration r = new Desks(o.db()).add(agency, admdvs, name, window,
+                        new Desks.NewAgency(level, parent, agencyName));
+                print(r, json);
+                return 0;
+            }
+        }
+    }
+
+    static void print(Desks.Registration r, boolean json) throws Exception {
+        if (json) {
+            System.out.println(ProtocolJson.mapper().writeValueAsString(new DeskRegistration(
+                    r.desk().agencyCode(), r.desk().admdvs(), r.desk().windowNo(), r.desk().name(), r.token())));
+        } else {
+            System.out.println("window_no=" + String.format("%02d", r.desk().windowNo()));
+            System.out.println("token=" + r.token());
+        }
+    }
+
+    @Command(name = "replace", mixinStandardHelpOptions = true,
+            description = "Issues a new token for an existing window (PC reinstalled or replaced); it keeps its cases.")
+    static final class DeskReplace implements Callable<Integer> {
+        @Mixin
+        DbOptions dbOptions = new DbOptions();
+        @Option(names = "--agency", required = true, description = "agency code")
+        String agency;
+        @Option(names = "--window", required = true, description = "the window number")
+        int window;
+        @Option(names = "--json", description = "print the registration as JSON (DeskRegistration)")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Opened o = dbOptions.open()) {
+                print(new Desks(o.db()).replace(agency, window), json);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "agency", mixinStandardHelpOptions = true, description = "Registers and lists agencies.",
+            subcommands = {AgencyAdd.class, AgencyList.class})
+    static final class AgencyCmd implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Registers an agency of the province.")
+    static final class AgencyAdd implements Callable<Integer> {
+        @Mixin
+        DbOptions dbOptions = new DbOptions();
+        @Option(names = "--code", required = true, description = "agency code, e.g. 230102101")
+        String code;
+        @Option(names = "--name", required = true, description = "full Chinese name")
+        String name;
+        @Option(names = "--admdvs", required = true, description = "6-digit admin-division code")
+        String admdvs;
+        @Option(names = "--level", required = true, description = "PROVINCE, CITY, COUNTY, TOWNSHIP or VILLAGE")
+        String level;
+        @Option(names = "--parent", description = "the agency it belongs to (of a higher level)")
+        String parent;
+
+        @Override
+        public Integer call() {
+            try (Opened o = dbOptions.open()) {
+                org.ybdesk.protocol.org.Agency a = new Agencies(o.db()).add(code, name, admdvs, level, parent);
+                System.out.println("agency=" + a.code() + "\t" + a.level() + "\t" + a.name());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the agencies.")
+    static final class AgencyList implements Callable<Integer> {
+        @Mixin
+        DbOptions dbOptions = new DbOptions();
+
+        @Override
+        public Integer call() {
+            try (Opened o = dbOptions.open()) {
+                for (org.ybdesk.protocol.org.Agency a : new Agencies(o.db()).list()) {
+                    System.out.printf("%s\t%s\t%s\t%s\t%s%n", a.code(), a.level(), a.admdvs(),
+                            a.parentCode() == null ? "-" : a.parentCode(), a.name());
                 }
                 return 0;
             }
@@ -190,7 +296,7 @@ public final class ProvinceServerMain implements Runnable {
         public Integer call() {
             try (Opened o = dbOptions.open()) {
                 for (Desks.Desk d : new Desks(o.db()).list()) {
-                    System.out.printf("%s\t%03d\t%s\t%s%n", d.agencyCode(), d.windowNo(), d.admdvs(), d.name());
+                    System.out.printf("%s\t%02d\t%s\t%s%n", d.agencyCode(), d.windowNo(), d.admdvs(), d.name());
                 }
                 return 0;
             }
@@ -252,7 +358,7 @@ public final class ProvinceServerMain implements Runnable {
     static final class ReferenceImport implements Callable<Integer> {
         @Mixin
         DbOptions dbOptions = new DbOptions();
-        @Option(names = "--kind", required = true, description = "CATALOG, CALENDAR, POLICY, INSTITUTIONS or ADMIN_DIVISIONS")
+        @Option(names = "--kind", required = true, description = "CATALOG, CALENDAR, POLICY, INSTITUTIONS, ADMIN_DIVISIONS or ROUTING (key = admdvs or *)")
         String kind;
         @Option(names = "--key", required = true, description = "the entry's key: a year for CALENDAR, a version…")
         String key;

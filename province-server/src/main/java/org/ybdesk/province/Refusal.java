@@ -5,7 +5,7 @@ package org.ybdesk.province;
  * the clerk. Codes: {@value #ALREADY_INSURED}, {@value #UNIT_ALREADY_REGISTERED}, {@value #NOT_INSURED},
  * {@value #CASE_REFUSED_EARLIER}, {@value #CASE_UNKNOWN}, {@value #CASE_EXISTS}, {@value #ITEM_UNKNOWN},
  * {@value #SEQ_OUT_OF_ORDER}, {@value #INVALID_INPUT}, {@value #INVALID_FIELD}, {@value #UNSAFE_TEXT},
- * {@value #INPUT_TOO_LARGE}, {@value #FORBIDDEN_AGENCY}, {@value #NOT_HOLDER}.
+ * {@value #INPUT_TOO_LARGE}, {@value #FORBIDDEN_AGENCY}, {@value #NOT_HOLDER}, {@value #NO_TARGET_AGENCY}.
  */
 public record Refusal(String code, String message) {
     public static final String ALREADY_INSURED = "ALREADY_INSURED";
@@ -27,4 +27,6 @@ public record Refusal(String code, String message) {
     public static final String FORBIDDEN_AGENCY = InputCheck.FORBIDDEN_AGENCY;
     /** A change of a case another agency holds. */
     public static final String NOT_HOLDER = "NOT_HOLDER";
+    /** A forwarded case whose target level has no agency (neither the acceptor nor an ancestor of the sender). */
+    public static final String NO_TARGET_AGENCY = "NO_TARGET_AGENCY";
 }

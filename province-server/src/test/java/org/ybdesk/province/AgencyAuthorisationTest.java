@@ -52,7 +52,14 @@ class AgencyAuthorisationTest {
                 .isEqualTo("1");
         assertThat(ServerFixture.codes(nangang.upload(nangang.caseReceived(theirNext, 7,
                 ServerFixture.pid("230103", 2))))).containsExactly("OK");
-        // another desk of the same agency holds the agency's cases too
+        // another desk of the same agency does not hold the case (issue 12: one holding desk) until it claims it
+        UploadResponse other = daoli2.upload(daoli2.caseStep(own, "CLOSE", "RECEIVED", "CLOSED"));
+        assertThat(ServerFixture.codes(other)).containsExactly("NOT_HOLDER");
+        assertThat(other.results().get(0).errMsg()).contains(own, "哈尔滨市道里区医疗保障中心", "第 01 号窗口");
+        assertThat(f.post(daoli.token, f.base() + "/api/v1/cases/" + own + "/release", "{}").statusCode())
+                .isEqualTo(200);
+        assertThat(f.post(daoli2.token, f.base() + "/api/v1/cases/" + own + "/claim", "{}").statusCode())
+                .isEqualTo(200);
         assertThat(ServerFixture.codes(daoli2.upload(daoli2.caseStep(own, "CLOSE", "RECEIVED", "CLOSED"))))
                 .containsExactly("OK");
     }

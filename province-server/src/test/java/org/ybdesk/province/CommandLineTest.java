@@ -21,7 +21,7 @@ class CommandLineTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            int code = new CommandLine(new ProvinceServerMain()).execute(args);
+            int code = ProvinceServerMain.commandLine().execute(args);
             assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
         } finally {
             System.setOut(old);
@@ -45,7 +45,7 @@ class CommandLineTest {
         assertThat(reg.token()).hasSizeGreaterThanOrEqualTo(43);
         String second = run(concat(new String[]{"desk", "add", "--agency", "230102001", "--admdvs", "230102",
                 "--name", "哈尔滨市道里区医疗保障中心"}, conn));
-        assertThat(second).contains("window_no=002", "token=");
+        assertThat(second).contains("window_no=02", "token=");
 
         try (ProvinceDb again = new ProvinceDb(url, pg.user(), pg.password())) {
             Desks desks = new Desks(again);
@@ -63,6 +63,46 @@ class CommandLineTest {
         String imported = run(concat(new String[]{"reference", "import", "--kind", "CALENDAR", "--key", "2027",
                 file.toString()}, conn));
         assertThat(imported).startsWith("version=");
+    }
+
+    @Test
+    void agenciesAndWindowsFromTheCommandLineWithChineseReasonsForBadInput() throws Exception {
+        ProvinceDb db = TestPostgres.newDatabase();
+        String url = db.dsl().configuration().connectionProvider().acquire().getMetaData().getURL();
+        db.close();
+        LocalPostgres pg = TestPostgres.server();
+        String[] conn = {"--jdbc-url", url, "--db-user", pg.user(), "--db-password", pg.password()};
+        assertThat(run(concat(new String[]{"agency", "add", "--code", "230102000", "--name", "道里区医保中心",
+                "--admdvs", "230102", "--level", "COUNTY"}, conn))).contains("agency=230102000");
+        assertThat(run(concat(new String[]{"desk", "add", "--agency", "230102101", "--admdvs", "230102", "--name",
+                "新农镇一号窗口", "--window", "3", "--level", "TOWNSHIP", "--parent", "230102000", "--agency-name",
+                "新农镇医保服务站"}, conn))).contains("window_no=03");
+        assertThat(run(concat(new String[]{"agency", "list"}, conn)))
+                .contains("230102101\tTOWNSHIP\t230102\t230102000\t新农镇医保服务站");
+        assertThat(run(concat(new String[]{"desk", "replace", "--agency", "230102101", "--window", "3"}, conn)))
+                .contains("window_no=03", "token=");
+        // bad input: exit code 2, one Chinese sentence on stderr naming what to fix, no stack trace
+        assertThat(fails(concat(new String[]{"agency", "add", "--code", "230102102", "--name", "某镇", "--admdvs",
+                "230102", "--level", "CITY", "--parent", "999"}, conn))).contains("上级经办机构 999 未登记")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(fails(concat(new String[]{"desk", "add", "--agency", "230102101", "--admdvs", "230102", "--name",
+                "新农镇二号窗口", "--window", "100"}, conn))).contains("1～99");
+        assertThat(fails(concat(new String[]{"desk", "replace", "--agency", "230102101", "--window", "9"}, conn)))
+                .contains("没有第 09 号窗口");
+    }
+
+    private static String fails(String... args) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cl = ProvinceServerMain.commandLine();
+        cl.setErr(new java.io.PrintWriter(err, true));
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            assertThat(cl.execute(args)).isEqualTo(2);
+        } finally {
+            System.setOut(old);
+        }
+        return err.toString();
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -91,15 +91,23 @@ class RefusalTest {
     }
 
     @Test
-    void aNewMessageWithASequenceNotAboveTheDesksLastIsRefused() {
+    void orderIsPerCaseNotPerDesk() {
         var d = f.desk("230108001", "230108", "呼兰区医疗保障中心");
-        d.upload(d.person("230108198001017775", "孙七"), d.person("230108198001018882", "周八"));
-        Envelope stale = d.envelopeAt("4201", Map.of("idType", "RESIDENT_ID", "idNumber", "23010819800101999X",
+        String caseNo = org.ybdesk.core.validation.CaseNumbers.format("230108001", d.clock.toLocalDate(), 1);
+        d.upload(d.person("230108198001017775", "孙七"), d.caseReceived(caseNo, 7, "230108198001017775"),
+                d.caseStep(caseNo, "ACCEPT", "RECEIVED", "ACCEPTED"));
+        // a registration with a sequence below the desk's last: order is no longer kept across the whole desk
+        Envelope stalePerson = d.envelopeAt("4201", Map.of("idType", "RESIDENT_ID", "idNumber", "23010819800101999X",
                 "name", "吴九"), 1, LocalDateTime.of(2026, 11, 21, 8, 0));
-        UploadResult r = d.upload(stale).results().get(0);
+        assertThat(ServerFixture.codes(d.upload(stalePerson))).containsExactly("OK");
+        // a new message of the case with a sequence below the case's last applied one is refused, naming the case
+        Envelope staleStep = d.envelopeAt("4102", Map.of("caseNo", caseNo, "itemNo", 7, "action", "REVIEW",
+                "fromState", "ACCEPTED", "toState", "REVIEWED"), 2, LocalDateTime.of(2026, 11, 21, 8, 1));
+        UploadResult r = d.upload(staleStep).results().get(0);
         assertThat(r.errCode()).isEqualTo("SEQ_OUT_OF_ORDER");
-        assertThat(f.db.dsl().fetchCount(org.jooq.impl.DSL.table("registry_person"),
-                org.jooq.impl.DSL.field("id_number").eq("23010819800101999X"))).isZero();
+        assertThat(r.errMsg()).contains(caseNo, "3");
+        assertThat(f.db.dsl().fetchValue("select state from province_case where case_no = ?", caseNo))
+                .isEqualTo("ACCEPTED");
     }
 
     @Test

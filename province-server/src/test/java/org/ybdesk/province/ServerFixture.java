@@ -30,7 +30,12 @@ final class ServerFixture implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ServerFixture() {
-        db = TestPostgres.newDatabase();
+        this(null);
+    }
+
+    /** On a fixed clock (null: the system clock). */
+    ServerFixture(java.time.Clock clock) {
+        db = TestPostgres.newDatabase(clock);
         new ReferenceStore(db).seedIfEmpty();
         server = ProvinceServer.start(db, "127.0.0.1", 0);
     }
@@ -123,6 +128,23 @@ final class ServerFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** POST {@code body} (JSON) to {@code url} with the desk's token. */
+    HttpResponse<String> post(String token, String url, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            b.header(Protocol.AUTH_HEADER, Protocol.BEARER + token);
+        }
+        return send(b.build());
+    }
+
+    /** A case number of the issue-12 format: agency + yyyyMMdd + 2-digit window + 5-digit sequence. */
+    static String caseNo(String agency, java.time.LocalDate day, int window, int seq) {
+        return agency + day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format("%02d%05d", window, seq);
     }
 
     HttpResponse<String> postRaw(String token, String body) {

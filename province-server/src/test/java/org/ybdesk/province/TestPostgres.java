@@ -51,10 +51,16 @@ public final class TestPostgres {
 
     /** A new, migrated database. */
     static ProvinceDb newDatabase() {
+        return newDatabase(null);
+    }
+
+    /** A new, migrated database on {@code clock} (null: the system clock). */
+    static ProvinceDb newDatabase(java.time.Clock clock) {
         LocalPostgres pg = server();
         String name = "t" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         pg.createDatabase(name);
-        return new ProvinceDb(pg.jdbcUrl(name), pg.user(), pg.password());
+        return clock == null ? new ProvinceDb(pg.jdbcUrl(name), pg.user(), pg.password())
+                : new ProvinceDb(pg.jdbcUrl(name), pg.user(), pg.password(), clock);
     }
 
     /** JDBC URL of the database {@code db} opened (for CLI tests). */
