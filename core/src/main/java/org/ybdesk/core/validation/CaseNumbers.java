@@ -149,8 +149,10 @@ public final class CaseNumbers {
     }
 
     /**
-     * Reads a number without knowing its agency: tries the new format, then the old one, with the longest agency
-     * code first. Ambiguous for the new format (an agency code ending in digits), hence deprecated.
+     * Reads a number without knowing its agency: the new format first, then the old one. Ambiguous (an agency code
+     * may end in digits; a number of today's format read the old way can give a real date), hence deprecated. The
+     * new format first is right for numbers of the years 2013–2099: an old number read the new way has the last two
+     * digits of its year as month (26 in 2026), never a real month.
      *
      * @deprecated kept only so that the province server compiles until it passes the sending desk's agency
      *     ({@link #parse(String, String)}) and checks other agencies' numbers with {@link #wellFormed}. Remove then.
@@ -160,7 +162,7 @@ public final class CaseNumbers {
         if (caseNo == null) {
             return Optional.empty();
         }
-        for (int tail : new int[] {LEGACY_TAIL, TAIL}) {
+        for (int tail : new int[] {TAIL, LEGACY_TAIL}) {
             if (caseNo.length() > tail) {
                 Optional<Parts> p = parse(caseNo, caseNo.substring(0, caseNo.length() - tail));
                 if (p.isPresent()) {
