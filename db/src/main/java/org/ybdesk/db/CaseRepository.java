@@ -5,7 +5,6 @@ import static org.ybdesk.db.jooq.Tables.CASE_EVENT;
 import static org.ybdesk.db.jooq.Tables.CASE_FILE;
 import static org.ybdesk.db.jooq.Tables.CASE_MESSAGE;
 import static org.ybdesk.db.jooq.Tables.CASE_PAUSE;
-import static org.ybdesk.db.jooq.Tables.CASE_SEQ;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.LocalDate;
@@ -128,26 +127,16 @@ public final class CaseRepository {
     }
 
     /**
-     * Takes the next case number of {@code day} for {@code agencyCode}. The ledger outside the database file holds
-     * every number ever handed out: a number is never issued twice, even if the database lost its tail or an older
-     * backup was restored into this folder.
+     * Takes the next case number of {@code day} for {@code agencyCode} at this desk's window (D117): agency + day +
+     * window + the window's sequence of the day. The ledger outside the database file holds every number ever handed
+     * out: a number is never issued twice, even if the database lost its tail or an older backup was restored into
+     * this folder; the window keeps the desks of one agency apart (D118).
      */
     public String nextCaseNo(DSLContext tx, NumberLedger ledger, String agencyCode, LocalDate day) {
-        int updated = tx.update(CASE_SEQ).set(CASE_SEQ.LAST_SEQ, CASE_SEQ.LAST_SEQ.plus(1))
-                .where(CASE_SEQ.AGENCY_CODE.eq(agencyCode), CASE_SEQ.SEQ_DAY.eq(day)).execute();
-        if (updated == 0) {
-            tx.insertInto(CASE_SEQ).set(CASE_SEQ.AGENCY_CODE, agencyCode).set(CASE_SEQ.SEQ_DAY, day)
-                    .set(CASE_SEQ.LAST_SEQ, 1).execute();
-        }
-        int counted = tx.select(CASE_SEQ.LAST_SEQ).from(CASE_SEQ)
-                .where(CASE_SEQ.AGENCY_CODE.eq(agencyCode), CASE_SEQ.SEQ_DAY.eq(day)).fetchOne(CASE_SEQ.LAST_SEQ);
-        String prefix = agencyCode + day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-        int seq = (int) ledger.reserve("CASE:" + prefix, counted);
-        if (seq != counted) {
-            tx.update(CASE_SEQ).set(CASE_SEQ.LAST_SEQ, seq)
-                    .where(CASE_SEQ.AGENCY_CODE.eq(agencyCode), CASE_SEQ.SEQ_DAY.eq(day)).execute();
-        }
-        return CaseNumbers.format(agencyCode, day, seq);
+        int window = CaseNumbering.windowNo(tx).orElseThrow(
+                () -> new IllegalStateException("the desk has no window number yet: set it up first (ybdesk init)"));
+        int seq = CaseNumbering.next(tx, ledger, agencyCode, day, window);
+        return CaseNumbers.format(agencyCode, day, window, seq);
     }
 
     /**

@@ -27,6 +27,8 @@ import org.ybdesk.service.SetupService.AgencySetup;
 final class SetupDialog extends JDialog {
     private final Desk desk;
     private final JTextField code = field("setup.code", 20);
+    /** 窗口号 1–99 (D117): part of every case number this desk issues. */
+    private final JTextField window = field("setup.window", 4);
     private final JTextField division = field("setup.division", 8);
     private final JTextField name = field("setup.name", 28);
     private final JTextField signature = field("setup.signature", 20);
@@ -80,6 +82,8 @@ final class SetupDialog extends JDialog {
         int row = 0;
         row = section(p, c, row, Texts.t("setup.section.agency"));
         row = line(p, c, row, "setup.code", code);
+        row = line(p, c, row, "setup.window", window);
+        desk.windowNo().ifPresent(w -> window.setText(String.valueOf(w)));
         row = line(p, c, row, "setup.division", division);
         row = line(p, c, row, "setup.name", name);
         row = line(p, c, row, "setup.signature", signature);
@@ -158,9 +162,26 @@ final class SetupDialog extends JDialog {
         pack();
     }
 
+    /** The window number typed (full-width digits too), null when blank or not a whole number. */
+    static Integer windowNumber(String text) {
+        StringBuilder b = new StringBuilder();
+        for (char ch : text.strip().toCharArray()) {
+            b.append(ch >= '０' && ch <= '９' ? (char) (ch - '０' + '0') : ch);
+        }
+        String t = b.toString();
+        if (!t.matches("[0-9]{1,9}")) {
+            return null;
+        }
+        return Integer.valueOf(t);
+    }
+
     private void submit() {
+        String windowText = window.getText();
+        Integer windowNo = windowNumber(windowText);
+        boolean notNumber = windowNo == null && !windowText.isBlank();
+        // a window that is not a number is reported as such; the other fields are still checked all at once
         AgencySetup setup = new AgencySetup(code.getText(), division.getText(), name.getText(), signature.getText(),
-                hotline.getText());
+                hotline.getText(), notNumber ? desk.windowNo().orElse(1) : windowNo);
         String u = adminUser.getText();
         String n = adminName.getText();
         String id = adminPersonId.getText();
@@ -168,6 +189,9 @@ final class SetupDialog extends JDialog {
         String pw2 = new String(adminPassword2.getPassword());
         Background.run(this, () -> {
             List<String> all = new ArrayList<>(desk.setup().agencyProblems(setup));
+            if (notNumber) {
+                all.add(Texts.t("setup.window.notNumber", windowText.strip()));
+            }
             all.addAll(desk.users().addProblems(u, n, pw, EnumSet.of(Role.ADMIN), id, null));
             if (!pw.equals(pw2)) {
                 all.add(Texts.t("setup.password.mismatch"));

@@ -27,6 +27,7 @@ class LoginAndWorkbenchTest extends GuiTestBase {
         DialogFixture setup = WindowFinder.findDialog("setup").withTimeout(10, TimeUnit.SECONDS).using(robot);
         screenshot(login, "setup-behind", false);
         setup.textBox("setup.code").enterText("2301");
+        setup.textBox("setup.window").enterText("二");
         setup.textBox("setup.division").enterText("99");
         setup.textBox("setup.name").enterText("测试医保中心");
         setup.textBox("setup.adminUser").enterText("boss");
@@ -41,7 +42,8 @@ class LoginAndWorkbenchTest extends GuiTestBase {
         press(setup.button("setup.submit"));
         waitIdle();
         String problems = setup.label("setup.problems").text();
-        assertThat(problems).contains("区划").contains("至少8位").contains("字母和数字").contains("本人身份证号");
+        assertThat(problems).contains("区划").contains("至少8位").contains("字母和数字").contains("本人身份证号")
+                .contains("窗口号应为 1–99 的整数，「二」不是整数");
         // fix only what was wrong: the rest stays as typed
         assertThat(setup.textBox("setup.name").text()).isEqualTo("测试医保中心");
         setup.textBox("setup.division").setText("230102");
@@ -50,9 +52,18 @@ class LoginAndWorkbenchTest extends GuiTestBase {
         assertThat(setup.label("setup.adminPersonId.check").text()).contains("校验通过");
         setup.textBox("setup.adminPassword").setText("boss2026a");
         setup.textBox("setup.adminPassword2").setText("boss2026a");
+        setup.textBox("setup.window").setText("100");
         press(setup.button("setup.submit"));
         waitIdle();
+        assertThat(setup.label("setup.problems").text()).contains("「100」不在此范围内")
+                .doesNotContain("区划").doesNotContain("本人身份证号");
+        assertThat(setup.textBox("setup.adminUser").text()).isEqualTo("boss");
+        // full-width digits are read; Enter in the field submits (the default button)
+        setup.textBox("setup.window").setText("１２");
+        setup.textBox("setup.window").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
+        waitIdle();
         assertThat(login.textBox("login.username").text()).isEqualTo("boss");
+        assertThat(desks.get(Mode.PRODUCTION).windowNo()).contains(12);
         login.focus();
         login.textBox("login.password").setText("boss2026a");
         // Enter in the password field (the default button), as a clerk logs in: a key goes to the focused field,

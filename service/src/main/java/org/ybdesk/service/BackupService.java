@@ -108,12 +108,49 @@ public final class BackupService {
      * no open desk: the key installed on this machine (or imported from its escrow file) is what opens it.
      */
     public static BackupContents restore(Path file, Path dataDir, Mode mode) {
+        return restore(file, dataDir, mode, java.time.Clock.system(Desk.ZONE));
+    }
+
+    /**
+     * {@link #restore(Path, Path, Mode)} on {@code clock}'s day: after the database is in place, the desk is opened
+     * once and the restore day's case numbering continues at the next block of 10,000 above what the backup (and a
+     * numbers ledger kept in the folder) knew (D118), audited as NUMBERS_AFTER_RESTORE. The cases the lost desk
+     * issued that day after the backup was taken (the backup cannot know them) stay below that block.
+     */
+    public static BackupContents restore(Path file, Path dataDir, Mode mode, java.time.Clock clock) {
         requireFile(file);
+        BackupContents contents;
         try {
-            return BackupContents.of(Backups.restore(file, dataDir.resolve(mode.folder())));
+            contents = BackupContents.of(Backups.restore(file, dataDir.resolve(mode.folder())));
         } catch (StorageException e) {
             throw Desk.storageProblem(e);
         }
+        try (Desk desk = Desk.open(dataDir, mode, clock)) {
+            continueAfterRestore(desk);
+        }
+        return contents;
+    }
+
+    /** Moves the restore day's counter of this desk's window to the next block (D118); nothing before the setup. */
+    static void continueAfterRestore(Desk desk) {
+        desk.db().write(tx -> {
+            var window = org.ybdesk.db.CaseNumbering.windowNo(tx);
+            var agency = desk.agency();
+            if (window.isEmpty() || agency.isEmpty()) {
+                return null;
+            }
+            String code = agency.get().getCode();
+            java.time.LocalDate day = desk.today();
+            int before = org.ybdesk.db.CaseNumbering.known(tx, desk.db().numbers(), code, day, window.get());
+            int after = org.ybdesk.db.CaseNumbering.jumpToNextBlock(tx, desk.db().numbers(), code, day, window.get());
+            java.util.Map<String, Object> facts = new java.util.LinkedHashMap<>();
+            facts.put("day", day.toString());
+            facts.put("windowNo", window.get());
+            facts.put("knownSeq", before);
+            facts.put("nextSeq", after + 1);
+            desk.audited().record(tx, null, desk.now(), "NUMBERS_AFTER_RESTORE", "DESK", "window", null, facts, null);
+            return null;
+        });
     }
 
     private static void requireFile(Path file) {

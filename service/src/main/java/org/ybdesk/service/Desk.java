@@ -47,6 +47,9 @@ public final class Desk implements AutoCloseable {
         claimIdentity(db, mode, clock);
         this.audited = new Audited(mode, db.numbers());
         seal(db, clock);
+        // a folder set up before issue 12 takes its window number once (D117)
+        setup().adoptWindowOfOldFolder(db.folder().getParent() == null ? null
+                : db.folder().getParent().resolve("config.properties"));
         this.catalog = loadCatalog(db);
         this.catalogs = loadCatalogs(db, catalog, clock);
         setCalendar(loadCalendar(db));
@@ -260,6 +263,16 @@ public final class Desk implements AutoCloseable {
     /** {@link #agencyInfo()}, or a refusal telling to run the setup first. */
     public Agency requireAgencyInfo() {
         return Agency.of(requireAgency());
+    }
+
+    /** This desk's window number (窗口号, 1–99, in every case number it issues); empty before the setup. */
+    public Optional<Integer> windowNo() {
+        return setup().windowNo();
+    }
+
+    /** {@link #windowNo()}, or a refusal telling to set the window first. */
+    public int requireWindowNo() {
+        return windowNo().orElseThrow(() -> new ServiceException(Texts.get("window.notSet")));
     }
 
     /** The folder of this desk's database (the mode's sub-folder of the data folder). */

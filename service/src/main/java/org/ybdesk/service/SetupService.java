@@ -8,11 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
 import org.ybdesk.core.calendar.CalendarYear;
 import org.ybdesk.core.calendar.WorkingCalendar;
 import org.ybdesk.core.lifecycle.Actor;
 import org.ybdesk.core.lifecycle.Role;
+import org.ybdesk.core.validation.CaseNumbers;
 import org.ybdesk.core.validation.Validators;
+import org.ybdesk.db.CaseNumbering;
 import org.ybdesk.db.jooq.tables.records.AgencyRecord;
 
 /** First-start setup of the agency, and import of reference data (working calendar). */
@@ -23,8 +27,20 @@ public final class SetupService {
         this.desk = desk;
     }
 
-    /** The agency's identity; {@code signature} defaults to the name, as the message templates' 【经办机构落款】. */
-    public record AgencySetup(String code, String adminDivisionCode, String name, String signature, String hotline) {
+    /**
+     * The agency's identity and this desk's window number (窗口号, 1–99, part of every case number it issues, D117);
+     * {@code signature} defaults to the name, as the message templates' 【经办机构落款】. {@code windowNo} is required
+     * until the desk has one; afterwards it may be left out (null) and cannot be changed.
+     */
+    public record AgencySetup(String code, String adminDivisionCode, String name, String signature, String hotline,
+                              Integer windowNo) {
+        /**
+         * A setup of window 1: the one desk of its agency, as every desk was before issue 12 (D69). For fixtures and
+         * tools; the setup screen and {@code ybdesk init} ask for the window.
+         */
+        public AgencySetup(String code, String adminDivisionCode, String name, String signature, String hotline) {
+            this(code, adminDivisionCode, name, signature, hotline, 1);
+        }
     }
 
     /**
@@ -71,7 +87,93 @@ public final class SetupService {
                 problems.add(Texts.get("field.problem", Texts.get("label.hotline"), p));
             }
         }
+        problems.addAll(windowProblems(s.windowNo()));
         return problems;
+    }
+
+    /**
+     * Every problem of a window number for this desk: required while the desk has none, 1–99, and fixed once set
+     * (the numbers already issued carry it).
+     */
+    public List<String> windowProblems(Integer windowNo) {
+        Optional<Integer> now = windowNo();
+        if (windowNo == null) {
+            return now.isPresent() ? List.of() : List.of(Texts.get("window.missing"));
+        }
+        if (!CaseNumbers.validWindow(windowNo)) {
+            return List.of(Texts.get("window.range", String.valueOf(windowNo)));
+        }
+        if (now.isPresent() && !now.get().equals(windowNo)) {
+            return List.of(Texts.get("window.fixed", String.valueOf(now.get()), String.valueOf(windowNo)));
+        }
+        return List.of();
+    }
+
+    /** This desk's window number (窗口号, 1–99), empty before the setup. */
+    public Optional<Integer> windowNo() {
+        return CaseNumbering.windowNo(desk.db().dsl());
+    }
+
+    /** Sets the window in {@code tx} when the desk has none yet, audited once (WINDOW_SET). */
+    private void setWindow(DSLContext tx, int windowNo, Actor actor, String source) {
+        if (CaseNumbering.windowNo(tx).isPresent()) {
+            return;
+        }
+        CaseNumbering.setWindowNo(tx, windowNo);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("windowNo", windowNo);
+        after.put("source", source);
+        desk.audited().record(tx, actor, desk.now(), "WINDOW_SET", "DESK", "window", null, after, null);
+    }
+
+    /**
+     * A folder set up before issue 12 has an agency but no window: it takes the window number the sync settings
+     * name ({@code sync.window-no}, before issue 11 {@code sync.desk-no}, in {@code config.properties} of the data
+     * folder) when it is 1–99, else 1 (one desk per agency was the rule, D69), and records where it came from. The
+     * case numbers it issued keep their format (window 0). Called by {@link Desk} on opening; does nothing for a
+     * new folder (no agency yet) or a folder that has its window.
+     */
+    void adoptWindowOfOldFolder(java.nio.file.Path configFile) {
+        if (windowNo().isPresent() || !desk.db().dsl().fetchExists(AGENCY)) {
+            return;
+        }
+        int window = 1;
+        String source = "default";
+        String configured = configuredWindow(configFile);
+        if (configured != null) {
+            try {
+                int n = Integer.parseInt(configured.trim());
+                if (CaseNumbers.validWindow(n)) {
+                    window = n;
+                    source = "config.properties";
+                } else {
+                    source = "default (config.properties: " + configured.trim() + " not 1-99)";
+                }
+            } catch (NumberFormatException e) {
+                source = "default (config.properties: not a number)";
+            }
+        }
+        int chosen = window;
+        String from = source;
+        desk.db().write(tx -> {
+            setWindow(tx, chosen, null, "upgrade: " + from);
+            return null;
+        });
+    }
+
+    private static String configuredWindow(java.nio.file.Path configFile) {
+        if (configFile == null || !java.nio.file.Files.isRegularFile(configFile)) {
+            return null;
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(configFile, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return null;
+        }
+        // the keys of sync.SyncConfig (WINDOW_NO, OLD_WINDOW_NO): sync sits above this module
+        String v = p.getProperty("sync.window-no");
+        return v != null ? v : p.getProperty("sync.desk-no");
     }
 
     private AgencyRecord store(AgencySetup s, Actor actor) {
@@ -99,6 +201,14 @@ public final class SetupService {
             }
             desk.audited().record(tx, actor, desk.now(), before == null ? "AGENCY_INIT" : "AGENCY_UPDATE", "AGENCY", code,
                     before == null ? null : agencyMap(before), agencyMap(r), null);
+            Optional<Integer> window = CaseNumbering.windowNo(tx);
+            if (s.windowNo() != null && window.isPresent() && !window.get().equals(s.windowNo())) {
+                throw new ServiceException(Texts.get("window.fixed", String.valueOf(window.get()),
+                        String.valueOf(s.windowNo())));
+            }
+            if (s.windowNo() != null) {
+                setWindow(tx, s.windowNo(), actor, "setup");
+            }
             return r;
         });
     }
@@ -167,11 +277,37 @@ public final class SetupService {
 
     /**
      * The province's highest case-number sequence received from this window per day ({@code DeskInfo.lastCaseSeq}):
-     * the desk's counters for those days are raised above them, so a reinstalled or restored desk never issues a
-     * number its predecessor issued. CONTRACT (issue 12): the "num" helper implements it, the "sync" helper calls it
-     * when the province answers {@code GET /api/v1/desk}.
+     * the desk's counters (and its numbers ledger) for those days are raised above them, so a reinstalled or
+     * restored desk never issues a number its predecessor issued (D118). Audited (NUMBERS_CONTINUED, with each day's
+     * counter before and after) when it changes anything; days the desk already counts past change nothing. Called
+     * by sync when the province answers {@code GET /api/v1/desk}; a desk without agency or window ignores it.
      */
-    public void continueNumbersAbove(java.util.Map<java.time.LocalDate, Integer> lastCaseSeq) {
-        throw new UnsupportedOperationException("issue 12: SetupService.continueNumbersAbove");
+    public void continueNumbersAbove(Map<java.time.LocalDate, Integer> lastCaseSeq) {
+        if (lastCaseSeq == null || lastCaseSeq.isEmpty()) {
+            return;
+        }
+        desk.db().write(tx -> {
+            Optional<Integer> window = CaseNumbering.windowNo(tx);
+            AgencyRecord agency = tx.selectFrom(AGENCY).limit(1).fetchOne();
+            if (window.isEmpty() || agency == null) {
+                return null;
+            }
+            Map<String, Object> raised = new java.util.TreeMap<>();
+            for (var e : new java.util.TreeMap<>(lastCaseSeq).entrySet()) {
+                if (e.getKey() == null || e.getValue() == null || e.getValue() < 1) {
+                    continue;
+                }
+                CaseNumbering.raise(tx, desk.db().numbers(), agency.getCode(), e.getKey(), window.get(), e.getValue())
+                        .ifPresent(before -> raised.put(e.getKey().toString(), before + "->" + CaseNumbering
+                                .counter(tx, agency.getCode(), e.getKey(), window.get())));
+            }
+            if (!raised.isEmpty()) {
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("windowNo", window.get());
+                after.put("days", raised);
+                desk.audited().record(tx, null, desk.now(), "NUMBERS_CONTINUED", "DESK", "window", null, after, null);
+            }
+            return null;
+        });
     }
 }

@@ -60,7 +60,7 @@ class CaseFlowsTest {
     void instantFilingIsAcceptedAndClosedAtTheWindowWithItsValidityInTheMessage() {
         CaseView v = f.create(15, DeskFixture.person("赵一"), Map.of("filingStartDate", "2026-11-10"), f.clerk);
         assertThat(v.summary().state()).isEqualTo(CaseState.RECEIVED);
-        assertThat(v.summary().caseNo()).isEqualTo("230102001" + "20261102" + "00001");
+        assertThat(v.summary().caseNo()).isEqualTo("230102001" + "20261102" + "01" + "00001"); // window 01
         act(no(v), ACCEPT, f.clerk);
         CaseView done = act(no(v), CLOSE, f.clerk);
         assertThat(done.summary().state()).isEqualTo(CaseState.CLOSED);
@@ -450,8 +450,8 @@ class CaseFlowsTest {
         String b = no(f.create(8, DeskFixture.person("沈二"), Map.of(), f.clerk));
         f.clock.setDay(MONDAY.plusDays(1));
         String c = no(f.create(8, DeskFixture.person("沈三"), Map.of(), f.clerk));
-        assertThat(List.of(a, b, c)).containsExactly("2301020012026110200001", "2301020012026110200002",
-                "2301020012026110300001");
+        assertThat(List.of(a, b, c)).containsExactly("230102001202611020100001", "230102001202611020100002",
+                "230102001202611030100001");
     }
 
     @Test

@@ -29,10 +29,15 @@ final class DeskFixture implements AutoCloseable {
     final Actor allRounder;
 
     DeskFixture(Path dir, LocalDate today) {
+        this(dir, today, 1);
+    }
+
+    /** A desk of window {@code windowNo} (issue 12: the window is in every case number). */
+    DeskFixture(Path dir, LocalDate today, int windowNo) {
         clock = TestClock.at(today);
         desk = Desk.open(dir, Mode.PRODUCTION, clock);
         desk.setup().initAgency(new SetupService.AgencySetup("230102001", "230102", "哈尔滨市道里区医疗保障中心",
-                "道里区医保中心", "0451-84661234"), null);
+                "道里区医保中心", "0451-84661234", windowNo), null);
         admin = add("admin", "管理员甲", null, Role.ADMIN);
         clerk = add("clerk", "窗口乙", admin, Role.CLERK);
         clerk2 = add("clerk2", "窗口丙", admin, Role.CLERK);

@@ -53,7 +53,7 @@ final class BackupCommand {
         @Override
         Integer execute() {
             Mode mode = ctx().sandbox ? Mode.SANDBOX : Mode.PRODUCTION;
-            BackupService.BackupContents m = BackupService.restore(file, ctx().dataDir(), mode);
+            BackupService.BackupContents m = BackupService.restore(file, ctx().dataDir(), mode, YbdeskCommand.clock);
             print(this, m, "backup.restored", ctx().dataDir());
             return 0;
         }

@@ -16,6 +16,9 @@ final class InitCommand extends Base {
     String signature;
     @Option(names = "--hotline", paramLabel = "PHONE")
     String hotline;
+    /** 窗口号 1–99 (D117): required until the desk has one, fixed afterwards. */
+    @Option(names = "--window", paramLabel = "W")
+    Integer window;
 
     @Override
     boolean createsDatabase() {
@@ -26,8 +29,10 @@ final class InitCommand extends Base {
     Integer execute() {
         // A set-up desk (agency and users) changes its agency only by an administrator: the name signs messages.
         var actor = desk().setup().setUp() ? admin("admin.required.init") : null;
-        var a = desk().setup().initAgency(new AgencySetup(code, division, name, signature, hotline), actor);
+        var a = desk().setup().initAgency(new AgencySetup(code, division, name, signature, hotline, window),
+                actor);
         out().println(Out.t("init.done", a.name(), a.code(), a.adminDivisionCode(), desk().folder().toString()));
+        out().println(Out.t("init.window", String.valueOf(desk().requireWindowNo())));
         if (!desk().users().anyUser()) {
             out().println(Out.t("init.next"));
         }

@@ -154,12 +154,14 @@ final class SyncCommand {
 
         @Override
         Integer execute() {
-            Integer n = windowNo != null ? windowNo : oldWindowNo;
-            if (n == null) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        Out.t("error.missing", "--window-no"));
-            }
+            Integer given = windowNo != null ? windowNo : oldWindowNo;
             admin("admin.required.sync");
+            // the window registered at the province is the desk's own (D117): it is in every case number it issues
+            int n = desk().requireWindowNo();
+            if (given != null && given != n) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        Out.t("sync.configure.windowMismatch", String.valueOf(n), String.valueOf(given)));
+            }
             SyncConfig c = SyncConfig.save(ctx().dataDir(), new SyncConfig(server, n, token, trustStore,
                     trustStorePassword, batchSize, interval, 0));
             out().println(Out.t("sync.configure.done", c.base(), c.windowNo(), ctx().dataDir().resolve(SyncConfig.FILE)));

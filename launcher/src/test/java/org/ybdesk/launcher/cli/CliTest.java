@@ -287,7 +287,7 @@ class CliTest {
         @BeforeAll
         void setUp(@TempDir Path dataDir) {
             dir = dataDir;
-            Run init = ybdesk(dir, "init", "--agency-code", "230102001", "--admin-division", "230102",
+            Run init = ybdesk(dir, "init", "--window", "1", "--agency-code", "230102001", "--admin-division", "230102",
                     "--agency-name", "哈尔滨市道里区医疗保障服务中心", "--signature", SIGNATURE,
                     "--hotline", "0451-84661234");
             assertThat(init.code()).as(init.toString()).isZero();
@@ -361,7 +361,7 @@ class CliTest {
             assertThat(v.at("/fields/idNumber").asText()).isEqualTo(id);
             assertThat(v.at("/fields/diseaseName").asText()).isEqualTo("高血压");
             String no = v.at("/summary/caseNo").asText();
-            assertThat(no).startsWith("230102001").hasSize("230102001".length() + 8 + 5);
+            assertThat(no).startsWith("230102001").hasSize("230102001".length() + 8 + 2 + 5); // window 01 (D117)
             return no;
         }
 
@@ -579,7 +579,7 @@ class CliTest {
             // no 单位编码 needed for 灵活就业人员 (表2注); material 2 is the one this application needs
             assertThat(created.out()).contains("材料1.").contains("材料2.").contains("（本申请必需）");
             String no = created.out().lines().filter(l -> l.contains("230102001")).findFirst().orElseThrow()
-                    .replaceAll(".*?(230102001\\d{13}).*", "$1");
+                    .replaceAll(".*?(230102001\\d{15}).*", "$1");
             Run refused = as("clerk", "case", "accept", no);
             assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
             assertThat(refused.err()).contains("材料不齐", "2. ①有效身份证件", "（灵活就业人员）");

@@ -34,7 +34,7 @@ class HostileCliTest {
     @BeforeAll
     void setUp(@TempDir Path dataDir) {
         dir = dataDir;
-        ok(ybdesk(dir, "init", "--agency-code", "230102001", "--admin-division", "230102", "--agency-name",
+        ok(ybdesk(dir, "init", "--window", "1", "--agency-code", "230102001", "--admin-division", "230102", "--agency-name",
                 "哈尔滨市道里区医疗保障服务中心", "--hotline", "0451-84661234"));
         ok(ybdesk(dir, "user", "add", "--username", "admin", "--name", "管理员", "--new-password", PW, "--roles",
                 "管理员", "--person-id", CliTest.residentId("19700101")));

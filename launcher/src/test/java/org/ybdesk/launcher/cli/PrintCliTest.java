@@ -36,7 +36,7 @@ class PrintCliTest {
 
     @Test
     void printsReceiptTableAndBlankTableAndRefusesWhatDoesNotApply() throws Exception {
-        assertThat(ybdesk(dir, "init", "--agency-code", "230102001", "--admin-division", "230102",
+        assertThat(ybdesk(dir, "init", "--window", "1", "--agency-code", "230102001", "--admin-division", "230102",
                 "--agency-name", "哈尔滨市道里区医疗保障服务中心", "--hotline", "0451-84661234").code()).isZero();
         assertThat(ybdesk(dir, "user", "add", "--username", "admin", "--name", "管理员", "--new-password", PW,
                 "--roles", "管理员", "--person-id", CliTest.residentId("19750101")).code()).isZero();

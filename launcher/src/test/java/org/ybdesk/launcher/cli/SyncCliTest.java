@@ -34,7 +34,7 @@ class SyncCliTest {
     }
 
     private void setUp() {
-        assertThat(ybdesk(dir, "init", "--agency-code", "230102001", "--admin-division", "230102",
+        assertThat(ybdesk(dir, "init", "--window", "3", "--agency-code", "230102001", "--admin-division", "230102",
                 "--agency-name", "哈尔滨市道里区医疗保障服务中心", "--hotline", "0451-84661234").code()).isZero();
         assertThat(ybdesk(dir, "user", "add", "--username", "admin", "--name", "管理员", "--new-password", PW,
                 "--roles", "管理员", "--person-id", CliTest.residentId("19750101")).code()).isZero();
@@ -79,9 +79,21 @@ class SyncCliTest {
         Run clerkConfigures = as("clerk", "sync", "configure", "--server", url, "--window-no", "3", "--token", "t0k");
         assertThat(clerkConfigures.code()).as(clerkConfigures.toString()).isEqualTo(1);
         assertThat(clerkConfigures.err()).contains("管理员");
-        Run bad = as("admin", "sync", "configure", "--server", "ftp://x", "--desk-no", "1000", "--token", " ");
+        Run bad = as("admin", "sync", "configure", "--server", "ftp://x", "--desk-no", "3", "--token", " ");
         assertThat(bad.code()).as(bad.toString()).isEqualTo(1);
-        assertThat(bad.err().lines().filter(l -> l.startsWith("✗"))).hasSize(3);
+        assertThat(bad.err().lines().filter(l -> l.startsWith("✗"))).hasSize(2);
+        // the window registered at the province must be the desk's own (issue 12, D117)
+        Run otherWindow = as("admin", "sync", "configure", "--server", url, "--window-no", "4", "--token", "t0k");
+        assertThat(otherWindow.code()).as(otherWindow.toString()).isNotZero();
+        assertThat(otherWindow.err()).contains("本机设置的窗口号是 3", "--window-no 写的是 4");
+        Run oldName = as("admin", "sync", "configure", "--server", url, "--desk-no", "7", "--token", "t0k");
+        assertThat(oldName.code()).as(oldName.toString()).isNotZero();
+        assertThat(oldName.err()).contains("本机设置的窗口号是 3");
+        assertThat(Files.exists(dir.resolve("config.properties"))
+                && Files.readString(dir.resolve("config.properties")).contains("sync.server-url")).isFalse();
+        Run implied = as("admin", "sync", "configure", "--server", url, "--token", "t0k");
+        assertThat(implied.code()).as(implied.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("config.properties"))).contains("sync.window-no=3");
         Run ok = as("admin", "sync", "configure", "--server", url, "--window-no", "3", "--token", "t0k");
         assertThat(ok.code()).as(ok.toString()).isZero();
         assertThat(Files.readString(dir.resolve("config.properties"))).contains("sync.window-no=3")

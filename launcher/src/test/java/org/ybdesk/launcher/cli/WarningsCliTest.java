@@ -37,7 +37,7 @@ class WarningsCliTest {
     @BeforeAll
     void setUp(@TempDir Path dataDir) {
         dir = dataDir;
-        Run init = ybdesk(dir, "init", "--agency-code", "230102001", "--admin-division", "230102",
+        Run init = ybdesk(dir, "init", "--window", "1", "--agency-code", "230102001", "--admin-division", "230102",
                 "--agency-name", "哈尔滨市道里区医疗保障服务中心", "--signature", "道里区医保中心",
                 "--hotline", "0451-84661234");
         assertThat(init.code()).as(init.toString()).isZero();
