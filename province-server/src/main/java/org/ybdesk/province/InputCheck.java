@@ -203,7 +203,7 @@ public final class InputCheck {
     private static void caseReceived(Fields f, CaseReceived r, Desks.Desk desk, LocalDate day) {
         String no = caseNo(f, r.caseNo(), true);
         if (no != null) {
-            CaseNos.Parts parts = CaseNos.parse(no, desk.agencyCode()).orElse(null);
+            CaseNumbers.Parts parts = CaseNumbers.parse(no, desk.agencyCode()).orElse(null);
             if (parts == null) {
                 f.add(FORBIDDEN_AGENCY, "refuse.forbiddenAgency", no, desk.agencyCode());
             } else if (parts.windowNo() != 0 && parts.windowNo() != desk.windowNo()) {
@@ -317,7 +317,7 @@ public final class InputCheck {
 
     private static String caseNo(Fields f, String value, boolean required) {
         String no = f.text("caseNo", value, required, 40, false);
-        if (no != null && !CaseNos.wellFormed(no)) {
+        if (no != null && !CaseNumbers.wellFormed(no)) {
             f.add(INVALID_FIELD, "input.caseNo", shown(no));
             return null;
         }

@@ -335,7 +335,7 @@ public final class ProvinceServer implements AutoCloseable {
     /** The case number of the path, checked (no garbage reaches the database). */
     private static String caseNo(Context ctx) {
         String no = ctx.pathParam("no");
-        if (!CaseNos.wellFormed(no)) {
+        if (!CaseNumbers.wellFormed(no)) {
             throw new ApiException(400, "BAD_REQUEST", Texts.get("case.badNumber", InputCheck.shown(no)));
         }
         return no;

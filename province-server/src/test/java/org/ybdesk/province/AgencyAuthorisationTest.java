@@ -27,14 +27,14 @@ class AgencyAuthorisationTest {
         var daoli = f.desk("230102001", "230102", "哈尔滨市道里区医疗保障中心");
         var nangang = f.desk("230103001", "230103", "哈尔滨市南岗区医疗保障中心");
         var daoli2 = f.desk("230102001", "230102", "哈尔滨市道里区医疗保障中心二号窗口");
-        String theirs = CaseNumbers.format("230103001", nangang.clock.toLocalDate(), 1);
+        String theirs = CaseNumbers.formatLegacy("230103001", nangang.clock.toLocalDate(), 1);
         assertThat(ServerFixture.codes(nangang.upload(nangang.caseReceived(theirs, 7,
                 ServerFixture.pid("230103", 1))))).containsExactly("OK");
 
-        String theirNext = CaseNumbers.format("230103001", daoli.clock.toLocalDate(), 2);
-        String theirTomorrow = CaseNumbers.format("230103001", daoli.clock.toLocalDate().plusDays(1), 1);
-        String ownNextMonth = CaseNumbers.format("230102001", daoli.clock.toLocalDate().plusMonths(1), 1);
-        String own = CaseNumbers.format("230102001", daoli.clock.toLocalDate(), 1);
+        String theirNext = CaseNumbers.formatLegacy("230103001", daoli.clock.toLocalDate(), 2);
+        String theirTomorrow = CaseNumbers.formatLegacy("230103001", daoli.clock.toLocalDate().plusDays(1), 1);
+        String ownNextMonth = CaseNumbers.formatLegacy("230102001", daoli.clock.toLocalDate().plusMonths(1), 1);
+        String own = CaseNumbers.formatLegacy("230102001", daoli.clock.toLocalDate(), 1);
         UploadResponse r = daoli.upload(
                 daoli.caseStep(theirs, "CLOSE", "RECEIVED", "CLOSED"),
                 daoli.caseReceived(theirNext, 7, ServerFixture.pid("230102", 1)),

@@ -45,8 +45,8 @@ class HostileInputTest {
         f = new ServerFixture();
         a = f.desk("230102001", "230102", "哈尔滨市道里区医疗保障中心");
         b = f.desk("230103001", "230103", "哈尔滨市南岗区医疗保障中心");
-        c1 = CaseNumbers.format(a.desk.agencyCode(), a.clock.toLocalDate(), 1);
-        cb = CaseNumbers.format(b.desk.agencyCode(), b.clock.toLocalDate(), 1);
+        c1 = CaseNumbers.formatLegacy(a.desk.agencyCode(), a.clock.toLocalDate(), 1);
+        cb = CaseNumbers.formatLegacy(b.desk.agencyCode(), b.clock.toLocalDate(), 1);
         assertThat(ServerFixture.codes(a.upload(a.unit(ServerFixture.ucc("91230102MA1B2C3D40"), "某某公司"),
                 a.person(ServerFixture.pid("230102", 0), "张三"),
                 a.caseReceived(c1, 11, ServerFixture.pid("230102", 0))))).containsOnly(OK);
@@ -76,7 +76,7 @@ class HostileInputTest {
 
     private static ObjectNode received() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("caseNo", CaseNumbers.format(a.desk.agencyCode(), a.clock.toLocalDate(), nextCase++));
+        m.put("caseNo", CaseNumbers.formatLegacy(a.desk.agencyCode(), a.clock.toLocalDate(), nextCase++));
         m.put("agencyCode", a.desk.agencyCode());
         m.put("itemNo", 11);
         m.put("catalogVersion", "2026.1");

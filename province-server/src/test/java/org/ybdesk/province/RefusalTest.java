@@ -93,7 +93,7 @@ class RefusalTest {
     @Test
     void orderIsPerCaseNotPerDesk() {
         var d = f.desk("230108001", "230108", "呼兰区医疗保障中心");
-        String caseNo = org.ybdesk.core.validation.CaseNumbers.format("230108001", d.clock.toLocalDate(), 1);
+        String caseNo = org.ybdesk.core.validation.CaseNumbers.formatLegacy("230108001", d.clock.toLocalDate(), 1);
         d.upload(d.person("230108198001017775", "孙七"), d.caseReceived(caseNo, 7, "230108198001017775"),
                 d.caseStep(caseNo, "ACCEPT", "RECEIVED", "ACCEPTED"));
         // a registration with a sequence below the desk's last: order is no longer kept across the whole desk

@@ -41,7 +41,7 @@ class ThroughputBench {
             all.add(d.person(id, ServerFixture.name("人", i)));
             // numbered for the day the receipt happens (the next envelope's minute)
             String caseNo = org.ybdesk.core.validation.CaseNumbers.format(d.desk.agencyCode(),
-                    d.clock.plusMinutes(1).toLocalDate(), i + 1);
+                    d.clock.plusMinutes(1).toLocalDate(), d.desk.windowNo(), i + 1);
             all.add(d.caseReceived(caseNo, 11 + i % 5, id));
             all.add(d.caseStep(caseNo, "ACCEPT", "RECEIVED", "ACCEPTED"));
             all.add(d.caseMaterials(caseNo));

@@ -135,41 +135,4 @@ public final class CaseNumbers {
         }
         return false;
     }
-
-    /**
-     * The number in the format before issue 12.
-     *
-     * @deprecated kept only so that callers not yet moved to issue 12 compile (the province server, the bench);
-     *     new numbers carry the window: {@link #format(String, LocalDate, int, int)}, old ones in tests
-     *     {@link #formatLegacy}. Remove once nothing calls it.
-     */
-    @Deprecated(forRemoval = true)
-    public static String format(String agencyCode, LocalDate day, int seq) {
-        return formatLegacy(agencyCode, day, seq);
-    }
-
-    /**
-     * Reads a number without knowing its agency: the new format first, then the old one. Ambiguous (an agency code
-     * may end in digits; a number of today's format read the old way can give a real date), hence deprecated. The
-     * new format first is right for numbers of the years 2013–2099: an old number read the new way has the last two
-     * digits of its year as month (26 in 2026), never a real month.
-     *
-     * @deprecated kept only so that the province server compiles until it passes the sending desk's agency
-     *     ({@link #parse(String, String)}) and checks other agencies' numbers with {@link #wellFormed}. Remove then.
-     */
-    @Deprecated(forRemoval = true)
-    public static Optional<Parts> parse(String caseNo) {
-        if (caseNo == null) {
-            return Optional.empty();
-        }
-        for (int tail : new int[] {TAIL, LEGACY_TAIL}) {
-            if (caseNo.length() > tail) {
-                Optional<Parts> p = parse(caseNo, caseNo.substring(0, caseNo.length() - tail));
-                if (p.isPresent()) {
-                    return p;
-                }
-            }
-        }
-        return Optional.empty();
-    }
 }

@@ -99,17 +99,6 @@ class CaseNumbersTest {
     }
 
     @Test
-    @SuppressWarnings("removal")
-    void theDeprecatedReaderStillReadsOldNumbersAsBefore() {
-        String old = CaseNumbers.formatLegacy("230102001", DAY, 5);
-        assertThat(CaseNumbers.parse(old)).contains(new CaseNumbers.Parts("230102001", DAY, 0, 5));
-        assertThat(CaseNumbers.format("230102001", DAY, 5)).isEqualTo(old);
-        // a new number whose old-format reading would be a real day (2612-05-03) is read the new way
-        String now = CaseNumbers.format("230102001", LocalDate.of(2026, 12, 5), 3, 1);
-        assertThat(CaseNumbers.parse(now)).contains(new CaseNumbers.Parts("230102001", LocalDate.of(2026, 12, 5), 3, 1));
-    }
-
-    @Test
     void windowsOfOneAgencyNeverShareANumber() {
         Set<String> seen = new HashSet<>();
         for (int w = 1; w <= 99; w++) {

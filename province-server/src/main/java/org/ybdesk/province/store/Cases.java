@@ -37,7 +37,7 @@ import org.ybdesk.protocol.org.FeedEntry;
 import org.ybdesk.protocol.org.ReassignRequest;
 import org.ybdesk.protocol.org.ReassignResult;
 import org.ybdesk.province.ApiException;
-import org.ybdesk.province.CaseNos;
+import org.ybdesk.core.validation.CaseNumbers;
 import org.ybdesk.province.Texts;
 import org.ybdesk.province.jooq.tables.Desk;
 import org.ybdesk.province.jooq.tables.records.AgencyRecord;
@@ -77,7 +77,7 @@ public final class Cases {
                         RECEIVED_MESSAGE.CASE_NO.isNotNull(),
                         RECEIVED_MESSAGE.INF_TIME.ge(today.minusDays(8).atStartOfDay()))
                 .fetch(RECEIVED_MESSAGE.CASE_NO)) {
-            CaseNos.parse(no, desk.agencyCode())
+            CaseNumbers.parse(no, desk.agencyCode())
                     .filter(p -> p.windowNo() == desk.windowNo() && !p.day().isBefore(today.minusDays(6)))
                     .ifPresent(p -> last.merge(p.day().toString(), p.seq(), Math::max));
         }

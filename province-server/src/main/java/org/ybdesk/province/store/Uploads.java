@@ -43,7 +43,7 @@ import org.ybdesk.province.jooq.tables.records.ReceivedMessageRecord;
 import org.ybdesk.protocol.change.CaseForwarded;
 import org.ybdesk.protocol.change.CaseReleased;
 import org.ybdesk.protocol.org.AgencyLevel;
-import org.ybdesk.province.CaseNos;
+import org.ybdesk.core.validation.CaseNumbers;
 import org.ybdesk.province.EnvelopeCheck;
 import org.ybdesk.province.InputCheck;
 import org.ybdesk.province.Refusal;
@@ -126,8 +126,8 @@ public final class Uploads {
         InputCheck.Checked checked = InputCheck.check(desk, e);
         Refusal invalid = checked.refusal();
         String caseNo = checked.change() instanceof CaseChange c ? c.caseNo() : null;
-        boolean ownNumber = CaseNos.belongsTo(caseNo, desk.agencyCode())
-                || (invalid == null && caseNo != null && CaseNos.wellFormed(caseNo));
+        boolean ownNumber = CaseNumbers.belongsTo(caseNo, desk.agencyCode())
+                || (invalid == null && caseNo != null && CaseNumbers.wellFormed(caseNo));
         // the acknowledgement: the hottest statement (every message), written with plain JDBC (jOOQ's rendering was
         // half of the server's CPU per message, measured); the savepoint of the message's effect follows it
         String ackId = tx.connectionResult(conn -> {
