@@ -23,6 +23,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.ybdesk.core.catalog.Catalog;
+import org.ybdesk.core.validation.CaseNumbers;
 import org.ybdesk.protocol.Envelope;
 import org.ybdesk.protocol.ErrorBody;
 import org.ybdesk.protocol.Health;
