@@ -388,6 +388,14 @@ public record CaseFile(Long id, String caseNo, String agencyCode, ServiceItem it
                 fields, materials, dates, amounts, history, pauses, promise, rowVersion);
     }
 
+    /** The same case with the materials another desk reported (issue 12: a copy follows its holder). */
+    public CaseFile withReportedMaterials(Map<Integer, MaterialStatus> reported) {
+        Map<Integer, MaterialStatus> m = new LinkedHashMap<>(materials);
+        m.putAll(reported);
+        return new CaseFile(id, caseNo, agencyCode, item, catalogVersion, state, resumeState, applicant, channel,
+                fields, m, dates, amounts, history, pauses, promise, rowVersion);
+    }
+
     /**
      * Materials received during 补正 (or before 受理): the clerk ticks what arrived. All problems at once: the state
      * does not allow it, the person is no window clerk, a number the item does not have.
