@@ -381,7 +381,7 @@ public final class Holdings {
         } else {
             stored = repo.insert(tx, c, initials, null, now);
         }
-        repo.setHolding(tx, r.caseNo(), new Holding(false, e.agencyCode(), e.windowNo(), e.deskName(), null, null,
+        repo.setHolding(tx, r.caseNo(), new Holding(false, e.agencyCode(), e.windowNo(), null, null, null,
                 CaseRepository.FULL, r.agencyCode(), e.windowNo(), e.version()));
         repo.addEvent(tx, stored.id(), new CaseRepository.Event(CaseRepository.RECEIVE, null, CaseState.RECEIVED,
                 null, r.actorName(), r.actorPersonId(), at(r.occurredAt(), e.at(), now), day, List.of(), null, null,
@@ -463,7 +463,7 @@ public final class Holdings {
     private void holder(DSLContext tx, Context ctx, String caseNo, CaseHolder h, Actor actor, String reason) {
         Holding before = repo.holding(tx, caseNo).orElseThrow();
         boolean here = ctx.own(h.agencyCode(), h.windowNo());
-        String name = h.deskName() != null ? h.deskName() : h.agencyName();
+        String name = h.agencyName();
         Holding after = new Holding(here, here ? null : h.agencyCode(), here ? null : h.windowNo(),
                 here ? null : name, here ? before.handOff() : null, before.nextAction(), before.copyKind(),
                 h.acceptorAgencyCode() != null ? h.acceptorAgencyCode() : before.acceptorAgency(),
@@ -531,8 +531,7 @@ public final class Holdings {
         }
         boolean here = h != null && ctx.own(h.agencyCode(), h.windowNo());
         repo.setHolding(tx, s.caseNo(), new Holding(here, h == null ? null : h.agencyCode(),
-                h == null ? null : h.windowNo(), h == null ? null : (h.deskName() != null ? h.deskName()
-                : h.agencyName()), null, null, CaseRepository.SUMMARY, acceptor,
+                h == null ? null : h.windowNo(), h == null ? null : h.agencyName(), null, null, CaseRepository.SUMMARY, acceptor,
                 h == null ? null : h.acceptorWindowNo(), s.version()));
         CaseFile now2 = repo.find(tx, s.caseNo()).orElseThrow();
         Map<String, Object> after = CaseRepository.auditView(now2, now2.rowVersion());

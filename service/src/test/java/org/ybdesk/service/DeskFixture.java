@@ -29,10 +29,15 @@ final class DeskFixture implements AutoCloseable {
     final Actor allRounder;
 
     DeskFixture(Path dir, LocalDate today) {
+        this(dir, today, "230102001", "哈尔滨市道里区医疗保障中心", "道里区医保中心");
+    }
+
+    /** A desk of another agency (issue 12: several agencies of one county). */
+    DeskFixture(Path dir, LocalDate today, String agencyCode, String agencyName, String signature) {
         clock = TestClock.at(today);
         desk = Desk.open(dir, Mode.PRODUCTION, clock);
-        desk.setup().initAgency(new SetupService.AgencySetup("230102001", "230102", "哈尔滨市道里区医疗保障中心",
-                "道里区医保中心", "0451-84661234"), null);
+        desk.setup().initAgency(new SetupService.AgencySetup(agencyCode, "230102", agencyName, signature,
+                "0451-84661234"), null);
         admin = add("admin", "管理员甲", null, Role.ADMIN);
         clerk = add("clerk", "窗口乙", admin, Role.CLERK);
         clerk2 = add("clerk2", "窗口丙", admin, Role.CLERK);
