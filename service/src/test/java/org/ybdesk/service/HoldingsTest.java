@@ -248,9 +248,9 @@ class HoldingsTest {
         // no outbox message for what came from the province
         assertThat(outboxTypes(t, no)).containsExactly("CASE_RECEIVED", "CASE_TRANSITION", "CASE_FORWARDED");
         // the same results again: nothing applied twice
-        int events = t.desk.db().dsl().fetchCount(CASE_EVENT);
+        int eventsHome = t.desk.db().dsl().fetchCount(CASE_EVENT);
         t.desk.holdings().applyFeed(new CaseFeed(30, false, results));
-        assertThat(t.desk.db().dsl().fetchCount(CASE_EVENT)).isEqualTo(events);
+        assertThat(t.desk.db().dsl().fetchCount(CASE_EVENT)).isEqualTo(eventsHome);
     }
 
     @Test
