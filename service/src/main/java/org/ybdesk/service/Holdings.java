@@ -505,9 +505,13 @@ public final class Holdings {
         CaseFile stored = old.isPresent() ? repo.resetCopy(tx, old.get().id(), c, initials, now)
                 : repo.insert(tx, c, initials, null, now);
         String marker = Texts.get("holding.copy.SUMMARY");
+        // who took the application in (the ledger's 经办人), when the summary names it
+        CaseSummary.Step receipt = s.steps().stream().filter(x -> CaseRepository.RECEIVE.equals(x.action()))
+                .findFirst().orElse(null);
         repo.addEvent(tx, stored.id(), new CaseRepository.Event(CaseRepository.RECEIVE, null, CaseState.RECEIVED,
-                null, "", null, received.atStartOfDay(Desk.ZONE).toOffsetDateTime(), received, List.of(), null, null,
-                null, marker));
+                null, receipt == null || receipt.actorName() == null ? "" : receipt.actorName(), null,
+                at(receipt == null ? null : receipt.at(), null, received.atStartOfDay(Desk.ZONE).toOffsetDateTime()),
+                received, List.of(), null, null, null, marker));
         for (CaseSummary.Step step : s.steps()) {
             CaseAction action;
             try {
