@@ -136,8 +136,10 @@ final class CaseQueries {
     List<CaseSummary> dueList(boolean all, int limit) {
         LocalDate today = desk.today();
         DSLContext dsl = desk.db().dsl();
+        // the cases this desk works on (issue 12): held here or waiting in its agency's pool, not copies held elsewhere
+        Condition workable = desk.workbench().workable();
         Condition running = CASE_FILE.STATE.notIn(NOT_COUNTING.stream().map(Enum::name).toList())
-                .and(CASE_FILE.ACCEPTED_ON.isNotNull());
+                .and(CASE_FILE.ACCEPTED_ON.isNotNull()).and(workable);
         LocalDate horizon = null;
         if (!all) {
             try {
@@ -155,7 +157,8 @@ final class CaseQueries {
                 continue;
             }
             out.addAll(dsl.selectFrom(CASE_FILE)
-                    .where(CASE_FILE.STATE.eq(st.name()), CASE_FILE.DUE_ON.isNull(), CASE_FILE.ACCEPTED_ON.isNotNull())
+                    .where(CASE_FILE.STATE.eq(st.name()), CASE_FILE.DUE_ON.isNull(), CASE_FILE.ACCEPTED_ON.isNotNull(),
+                            workable)
                     .orderBy(CASE_FILE.ID).limit(limit - out.size()).fetch()
                     .map(r -> summary(r, deadline(repo.load(dsl, r), today, desk.deadlines()))));
         }

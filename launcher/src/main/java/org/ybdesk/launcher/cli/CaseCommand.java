@@ -111,7 +111,8 @@ final class CaseCommand {
             b.out().println(Out.t("case.show.paid", v.paid().toYuanString()));
         }
         v.events().forEach(e -> b.out().println(Out.t("case.show.event", e.at().toLocalDateTime().toString(),
-                e.actionLabel(), e.actorName(), e.to().label(),
+                e.actionLabel(), e.remoteDesk() == null ? e.actorName() : Out.t("case.show.remoteActor",
+                        e.actorName(), e.remoteDesk()), e.to().label(),
                 e.reasons().isEmpty() ? "" : Out.t(org.ybdesk.service.CaseService.RECEIVE.equals(e.action())
                         ? "case.show.confirmedWarnings" : "case.show.reasons", String.join("；", e.reasons())))));
         v.messages().forEach(m -> b.out().println(Out.t("case.show.message", m.text())));
