@@ -52,10 +52,57 @@ public final class CaseRepository {
         ServiceItem item(String catalogVersion, int itemNo);
     }
 
-    /** One timeline entry to append. {@code actorId} null: the system (a calendar that arrived). */
+    /**
+     * One timeline entry to append. {@code actorId} null: the system (a calendar that arrived) or a step taken at
+     * another desk, which carries the province's message id ({@code remoteMsgid}, applied once) and where it was taken
+     * ({@code remoteDesk}, 「某某乡镇服务点 2号窗口」).
+     */
     public record Event(String action, CaseState from, CaseState to, Long actorId, String actorName,
                         String actorPersonId, OffsetDateTime at, LocalDate onDay, List<String> reasons, String note,
-                        Money amount) {
+                        Money amount, String remoteMsgid, String remoteDesk) {
+        public Event(String action, CaseState from, CaseState to, Long actorId, String actorName,
+                     String actorPersonId, OffsetDateTime at, LocalDate onDay, List<String> reasons, String note,
+                     Money amount) {
+            this(action, from, to, actorId, actorName, actorPersonId, at, onDay, reasons, note, amount, null, null);
+        }
+    }
+
+    /** Copy kinds (column {@code copy_kind}; null on rows made before V15 reads as LOCAL). */
+    public static final String LOCAL = "LOCAL";
+    public static final String FULL = "FULL";
+    public static final String SUMMARY = "SUMMARY";
+    /** Pending hand-offs (column {@code hand_off}). */
+    public static final String FORWARD = "FORWARD";
+    public static final String RELEASE = "RELEASE";
+
+    /**
+     * Who holds a case as this desk knows it (issue 12). {@code heldHere}: this desk may act on it (unless a
+     * hand-off is pending); otherwise {@code holderAgency}/{@code holderWindow} (null window: the agency's pool)
+     * hold it. {@code acceptorAgency}/{@code acceptorWindow} null: accepted at this desk before V15.
+     */
+    public record Holding(boolean heldHere, String holderAgency, Integer holderWindow, String holderName,
+                          String handOff, String nextAction, String copyKind, String acceptorAgency,
+                          Integer acceptorWindow, Long provinceVersion) {
+        public static final Holding HERE = new Holding(true, null, null, null, null, null, LOCAL, null, null, null);
+
+        public boolean local() {
+            return LOCAL.equals(copyKind);
+        }
+
+        public Holding withHolder(boolean here, String agency, Integer window, String name) {
+            return new Holding(here, agency, window, name, handOff, nextAction, copyKind, acceptorAgency,
+                    acceptorWindow, provinceVersion);
+        }
+
+        public Holding withHandOff(String h) {
+            return new Holding(heldHere, holderAgency, holderWindow, holderName, h, nextAction, copyKind,
+                    acceptorAgency, acceptorWindow, provinceVersion);
+        }
+
+        public Holding withProvinceVersion(Long v) {
+            return new Holding(heldHere, holderAgency, holderWindow, holderName, handOff, nextAction, copyKind,
+                    acceptorAgency, acceptorWindow, v);
+        }
     }
 
     private final Items items;
@@ -94,12 +141,15 @@ public final class CaseRepository {
         // each past step carries the person who took it: the staff ID stored with the step, or for steps stored
         // before V7 the account's current number (D72)
         var rows = dsl.select(CASE_EVENT.ACTION, CASE_EVENT.ACTOR_ID, CASE_EVENT.ACTOR_PERSON_ID,
-                        APP_USER.PERSON_ID_NUMBER)
+                        APP_USER.PERSON_ID_NUMBER, CASE_EVENT.REMOTE_DESK, CASE_EVENT.REMOTE_MSGID)
                 .from(CASE_EVENT).leftJoin(APP_USER).on(APP_USER.ID.eq(CASE_EVENT.ACTOR_ID))
                 .where(CASE_EVENT.CASE_ID.eq(c.getId())).orderBy(CASE_EVENT.ID).fetch();
         for (var e : rows) {
             if (isStep(e.value1())) {
-                history.add(new ActionRecord(CaseAction.valueOf(e.value1()), e.value2() == null ? 0 : e.value2(),
+                // a step taken at another desk: account -1 (never a local account), only its person can match
+                boolean remote = e.value5() != null || e.value6() != null;
+                history.add(new ActionRecord(CaseAction.valueOf(e.value1()),
+                        remote ? CaseFile.REMOTE_ACTOR_ID : e.value2() == null ? 0 : e.value2(),
                         e.value3() != null ? e.value3() : e.value4()));
             }
         }
@@ -143,7 +193,7 @@ public final class CaseRepository {
      * Stores a new case (its number already taken) with the search key of the applicant's name (pinyin initials);
      * returns it with its database key.
      */
-    public CaseFile insert(DSLContext tx, CaseFile c, String nameInitials, long createdBy, OffsetDateTime now) {
+    public CaseFile insert(DSLContext tx, CaseFile c, String nameInitials, Long createdBy, OffsetDateTime now) {
         CaseFileRecord r = tx.newRecord(CASE_FILE);
         r.setCaseNo(c.caseNo());
         r.setAgencyCode(c.agencyCode());
@@ -166,6 +216,36 @@ public final class CaseRepository {
         r.setRowVersion(0);
         r.store();
         return c.withId(r.getId());
+    }
+
+    /**
+     * Starts a copy of a case held elsewhere again from its application (issue 12): its timeline, pauses and
+     * messages are removed and the row takes {@code c}'s values (same key, next row version). Only for copies
+     * (FULL, SUMMARY) — never for a case made here. Returns the case as now stored.
+     */
+    public CaseFile resetCopy(DSLContext tx, long id, CaseFile c, String nameInitials, OffsetDateTime now) {
+        tx.deleteFrom(CASE_MESSAGE).where(CASE_MESSAGE.CASE_ID.eq(id)).execute();
+        tx.deleteFrom(CASE_EVENT).where(CASE_EVENT.CASE_ID.eq(id)).execute();
+        tx.deleteFrom(CASE_PAUSE).where(CASE_PAUSE.CASE_ID.eq(id)).execute();
+        CaseFileRecord r = tx.selectFrom(CASE_FILE).where(CASE_FILE.ID.eq(id)).forUpdate().fetchSingle();
+        r.setAgencyCode(c.agencyCode());
+        r.setItemNo(c.item().no());
+        r.setCatalogVersion(c.catalogVersion());
+        r.setApplicantKind(c.applicant().kind().name());
+        r.setPersonId(c.applicant().personId());
+        r.setUnitId(c.applicant().unitId());
+        r.setApplicantName(c.applicant().name());
+        r.setApplicantInitials(nameInitials);
+        r.setApplicantIdNumber(c.applicant().idNumber());
+        r.setApplicantPhone(c.applicant().phone());
+        r.setChannel(c.channel());
+        r.setReceivedOn(c.dates().receivedOn());
+        r.setFieldsJson(Json.write(c.fields()));
+        copyState(r, c);
+        r.setUpdatedAt(now);
+        r.setRowVersion(r.getRowVersion() + 1);
+        r.update();
+        return c.withId(id).withRowVersion(r.getRowVersion());
     }
 
     /**
@@ -206,6 +286,8 @@ public final class CaseRepository {
         r.setResumeState(c.resumeState() == null ? null : c.resumeState().name());
         Role next = c.nextRole();
         r.setNextRole(next == null ? null : next.name());
+        CaseAction nextAction = c.nextAction();
+        r.setNextAction(nextAction == null ? null : nextAction.name());
         r.setMaterialsJson(Json.write(c.materials()));
         r.setAcceptedOn(c.dates().acceptedOn());
         r.setTransferredOutOn(c.dates().transferredOutOn());
@@ -236,8 +318,47 @@ public final class CaseRepository {
         r.setReasons(e.reasons() == null || e.reasons().isEmpty() ? null : Json.write(e.reasons()));
         r.setNote(e.note());
         r.setAmountFen(fen(e.amount()));
+        r.setRemoteMsgid(e.remoteMsgid());
+        r.setRemoteDesk(e.remoteDesk());
         r.store();
         return r.getId();
+    }
+
+    /** Whether a remote step with this province message id is on some case's timeline already. */
+    public boolean hasRemoteEvent(DSLContext dsl, String msgid) {
+        return msgid != null && dsl.fetchExists(CASE_EVENT, CASE_EVENT.REMOTE_MSGID.eq(msgid));
+    }
+
+    /** Who holds the case as this desk knows it; empty when the desk has no such case. */
+    public Optional<Holding> holding(DSLContext dsl, String caseNo) {
+        return Optional.ofNullable(dsl.selectFrom(CASE_FILE).where(CASE_FILE.CASE_NO.eq(caseNo)).fetchOne())
+                .map(CaseRepository::holding);
+    }
+
+    /** The holding columns of a stored row (nulls of rows made before V15 read as held here, LOCAL). */
+    public static Holding holding(CaseFileRecord r) {
+        return new Holding(!Boolean.FALSE.equals(r.getHeldHere()), r.getHolderAgency(), r.getHolderWindow(),
+                r.getHolderName(), r.getHandOff(), r.getNextAction(),
+                r.getCopyKind() == null ? LOCAL : r.getCopyKind(), r.getAcceptorAgency(), r.getAcceptorWindow(),
+                r.getProvinceVersion());
+    }
+
+    /**
+     * Writes who holds the case. Values that equal what every case had before V15 (held here, LOCAL) are stored as
+     * null, so a case made here that never left keeps the content hash of its row (D71).
+     */
+    public void setHolding(DSLContext tx, String caseNo, Holding h) {
+        tx.update(CASE_FILE)
+                .set(CASE_FILE.HELD_HERE, h.heldHere() ? null : Boolean.FALSE)
+                .set(CASE_FILE.HOLDER_AGENCY, h.holderAgency())
+                .set(CASE_FILE.HOLDER_WINDOW, h.holderWindow())
+                .set(CASE_FILE.HOLDER_NAME, h.holderName())
+                .set(CASE_FILE.HAND_OFF, h.handOff())
+                .set(CASE_FILE.COPY_KIND, h.copyKind() == null || LOCAL.equals(h.copyKind()) ? null : h.copyKind())
+                .set(CASE_FILE.ACCEPTOR_AGENCY, h.acceptorAgency())
+                .set(CASE_FILE.ACCEPTOR_WINDOW, h.acceptorWindow())
+                .set(CASE_FILE.PROVINCE_VERSION, h.provinceVersion())
+                .where(CASE_FILE.CASE_NO.eq(caseNo)).execute();
     }
 
     /** Stores the message the applicant gets for a step. */

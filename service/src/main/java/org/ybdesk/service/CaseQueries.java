@@ -85,7 +85,30 @@ final class CaseQueries {
         CaseState s = CaseState.valueOf(r.getState());
         ServiceItem item = desk.item(r.getCatalogVersion(), r.getItemNo());
         return new CaseSummary(r.getCaseNo(), r.getItemNo(), item.name(), s, s.label(), r.getApplicantName(),
-                CaseViews.mask(r.getApplicantIdNumber()), r.getReceivedOn(), r.getAcceptedOn(), d);
+                CaseViews.mask(r.getApplicantIdNumber()), r.getReceivedOn(), r.getAcceptedOn(), d, holding(r));
+    }
+
+    /** The holding of a row as shown (issue 12); agency names from the organisation's list, read once per query. */
+    CaseViews.HoldingView holding(CaseFileRecord r) {
+        CaseRepository.Holding h = CaseRepository.holding(r);
+        String holder = h.heldHere() ? Texts.get("holding.here") : deskLabel(h.holderAgency(), h.holderName(),
+                h.holderWindow());
+        String from = h.acceptorAgency() == null ? null : deskLabel(h.acceptorAgency(), null, h.acceptorWindow());
+        return new CaseViews.HoldingView(h.heldHere(), holder, h.handOff(),
+                h.handOff() == null ? null : Texts.get("holding.handOff." + h.handOff()), h.copyKind(),
+                Texts.get("holding.copy." + h.copyKind()), from);
+    }
+
+    private java.util.Map<String, String> agencyNames;
+
+    private String deskLabel(String agencyCode, String agencyName, Integer window) {
+        if (agencyNames == null) {
+            agencyNames = new java.util.HashMap<>();
+            Organisation.agencies(desk.db().dsl()).forEach(a -> agencyNames.put(a.code(), a.name()));
+        }
+        String name = agencyName != null ? agencyName : agencyCode == null ? Texts.get("holding.forwarded")
+                : agencyNames.getOrDefault(agencyCode, agencyCode);
+        return window == null ? name : Texts.get("holding.desk", name, String.valueOf(window));
     }
 
     /** Deadline from the stored due date (kept current by every step), without reading pauses again. */
@@ -113,8 +136,10 @@ final class CaseQueries {
     List<CaseSummary> dueList(boolean all, int limit) {
         LocalDate today = desk.today();
         DSLContext dsl = desk.db().dsl();
+        // the cases this desk works on (issue 12): held here or waiting in its agency's pool, not copies held elsewhere
+        Condition workable = desk.workbench().workable();
         Condition running = CASE_FILE.STATE.notIn(NOT_COUNTING.stream().map(Enum::name).toList())
-                .and(CASE_FILE.ACCEPTED_ON.isNotNull());
+                .and(CASE_FILE.ACCEPTED_ON.isNotNull()).and(workable);
         LocalDate horizon = null;
         if (!all) {
             try {
@@ -132,7 +157,8 @@ final class CaseQueries {
                 continue;
             }
             out.addAll(dsl.selectFrom(CASE_FILE)
-                    .where(CASE_FILE.STATE.eq(st.name()), CASE_FILE.DUE_ON.isNull(), CASE_FILE.ACCEPTED_ON.isNotNull())
+                    .where(CASE_FILE.STATE.eq(st.name()), CASE_FILE.DUE_ON.isNull(), CASE_FILE.ACCEPTED_ON.isNotNull(),
+                            workable)
                     .orderBy(CASE_FILE.ID).limit(limit - out.size()).fetch()
                     .map(r -> summary(r, deadline(repo.load(dsl, r), today, desk.deadlines()))));
         }
@@ -193,11 +219,14 @@ final class CaseQueries {
                         e.getFromState() == null ? null : CaseState.valueOf(e.getFromState()),
                         CaseState.valueOf(e.getToState()), e.getActorName(), e.getOccurredAt(),
                         e.getReasons() == null ? List.of() : Json.read(e.getReasons(), REASONS), e.getNote(),
-                        e.getAmountFen() == null ? null : Money.ofFen(e.getAmountFen())));
+                        e.getAmountFen() == null ? null : Money.ofFen(e.getAmountFen()), e.getRemoteDesk()));
         List<MessageView> messages = dsl.selectFrom(CASE_MESSAGE).where(CASE_MESSAGE.CASE_ID.eq(c.id()))
                 .orderBy(CASE_MESSAGE.ID).fetch()
                 .map(x -> new MessageView(x.getKind(), x.getMessageText(), x.getCreatedAt()));
-        var actions = actor == null ? List.<org.ybdesk.core.lifecycle.Availability>of() : c.available(actor);
+        CaseFileRecord held = dsl.selectFrom(CASE_FILE).where(CASE_FILE.ID.eq(c.id())).fetchSingle();
+        // a case this desk does not hold (or whose hand-off is pending) is read-only here: no actions offered
+        var actions = actor == null || !holding(held).actionable()
+                ? List.<org.ybdesk.core.lifecycle.Availability>of() : c.available(actor);
         LocalDate today = desk.today();
         CaseViews.FlowFacts flow = new CaseViews.FlowFacts(c.amounts().review(), c.amounts().confirmed(),
                 c.payable().orElse(null), desk.cases().largeAmountThreshold(), notice(dsl, c, today),

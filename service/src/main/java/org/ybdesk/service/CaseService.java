@@ -38,6 +38,9 @@ import org.ybdesk.db.jooq.tables.records.AgencyRecord;
 import org.ybdesk.db.jooq.tables.records.CaseFileRecord;
 import org.ybdesk.db.jooq.tables.records.PersonRecord;
 import org.ybdesk.protocol.change.CaseAttachment;
+import org.ybdesk.protocol.change.CaseForwarded;
+import org.ybdesk.protocol.change.CaseReleased;
+import org.ybdesk.protocol.org.AgencyLevel;
 import org.ybdesk.protocol.change.CaseMaterials;
 import org.ybdesk.protocol.change.CaseReceived;
 import org.ybdesk.protocol.change.CaseStepped;
@@ -82,6 +85,10 @@ public final class CaseService {
 
     CaseQueries queries() {
         return queries;
+    }
+
+    CaseRepository repository() {
+        return repo;
     }
 
     /**
@@ -183,6 +190,9 @@ public final class CaseService {
             for (int i = 0; i < steps.size(); i++) {
                 c = step(tx, agency, c, steps.get(i), i == steps.size() - 1 ? note : null, actor, today, now);
             }
+            if (!steps.isEmpty()) {
+                route(tx, agency, c, actor, now);
+            }
             return no;
         });
         return show(caseNo, actor);
@@ -198,8 +208,155 @@ public final class CaseService {
         if (!inputProblems.isEmpty()) {
             throw new ServiceException(inputProblems);
         }
-        desk.db().write(tx -> step(tx, agency, lock(tx, caseNo), cmd, note, actor, desk.today(), desk.now()));
+        desk.db().write(tx -> {
+            CaseFile c = lockHeld(tx, caseNo);
+            OffsetDateTime now = desk.now();
+            CaseFile saved = step(tx, agency, c, cmd, note, actor, desk.today(), now);
+            route(tx, agency, saved, actor, now);
+            return null;
+        });
         return show(caseNo.trim(), actor);
+    }
+
+    // ------------------------------------------------------------------------------------------------ hand-off
+
+    /**
+     * After the command's last step (issue 12, D120): the case's next stage is looked up in the routing of the
+     * desk's 统筹区 (else {@code *}). Performed by another level → {@code CASE_FORWARDED} to that level; by this level
+     * but no active user of this desk has the stage's role → {@code CASE_RELEASED} to the agency's pool. Either is
+     * enqueued in this same transaction and the case shows 待移交/待释放 until the province acknowledges it. Only a
+     * production desk that knows its organisation (its agency in AGENCIES) routes; a standalone desk does nothing.
+     */
+    private void route(DSLContext tx, AgencyRecord agency, CaseFile c, Actor actor, OffsetDateTime now) {
+        CaseAction next = c.nextAction();
+        if (next == null || desk.mode() != Mode.PRODUCTION) {
+            return;
+        }
+        java.util.Optional<AgencyLevel> own = Organisation.ownLevel(tx, agency.getCode());
+        if (own.isEmpty()) {
+            return;
+        }
+        AgencyLevel level = routedLevel(tx, agency, c, next).orElse(own.get());
+        if (level != own.get()) {
+            handOff(tx, c, CaseRepository.FORWARD, level, forwardReason(c, next, level), actor, now);
+        } else if (c.nextRole() != null && !Organisation.hasActiveUser(tx, c.nextRole())) {
+            handOff(tx, c, CaseRepository.RELEASE, null, Texts.get("handoff.release.reason", c.nextRole().label(),
+                    next.label(c.item().flow())), actor, now);
+        }
+    }
+
+    private static java.util.Optional<AgencyLevel> routedLevel(DSLContext tx, AgencyRecord agency, CaseFile c,
+                                                              CaseAction next) {
+        return Organisation.routing(tx, agency.getAdminDivisionCode())
+                .flatMap(r -> r.levelOf(c.item().no(), next.name()));
+    }
+
+    private static String forwardReason(CaseFile c, CaseAction next, AgencyLevel level) {
+        return Texts.get("handoff.forward.reason", next.label(c.item().flow()), levelLabel(level));
+    }
+
+    static String levelLabel(AgencyLevel level) {
+        return Texts.get("level." + level.name());
+    }
+
+    /** Marks the hand-off pending and enqueues its message, audited, in the caller's transaction. */
+    private void handOff(DSLContext tx, CaseFile c, String kind, AgencyLevel level, String reason, Actor actor,
+                         OffsetDateTime now) {
+        CaseRepository.Holding before = repo.holding(tx, c.caseNo()).orElseThrow();
+        CaseRepository.Holding after = before.withHandOff(kind);
+        repo.setHolding(tx, c.caseNo(), after);
+        CaseAction next = c.nextAction();
+        org.ybdesk.protocol.change.Change change = CaseRepository.FORWARD.equals(kind)
+                ? new CaseForwarded(c.caseNo(), level.name(), null, next.name(), c.state().name(), now.toString(),
+                        actor.name(), reason)
+                : new CaseReleased(c.caseNo(), next.name(), c.state().name(), now.toString(), actor.name(), reason);
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("caseNo", c.caseNo());
+        b.put("handOff", before.handOff());
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("caseNo", c.caseNo());
+        a.put("handOff", kind);
+        a.put("nextAction", next.name());
+        if (level != null) {
+            a.put("toLevel", level.name());
+        }
+        a.put("reason", reason);
+        desk.audited().record(tx, actor, now, CaseRepository.FORWARD.equals(kind) ? "CASE_FORWARD" : "CASE_RELEASE",
+                "CASE", c.caseNo(), b, a, change);
+    }
+
+    /**
+     * 移交 by hand ({@code ybdesk case forward NO}): the case goes to the level its routing names for the next stage.
+     * The window clerk or a person of the next stage's role; refused when the routing keeps the stage at this level
+     * (then 释放 to this agency's pool is the way), or when the desk does not know its organisation.
+     */
+    public CaseView forward(String caseNo, String reason, Actor actor) {
+        return handOffByHand(caseNo, reason, actor, CaseRepository.FORWARD);
+    }
+
+    /** 释放 ({@code ybdesk case release NO}): the case goes back to this agency's pool, for any of its desks to claim. */
+    public CaseView release(String caseNo, String reason, Actor actor) {
+        return handOffByHand(caseNo, reason, actor, CaseRepository.RELEASE);
+    }
+
+    private CaseView handOffByHand(String caseNo, String reason, Actor actor, String kind) {
+        AgencyRecord agency = desk.requireAgency();
+        List<String> problems = new ArrayList<>(caseNoProblems(caseNo));
+        problems.addAll(InputHygiene.lines(Texts.get("label.reason"), reason, FieldLimits.REASON));
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        if (desk.mode() != Mode.PRODUCTION) {
+            throw new ServiceException(Texts.get("handoff.sandbox"));
+        }
+        desk.db().write(tx -> {
+            CaseFile c = lockHeld(tx, caseNo);
+            CaseAction next = c.nextAction();
+            if (next == null) {
+                throw new ServiceException(Texts.get("handoff.finished", c.caseNo(), c.state().label()));
+            }
+            if (actor == null || !(actor.has(Role.CLERK) || (c.nextRole() != null && actor.has(c.nextRole())))) {
+                throw new ServiceException(Texts.get("handoff.role", c.nextRole() == null ? Role.CLERK.label()
+                        : c.nextRole().label()));
+            }
+            java.util.Optional<AgencyLevel> own = Organisation.ownLevel(tx, agency.getCode());
+            if (own.isEmpty()) {
+                throw new ServiceException(Texts.get("handoff.standalone"));
+            }
+            String why = reason == null || reason.isBlank() ? null : InputHygiene.tidy(reason);
+            OffsetDateTime now = desk.now();
+            if (CaseRepository.FORWARD.equals(kind)) {
+                AgencyLevel level = routedLevel(tx, agency, c, next).orElse(own.get());
+                if (level == own.get()) {
+                    throw new ServiceException(Texts.get("handoff.forward.sameLevel", next.label(c.item().flow()),
+                            levelLabel(level)));
+                }
+                handOff(tx, c, kind, level, why != null ? why : forwardReason(c, next, level), actor, now);
+            } else {
+                handOff(tx, c, kind, null, why != null ? why : Texts.get("handoff.release.byHand",
+                        next.label(c.item().flow())), actor, now);
+            }
+            return null;
+        });
+        return show(caseNo.trim(), actor);
+    }
+
+    /**
+     * The case locked for a command that changes it, refused when this desk does not hold it: held by another desk
+     * or waiting in an agency's pool (领取 first), or a hand-off sent and not yet acknowledged by the province.
+     */
+    private CaseFile lockHeld(DSLContext tx, String caseNo) {
+        CaseFile c = lock(tx, caseNo);
+        CaseRepository.Holding h = repo.holding(tx, c.caseNo()).orElseThrow();
+        if (!h.heldHere()) {
+            throw new ServiceException(Texts.get(h.holderWindow() == null ? "case.held.pool" : "case.held.elsewhere",
+                    c.caseNo(), Organisation.deskLabel(tx, h.holderAgency(), h.holderName(), h.holderWindow())));
+        }
+        if (h.handOff() != null) {
+            throw new ServiceException(Texts.get(CaseRepository.FORWARD.equals(h.handOff())
+                    ? "case.handOff.forward" : "case.handOff.release", c.caseNo()));
+        }
+        return c;
     }
 
     /** The reasons, note and amounts of steps as typed: lengths and control characters. */
@@ -330,7 +487,7 @@ public final class CaseService {
     public CaseView updateMaterials(String caseNo, Map<Integer, MaterialStatus> changes, Actor actor) {
         requireCaseNo(caseNo);
         desk.db().write(tx -> {
-            CaseFile c = lock(tx, caseNo);
+            CaseFile c = lockHeld(tx, caseNo);
             CaseFile after;
             try {
                 after = c.withMaterials(changes, actor);
@@ -395,7 +552,7 @@ public final class CaseService {
     }
 
 
-    private String message(AgencyRecord agency, CaseFile c, Transition t, Command cmd, LocalDate today) {
+    String message(AgencyRecord agency, CaseFile c, Transition t, Command cmd, LocalDate today) {
         ServiceItem item = c.item();
         Map<String, String> v = new LinkedHashMap<>();
         Map<String, String> f = c.fields();
@@ -485,7 +642,7 @@ public final class CaseService {
             throw new ServiceException(problems);
         }
         return desk.db().write(tx -> {
-            CaseFile c = lock(tx, caseNo);
+            CaseFile c = lockHeld(tx, caseNo);
             OffsetDateTime now = desk.now();
             var r = tx.newRecord(CASE_ATTACHMENT);
             r.setCaseId(c.id());

@@ -52,9 +52,35 @@ public final class CaseViews {
         }
     }
 
+    /**
+     * Who holds a case as this desk knows it (issue 12).
+     *
+     * @param heldHere     this desk holds it (may act on it unless a hand-off is pending)
+     * @param holder       「本窗口」, or the holding desk (「某某中心 3号窗口」) or agency whose pool it waits in
+     * @param handOff      null, FORWARD or RELEASE: sent, not yet acknowledged by the province
+     * @param handOffLabel 待移交 / 待释放, or null
+     * @param copyKind     LOCAL (made here), FULL (a copy of a case held elsewhere), SUMMARY (county view)
+     * @param copyLabel    the copy kind in Chinese
+     * @param from         where it was accepted (来自: acceptor agency and window); null when accepted here
+     */
+    public record HoldingView(boolean heldHere, String holder, String handOff, String handOffLabel, String copyKind,
+                              String copyLabel, String from) {
+        /** Whether this desk may act on the case now. */
+        public boolean actionable() {
+            return heldHere && handOff == null;
+        }
+    }
+
     public record CaseSummary(String caseNo, int itemNo, String itemName, CaseState state, String stateLabel,
                               String applicantName, String applicantIdMasked, LocalDate receivedOn,
-                              LocalDate acceptedOn, DeadlineView deadline) {
+                              LocalDate acceptedOn, DeadlineView deadline, HoldingView holding) {
+        /** A row of a case made and held here (the shape before issue 12). */
+        public CaseSummary(String caseNo, int itemNo, String itemName, CaseState state, String stateLabel,
+                           String applicantName, String applicantIdMasked, LocalDate receivedOn,
+                           LocalDate acceptedOn, DeadlineView deadline) {
+            this(caseNo, itemNo, itemName, state, stateLabel, applicantName, applicantIdMasked, receivedOn,
+                    acceptedOn, deadline, null);
+        }
     }
 
     /**
@@ -74,8 +100,13 @@ public final class CaseViews {
         }
     }
 
+    /** One timeline entry; {@code remoteDesk} names the desk that took a step elsewhere (issue 12), else null. */
     public record EventView(String action, String actionLabel, CaseState from, CaseState to, String actorName,
-                            OffsetDateTime at, List<String> reasons, String note, Money amount) {
+                            OffsetDateTime at, List<String> reasons, String note, Money amount, String remoteDesk) {
+        public EventView(String action, String actionLabel, CaseState from, CaseState to, String actorName,
+                         OffsetDateTime at, List<String> reasons, String note, Money amount) {
+            this(action, actionLabel, from, to, actorName, at, reasons, note, amount, null);
+        }
     }
 
     public record MessageView(String kind, String text, OffsetDateTime at) {
@@ -101,7 +132,19 @@ public final class CaseViews {
                            List<EventView> events, List<MessageView> messages, List<Availability> actions,
                            Role nextRole, List<AttachmentView> attachments, List<NoteView> notes,
                            FlowFacts flow, String catalogVersion,
-                           @com.fasterxml.jackson.annotation.JsonIgnore org.ybdesk.core.catalog.ServiceItem item) {
+                           @com.fasterxml.jackson.annotation.JsonIgnore org.ybdesk.core.catalog.ServiceItem item,
+                           HoldingView holding) {
+        /** The whole case without its holding (the shape before issue 12). */
+        public CaseView(CaseSummary summary, String agencyCode, String channel, String applicantKind,
+                        String applicantId, String applicantPhone, Map<String, String> fields,
+                        List<MaterialLine> materials, Money declared, Money reconciled, Money paid,
+                        List<EventView> events, List<MessageView> messages, List<Availability> actions,
+                        Role nextRole, List<AttachmentView> attachments, List<NoteView> notes, FlowFacts flow,
+                        String catalogVersion, org.ybdesk.core.catalog.ServiceItem item) {
+            this(summary, agencyCode, channel, applicantKind, applicantId, applicantPhone, fields, materials, declared,
+                    reconciled, paid, events, messages, actions, nextRole, attachments, notes, flow, catalogVersion,
+                    item, summary == null ? null : summary.holding());
+        }
     }
 
     /**

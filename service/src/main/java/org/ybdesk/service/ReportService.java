@@ -4,6 +4,7 @@ import static org.ybdesk.db.jooq.Tables.AGENCY;
 import static org.ybdesk.db.jooq.Tables.APP_USER;
 import static org.ybdesk.db.jooq.Tables.CASE_EVENT;
 import static org.ybdesk.db.jooq.Tables.CASE_FILE;
+import static org.ybdesk.db.jooq.Tables.COUNTY_DESK;
 import static org.ybdesk.db.jooq.Tables.CASE_PAUSE;
 
 import java.time.LocalDate;
@@ -79,20 +80,85 @@ public final class ReportService {
      *
      * @param agencyCodes empty for every agency
      */
-    public record Filter(LocalDate from, LocalDate to, List<String> agencyCodes, Integer itemNo, CaseState state) {
+    public record Filter(LocalDate from, LocalDate to, List<String> agencyCodes, Integer itemNo, CaseState state,
+                         Scope scope) {
         public Filter {
             agencyCodes = agencyCodes == null ? List.of()
                     : agencyCodes.stream().filter(Objects::nonNull).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            scope = scope == null ? Scope.DESK : scope;
+        }
+
+        /** A filter over this desk's own cases (the shape before issue 12). */
+        public Filter(LocalDate from, LocalDate to, List<String> agencyCodes, Integer itemNo, CaseState state) {
+            this(from, to, agencyCodes, itemNo, state, Scope.DESK);
         }
 
         public static Filter of(LocalDate from, LocalDate to) {
             return new Filter(from, to, List.of(), null, null);
         }
+
+        public Filter withScope(Scope s) {
+            return new Filter(from, to, agencyCodes, itemNo, state, s);
+        }
     }
 
-    /** What every page shows above the table: agencies, period, filters, when printed, and as of which day. */
+    /**
+     * Which cases a report covers (issue 12, D123): {@code DESK} — the cases accepted at this desk (the default, as
+     * before); {@code COUNTY} — every case of the subtree this desk knows: its own, the full copies of cases held
+     * elsewhere and the county view's summaries.
+     */
+    public enum Scope {
+        DESK, COUNTY;
+
+        public String label() {
+            return Texts.get("report.scope." + name());
+        }
+
+        /** {@code desk} or {@code county} (any case), or the Chinese label; a refusal naming the value otherwise. */
+        public static Scope parse(String text) {
+            String t = text == null ? "" : text.trim();
+            for (Scope s : values()) {
+                if (s.name().equalsIgnoreCase(t) || s.label().equals(t)) {
+                    return s;
+                }
+            }
+            throw new ServiceException(Texts.get("report.scope.invalid",
+                    org.ybdesk.core.validation.InputHygiene.visible(t)));
+        }
+    }
+
+    /** A desk a report covers, with its last upload to the province (null: never, or unknown). */
+    public record CoveredDesk(String agencyCode, String agencyName, Integer windowNo, String name,
+                              String lastUploadAt) {
+        /** 「道里区新农镇医保服务点 2号窗口（最后上传 2026-11-05 10:00:00）」. */
+        public String line() {
+            String desk = windowNo == null ? agencyName : Texts.get("holding.desk", agencyName, String.valueOf(windowNo));
+            return lastUploadAt == null ? Texts.get("report.desk.never", desk)
+                    : Texts.get("report.desk.upload", desk, lastUploadAt);
+        }
+    }
+
+    /**
+     * What every page shows above the table: agencies, period, filters, when printed, and as of which day; the
+     * scope and the desks it covers with their last upload (issue 12).
+     */
     public record Header(String agencies, LocalDate from, LocalDate to, String filters, OffsetDateTime printedAt,
-                         LocalDate asOf) {
+                         LocalDate asOf, Scope scope, List<CoveredDesk> desks) {
+        public Header {
+            scope = scope == null ? Scope.DESK : scope;
+            desks = desks == null ? List.of() : List.copyOf(desks);
+        }
+
+        public Header(String agencies, LocalDate from, LocalDate to, String filters, OffsetDateTime printedAt,
+                      LocalDate asOf) {
+            this(agencies, from, to, filters, printedAt, asOf, Scope.DESK, List.of());
+        }
+
+        /** The covered desks as one line for the page: 「覆盖：…；…」. */
+        public String coverage() {
+            return Texts.get("report.coverage", scope.label(),
+                    String.join("；", desks.stream().map(CoveredDesk::line).toList()));
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ checks
@@ -155,11 +221,50 @@ public final class ReportService {
         String filters = Texts.get("report.filters", f.itemNo() == null ? Texts.get("report.filter.all")
                 : f.itemNo() + " " + desk.catalog().item(f.itemNo()).name(),
                 f.state() == null ? Texts.get("report.filter.all") : f.state().label());
-        return new Header(agencies, f.from(), f.to(), filters, desk.now(), desk.today());
+        return new Header(agencies, f.from(), f.to(), filters, desk.now(), desk.today(), f.scope(), coveredDesks(f));
     }
+
+    /**
+     * The desks a report covers: this desk (its last successful sync) and, for the county scope, every desk of the
+     * county view (county_desk, as the province last reported them) with its last upload.
+     */
+    List<CoveredDesk> coveredDesks(Filter f) {
+        var dsl = desk.db().dsl();
+        List<CoveredDesk> out = new ArrayList<>();
+        var own = desk.agency().orElse(null);
+        int window = Organisation.ownWindow(dsl);
+        OffsetDateTime lastSync = dsl.select(org.ybdesk.db.jooq.Tables.SYNC_STATE.LAST_SUCCESS_AT)
+                .from(org.ybdesk.db.jooq.Tables.SYNC_STATE).where(org.ybdesk.db.jooq.Tables.SYNC_STATE.ID.eq(1))
+                .fetchOptional(org.ybdesk.db.jooq.Tables.SYNC_STATE.LAST_SUCCESS_AT).orElse(null);
+        String ownCode = own == null ? null : own.getCode();
+        out.add(new CoveredDesk(ownCode, own == null ? "" : own.getName(), window == 0 ? null : window,
+                Texts.get("holding.here"), lastSync == null ? null
+                : AuditReport.time(lastSync)));
+        if (f.scope() == Scope.COUNTY) {
+            dsl.selectFrom(COUNTY_DESK).orderBy(COUNTY_DESK.AGENCY_CODE, COUNTY_DESK.WINDOW_NO).fetch().forEach(d -> {
+                if (!(d.getAgencyCode().equals(ownCode) && d.getWindowNo() == window)) {
+                    out.add(new CoveredDesk(d.getAgencyCode(), d.getAgencyName() == null ? d.getAgencyCode()
+                            : d.getAgencyName(), d.getWindowNo(), d.getName(), d.getLastUploadAt()));
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * Who took the application in: the account that made the case here, or — for a copy of a case made at another
+     * desk (issue 12: no local account) — the name on its application's timeline entry.
+     */
+    private static final org.jooq.Field<String> HANDLER = DSL.coalesce(APP_USER.DISPLAY_NAME,
+            DSL.field(DSL.select(CASE_EVENT.ACTOR_NAME).from(CASE_EVENT).where(CASE_EVENT.CASE_ID.eq(CASE_FILE.ID),
+                    CASE_EVENT.ACTION.eq(CaseService.RECEIVE)).orderBy(CASE_EVENT.ID).limit(1))).as("handler");
 
     private Condition caseFilter(Filter f, boolean byReceipt) {
         Condition c = byReceipt ? CASE_FILE.RECEIVED_ON.between(f.from(), f.to()) : DSL.noCondition();
+        if (f.scope() == Scope.DESK) {
+            // the cases accepted at this desk: made here (copy kind null = LOCAL), not copies of other desks' cases
+            c = c.and(CASE_FILE.COPY_KIND.isNull().or(CASE_FILE.COPY_KIND.eq(org.ybdesk.db.CaseRepository.LOCAL)));
+        }
         if (!f.agencyCodes().isEmpty()) {
             c = c.and(CASE_FILE.AGENCY_CODE.in(f.agencyCodes()));
         }
@@ -360,10 +465,10 @@ public final class ReportService {
         long paid = 0;
         for (var r : desk.db().dsl().select(CASE_FILE.ID, CASE_FILE.CASE_NO, CASE_FILE.ITEM_NO, CASE_FILE.APPLICANT_NAME,
                         CASE_FILE.APPLICANT_ID_NUMBER, CASE_FILE.CHANNEL, CASE_FILE.RECEIVED_ON, CASE_FILE.ACCEPTED_ON,
-                        CASE_FILE.DUE_ON, CASE_FILE.CLOSED_ON, CASE_FILE.STATE, APP_USER.DISPLAY_NAME,
+                        CASE_FILE.DUE_ON, CASE_FILE.CLOSED_ON, CASE_FILE.STATE, HANDLER,
                         CASE_FILE.DECLARED_FEN, CASE_FILE.RECONCILED_FEN, CASE_FILE.PAID_FEN,
                         CASE_FILE.TRANSFERRED_OUT_ON)
-                .from(CASE_FILE).join(APP_USER).on(APP_USER.ID.eq(CASE_FILE.CREATED_BY)).where(c)
+                .from(CASE_FILE).leftJoin(APP_USER).on(APP_USER.ID.eq(CASE_FILE.CREATED_BY)).where(c)
                 .orderBy(CASE_FILE.RECEIVED_ON, CASE_FILE.CASE_NO).fetch()) {
             CaseState st = CaseState.valueOf(r.get(CASE_FILE.STATE));
             Timing t = new Timing(r.get(CASE_FILE.ID), r.get(CASE_FILE.ITEM_NO), st, r.get(CASE_FILE.ACCEPTED_ON),
@@ -381,7 +486,7 @@ public final class ReportService {
             rows.add(new LedgerRow(r.get(CASE_FILE.CASE_NO), t.itemNo(), desk.catalog().item(t.itemNo()).name(),
                     r.get(CASE_FILE.APPLICANT_NAME), CaseViews.mask(r.get(CASE_FILE.APPLICANT_ID_NUMBER)),
                     r.get(CASE_FILE.CHANNEL), r.get(CASE_FILE.RECEIVED_ON), t.acceptedOn(), due, t.closedOn(), st,
-                    st.label(), r.get(APP_USER.DISPLAY_NAME), dec == null ? null : Money.ofFen(dec),
+                    st.label(), r.get(HANDLER), dec == null ? null : Money.ofFen(dec),
                     rec == null ? null : Money.ofFen(rec), pd == null ? null : Money.ofFen(pd)));
         }
         return new Ledger(header(f), rows, Money.ofFen(declared), Money.ofFen(paid),
@@ -517,8 +622,8 @@ public final class ReportService {
         }
         for (var r : desk.db().dsl().select(CASE_FILE.ID, CASE_FILE.CASE_NO, CASE_FILE.ITEM_NO, CASE_FILE.APPLICANT_NAME,
                         CASE_FILE.APPLICANT_ID_NUMBER, CASE_FILE.ACCEPTED_ON, CASE_FILE.TRANSFERRED_OUT_ON,
-                        CASE_FILE.STATE, APP_USER.DISPLAY_NAME, CASE_FILE.DUE_ON)
-                .from(CASE_FILE).join(APP_USER).on(APP_USER.ID.eq(CASE_FILE.CREATED_BY)).where(c).fetch()) {
+                        CASE_FILE.STATE, HANDLER, CASE_FILE.DUE_ON)
+                .from(CASE_FILE).leftJoin(APP_USER).on(APP_USER.ID.eq(CASE_FILE.CREATED_BY)).where(c).fetch()) {
             CaseState st = CaseState.valueOf(r.value8());
             LocalDate stored = r.value10();
             if (st.clockRunning() && stored != null && horizon != null && stored.isAfter(horizon)) {
@@ -626,8 +731,23 @@ public final class ReportService {
     private static final java.util.Set<CaseAction> APPROVALS = java.util.EnumSet.of(CaseAction.APPROVE,
             CaseAction.SIGN);
 
-    private record Ev(long caseId, String action, String from, String to, long actorId, String actorName,
-                      LocalDate onDay, Long amountFen) {
+    /**
+     * A timeline entry as the report compares persons (D72): the same account, or the same person ID; a step
+     * taken at another desk has no local account (issue 12), and a county summary's step carries neither account
+     * nor person, so two such steps are compared by name.
+     */
+    private record Ev(long caseId, String action, String from, String to, Long actorId, String personId,
+                      String actorName, LocalDate onDay, Long amountFen) {
+        boolean samePersonAs(Ev o) {
+            if (actorId != null && actorId.equals(o.actorId)) {
+                return true;
+            }
+            if (personId != null && personId.equals(o.personId)) {
+                return true;
+            }
+            return actorId == null && o.actorId == null && personId == null && o.personId == null
+                    && Objects.equals(actorName, o.actorName);
+        }
     }
 
     /**
@@ -647,12 +767,14 @@ public final class ReportService {
                 new CaseInfo(r.value2(), r.value3(), r.value4(), r.value5() == null ? 0 : r.value5())));
         Map<Long, List<Ev>> events = new LinkedHashMap<>();
         desk.db().dsl().select(CASE_EVENT.CASE_ID, CASE_EVENT.ACTION, CASE_EVENT.FROM_STATE, CASE_EVENT.TO_STATE,
-                        CASE_EVENT.ACTOR_ID, CASE_EVENT.ACTOR_NAME, CASE_EVENT.ON_DAY, CASE_EVENT.AMOUNT_FEN)
+                        CASE_EVENT.ACTOR_PERSON_ID, CASE_EVENT.ACTOR_ID, CASE_EVENT.ACTOR_NAME, CASE_EVENT.ON_DAY,
+                        CASE_EVENT.AMOUNT_FEN)
                 .from(CASE_EVENT).join(CASE_FILE).on(CASE_FILE.ID.eq(CASE_EVENT.CASE_ID))
                 .where(c.and(CASE_EVENT.ACTION.ne(CaseService.DUE_CHANGE))) // not a step (D83)
                 .orderBy(CASE_EVENT.CASE_ID, CASE_EVENT.ID)
                 .forEach(r -> events.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new Ev(r.value1(),
-                        r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8())));
+                        r.value2(), r.value3(), r.value4(), r.value6(), r.value5(), r.value7(), r.value8(),
+                        r.value9())));
         List<SodRow> rows = new ArrayList<>();
         events.forEach((id, evs) -> {
             CaseInfo ci = cases.get(id);
@@ -682,7 +804,7 @@ public final class ReportService {
                 }
                 for (int j = 0; j < i; j++) {
                     Ev earlier = evs.get(j);
-                    if (earlier.actorId() != e.actorId() || CaseService.RECEIVE.equals(earlier.action())) {
+                    if (!earlier.samePersonAs(e) || CaseService.RECEIVE.equals(earlier.action())) {
                         continue;
                     }
                     CaseAction b = CaseAction.valueOf(earlier.action());

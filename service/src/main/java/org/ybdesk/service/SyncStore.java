@@ -447,6 +447,18 @@ public final class SyncStore {
                     throw new ServiceException(Texts.get("sync.reference.invalid", e.kind(), e.key(),
                             String.valueOf(ex.getMessage())));
                 }
+            } else if (Organisation.REF_AGENCIES.equals(e.kind()) || Organisation.REF_ROUTING.equals(e.kind())) {
+                // the organisation (issue 12): one entry per key, replaced by a newer one like POLICY
+                try {
+                    if (Organisation.REF_AGENCIES.equals(e.kind())) {
+                        Organisation.parseAgencies(e.content());
+                    } else {
+                        Organisation.parseRouting(e.content());
+                    }
+                } catch (IllegalArgumentException ex) {
+                    throw new ServiceException(Texts.get("sync.reference.invalid", e.kind(), e.key(),
+                            String.valueOf(ex.getMessage())));
+                }
             } else if (Desk.REF_CATALOG.equals(e.kind())) {
                 try {
                     org.ybdesk.core.catalog.Catalog.parse(e.content());

@@ -35,16 +35,27 @@ public final class WorkbenchService {
                          int closedToday, int receivedToday, int nearUnknown, int toNotify) {
     }
 
+    /**
+     * The cases this desk works on (issue 12): those it holds, and those waiting in its agency's pool (not held by
+     * any desk: 待领取). Cases held by another desk are not in the work lists (search shows them, read-only).
+     */
+    Condition workable() {
+        Condition held = CASE_FILE.HELD_HERE.isNull().or(CASE_FILE.HELD_HERE.isTrue());
+        return desk.agency().map(a -> held.or(CASE_FILE.HELD_HERE.isFalse()
+                .and(CASE_FILE.HOLDER_AGENCY.eq(a.getCode())).and(CASE_FILE.HOLDER_WINDOW.isNull()))).orElse(held);
+    }
+
     public Counts counts() {
         var dsl = desk.db().dsl();
         LocalDate today = desk.today();
+        Condition workable = workable();
         Map<String, Integer> byRole = dsl.select(CASE_FILE.NEXT_ROLE, DSL.count()).from(CASE_FILE)
                 .where(CASE_FILE.STATE.notIn(TERMINAL), CASE_FILE.STATE.ne(CaseState.RECEIVED.name()),
-                        CASE_FILE.STATE.ne(CaseState.SUPPLEMENTING.name()), CASE_FILE.NEXT_ROLE.isNotNull())
+                        CASE_FILE.STATE.ne(CaseState.SUPPLEMENTING.name()), CASE_FILE.NEXT_ROLE.isNotNull(), workable)
                 .groupBy(CASE_FILE.NEXT_ROLE).fetchMap(CASE_FILE.NEXT_ROLE, DSL.count());
-        int toAccept = dsl.fetchCount(CASE_FILE, CASE_FILE.STATE.eq(CaseState.RECEIVED.name()));
+        int toAccept = dsl.fetchCount(CASE_FILE, CASE_FILE.STATE.eq(CaseState.RECEIVED.name()).and(workable));
         Condition running = CASE_FILE.STATE.notIn(TERMINAL).and(CASE_FILE.ACCEPTED_ON.isNotNull())
-                .and(CASE_FILE.STATE.ne(CaseState.SUPPLEMENTING.name()));
+                .and(CASE_FILE.STATE.ne(CaseState.SUPPLEMENTING.name())).and(workable);
         int overdue = dsl.fetchCount(CASE_FILE, running.and(CASE_FILE.DUE_ON.lt(today)));
         int near;
         try {
@@ -93,7 +104,7 @@ public final class WorkbenchService {
     /** Open cases whose next step belongs to one of the actor's roles, soonest due first. */
     public List<CaseSummary> waitingFor(Actor actor, int limit) {
         List<String> roles = actor.roles().stream().map(Role::name).collect(Collectors.toList());
-        return list(CASE_FILE.NEXT_ROLE.in(roles).and(CASE_FILE.STATE.notIn(TERMINAL)), limit);
+        return list(CASE_FILE.NEXT_ROLE.in(roles).and(CASE_FILE.STATE.notIn(TERMINAL)).and(workable()), limit);
     }
 
     /** Open cases the actor took in. */
@@ -108,7 +119,7 @@ public final class WorkbenchService {
 
     /** The cases in a state (e.g. all waiting for acceptance). */
     public List<CaseSummary> inState(CaseState state, int limit) {
-        return list(CASE_FILE.STATE.eq(state.name()), limit);
+        return list(CASE_FILE.STATE.eq(state.name()).and(workable()), limit);
     }
 
     private List<CaseSummary> list(Condition c, int limit) {

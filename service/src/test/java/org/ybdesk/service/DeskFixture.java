@@ -34,10 +34,19 @@ final class DeskFixture implements AutoCloseable {
 
     /** A desk of window {@code windowNo} (issue 12: the window is in every case number). */
     DeskFixture(Path dir, LocalDate today, int windowNo) {
+        this(dir, today, "230102001", "哈尔滨市道里区医疗保障中心", "道里区医保中心", windowNo);
+    }
+
+    /** A desk of another agency (issue 12: several agencies of one county). */
+    DeskFixture(Path dir, LocalDate today, String agencyCode, String agencyName, String signature) {
+        this(dir, today, agencyCode, agencyName, signature, 1);
+    }
+
+    DeskFixture(Path dir, LocalDate today, String agencyCode, String agencyName, String signature, int windowNo) {
         clock = TestClock.at(today);
         desk = Desk.open(dir, Mode.PRODUCTION, clock);
-        desk.setup().initAgency(new SetupService.AgencySetup("230102001", "230102", "哈尔滨市道里区医疗保障中心",
-                "道里区医保中心", "0451-84661234", windowNo), null);
+        desk.setup().initAgency(new SetupService.AgencySetup(agencyCode, "230102", agencyName, signature,
+                "0451-84661234", windowNo), null);
         admin = add("admin", "管理员甲", null, Role.ADMIN);
         clerk = add("clerk", "窗口乙", admin, Role.CLERK);
         clerk2 = add("clerk2", "窗口丙", admin, Role.CLERK);

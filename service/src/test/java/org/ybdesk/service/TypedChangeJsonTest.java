@@ -272,10 +272,12 @@ class TypedChangeJsonTest {
     @Test
     void everyMessageTypeHasOneRecordAndOneInfno() {
         assertThat(Protocol.INFNO_BY_MSG_TYPE).containsOnlyKeys("CASE_RECEIVED", "CASE_TRANSITION", "CASE_MATERIALS",
-                "CASE_ATTACHMENT", "CASE_NOTE", "PERSON_REGISTERED", "UNIT_REGISTERED");
+                "CASE_ATTACHMENT", "CASE_NOTE", "CASE_FORWARDED", "CASE_RELEASED", "PERSON_REGISTERED",
+                "UNIT_REGISTERED");
         assertThat(Protocol.INFNO_BY_MSG_TYPE).containsEntry("CASE_RECEIVED", "4101")
                 .containsEntry("CASE_TRANSITION", "4102").containsEntry("CASE_MATERIALS", "4103")
                 .containsEntry("CASE_ATTACHMENT", "4104").containsEntry("CASE_NOTE", "4105")
+                .containsEntry("CASE_FORWARDED", "4106").containsEntry("CASE_RELEASED", "4107")
                 .containsEntry("PERSON_REGISTERED", "4201").containsEntry("UNIT_REGISTERED", "4202");
         for (ChangeKind k : ChangeKind.values()) {
             assertThat(ChangeKind.ofInfno(k.infno())).contains(k);

@@ -146,6 +146,16 @@ public record CaseFile(Long id, String caseNo, String agencyCode, ServiceItem it
                 .filter(e -> !e.getKey().needsReasons()).map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
+    /**
+     * The case's next positive action — the stage it waits for (受理, 审核, 复核, 审批, 支付, 办结, 转出 …: the first
+     * action of its state that needs no reasons) — or null when it is finished. Routing between agencies (issue 12)
+     * names stages by it.
+     */
+    public CaseAction nextAction() {
+        return Lifecycle.possible(item, state).keySet().stream().filter(a -> !a.needsReasons()).findFirst()
+                .orElse(null);
+    }
+
     /** The steps {@code actor} may take now, and why not for the others. */
     public List<Availability> available(Actor actor) {
         return Lifecycle.available(snapshot(), actor);
@@ -243,6 +253,55 @@ public record CaseFile(Long id, String caseNo, String agencyCode, ServiceItem it
     }
 
     /**
+     * A step another desk took and reported through the province (issue 12): what was done, from which state to
+     * which, on which working day and when, by whom (name and staff ID number: separation of duties compares persons
+     * across desks), with its reasons and amount.
+     */
+    public record ReportedStep(CaseAction action, CaseState from, CaseState to, LocalDate onDay,
+                               java.time.OffsetDateTime at, String actorName, String actorPersonId,
+                               List<String> reasons, Money amount) {
+        public ReportedStep {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(onDay, "onDay");
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+    }
+
+    /** The account id of a step taken at another desk: never a local account, so only the person ID can match. */
+    public static final long REMOTE_ACTOR_ID = -1L;
+
+    /**
+     * Applies a step another desk took, through the same effects {@link #decide} applies (state, dates, pauses,
+     * amounts, the state 补正 returns to), without judging the actor again: the holding desk did, under these rules.
+     * The step enters the history with account {@link #REMOTE_ACTOR_ID} and the reported person ID.
+     *
+     * @throws IllegalArgumentException when the step does not start from this copy's state, the state does not allow
+     *                                  the action, or it would lead elsewhere than reported (the copy and the report
+     *                                  disagree: the case must be fetched whole again)
+     */
+    public Step replay(ReportedStep r) {
+        if (r.from() != null && r.from() != state) {
+            throw new IllegalArgumentException(TEXT.get("replay.from", caseNo, r.action().label(item.flow()),
+                    r.from().label(), state.label()));
+        }
+        Transition t = Lifecycle.reported(snapshot(), r.action());
+        if (r.to() != null && t.to() != r.to()) {
+            throw new IllegalArgumentException(TEXT.get("replay.to", caseNo, r.action().label(item.flow()),
+                    r.to().label(), t.to().label()));
+        }
+        Money amount = r.amount();
+        if (amount == null && r.action() == CaseAction.PAY) {
+            amount = payable().orElse(null);
+        }
+        if (amount == null && (r.action() == CaseAction.PAY || r.action() == CaseAction.MOVE_BALANCE)) {
+            throw new IllegalArgumentException(TEXT.get("replay.amount", caseNo, r.action().label(item.flow())));
+        }
+        Command cmd = new Command(r.action(), r.reasons(), amount);
+        Actor remote = new Actor(REMOTE_ACTOR_ID, r.actorName(), java.util.Set.of(), r.actorPersonId());
+        return new Step(t, cmd, this, applied(t, cmd, remote, r.onDay()));
+    }
+
+    /**
      * An amount where the step takes none, and an amount above the large-amount threshold typed without explicit
      * confirmation. The amount's own checks (missing, zero, differing from the decided one) are the lifecycle's.
      */
@@ -327,6 +386,14 @@ public record CaseFile(Long id, String caseNo, String agencyCode, ServiceItem it
     public CaseFile withId(long newId) {
         return new CaseFile(newId, caseNo, agencyCode, item, catalogVersion, state, resumeState, applicant, channel,
                 fields, materials, dates, amounts, history, pauses, promise, rowVersion);
+    }
+
+    /** The same case with the materials another desk reported (issue 12: a copy follows its holder). */
+    public CaseFile withReportedMaterials(Map<Integer, MaterialStatus> reported) {
+        Map<Integer, MaterialStatus> m = new LinkedHashMap<>(materials);
+        m.putAll(reported);
+        return new CaseFile(id, caseNo, agencyCode, item, catalogVersion, state, resumeState, applicant, channel,
+                fields, m, dates, amounts, history, pauses, promise, rowVersion);
     }
 
     /**

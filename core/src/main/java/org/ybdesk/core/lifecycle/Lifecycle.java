@@ -301,6 +301,22 @@ public final class Lifecycle {
         return out;
     }
 
+    /**
+     * The effect of a step another desk took and reported (issue 12): where {@code a} leads from the case's state,
+     * without judging who took it (the holding desk did, under these same rules). The one copy of the transitions'
+     * effects serves {@link #decide} and the replay of reported steps alike.
+     *
+     * @throws IllegalArgumentException when the state does not allow the action at all
+     */
+    public static Transition reported(CaseSnapshot c, CaseAction a) {
+        Map<CaseAction, Role> possible = possible(c.item(), c.state());
+        if (!possible.containsKey(a)) {
+            throw new IllegalArgumentException(TEXT.get("refuse.state", a.label(c.item().flow()), c.state().label(),
+                    allowedList(c.item(), possible)));
+        }
+        return transition(c, a);
+    }
+
     private static Transition transition(CaseSnapshot c, CaseAction a) {
         CaseState from = c.state();
         FlowVariant flow = c.item().flow();

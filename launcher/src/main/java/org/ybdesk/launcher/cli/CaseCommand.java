@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
 
 @CommandLine.Command(name = "case", subcommands = {CaseCommand.Create.class, CaseCommand.Show.class,
         CaseCommand.ListCases.class, CaseCommand.Materials.class, CaseCommand.Notices.class,
-        CaseCommand.LargeAmount.class})
+        CaseCommand.LargeAmount.class,
+        CaseHandOffCommand.Forward.class,
+        CaseHandOffCommand.Release.class})
 final class CaseCommand {
     /** The lifecycle steps as subcommands: ybdesk case accept NO, ybdesk case pay NO --amount 100.00 … */
     static final Map<String, CaseAction> STEPS = new LinkedHashMap<>();
@@ -70,7 +72,18 @@ final class CaseCommand {
 
     static void printSummary(Base b, CaseSummary s) {
         b.out().println(Out.t("case.row", s.caseNo(), String.valueOf(s.itemNo()), s.itemName(), s.stateLabel(),
-                s.applicantName(), s.applicantIdMasked(), String.valueOf(s.receivedOn()), deadline(s.deadline())));
+                s.applicantName(), s.applicantIdMasked(), String.valueOf(s.receivedOn()), deadline(s.deadline()))
+                + holdingSuffix(s));
+    }
+
+    /** 「［待移交］」 on a case whose hand-off is pending, 「［持有：…］」 on one held elsewhere (issue 12). */
+    static String holdingSuffix(CaseSummary s) {
+        var h = s.holding();
+        if (h == null || h.actionable()) {
+            return "";
+        }
+        return Out.t("case.row.holding", h.handOffLabel() != null ? h.handOffLabel()
+                : Out.t("case.row.heldBy", h.holder()));
     }
 
     /** 「材料1. 名称 —— 留存纸质材料（本申请必需）」: whether the case's values make the material required. */
@@ -88,6 +101,7 @@ final class CaseCommand {
         if (s.deadline() != null) {
             b.out().println(Out.t("case.show.deadline", deadline(s.deadline())));
         }
+        printHolding(b, v);
         v.fields().forEach((k, val) -> b.out().println(Out.t("case.show.field", k, val)));
         v.materials().forEach(m -> b.out().println(materialLine(m)));
         if (v.flow() != null) {
@@ -97,7 +111,8 @@ final class CaseCommand {
             b.out().println(Out.t("case.show.paid", v.paid().toYuanString()));
         }
         v.events().forEach(e -> b.out().println(Out.t("case.show.event", e.at().toLocalDateTime().toString(),
-                e.actionLabel(), e.actorName(), e.to().label(),
+                e.actionLabel(), e.remoteDesk() == null ? e.actorName() : Out.t("case.show.remoteActor",
+                        e.actorName(), e.remoteDesk()), e.to().label(),
                 e.reasons().isEmpty() ? "" : Out.t(org.ybdesk.service.CaseService.RECEIVE.equals(e.action())
                         ? "case.show.confirmedWarnings" : "case.show.reasons", String.join("；", e.reasons())))));
         v.messages().forEach(m -> b.out().println(Out.t("case.show.message", m.text())));
@@ -105,6 +120,17 @@ final class CaseCommand {
         if (!allowed.isEmpty()) {
             b.out().println(Out.t("case.show.actions", org.ybdesk.core.i18n.Messages.joinList(allowed)));
         }
+    }
+
+    /** Who holds the case, a pending hand-off, where it came from and what kind of copy this is (issue 12). */
+    static void printHolding(Base b, CaseView v) {
+        var h = v.holding();
+        if (h == null) {
+            return;
+        }
+        b.out().println(Out.t("case.show.holding", h.holder(), h.handOffLabel() == null ? "" : Out.t(
+                "case.show.handOff", h.handOffLabel()), h.from() == null ? "" : Out.t("case.show.from", h.from()),
+                h.copyLabel()));
     }
 
     /** Amounts decided at review, the 25/26 notice limit and the earliest re-evaluation (issue 10). */

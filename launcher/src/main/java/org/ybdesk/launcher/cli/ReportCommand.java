@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ybdesk report ledger|monthly|overdue|payments|sod --from DATE --to DATE [--agency CODE]… [--item N]
- * [--state S] [--format pdf|xlsx] --out FILE}: a supervisors' batch report for scheduled runs.
+ * [--state S] [--scope desk|county] [--format pdf|xlsx] --out FILE}: a supervisors' batch report for scheduled runs.
+ * {@code --scope county} covers every case of the county view (issue 12); the default covers this desk's cases.
  */
 @Command(name = "report", mixinStandardHelpOptions = true)
 final class ReportCommand extends Base {
@@ -35,6 +36,8 @@ final class ReportCommand extends Base {
     Integer item;
     @Option(names = "--state", paramLabel = "STATE")
     String state;
+    @Option(names = "--scope", paramLabel = "desk|county", defaultValue = "desk")
+    String scope;
     @Option(names = "--format", paramLabel = "pdf|xlsx", defaultValue = "pdf")
     String format;
     @Option(names = "--out", required = true, paramLabel = "FILE")
@@ -73,10 +76,16 @@ final class ReportCommand extends Base {
                 problems.add(Out.t("report.state.unknown", state));
             }
         }
+        ReportService.Scope sc = null;
+        try {
+            sc = ReportService.Scope.parse(scope);
+        } catch (ServiceException e) {
+            problems.addAll(e.problems());
+        }
         if (!problems.isEmpty()) {
             throw new ServiceException(problems);
         }
-        Filter filter = new Filter(fromDay, toDay, agencies, item, st);
+        Filter filter = new Filter(fromDay, toDay, agencies, item, st, sc);
         BatchReports.Prepared p = BatchReports.prepare(desk(), k, filter);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {

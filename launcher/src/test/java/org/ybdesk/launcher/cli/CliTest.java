@@ -435,6 +435,25 @@ class CliTest {
             return r.json().at("/summary/caseNo").asText();
         }
 
+        /** Issue 12: a desk that does not know its organisation hands nothing off; the case says who holds it. */
+        @Test
+        void aStandaloneDeskNeitherForwardsNorReleasesAndShowsItHoldsTheCase() {
+            String no = createPrenatalCase("钱移交");
+            ok(as("clerk", "case", "accept", no));
+            for (String verb : List.of("forward", "release")) {
+                Run r = as("clerk", "case", verb, no, "--reason", "县级审核");
+                assertThat(r.code()).as(r.toString()).isEqualTo(1);
+                assertThat(r.err()).contains("经办机构目录").doesNotContain("Exception");
+            }
+            Run show = ok(as("clerk", "case", "show", no));
+            assertThat(show.out()).contains("持有：本窗口").contains("本机办件");
+            Run json = ok(as("clerk", "case", "show", no, "--json"));
+            assertThat(json.json().at("/holding/heldHere").asBoolean()).isTrue();
+            assertThat(json.json().at("/holding/copyKind").asText()).isEqualTo("LOCAL");
+            Run help = ybdesk(dir, "case", "forward", "--help");
+            assertThat(help.out()).contains("移交").containsPattern("--json\\s+以 JSON 输出");
+        }
+
         @Test
         void amountIsRecordedAtReviewConfirmedAtRecheckAndPaidAsConfirmed() {
             addUser("rechecker", "吴复核", "复核");

@@ -82,6 +82,8 @@ public final class BatchReports {
         p.put("P_FILTERS", h.filters());
         p.put("P_PRINTED", h.printedAt().format(DateTimeFormatter.ofPattern(M.get("printed.format"))));
         p.put("P_AS_OF", h.asOf().toString());
+        // the scope and the desks the report covers, each with its last upload (issue 12)
+        p.put("P_COVERAGE", h.coverage());
         return p;
     }
 

@@ -215,6 +215,17 @@ class BatchReportsTest {
         assertThat(st).contains("岗位分离与审计异常清单", "共检查办件 " + s.casesChecked() + " 件");
     }
 
+    /** Issue 12: every report says which cases it covers and which desks, each with its last upload. */
+    @Test
+    void everyReportNamesItsScopeAndTheDesksItCovers() throws IOException {
+        for (Kind k : Kind.values()) {
+            BatchReports.Prepared p = BatchReports.prepare(desk, k, period());
+            String t = text(BatchReports.pdf(p, desk.mode())).replaceAll("\\s+", "");
+            assertThat(t).as(k.name()).contains("范围：本窗口受理的办件", "覆盖窗口：",
+                    desk.agency().orElseThrow().getName());
+        }
+    }
+
     @Test
     void templatesAreCompiledOncePerProcess() {
         var first = BatchTemplates.get("sod");
