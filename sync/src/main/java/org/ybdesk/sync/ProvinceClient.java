@@ -286,6 +286,7 @@ public final class ProvinceClient {
         if (code == 401 || code == 403) {
             throw new Unanswered(Texts.get("error.unauthorized", code, detail), null, true).withStatus(code);
         }
-        throw new Unanswered(Texts.get("error.status", code, detail), null, false, code == 413).withStatus(code);
+        throw new Unanswered(Texts.get(code == 400 ? "error.badRequest" : "error.status", code, detail), null, false,
+                code == 413).withStatus(code);
     }
 }
