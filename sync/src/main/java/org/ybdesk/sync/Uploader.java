@@ -148,7 +148,8 @@ public final class Uploader {
                 String problem = null;
                 Envelope e = null;
                 if (m.change() == null) {
-                    problem = Texts.get("error.msgType", m.msgType(), m.seq());
+                    problem = Texts.get(ChangeKind.ofMsgType(m.msgType()).isPresent() ? "error.payload"
+                            : "error.msgType", m.msgType(), m.seq());
                 } else {
                     try {
                         e = envelope(run.agency, run.windowNo, m);

@@ -73,6 +73,6 @@ class BackOnlineTest {
         assertThat(store.counts().pending()).isZero();
         assertThat(ms).as("from the province answering again to the queue uploaded").isLessThan(10_000);
         assertThat(engine.online()).isTrue();
-        assertThat(province.count("select count(*) from person")).isEqualTo(7);
+        assertThat(province.count("select count(*) from registry_person")).isEqualTo(7);
     }
 }

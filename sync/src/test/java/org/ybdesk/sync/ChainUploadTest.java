@@ -70,7 +70,7 @@ class ChainUploadTest {
     /** A received and accepted case: two messages of one chain. */
     private static String acceptedCase(Desk d, Actor clerk) {
         String id = DeskFixture.registerPersons(d, clerk, 1).get(0);
-        String no = CaseData.create(d, personItem(d), DeskFixture.name(1), id, clerk).summary().caseNo();
+        String no = CaseData.create(d, personItem(d), DeskFixture.name(0), id, clerk).summary().caseNo();
         d.cases().act(no, Command.of(CaseAction.ACCEPT), null, clerk);
         return no;
     }
@@ -199,7 +199,7 @@ class ChainUploadTest {
             assertThat(c.reason()).contains(String.valueOf(unreadable));
         });
         assertThat(store.counts().pending()).isZero();
-        assertThat(province.count("select count(*) from person")).isEqualTo(5);
+        assertThat(province.count("select count(*) from registry_person")).isEqualTo(5);
     }
 
     /** The agency head (负责人): may retry quarantined messages, as an administrator may. */

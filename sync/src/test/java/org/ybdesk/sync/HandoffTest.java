@@ -79,7 +79,7 @@ class HandoffTest {
     private static String acceptedCase(Desk d) {
         Actor clerk = DeskFixture.clerk(d);
         String id = DeskFixture.registerPersons(d, clerk, 1).get(0);
-        String no = CaseData.create(d, personItem(d), DeskFixture.name(2), id, clerk).summary().caseNo();
+        String no = CaseData.create(d, personItem(d), DeskFixture.name(0), id, clerk).summary().caseNo();
         d.cases().act(no, Command.of(CaseAction.ACCEPT), null, clerk);
         return no;
     }
