@@ -63,6 +63,8 @@ public final class SyncEngine implements AutoCloseable {
     private volatile long feedPausedUntil;
     private volatile long lastFeedMillis;
     private volatile boolean online;
+    /** The province answers its health check (a desk with a revoked token is reachable but not online). */
+    private volatile boolean reachable;
     private volatile boolean running;
     private volatile int failures;
     private volatile SyncStatus last;
@@ -228,6 +230,7 @@ public final class SyncEngine implements AutoCloseable {
         if (client.healthy()) {
             LOG.info("province answers again: sync round now");
             online = true;
+            reachable = true;
             periodic();
         } else {
             scheduleTask(this::probe, probeInterval);
@@ -259,7 +262,7 @@ public final class SyncEngine implements AutoCloseable {
         if (started && !closed) {
             if (report.error() == null) {
                 schedule(Duration.ofSeconds(config.get().intervalSeconds()));
-            } else if (!online) {
+            } else if (!reachable) {
                 scheduleTask(this::probe, probeInterval);
             } else {
                 schedule(backoff(failures));
@@ -271,16 +274,22 @@ public final class SyncEngine implements AutoCloseable {
     private SyncReport roundOnce() {
         if (!client.healthy()) {
             online = false;
+            reachable = false;
             failures++;
             String err = Texts.get("error.refused", config.get().base());
             store.recordFailure(List.of(), err);
             return new SyncReport(true, null, null, err);
         }
         online = true;
+        reachable = true;
         askDesk();
         Uploader.Report up = uploader.run();
         if (!up.complete()) {
-            online = !up.unauthorized() && online;
+            // gone in the middle of the round (killed, network cut): probe until it answers, not the backoff
+            if (!up.unauthorized()) {
+                reachable = client.healthy();
+            }
+            online = !up.unauthorized() && reachable;
             failures++;
             return new SyncReport(true, up, null, up.error());
         }
@@ -412,6 +421,7 @@ public final class SyncEngine implements AutoCloseable {
     private void goneOffline() {
         if (online) {
             online = false;
+            reachable = false;
             publish();
             scheduleTask(this::probe, probeInterval);
         }
