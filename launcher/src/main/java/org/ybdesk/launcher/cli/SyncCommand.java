@@ -122,7 +122,11 @@ final class SyncCommand {
             if (!quarantined.isEmpty()) {
                 out().println(Out.t("sync.status.quarantined", quarantined.size()));
                 for (SyncStore.QuarantinedChain q : quarantined) {
-                    out().println(Out.t("sync.status.quarantined.chain", Out.t("sync.chain." + q.entityType()),
+                    String kind = switch (q.entityType()) {
+                        case "CASE", "PERSON", "UNIT" -> Out.t("sync.chain." + q.entityType());
+                        default -> q.entityType();
+                    };
+                    out().println(Out.t("sync.status.quarantined.chain", kind,
                             q.entityId(), q.seq(), q.msgType(), q.reason(), q.since() == null ? "" : time(q.since()),
                             q.waiting()));
                 }
