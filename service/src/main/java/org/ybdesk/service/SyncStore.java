@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.ybdesk.core.calendar.WorkingCalendar;
@@ -41,6 +43,13 @@ import org.ybdesk.service.CaseViews.CaseSummary;
 public final class SyncStore {
     public static final String TASK_OPEN = "OPEN";
     public static final String TASK_HANDLED = "HANDLED";
+    /**
+     * Outbox status of a message set aside (D124): the province rejected it as malformed, alone, or this release
+     * could not send it, {@link #QUARANTINE_AFTER} times. Its chain's later messages wait; every other chain flows on.
+     */
+    public static final String QUARANTINED = "QUARANTINED";
+    /** How many rejections (400 alone, or an unsendable row) quarantine a message. */
+    public static final int QUARANTINE_AFTER = 3;
     private static final int ERROR_MAX = 1000;
 
     private final Desk desk;
@@ -71,8 +80,26 @@ public final class SyncStore {
     public record Answer(long seq, boolean accepted, String ackId, String errCode, String errMsg) {
     }
 
-    /** Outbox and task counts. {@code failing}: pending rows that were tried at least once. */
-    public record Counts(int pending, int acked, int refused, int failing, int openTasks) {
+    /**
+     * Outbox and task counts. {@code failing}: pending rows that were tried at least once; {@code quarantined}:
+     * messages set aside (D124).
+     */
+    public record Counts(int pending, int acked, int refused, int failing, int openTasks, int quarantined) {
+    }
+
+    /**
+     * A chain of messages whose order matters (D124): one case (entity type CASE, its number), one person (PERSON,
+     * ID number) or one unit (UNIT, credit code) — the outbox row's entity type and id.
+     */
+    public record Chain(String entityType, String entityId) {
+    }
+
+    /**
+     * A quarantined chain for the clerk and the supervisor: its first quarantined message (seq, type, the reason,
+     * since when) and how many messages of the chain wait behind it.
+     */
+    public record QuarantinedChain(String entityType, String entityId, long seq, String msgType, String reason,
+                                   OffsetDateTime since, int waiting) {
     }
 
     public record State(OffsetDateTime lastSuccessAt, OffsetDateTime lastAttemptAt, String lastError,
@@ -90,6 +117,11 @@ public final class SyncStore {
         /** Refused by the province: a task for the clerk. */
         public boolean refused() {
             return Outbox.REFUSED.equals(status);
+        }
+
+        /** Set aside after repeated rejection: its chain waits until an administrator retries it (D124). */
+        public boolean quarantined() {
+            return QUARANTINED.equals(status);
         }
     }
 
@@ -132,13 +164,41 @@ public final class SyncStore {
         return new Identity(agency.getCode(), agency.getAdminDivisionCode());
     }
 
-    /** The first {@code limit} pending messages in order of occurrence (seq), each with its stored actor (D103). */
+    /** {@link #pending(int, Set)} with no chain held back by the caller. */
     public List<PendingMessage> pending(int limit) {
+        return pending(limit, Set.of());
+    }
+
+    /**
+     * The first {@code limit} pending messages in order of occurrence (seq), each with its stored actor (D103),
+     * skipping every chain (D124) that has a quarantined message or that the caller holds back ({@code held}: chains
+     * whose message was rejected earlier in this round). A skipped row's chain stays skipped for the rest of the
+     * list, so no message of a chain is ever sent before an earlier one of the same chain.
+     */
+    public List<PendingMessage> pending(int limit, Set<Chain> held) {
         requireProduction();
-        return desk.db().dsl().selectFrom(OUTBOX).where(OUTBOX.STATUS.eq(Outbox.PENDING)).orderBy(OUTBOX.SEQ)
-                .limit(limit).fetch(r -> new PendingMessage(r.getSeq(), r.getMsgType(), r.getEntityType(),
-                        r.getEntityId(), change(r), r.getCreatedAt(), r.getAttempts(), r.getActorUsername(),
-                        r.getActorName()));
+        DSLContext dsl = desk.db().dsl();
+        Set<Chain> blocked = new HashSet<>(held);
+        dsl.selectDistinct(OUTBOX.ENTITY_TYPE, OUTBOX.ENTITY_ID).from(OUTBOX).where(OUTBOX.STATUS.eq(QUARANTINED))
+                .fetch().forEach(r -> blocked.add(new Chain(r.value1(), r.value2())));
+        List<PendingMessage> out = new ArrayList<>();
+        if (limit <= 0) {
+            return out;
+        }
+        try (var cursor = dsl.selectFrom(OUTBOX).where(OUTBOX.STATUS.eq(Outbox.PENDING)).orderBy(OUTBOX.SEQ)
+                .fetchSize(Math.min(limit * 2, 1000)).fetchLazy()) {
+            for (OutboxRecord r : cursor) {
+                if (blocked.contains(new Chain(r.getEntityType(), r.getEntityId()))) {
+                    continue;
+                }
+                out.add(new PendingMessage(r.getSeq(), r.getMsgType(), r.getEntityType(), r.getEntityId(), change(r),
+                        r.getCreatedAt(), r.getAttempts(), r.getActorUsername(), r.getActorName()));
+                if (out.size() >= limit) {
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** The stored change of an outbox row; null when its type or JSON is not one this release knows. */
@@ -187,6 +247,10 @@ public final class SyncStore {
                 }
                 updated.add(r);
                 changed++;
+                if (HAND_OFFS.contains(r.getMsgType()) && "CASE".equals(r.getEntityType())) {
+                    // the province carried out (or refused) a forward / release: the desk's holding follows (D126)
+                    desk.holdings().handOffAnswered(tx, r.getEntityId(), a.accepted());
+                }
             }
             if (!updated.isEmpty()) {
                 tx.batchUpdate(updated).execute();
@@ -201,6 +265,109 @@ public final class SyncStore {
                         + updated.get(updated.size() - 1).getSeq(), null, after, null);
             }
             return changed;
+        });
+    }
+
+    /** Hand-off messages whose answer changes what the desk holds. */
+    private static final Set<String> HAND_OFFS = Set.of(ChangeKind.CASE_FORWARDED.name(),
+            ChangeKind.CASE_RELEASED.name());
+
+    /**
+     * A message the province rejected as malformed when sent alone (HTTP 400), or that this release cannot send
+     * (unreadable row, an envelope that cannot be made): one more rejection and attempt with the reason. At the
+     * {@link #QUARANTINE_AFTER}th it becomes QUARANTINED (audited, actor 系统) and its chain waits (D124). Returns
+     * whether it is quarantined now. A row no longer pending is left alone.
+     */
+    public boolean recordRejection(long seq, String reason) {
+        requireProduction();
+        return desk.db().write(tx -> {
+            OutboxRecord r = tx.selectFrom(OUTBOX).where(OUTBOX.SEQ.eq(seq)).forUpdate().fetchOne();
+            if (r == null || !Outbox.PENDING.equals(r.getStatus())) {
+                return false;
+            }
+            OffsetDateTime now = desk.now();
+            r.setAttempts(r.getAttempts() + 1);
+            r.setRejections(r.getRejections() + 1);
+            r.setLastError(cut(reason, ERROR_MAX));
+            boolean quarantined = r.getRejections() >= QUARANTINE_AFTER;
+            if (quarantined) {
+                r.setStatus(QUARANTINED);
+                r.setQuarantinedAt(now);
+            }
+            r.update();
+            tx.update(SYNC_STATE).set(SYNC_STATE.LAST_ATTEMPT_AT, now).set(SYNC_STATE.LAST_ERROR, cut(reason, ERROR_MAX))
+                    .where(SYNC_STATE.ID.eq(1)).execute();
+            if (quarantined) {
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("seq", r.getSeq());
+                after.put("msgType", r.getMsgType());
+                after.put("entityType", r.getEntityType());
+                after.put("entityId", r.getEntityId());
+                after.put("reason", cut(reason, ERROR_MAX));
+                desk.audited().record(tx, null, now, "SYNC_QUARANTINE", "OUTBOX", String.valueOf(r.getSeq()), null,
+                        after, null);
+            }
+            return quarantined;
+        });
+    }
+
+    /** The quarantined chains, oldest first: each with its first quarantined message and the messages waiting. */
+    public List<QuarantinedChain> quarantined() {
+        DSLContext dsl = desk.db().dsl();
+        Map<Chain, QuarantinedChain> out = new LinkedHashMap<>();
+        for (OutboxRecord r : dsl.selectFrom(OUTBOX).where(OUTBOX.STATUS.eq(QUARANTINED)).orderBy(OUTBOX.SEQ)
+                .fetch()) {
+            Chain c = new Chain(r.getEntityType(), r.getEntityId());
+            if (out.containsKey(c)) {
+                continue;
+            }
+            int waiting = dsl.fetchCount(OUTBOX, OUTBOX.ENTITY_TYPE.eq(c.entityType()),
+                    OUTBOX.ENTITY_ID.eq(c.entityId()), OUTBOX.STATUS.in(Outbox.PENDING, QUARANTINED),
+                    OUTBOX.SEQ.gt(r.getSeq()));
+            out.put(c, new QuarantinedChain(c.entityType(), c.entityId(), r.getSeq(), r.getMsgType(), r.getLastError(),
+                    r.getQuarantinedAt(), waiting));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** The quarantined chain of one case or registry record, if any. */
+    public Optional<QuarantinedChain> quarantinedChain(String entityType, String entityId) {
+        return quarantined().stream().filter(q -> q.entityType().equals(entityType) && q.entityId().equals(entityId))
+                .findFirst();
+    }
+
+    /**
+     * {@code ybdesk sync retry}: an administrator or the agency head puts quarantined messages back (one by its
+     * {@code seq}, or all when null): PENDING with no rejections, sent again in the next round. Audited
+     * ({@code SYNC_RETRY}). Returns the sequence numbers put back.
+     */
+    public List<Long> retry(Long seq, Actor actor) {
+        requireProduction();
+        if (actor == null) {
+            throw new ServiceException(Texts.get("login.required"));
+        }
+        if (!actor.has(org.ybdesk.core.lifecycle.Role.ADMIN) && !actor.has(org.ybdesk.core.lifecycle.Role.HEAD)) {
+            throw new ServiceException(Texts.get("sync.retry.forbidden"));
+        }
+        return desk.db().write(tx -> {
+            var which = OUTBOX.STATUS.eq(QUARANTINED);
+            if (seq != null) {
+                String status = tx.select(OUTBOX.STATUS).from(OUTBOX).where(OUTBOX.SEQ.eq(seq)).fetchOne(OUTBOX.STATUS);
+                if (!QUARANTINED.equals(status)) {
+                    throw new ServiceException(Texts.get("sync.retry.notQuarantined", String.valueOf(seq)));
+                }
+                which = which.and(OUTBOX.SEQ.eq(seq));
+            }
+            List<Long> seqs = tx.select(OUTBOX.SEQ).from(OUTBOX).where(which).orderBy(OUTBOX.SEQ).fetch(OUTBOX.SEQ);
+            if (seqs.isEmpty()) {
+                return seqs;
+            }
+            tx.update(OUTBOX).set(OUTBOX.STATUS, Outbox.PENDING).set(OUTBOX.REJECTIONS, 0)
+                    .setNull(OUTBOX.QUARANTINED_AT).where(OUTBOX.SEQ.in(seqs)).execute();
+            desk.audited().record(tx, actor, desk.now(), "SYNC_RETRY", "OUTBOX", seqs.get(0) + "-"
+                    + seqs.get(seqs.size() - 1), Map.of("status", QUARANTINED), Map.of("status", Outbox.PENDING,
+                    "seqs", seqs), null);
+            return seqs;
         });
     }
 
@@ -267,15 +434,17 @@ public final class SyncStore {
         int failing = dsl.fetchCount(OUTBOX, OUTBOX.STATUS.eq(Outbox.PENDING).and(OUTBOX.ATTEMPTS.gt(0)));
         int tasks = dsl.fetchCount(SYNC_TASK, SYNC_TASK.STATUS.eq(TASK_OPEN));
         return new Counts(by.getOrDefault(Outbox.PENDING, 0), by.getOrDefault(Outbox.ACKED, 0),
-                by.getOrDefault(Outbox.REFUSED, 0), failing, tasks);
+                by.getOrDefault(Outbox.REFUSED, 0), failing, tasks, by.getOrDefault(QUARANTINED, 0));
     }
 
-    /** Pending (oldest first) then refused (newest first) messages for the sync screen. */
+    /** Quarantined, then pending (oldest first), then refused (newest first) messages for the sync screen. */
     public List<MessageRow> messages(int limit) {
         DSLContext dsl = desk.db().dsl();
         List<MessageRow> out = new ArrayList<>();
-        dsl.selectFrom(OUTBOX).where(OUTBOX.STATUS.eq(Outbox.PENDING)).orderBy(OUTBOX.SEQ).limit(limit).fetch()
+        dsl.selectFrom(OUTBOX).where(OUTBOX.STATUS.eq(QUARANTINED)).orderBy(OUTBOX.SEQ).limit(limit).fetch()
                 .forEach(r -> out.add(row(r)));
+        dsl.selectFrom(OUTBOX).where(OUTBOX.STATUS.eq(Outbox.PENDING)).orderBy(OUTBOX.SEQ)
+                .limit(Math.max(0, limit - out.size())).fetch().forEach(r -> out.add(row(r)));
         dsl.selectFrom(OUTBOX).where(OUTBOX.STATUS.eq(Outbox.REFUSED)).orderBy(OUTBOX.SEQ.desc())
                 .limit(Math.max(0, limit - out.size())).fetch().forEach(r -> out.add(row(r)));
         return out;

@@ -22,6 +22,13 @@ import org.ybdesk.protocol.ReferenceData;
 import org.ybdesk.protocol.RegistryDelta;
 import org.ybdesk.protocol.UploadRequest;
 import org.ybdesk.protocol.UploadResponse;
+import org.ybdesk.protocol.org.CaseFeed;
+import org.ybdesk.protocol.org.CaseHistory;
+import org.ybdesk.protocol.org.ClaimRequest;
+import org.ybdesk.protocol.org.CountyCases;
+import org.ybdesk.protocol.org.DeskInfo;
+import org.ybdesk.protocol.org.ReassignRequest;
+import org.ybdesk.protocol.org.ReassignResult;
 
 /**
  * HTTP to the provincial server (JSON, see docs/protocol.md), with the JDK's client: a connect timeout and a
@@ -122,6 +129,92 @@ public final class ProvinceClient {
                 .GET(), true), RegistryDelta.class);
     }
 
+    // ------------------------------------------------------------------------------------------- the organisation
+
+    /** {@code GET /api/v1/desk}: who the province knows this desk as, and its last case sequences per day. */
+    public DeskInfo desk() throws Unanswered, Refused {
+        return answer(send(HttpRequest.newBuilder(uri(Protocol.PATH_DESK)).GET(), true), DeskInfo.class);
+    }
+
+    /**
+     * {@code GET /api/v1/cases/feed}: the entries after {@code since}; with {@code waitSeconds} &gt; 0 the province
+     * holds the request until an entry arrives or the time is up (long polling), so the read waits that long plus
+     * the configured timeout.
+     */
+    public CaseFeed feed(long since, int limit, int waitSeconds) throws Unanswered, Refused {
+        int wait = Math.max(0, Math.min(waitSeconds, Protocol.MAX_FEED_WAIT_SECONDS));
+        return answer(send(HttpRequest.newBuilder(uri(Protocol.PATH_FEED + "?since=" + since + "&limit=" + limit
+                + "&wait=" + wait)).GET(), true, config.timeout().plusSeconds(wait)), CaseFeed.class);
+    }
+
+    /** {@code GET /api/v1/cases/{no}}: the case with its holder and whole history. */
+    public CaseHistory history(String caseNo) throws Unanswered, Refused {
+        return answer(send(HttpRequest.newBuilder(uri(casePath(caseNo, ""))).GET(), true), CaseHistory.class);
+    }
+
+    /**
+     * {@code POST /api/v1/cases/{no}/claim} (领取): the whole history when granted; {@link Refused#caseHeld()} with
+     * the holder named in Chinese when another desk was first.
+     */
+    public CaseHistory claim(String caseNo, ClaimRequest request) throws Unanswered, Refused {
+        return answer(post(casePath(caseNo, "/claim"), request), CaseHistory.class);
+    }
+
+    /** {@code POST /api/v1/cases/{no}/release} online: the case goes back to its agency's pool. */
+    public CaseHistory release(String caseNo, ClaimRequest request) throws Unanswered, Refused {
+        return answer(post(casePath(caseNo, "/release"), request), CaseHistory.class);
+    }
+
+    /** {@code POST /api/v1/cases/reassign}: a supervisor moves a lost desk's cases (reason required). */
+    public ReassignResult reassign(ReassignRequest request) throws Unanswered, Refused {
+        return answer(post(Protocol.PATH_REASSIGN, request), ReassignResult.class);
+    }
+
+    /** {@code GET /api/v1/county/cases}: one page of the county view's summaries after {@code since}. */
+    public CountyCases county(long since, int limit) throws Unanswered, Refused {
+        return answer(send(HttpRequest.newBuilder(uri(Protocol.PATH_COUNTY + "?since=" + since + "&limit=" + limit))
+                .GET(), true), CountyCases.class);
+    }
+
+    private HttpResponse<byte[]> post(String path, Object body) throws Unanswered {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)), true);
+    }
+
+    /** The path of one case; a case number is letters and digits only (nothing else may reach the URL). */
+    private static String casePath(String caseNo, String tail) throws Unanswered {
+        if (caseNo == null || !caseNo.matches("[0-9A-Za-z]{1,64}")) {
+            throw new Unanswered(Texts.get("error.caseNo", String.valueOf(caseNo)), null);
+        }
+        return Protocol.PATH_CASES + "/" + caseNo + tail;
+    }
+
+    /**
+     * An answer of the organisation's endpoints: 200 → the value; 400/403/404/409/422 → {@link Refused} with the
+     * server's Chinese reason; 401, 5xx and anything unreadable → {@link Unanswered} (not a result).
+     */
+    private <T> T answer(HttpResponse<byte[]> r, Class<T> type) throws Unanswered, Refused {
+        int code = r.statusCode();
+        if (code == 400 || code == 403 || code == 404 || code == 409 || code == 422) {
+            ErrorBody err = null;
+            try {
+                err = json.readValue(r.body(), ErrorBody.class);
+            } catch (IOException | RuntimeException ignored) {
+                // not an error body (e.g. an older server without this path): the status says enough
+            }
+            String msg = err != null && err.errMsg() != null && !err.errMsg().isBlank() ? err.errMsg()
+                    : Texts.get(code == 404 ? "error.notFound" : "error.refusedStatus", code);
+            throw new Refused(code, err == null ? null : err.errCode(), msg);
+        }
+        return read(r, type);
+    }
+
     private URI uri(String path) {
         return URI.create(config.base() + path);
     }
@@ -191,8 +284,9 @@ public final class ProvinceClient {
             throw new Unanswered(Texts.get("error.auditRewound", detail), null).withProofSeq(anchoredSeq);
         }
         if (code == 401 || code == 403) {
-            throw new Unanswered(Texts.get("error.unauthorized", code, detail), null, true);
+            throw new Unanswered(Texts.get("error.unauthorized", code, detail), null, true).withStatus(code);
         }
-        throw new Unanswered(Texts.get("error.status", code, detail), null, false, code == 413);
+        throw new Unanswered(Texts.get(code == 400 ? "error.badRequest" : "error.status", code, detail), null, false,
+                code == 413).withStatus(code);
     }
 }

@@ -2,8 +2,10 @@ package org.ybdesk.sync;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -14,7 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ybdesk.protocol.org.CaseFeed;
+import org.ybdesk.protocol.org.CountyCases;
+import org.ybdesk.protocol.org.DeskInfo;
 import org.ybdesk.service.Desk;
+import org.ybdesk.service.Holdings;
 import org.ybdesk.service.Mode;
 import org.ybdesk.service.ServiceException;
 import org.ybdesk.service.SyncStore;
@@ -29,6 +35,14 @@ import org.ybdesk.service.SyncStore;
  */
 public final class SyncEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+    /** While the province does not answer, its health is asked this often; the first answer starts a round (D125). */
+    public static final Duration PROBE_INTERVAL = Duration.ofSeconds(5);
+    /** How long one feed request waits at the province for an entry (long polling, D125). */
+    public static final int FEED_WAIT_SECONDS = 25;
+    /** Feed entries asked for per request. */
+    static final int FEED_PAGE = 200;
+    /** County summaries asked for per page. */
+    static final int COUNTY_PAGE = 500;
 
     private final SyncStore store;
     private final Optional<SyncConfig> config;
@@ -39,7 +53,18 @@ public final class SyncEngine implements AutoCloseable {
     private final Duration backoffCap;
     private final ScheduledExecutorService exec;
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Set<String>>> caseListeners = new CopyOnWriteArrayList<>();
+    private final Holdings holdings;
+    private final Duration probeInterval;
+    private final int feedWaitSeconds;
+    private volatile Thread feedThread;
+    private volatile boolean closed;
+    private volatile DeskInfo deskInfo;
+    private volatile long feedPausedUntil;
+    private volatile long lastFeedMillis;
     private volatile boolean online;
+    /** The province answers its health check (a desk with a revoked token is reachable but not online). */
+    private volatile boolean reachable;
     private volatile boolean running;
     private volatile int failures;
     private volatile SyncStatus last;
@@ -52,6 +77,15 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     public SyncEngine(Desk desk, Optional<SyncConfig> config, Duration backoffBase, Duration backoffCap) {
+        this(desk, config, backoffBase, backoffCap, PROBE_INTERVAL, FEED_WAIT_SECONDS);
+    }
+
+    /**
+     * An engine whose offline probe runs every {@code probeInterval} and whose feed requests wait up to
+     * {@code feedWaitSeconds} at the province (long polling).
+     */
+    public SyncEngine(Desk desk, Optional<SyncConfig> config, Duration backoffBase, Duration backoffCap,
+                      Duration probeInterval, int feedWaitSeconds) {
         if (desk.mode() != Mode.PRODUCTION) {
             throw new ServiceException(Texts.get("engine.sandbox"));
         }
@@ -65,6 +99,9 @@ public final class SyncEngine implements AutoCloseable {
         }
         this.backoffBase = backoffBase;
         this.backoffCap = backoffCap;
+        this.holdings = desk.holdings();
+        this.probeInterval = probeInterval;
+        this.feedWaitSeconds = feedWaitSeconds;
         this.exec = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ybdesk-sync");
             t.setDaemon(true);
@@ -93,6 +130,28 @@ public final class SyncEngine implements AutoCloseable {
         listeners.remove(l);
     }
 
+    /**
+     * Called (on the feed thread) with the numbers of the cases the feed changed, after they were applied: the
+     * window refreshes its lists and an open case screen. A UI hands them to its own thread.
+     */
+    public void addCaseListener(Consumer<Set<String>> l) {
+        caseListeners.add(l);
+    }
+
+    public void removeCaseListener(Consumer<Set<String>> l) {
+        caseListeners.remove(l);
+    }
+
+    /** Who the province knows this desk as (asked at start and at every round until it answered); empty before. */
+    public Optional<DeskInfo> deskInfo() {
+        return Optional.ofNullable(deskInfo);
+    }
+
+    /** The wall-clock time (ms) the feed last applied entries (0: never), for tests and the sync screen. */
+    public long lastFeedMillis() {
+        return lastFeedMillis;
+    }
+
     /** Starts the periodic rounds (the first one at once). Unconfigured: only the status is published. */
     public synchronized SyncEngine start() {
         if (started) {
@@ -101,6 +160,10 @@ public final class SyncEngine implements AutoCloseable {
         started = true;
         if (config.isPresent()) {
             schedule(Duration.ZERO);
+            Thread t = new Thread(this::feedLoop, "ybdesk-feed");
+            t.setDaemon(true);
+            feedThread = t;
+            t.start();
         } else {
             poke();
         }
@@ -135,12 +198,16 @@ public final class SyncEngine implements AutoCloseable {
         return online;
     }
 
-    private synchronized void schedule(Duration delay) {
+    private void schedule(Duration delay) {
+        scheduleTask(this::periodic, delay);
+    }
+
+    private synchronized void scheduleTask(Runnable task, Duration delay) {
         if (next != null) {
             next.cancel(false);
         }
         if (!exec.isShutdown()) {
-            next = exec.schedule(this::periodic, delay.toMillis(), TimeUnit.MILLISECONDS);
+            next = exec.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -149,6 +216,24 @@ public final class SyncEngine implements AutoCloseable {
             round();
         } catch (RuntimeException e) {
             LOG.error("sync round failed", e);
+        }
+    }
+
+    /**
+     * Offline: asks the province's health (no database work) and starts a round at the first answer; else asks
+     * again after {@link #probeInterval} (D125: back online → syncing within seconds, not after the backoff).
+     */
+    private void probe() {
+        if (closed) {
+            return;
+        }
+        if (client.healthy()) {
+            LOG.info("province answers again: sync round now");
+            online = true;
+            reachable = true;
+            periodic();
+        } else {
+            scheduleTask(this::probe, probeInterval);
         }
     }
 
@@ -174,8 +259,14 @@ public final class SyncEngine implements AutoCloseable {
             failures = 0;
         }
         publish();
-        if (started) {
-            schedule(report.error() == null ? Duration.ofSeconds(config.get().intervalSeconds()) : backoff(failures));
+        if (started && !closed) {
+            if (report.error() == null) {
+                schedule(Duration.ofSeconds(config.get().intervalSeconds()));
+            } else if (!reachable) {
+                scheduleTask(this::probe, probeInterval);
+            } else {
+                schedule(backoff(failures));
+            }
         }
         return report;
     }
@@ -183,15 +274,22 @@ public final class SyncEngine implements AutoCloseable {
     private SyncReport roundOnce() {
         if (!client.healthy()) {
             online = false;
+            reachable = false;
             failures++;
             String err = Texts.get("error.refused", config.get().base());
             store.recordFailure(List.of(), err);
             return new SyncReport(true, null, null, err);
         }
         online = true;
+        reachable = true;
+        askDesk();
         Uploader.Report up = uploader.run();
         if (!up.complete()) {
-            online = !up.unauthorized() && online;
+            // gone in the middle of the round (killed, network cut): probe until it answers, not the backoff
+            if (!up.unauthorized()) {
+                reachable = client.healthy();
+            }
+            online = !up.unauthorized() && reachable;
             failures++;
             return new SyncReport(true, up, null, up.error());
         }
@@ -208,8 +306,137 @@ public final class SyncEngine implements AutoCloseable {
             store.recordFailure(List.of(), err);
             return new SyncReport(true, up, null, err);
         }
+        try {
+            pullCounty();
+        } catch (Unanswered e) {
+            failures++;
+            store.recordFailure(List.of(), e.getMessage());
+            return new SyncReport(true, up, pull, e.getMessage());
+        }
         store.recordSuccess();
         return new SyncReport(true, up, pull, null);
+    }
+
+    /**
+     * Until the province answered it once: who it knows this desk as; the desk's case-number counters continue above
+     * the sequences it received from this window (a reinstalled or restored desk never issues a number twice). A
+     * province without the endpoint, or not answering, is asked again at the next round; the round goes on.
+     */
+    private void askDesk() {
+        if (deskInfo != null) {
+            return;
+        }
+        try {
+            deskInfo = ProvinceDesk.apply(store.desk(), client);
+        } catch (Unanswered | Refused e) {
+            LOG.info("desk information not available: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("desk information not applied", e);
+        }
+    }
+
+    /** A county (or higher) desk pulls the summaries of its agency's subtree, page by page (D125). */
+    private void pullCounty() throws Unanswered {
+        DeskInfo info = deskInfo;
+        if (info == null || !ProvinceDesk.countyOrHigher(info)) {
+            return;
+        }
+        try {
+            for (int pages = 0; pages < 10_000; pages++) {
+                long since = holdings.countyVersion();
+                CountyCases page = client.county(since, COUNTY_PAGE);
+                holdings.applyCounty(page);
+                if (!page.more() || page.version() <= since) {
+                    break;
+                }
+            }
+        } catch (Refused e) {
+            LOG.info("county view refused: {}", e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            LOG.warn("county view not applied: {}", e.getMessage());
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------------- the feed
+
+    /**
+     * The feed loop (thread {@code ybdesk-feed}, beside the periodic rounds): asks the province for the entries after
+     * the desk's feed version, waiting there up to {@link #feedWaitSeconds} (long polling); applies each page with the
+     * same rules as the desk's own cases ({@link Holdings#applyFeed}); fetches the whole history of a case the desk
+     * has no copy of; then tells the case listeners and publishes the status. No answer → offline: the round thread's
+     * probe takes over and the loop waits until the province answers again.
+     */
+    private void feedLoop() {
+        while (!closed) {
+            if (!online || System.currentTimeMillis() < feedPausedUntil) {
+                sleep(200);
+                continue;
+            }
+            try {
+                long since = holdings.feedVersion();
+                CaseFeed page = client.feed(since, FEED_PAGE, feedWaitSeconds);
+                if (page.entries().isEmpty()) {
+                    continue;
+                }
+                List<String> missing = holdings.applyFeed(page);
+                for (String caseNo : missing) {
+                    holdings.applyHistory(client.history(caseNo));
+                }
+                lastFeedMillis = System.currentTimeMillis();
+                Set<String> changed = new LinkedHashSet<>();
+                page.entries().forEach(e -> changed.add(e.caseNo()));
+                for (Consumer<Set<String>> l : caseListeners) {
+                    try {
+                        l.accept(Set.copyOf(changed));
+                    } catch (RuntimeException ex) {
+                        LOG.warn("case listener failed", ex);
+                    }
+                }
+                publish();
+            } catch (Unanswered e) {
+                if (closed) {
+                    return;
+                }
+                if (e.status() == 0 && !e.unauthorized()) {
+                    LOG.info("feed: province not answering ({}): offline", e.getMessage());
+                    goneOffline();
+                } else {
+                    LOG.info("feed unanswered: {}", e.getMessage());
+                    pauseFeed(e.unauthorized() ? 60_000 : 5_000);
+                }
+            } catch (Refused e) {
+                LOG.info("feed refused: {}", e.getMessage());
+                pauseFeed(e.notFound() ? 60_000 : 30_000);
+            } catch (UnsupportedOperationException e) {
+                LOG.warn("feed not applied: {}", e.getMessage());
+                pauseFeed(60_000);
+            } catch (RuntimeException e) {
+                LOG.warn("feed not applied", e);
+                pauseFeed(30_000);
+            }
+        }
+    }
+
+    /** The feed found the province gone: offline, and the probe asks its health every few seconds. */
+    private void goneOffline() {
+        if (online) {
+            online = false;
+            reachable = false;
+            publish();
+            scheduleTask(this::probe, probeInterval);
+        }
+    }
+
+    private void pauseFeed(long millis) {
+        feedPausedUntil = System.currentTimeMillis() + millis;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Exponential backoff: base × 2^(failures−1), capped, times a jitter in [0.5, 1). */
@@ -224,9 +451,11 @@ public final class SyncEngine implements AutoCloseable {
     private SyncStatus compute() {
         SyncStore.Counts c = store.counts();
         SyncStore.State s = store.state();
+        List<SyncStore.QuarantinedChain> q = c.quarantined() == 0 ? List.of() : store.quarantined();
         return new SyncStatus(config.isPresent(), online, running, c.pending(), c.failing(), c.refused(), c.acked(),
                 c.openTasks(), s.lastSuccessAt(), s.lastAttemptAt(),
-                config.isEmpty() ? Texts.get("config.missing") : s.lastError());
+                config.isEmpty() ? Texts.get("config.missing") : s.lastError(), q.size(),
+                q.isEmpty() ? null : q.get(0).reason());
     }
 
     private void publish() {
@@ -248,6 +477,11 @@ public final class SyncEngine implements AutoCloseable {
     /** Stops the rounds; a round under way finishes its current request (bounded by the timeout). */
     @Override
     public void close() {
+        closed = true;
+        Thread t = feedThread;
+        if (t != null) {
+            t.interrupt();
+        }
         exec.shutdownNow();
         try {
             exec.awaitTermination(config.map(c -> c.timeoutSeconds() + 5).orElse(5), TimeUnit.SECONDS);

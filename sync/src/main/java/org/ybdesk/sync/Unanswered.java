@@ -8,6 +8,7 @@ public final class Unanswered extends Exception {
     private final boolean unauthorized;
     private final boolean tooLarge;
     private Long proofSeq;
+    private int status;
 
     public Unanswered(String message, Throwable cause) {
         this(message, cause, false);
@@ -31,6 +32,24 @@ public final class Unanswered extends Exception {
     Unanswered withProofSeq(Long seq) {
         this.proofSeq = seq;
         return this;
+    }
+
+    /** The HTTP status of an answer that was not a result (0: no answer at all: refused, timeout, cut off). */
+    public int status() {
+        return status;
+    }
+
+    Unanswered withStatus(int status) {
+        this.status = status;
+        return this;
+    }
+
+    /**
+     * 400: the province found the request malformed (an envelope it cannot read, D54). For an upload of several
+     * messages the desk sends them in smaller parts to find the one (D124).
+     */
+    public boolean badRequest() {
+        return status == 400;
     }
 
     /** 413: the request was too large; a smaller batch will be read. */

@@ -2,7 +2,9 @@ package org.ybdesk.sync;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,24 +20,35 @@ import org.ybdesk.service.Mode;
 import org.ybdesk.service.ServiceException;
 import org.ybdesk.service.SyncStore;
 import org.ybdesk.service.SyncStore.Answer;
+import org.ybdesk.service.SyncStore.Chain;
 import org.ybdesk.service.SyncStore.PendingMessage;
 
 /**
- * Uploads the outbox in order of occurrence: the pending rows strictly by {@code seq}, in batches of at most the
- * configured size, each as an envelope whose {@code msgid} derives from the row only (stable across retries). The
- * answers of one response are recorded in one local transaction, after the whole response was read; the writer lock
- * is never held while a request is under way. A batch without an answer (refused connection, timeout, 5xx) leaves
- * its rows pending with one more attempt and the error, and ends the run: nothing after the first unanswered message
- * is sent. A response answering only the first k messages records those k and stops at message k+1.
+ * Uploads the outbox, keeping order per chain (D124: a case, a person, a unit), not across the desk: the pending rows
+ * by {@code seq}, skipping every chain with a quarantined message, in batches of at most the configured size, each as
+ * an envelope whose {@code msgid} derives from the row only (stable across retries). The answers of one response are
+ * recorded in one local transaction, after the whole response was read; the writer lock is never held while a
+ * request is under way.
+ *
+ * <p>A batch the province rejects as malformed (HTTP 400) or too large (413) is split in halves, in order, until the
+ * message it cannot read is alone: that message counts one rejection ({@link SyncStore#recordRejection}, the third
+ * quarantines it), its chain waits for the rest of the run, every other chain flows on. A row this release cannot
+ * send (unknown type, unreadable JSON, no envelope) is rejected the same way without a request. A batch without an
+ * answer (refused connection, timeout, 5xx, 401/403) leaves its rows pending with one more attempt and the error and
+ * ends the run; a response answering only the first k messages records those k and stops at message k+1.
  */
 public final class Uploader {
     private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
     private static final java.time.format.DateTimeFormatter HEAD_TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
-    /** What one run did; {@code error} is the Chinese reason it stopped early (null: the outbox is empty). */
+    /**
+     * What one run did; {@code error} is the Chinese reason it stopped early (null: every chain that could go went).
+     * {@code rejected}: messages rejected as malformed in this run (their chains waited), {@code quarantined}: of
+     * those, the ones set aside now.
+     */
     public record Report(int batches, int sent, int acked, int duplicates, int refused, String error,
-                         boolean unauthorized, long httpMillis, long localMillis) {
+                         boolean unauthorized, long httpMillis, long localMillis, int rejected, int quarantined) {
         public boolean complete() {
             return error == null;
         }
@@ -67,26 +80,53 @@ public final class Uploader {
         this.afterBatch = hook == null ? () -> { } : hook;
     }
 
+    /** The counters of one run, and the chains held back in it. */
+    private final class Run {
+        final SyncStore.Identity agency = store.identity();
+        final int windowNo = client.config().windowNo();
+        final Set<Chain> held = new HashSet<>();
+        int batches;
+        int sent;
+        int acked;
+        int dup;
+        int refused;
+        int rejected;
+        int quarantined;
+        long http;
+        long local;
+        String error;
+        boolean unauthorized;
+
+        Report report() {
+            return new Report(batches, sent, acked, dup, refused, error, unauthorized, http / 1_000_000,
+                    local / 1_000_000, rejected, quarantined);
+        }
+
+        void reject(PendingMessage m, String reason) {
+            rejected++;
+            held.add(chain(m));
+            if (store.recordRejection(m.seq(), reason)) {
+                quarantined++;
+                LOG.warn("outbox message {} ({} {}) quarantined: {}", m.seq(), m.entityType(), m.entityId(), reason);
+            } else {
+                LOG.info("outbox message {} ({} {}) rejected, its chain waits this round: {}", m.seq(),
+                        m.entityType(), m.entityId(), reason);
+            }
+        }
+    }
+
+    private static Chain chain(PendingMessage m) {
+        return new Chain(m.entityType(), m.entityId());
+    }
+
     public Report run() {
-        Desk desk = store.desk();
-        SyncStore.Identity agency = store.identity();
-        int windowNo = client.config().windowNo();
-        int batches = 0;
-        int sent = 0;
-        int acked = 0;
-        int dup = 0;
-        int refused = 0;
-        long http = 0;
-        long local = 0;
-        // halved when the server finds a request too large (413): a batch of big messages must not block the outbox
+        Run run = new Run();
         int limit = client.config().batchSize();
         while (true) {
             long l0 = System.nanoTime();
-            List<PendingMessage> batch = store.pending(limit);
+            List<PendingMessage> batch = store.pending(limit, run.held);
             if (batch.isEmpty()) {
                 // the chain grew without messages (answers, notes, pulls): its head goes to the province alone
-                String err = null;
-                boolean unauthorized = false;
                 if (store.anchorBehind()) {
                     try {
                         SyncStore.AuditAnchor anchor = store.auditAnchor().orElse(null);
@@ -94,85 +134,122 @@ public final class Uploader {
                     } catch (Unanswered e) {
                         LOG.info("audit head not anchored: {}", e.getMessage());
                         store.recordFailure(List.of(), e.getMessage());
-                        err = e.getMessage();
-                        unauthorized = e.unauthorized();
+                        run.error = e.getMessage();
+                        run.unauthorized = e.unauthorized();
                     }
                 }
-                return new Report(batches, sent, acked, dup, refused, err, unauthorized, http / 1_000_000,
-                        local / 1_000_000);
+                return run.report();
             }
-            List<Envelope> envelopes = new ArrayList<>(batch.size());
+            List<Outgoing> out = new ArrayList<>(batch.size());
             for (PendingMessage m : batch) {
+                if (run.held.contains(chain(m))) {
+                    continue; // an earlier message of its chain could not be sent
+                }
+                String problem = null;
+                Envelope e = null;
                 if (m.change() == null) {
-                    // cannot be sent, and nothing after it may go first: stop here, visibly
-                    String err = Texts.get("error.msgType", m.msgType(), m.seq());
-                    if (envelopes.isEmpty()) {
-                        store.recordFailure(List.of(m.seq()), err);
-                        return new Report(batches, sent, acked, dup, refused, err, false, http / 1_000_000, local / 1_000_000);
-                    }
-                    break;
-                }
-                envelopes.add(envelope(agency, windowNo, m));
-            }
-            List<Long> seqs = envelopes.stream().map(Envelope::seq).toList();
-            UploadResponse response;
-            batches++;
-            sent += envelopes.size();
-            long h0 = System.nanoTime();
-            local += h0 - l0;
-            SyncStore.AuditAnchor anchor = store.auditAnchor().orElse(null);
-            try {
-                Sent s = upload(envelopes, anchor);
-                response = s.response();
-                anchor = s.anchor();
-            } catch (Unanswered e) {
-                if (e.tooLarge() && envelopes.size() > 1) {
-                    limit = Math.max(1, envelopes.size() / 2);
-                    LOG.info("upload of {} messages from seq {} too large: trying {} at a time", seqs.size(),
-                            seqs.get(0), limit);
-                    continue;
-                }
-                LOG.info("upload of {} messages from seq {} unanswered: {}", seqs.size(), seqs.get(0), e.getMessage());
-                store.recordFailure(seqs, e.getMessage());
-                return new Report(batches, sent, acked, dup, refused, e.getMessage(), e.unauthorized(), http / 1_000_000,
-                        local / 1_000_000);
-            }
-            long h1 = System.nanoTime();
-            http += h1 - h0;
-            List<Answer> answers = new ArrayList<>();
-            List<UploadResult> results = response.results() == null ? List.of() : response.results();
-            int n = Math.min(results.size(), envelopes.size());
-            for (int i = 0; i < n; i++) {
-                UploadResult r = results.get(i);
-                Envelope e = envelopes.get(i);
-                if (r == null || !e.msgid().equals(r.msgid())) {
-                    break;
-                }
-                answers.add(new Answer(e.seq(), r.accepted(), r.infRefmsgid(), r.errCode(), r.errMsg()));
-            }
-            afterResponse.accept(response);
-            store.recordAnswers(answers);
-            anchored(anchor);
-            local += System.nanoTime() - h1;
-            LOG.debug("batch of {} from seq {}: server {} ms, desk {} ms", envelopes.size(), seqs.get(0),
-                    (h1 - h0) / 1_000_000, (System.nanoTime() - h1) / 1_000_000);
-            afterBatch.run();
-            for (int i = 0; i < answers.size(); i++) {
-                if (answers.get(i).accepted()) {
-                    acked++;
-                    if (results.get(i).duplicate()) {
-                        dup++;
-                    }
+                    problem = Texts.get(ChangeKind.ofMsgType(m.msgType()).isPresent() ? "error.payload"
+                            : "error.msgType", m.msgType(), m.seq());
                 } else {
-                    refused++;
+                    try {
+                        e = envelope(run.agency, run.windowNo, m);
+                    } catch (RuntimeException ex) {
+                        problem = Texts.get("error.envelope", m.seq(), String.valueOf(ex.getMessage()));
+                    }
+                }
+                if (problem != null) {
+                    run.reject(m, problem);
+                } else {
+                    out.add(new Outgoing(m, e));
                 }
             }
-            if (answers.size() < envelopes.size()) {
-                String err = Texts.get("error.answers", envelopes.get(answers.size()).msgid());
-                store.recordFailure(seqs.subList(answers.size(), seqs.size()), err);
-                return new Report(batches, sent, acked, dup, refused, err, false, http / 1_000_000, local / 1_000_000);
+            run.local += System.nanoTime() - l0;
+            if (!send(run, out)) {
+                return run.report();
             }
         }
+    }
+
+    /** A pending message and its envelope. */
+    private record Outgoing(PendingMessage message, Envelope envelope) {
+    }
+
+    /**
+     * Sends {@code part} (in order) and records the answers. A 400 or 413 splits it in halves, sent one after the
+     * other, down to one message, which is then rejected alone. Returns false when the run must end (no answer).
+     */
+    private boolean send(Run run, List<Outgoing> part) {
+        List<Outgoing> go = part.stream().filter(o -> !run.held.contains(chain(o.message()))).toList();
+        if (go.isEmpty()) {
+            return true;
+        }
+        List<Envelope> envelopes = go.stream().map(Outgoing::envelope).toList();
+        List<Long> seqs = envelopes.stream().map(Envelope::seq).toList();
+        run.batches++;
+        run.sent += envelopes.size();
+        long h0 = System.nanoTime();
+        SyncStore.AuditAnchor anchor = store.auditAnchor().orElse(null);
+        UploadResponse response;
+        try {
+            Sent s = upload(envelopes, anchor);
+            response = s.response();
+            anchor = s.anchor();
+        } catch (Unanswered e) {
+            run.http += System.nanoTime() - h0;
+            if (e.badRequest() || e.tooLarge()) {
+                if (go.size() == 1) {
+                    // alone and still unreadable for the province (or over its body limit): this message is it
+                    run.reject(go.get(0).message(), e.getMessage());
+                    return true;
+                }
+                LOG.info("upload of {} messages from seq {} not readable for the province ({}): sending halves",
+                        seqs.size(), seqs.get(0), e.getMessage());
+                int half = go.size() / 2;
+                return send(run, go.subList(0, half)) && send(run, go.subList(half, go.size()));
+            }
+            LOG.info("upload of {} messages from seq {} unanswered: {}", seqs.size(), seqs.get(0), e.getMessage());
+            store.recordFailure(seqs, e.getMessage());
+            run.error = e.getMessage();
+            run.unauthorized = e.unauthorized();
+            return false;
+        }
+        long h1 = System.nanoTime();
+        run.http += h1 - h0;
+        List<Answer> answers = new ArrayList<>(envelopes.size());
+        List<UploadResult> results = response.results() == null ? List.of() : response.results();
+        int n = Math.min(results.size(), envelopes.size());
+        for (int i = 0; i < n; i++) {
+            UploadResult r = results.get(i);
+            Envelope e = envelopes.get(i);
+            if (r == null || !e.msgid().equals(r.msgid())) {
+                break;
+            }
+            answers.add(new Answer(e.seq(), r.accepted(), r.infRefmsgid(), r.errCode(), r.errMsg()));
+        }
+        afterResponse.accept(response);
+        store.recordAnswers(answers);
+        anchored(anchor);
+        run.local += System.nanoTime() - h1;
+        LOG.debug("batch of {} from seq {}: server {} ms, desk {} ms", envelopes.size(), seqs.get(0),
+                (h1 - h0) / 1_000_000, (System.nanoTime() - h1) / 1_000_000);
+        afterBatch.run();
+        for (int i = 0; i < answers.size(); i++) {
+            if (answers.get(i).accepted()) {
+                run.acked++;
+                if (results.get(i).duplicate()) {
+                    run.dup++;
+                }
+            } else {
+                run.refused++;
+            }
+        }
+        if (answers.size() < envelopes.size()) {
+            String err = Texts.get("error.answers", envelopes.get(answers.size()).msgid());
+            store.recordFailure(seqs.subList(answers.size(), seqs.size()), err);
+            run.error = err;
+            return false;
+        }
+        return true;
     }
 
     private record Sent(UploadResponse response, SyncStore.AuditAnchor anchor) {

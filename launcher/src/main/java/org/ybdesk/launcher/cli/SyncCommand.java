@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ybdesk sync now | status | configure}: provincial sync from the command line (same engine as the GUI). */
-@Command(name = "sync", subcommands = {SyncCommand.Now.class, SyncCommand.Status.class, SyncCommand.Configure.class})
+@Command(name = "sync", subcommands = {SyncCommand.Now.class, SyncCommand.Status.class, SyncCommand.Configure.class,
+        SyncRetryCommand.class})
 final class SyncCommand {
 
     @Command(name = "now")
@@ -83,6 +84,7 @@ final class SyncCommand {
             SyncStore store = new SyncStore(d);
             SyncStore.Counts c = store.counts();
             SyncStore.State s = store.state();
+            java.util.List<SyncStore.QuarantinedChain> quarantined = store.quarantined();
             var cfg = SyncConfig.load(ctx().dataDir());
             boolean online = false;
             if (cfg.isPresent() && d.mode() == org.ybdesk.service.Mode.PRODUCTION) {
@@ -103,6 +105,7 @@ final class SyncCommand {
                 m.put("lastError", s.lastError());
                 m.put("referenceVersion", s.referenceVersion());
                 m.put("registryVersion", s.registryVersion());
+                m.put("quarantined", quarantined);
                 Out.json(out(), m);
                 return 0;
             }
@@ -115,6 +118,19 @@ final class SyncCommand {
                     : time(s.lastSuccessAt())));
             if (s.lastError() != null) {
                 out().println(Out.t("sync.status.error", s.lastError()));
+            }
+            if (!quarantined.isEmpty()) {
+                out().println(Out.t("sync.status.quarantined", quarantined.size()));
+                for (SyncStore.QuarantinedChain q : quarantined) {
+                    String kind = switch (q.entityType()) {
+                        case "CASE", "PERSON", "UNIT" -> Out.t("sync.chain." + q.entityType());
+                        default -> q.entityType();
+                    };
+                    out().println(Out.t("sync.status.quarantined.chain", kind,
+                            q.entityId(), q.seq(), q.msgType(), q.reason(), q.since() == null ? "" : time(q.since()),
+                            q.waiting()));
+                }
+                out().println(Out.t("sync.status.quarantined.retry"));
             }
             return 0;
         }
@@ -165,6 +181,17 @@ final class SyncCommand {
             SyncConfig c = SyncConfig.save(ctx().dataDir(), new SyncConfig(server, n, token, trustStore,
                     trustStorePassword, batchSize, interval, 0));
             out().println(Out.t("sync.configure.done", c.base(), c.windowNo(), ctx().dataDir().resolve(SyncConfig.FILE)));
+            if (desk().mode() == org.ybdesk.service.Mode.PRODUCTION) {
+                // who the province knows this desk as; the case-number counters continue above what it received
+                try {
+                    var info = org.ybdesk.sync.ProvinceDesk.apply(desk(),
+                            new org.ybdesk.sync.ProvinceClient(c.withTimeoutSeconds(10)));
+                    out().println(Out.t("sync.configure.desk", info.agency() == null ? "" : info.agency().name(),
+                            String.format("%02d", info.windowNo()), info.name() == null ? "" : info.name()));
+                } catch (org.ybdesk.sync.Unanswered | org.ybdesk.sync.Refused e) {
+                    out().println(Out.t("sync.configure.deskLater", e.getMessage()));
+                }
+            }
             return 0;
         }
     }

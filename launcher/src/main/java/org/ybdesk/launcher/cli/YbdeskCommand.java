@@ -67,6 +67,9 @@ public final class YbdeskCommand implements java.util.concurrent.Callable<Intege
             CommandLine cl = new CommandLine(root);
             CommandLine cases = cl.getSubcommands().get("case");
             CaseCommand.STEPS.forEach((name, action) -> cases.addSubcommand(name, new CaseCommand.Step(action)));
+            cases.addSubcommand("claim", new CaseClaimCommand());
+            cases.addSubcommand("holder", new CaseHolderCommand());
+            cases.addSubcommand("reassign", new CaseReassignCommand());
             withHelp(cl);
             Converters.register(cl);
             cl.setResourceBundle(ResourceBundle.getBundle("org.ybdesk.launcher.cli", Messages.LOCALE));
