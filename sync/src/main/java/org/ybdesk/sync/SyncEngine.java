@@ -307,6 +307,7 @@ public final class SyncEngine implements AutoCloseable {
             return new SyncReport(true, up, null, err);
         }
         try {
+            drainFeed();
             pullCounty();
         } catch (Unanswered e) {
             failures++;
@@ -359,6 +360,53 @@ public final class SyncEngine implements AutoCloseable {
 
     // -------------------------------------------------------------------------------------------------- the feed
 
+    /** Serialises applying feed pages (the feed thread and a round may both read the feed). */
+    private final Object feedApply = new Object();
+
+    /**
+     * One feed request (waiting up to {@code waitSeconds} at the province) and its page applied: entries replayed,
+     * the whole history fetched for a case the desk has no copy of, the case listeners told. Returns the number of
+     * entries (0: nothing new).
+     */
+    private int feedOnce(int waitSeconds) throws Unanswered, Refused {
+        CaseFeed page = client.feed(holdings.feedVersion(), FEED_PAGE, waitSeconds);
+        if (page.entries().isEmpty()) {
+            return 0;
+        }
+        synchronized (feedApply) {
+            List<String> missing = holdings.applyFeed(page);
+            for (String caseNo : missing) {
+                holdings.applyHistory(client.history(caseNo));
+            }
+        }
+        lastFeedMillis = System.currentTimeMillis();
+        Set<String> changed = new LinkedHashSet<>();
+        page.entries().forEach(e -> changed.add(e.caseNo()));
+        for (Consumer<Set<String>> l : caseListeners) {
+            try {
+                l.accept(Set.copyOf(changed));
+            } catch (RuntimeException ex) {
+                LOG.warn("case listener failed", ex);
+            }
+        }
+        return page.entries().size();
+    }
+
+    /**
+     * A round's share of the feed: every entry waiting now, without long polling (so {@code ybdesk sync now} brings
+     * the other desks' changes as well, not only the window's feed thread). A refusal of the feed (an older province)
+     * is logged and the round goes on.
+     */
+    private void drainFeed() throws Unanswered {
+        try {
+            for (int pages = 0; pages < 10_000 && feedOnce(0) > 0; pages++) {
+                // next page
+            }
+        } catch (Refused e) {
+            LOG.info("feed refused: {}", e.getMessage());
+        }
+    }
+
     /**
      * The feed loop (thread {@code ybdesk-feed}, beside the periodic rounds): asks the province for the entries after
      * the desk's feed version, waiting there up to {@link #feedWaitSeconds} (long polling); applies each page with the
@@ -373,24 +421,8 @@ public final class SyncEngine implements AutoCloseable {
                 continue;
             }
             try {
-                long since = holdings.feedVersion();
-                CaseFeed page = client.feed(since, FEED_PAGE, feedWaitSeconds);
-                if (page.entries().isEmpty()) {
+                if (feedOnce(feedWaitSeconds) == 0) {
                     continue;
-                }
-                List<String> missing = holdings.applyFeed(page);
-                for (String caseNo : missing) {
-                    holdings.applyHistory(client.history(caseNo));
-                }
-                lastFeedMillis = System.currentTimeMillis();
-                Set<String> changed = new LinkedHashSet<>();
-                page.entries().forEach(e -> changed.add(e.caseNo()));
-                for (Consumer<Set<String>> l : caseListeners) {
-                    try {
-                        l.accept(Set.copyOf(changed));
-                    } catch (RuntimeException ex) {
-                        LOG.warn("case listener failed", ex);
-                    }
                 }
                 publish();
             } catch (Unanswered e) {
