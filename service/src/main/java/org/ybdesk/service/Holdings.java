@@ -102,9 +102,7 @@ public final class Holdings {
                 try {
                     apply(tx, ctx, e);
                 } catch (IllegalArgumentException disagree) {
-                    if (h.isPresent() && h.get().local()) {
-                        throw new ServiceException(disagree.getMessage());
-                    }
+                    // nothing of the step was written: the case is fetched whole, the rest of the page flows on
                     fetch.add(e.caseNo());
                 }
             }
