@@ -102,9 +102,7 @@ public final class Holdings {
                 try {
                     apply(tx, ctx, e);
                 } catch (IllegalArgumentException disagree) {
-                    if (h.isPresent() && h.get().local()) {
-                        throw new ServiceException(disagree.getMessage());
-                    }
+                    // nothing of the step was written: the case is fetched whole, the rest of the page flows on
                     fetch.add(e.caseNo());
                 }
             }
@@ -499,17 +497,15 @@ public final class Holdings {
                         s.applicantName(), null, null, null),
                 s.channel() == null ? Texts.get("holding.channel.remote") : s.channel(), Map.of(), Map.of(), null,
                 null, received);
-        String initials = NameIndex.initials(s.applicantName());
-        Optional<CaseFile> old = repo.find(tx, s.caseNo());
-        Map<String, Object> before = old.map(o -> CaseRepository.auditView(o, o.rowVersion())).orElse(null);
-        CaseFile stored = old.isPresent() ? repo.resetCopy(tx, old.get().id(), c, initials, now)
-                : repo.insert(tx, c, initials, null, now);
+        // the steps replayed in memory first (the same effects, no database per step), then stored at once
         String marker = Texts.get("holding.copy.SUMMARY");
+        CaseFile cur = c;
+        List<CaseRepository.Event> events = new ArrayList<>();
         // who took the application in (the ledger's 经办人), when the summary names it
         CaseSummary.Step receipt = s.steps().stream().filter(x -> CaseRepository.RECEIVE.equals(x.action()))
                 .findFirst().orElse(null);
-        repo.addEvent(tx, stored.id(), new CaseRepository.Event(CaseRepository.RECEIVE, null, CaseState.RECEIVED,
-                null, receipt == null || receipt.actorName() == null ? "" : receipt.actorName(), null,
+        events.add(new CaseRepository.Event(CaseRepository.RECEIVE, null, CaseState.RECEIVED, null,
+                receipt == null || receipt.actorName() == null ? "" : receipt.actorName(), null,
                 at(receipt == null ? null : receipt.at(), null, received.atStartOfDay(Desk.ZONE).toOffsetDateTime()),
                 received, List.of(), null, null, null, marker));
         for (CaseSummary.Step step : s.steps()) {
@@ -519,7 +515,6 @@ public final class Holdings {
             } catch (IllegalArgumentException notAStep) {
                 continue; // RECEIVE and other timeline entries that are no lifecycle step
             }
-            CaseFile cur = repo.lock(tx, s.caseNo()).orElseThrow();
             CaseFile.ReportedStep r = new CaseFile.ReportedStep(action,
                     step.fromState() == null ? null : CaseState.valueOf(step.fromState()),
                     step.toState() == null ? null : CaseState.valueOf(step.toState()), LocalDate.parse(step.onDay()),
@@ -531,14 +526,27 @@ public final class Holdings {
             } catch (IllegalArgumentException disagree) {
                 throw new ServiceException(Texts.get("holding.summary.invalid", s.caseNo(), disagree.getMessage()));
             }
-            saveStep(tx, cur, st, r, null, marker, null, now);
+            events.add(new CaseRepository.Event(action.name(), st.transition().from(), st.transition().to(), null,
+                    r.actorName() == null ? "" : r.actorName(), null, r.at(), r.onDay(), st.command().reasons(), null,
+                    st.command().amount(), null, marker));
+            cur = st.after();
+        }
+        CaseViews.DeadlineView d = CaseQueries.deadline(cur, desk.today(), desk.deadlines());
+        cur = cur.withDueOn(d == null ? null : d.dueDate());
+        String initials = NameIndex.initials(s.applicantName());
+        Optional<CaseFile> old = repo.find(tx, s.caseNo());
+        Map<String, Object> before = old.map(o -> CaseRepository.auditView(o, o.rowVersion())).orElse(null);
+        CaseFile stored = old.isPresent() ? repo.resetCopy(tx, old.get().id(), c, initials, now)
+                : repo.insert(tx, c, initials, null, now);
+        CaseFile saved = repo.save(tx, stored, cur.withId(stored.id()).withRowVersion(stored.rowVersion()), now);
+        for (CaseRepository.Event ev : events) {
+            repo.addEvent(tx, stored.id(), ev);
         }
         boolean here = h != null && ctx.own(h.agencyCode(), h.windowNo());
         repo.setHolding(tx, s.caseNo(), new Holding(here, h == null ? null : h.agencyCode(),
                 h == null ? null : h.windowNo(), h == null ? null : h.agencyName(), null, null, CaseRepository.SUMMARY, acceptor,
                 h == null ? null : h.acceptorWindowNo(), s.version()));
-        CaseFile now2 = repo.find(tx, s.caseNo()).orElseThrow();
-        Map<String, Object> after = CaseRepository.auditView(now2, now2.rowVersion());
+        Map<String, Object> after = CaseRepository.auditView(saved, saved.rowVersion());
         after.put("countyVersion", s.version());
         desk.audited().record(tx, null, now, "CASE_SUMMARY", "CASE", s.caseNo(), before, after, null);
     }

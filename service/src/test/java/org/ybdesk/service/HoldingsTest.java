@@ -278,6 +278,15 @@ class HoldingsTest {
         assertThat(c.desk.holdings().applyFeed(new CaseFeed(50, false, List.of(stray)))).containsExactly(no);
         assertThat(c.desk.cases().show(no, null).summary().state()).isEqualTo(CaseState.ACCEPTED);
         assertThat(c.desk.verifyAudit().problems()).isEmpty();
+        // at the desk that made the case: the page still flows on; its history cannot rebuild a case made here
+        assertThat(t.desk.holdings().applyFeed(new CaseFeed(50, false, List.of(stray)))).containsExactly(no);
+        assertThat(t.desk.holdings().feedVersion()).isEqualTo(50);
+        List<FeedEntry> withStray = new ArrayList<>(entries);
+        withStray.add(stray);
+        assertThatThrownBy(() -> t.desk.holdings().applyHistory(new CaseHistory(pool, withStray)))
+                .isInstanceOf(ServiceException.class).hasMessageContaining(no).hasMessageContaining("重新获取");
+        assertThat(t.desk.cases().show(no, null).summary().state()).isEqualTo(CaseState.ACCEPTED);
+        assertThat(t.desk.verifyAudit().problems()).isEmpty();
     }
 
     @Test

@@ -60,6 +60,18 @@ class ReportCliTest {
         }
     }
 
+    /** Issue 12: {@code --scope county} covers the county view; the page names the scope and the desks covered. */
+    @Test
+    void countyScopeNamesItsScopeAndCoveredDesks(@TempDir Path out) throws IOException {
+        Path pdf = out.resolve("ledger.pdf");
+        CliTest.Run r = report("ledger", "--from", FROM, "--to", TO, "--scope", "county", "--out", pdf.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", "")).contains("范围：本县（区）全部办件",
+                    "覆盖窗口：");
+        }
+    }
+
     @Test
     void paymentsAsXlsxFilteredByItem(@TempDir Path out) throws IOException {
         Path xlsx = out.resolve("payments.xlsx");
@@ -87,6 +99,9 @@ class ReportCliTest {
         CliTest.Run unknownKind = report("weekly", "--from", FROM, "--to", TO, "--out", file);
         assertThat(unknownKind.code()).isEqualTo(2);
         assertThat(unknownKind.err()).contains("weekly");
+        CliTest.Run badScope = report("ledger", "--from", FROM, "--to", TO, "--scope", "province", "--out", file);
+        assertThat(badScope.code()).as(badScope.toString()).isEqualTo(1);
+        assertThat(badScope.err()).contains("统计范围「province」无法识别", "county");
         CliTest.Run badFormat = report("ledger", "--from", FROM, "--to", TO, "--format", "doc", "--out", file);
         assertThat(badFormat.code()).isEqualTo(2);
         CliTest.Run noOut = report("ledger", "--from", FROM, "--to", TO);
