@@ -104,6 +104,7 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
     private final CaseNotesTab notesTab;
     private final CaseMessagesTab messagesTab = new CaseMessagesTab();
     private final SyncTaskBar syncTask;
+    private final HoldingBar holding;
 
     CasePanel(MainFrame frame, String caseNo) {
         super(new BorderLayout(0, 6));
@@ -115,11 +116,13 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         attachmentsTab = new CaseAttachmentsTab(this);
         notesTab = new CaseNotesTab(this);
         syncTask = new SyncTaskBar(frame, this.caseNo);
+        holding = new HoldingBar(this);
 
         JPanel north = new JPanel();
         north.setLayout(new BoxLayout(north, BoxLayout.Y_AXIS));
         north.add(header());
         north.add(syncTask);
+        north.add(holding);
         north.add(Box.createVerticalStrut(8));
         north.add(actionsBar());
         add(north, BorderLayout.NORTH);
@@ -297,6 +300,10 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         return caseNo;
     }
 
+    MainFrame frame() {
+        return frame;
+    }
+
     /** The case as last loaded (null before the first load finishes). */
     CaseView view() {
         return view;
@@ -330,6 +337,7 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         this.view = v;
         ServiceItem item = item(v);
         showHeader(v);
+        holding.show(v);
         showActions(v);
         timelineModel.setRows(v.events());
         if (!v.events().isEmpty()) {
@@ -470,7 +478,12 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         actionButtons.removeAll();
         Availability firstDisabled = null;
         List<String> allReasons = new ArrayList<>();
-        for (Availability a : v.actions()) {
+        // a copy of a case held elsewhere, or one whose hand-off the province has not confirmed: read-only here
+        String notHere = v.holding() == null || v.holding().actionable() ? null
+                : Texts.t(v.holding().heldHere() ? "holding.pending" : "holding.notHere", v.holding().holder());
+        for (Availability availability : v.actions()) {
+            Availability a = notHere == null ? availability
+                    : new Availability(availability.action(), availability.label(), false, List.of(notHere));
             JButton b = new JButton(a.label());
             b.setName("case.action." + a.action().name());
             b.setEnabled(a.allowed() && !busy);

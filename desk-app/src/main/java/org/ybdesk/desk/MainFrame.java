@@ -287,6 +287,23 @@ public final class MainFrame extends JFrame {
     }
 
     /** Something that sync shows changed (a task handled, a change queued): recount and refresh the screen. */
+    SyncUi sync() {
+        return sync;
+    }
+
+    /**
+     * The feed brought other desks' changes to {@code caseNos}: the workbench counts and lists, and the case screen
+     * when it shows one of them, read them again.
+     */
+    void casesChanged(java.util.Set<String> caseNos) {
+        sync.poke();
+        if (current == null || current == workbench) {
+            workbench.refresh();
+        } else if (current instanceof CasePanel c && caseNos.contains(c.caseNo())) {
+            c.reload();
+        }
+    }
+
     void syncChanged() {
         sync.poke();
         if (current == null || current == workbench) {

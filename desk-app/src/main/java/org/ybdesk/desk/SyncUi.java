@@ -35,6 +35,8 @@ final class SyncUi {
         Background.run(frame, () -> SyncEngine.forDesk(frame.session().desk(), frame.dataDir()), e -> {
             engine = e;
             e.addListener(s -> SwingUtilities.invokeLater(() -> show(s)));
+            // another desk changed cases this desk has a part in (the feed): lists and an open case show it at once
+            e.addCaseListener(changed -> SwingUtilities.invokeLater(() -> frame.casesChanged(changed)));
             e.start();
         });
     }
@@ -49,6 +51,12 @@ final class SyncUi {
 
     SyncEngine engine() {
         return engine;
+    }
+
+    /** Whether the desk is linked to a province (its engine has a configuration): the organisation's hand-offs apply. */
+    boolean configured() {
+        SyncEngine e = engine;
+        return e != null && e.config().isPresent();
     }
 
     SyncStatus last() {
