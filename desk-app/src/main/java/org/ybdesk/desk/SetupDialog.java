@@ -83,7 +83,12 @@ final class SetupDialog extends JDialog {
         row = section(p, c, row, Texts.t("setup.section.agency"));
         row = line(p, c, row, "setup.code", code);
         row = line(p, c, row, "setup.window", window);
-        desk.windowNo().ifPresent(w -> window.setText(String.valueOf(w)));
+        // a folder of an earlier release may have its window already (D117): shown, read off the event thread
+        Background.run(this, desk::windowNo, w -> w.ifPresent(n -> {
+            if (window.getText().isBlank()) {
+                window.setText(String.valueOf(n));
+            }
+        }));
         row = line(p, c, row, "setup.division", division);
         row = line(p, c, row, "setup.name", name);
         row = line(p, c, row, "setup.signature", signature);
@@ -180,14 +185,18 @@ final class SetupDialog extends JDialog {
         Integer windowNo = windowNumber(windowText);
         boolean notNumber = windowNo == null && !windowText.isBlank();
         // a window that is not a number is reported as such; the other fields are still checked all at once
-        AgencySetup setup = new AgencySetup(code.getText(), division.getText(), name.getText(), signature.getText(),
-                hotline.getText(), notNumber ? desk.windowNo().orElse(1) : windowNo);
+        String c = code.getText();
+        String dv = division.getText();
+        String nm = name.getText();
+        String sg = signature.getText();
+        String hl = hotline.getText();
         String u = adminUser.getText();
         String n = adminName.getText();
         String id = adminPersonId.getText();
         String pw = new String(adminPassword.getPassword());
         String pw2 = new String(adminPassword2.getPassword());
         Background.run(this, () -> {
+            AgencySetup setup = new AgencySetup(c, dv, nm, sg, hl, notNumber ? desk.windowNo().orElse(1) : windowNo);
             List<String> all = new ArrayList<>(desk.setup().agencyProblems(setup));
             if (notNumber) {
                 all.add(Texts.t("setup.window.notNumber", windowText.strip()));
