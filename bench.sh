@@ -4,6 +4,7 @@
 #        ./bench.sh prints [--cases N] [--samples N]     (print benchmark: receipts warm and 1,000 in one PDF)
 #        ./bench.sh storage [--commits N] [--minutes M] [--per-second P] [--data-dir DIR]
 #                                                        (durable commit latency; file size through a working day)
+#        ./bench.sh county [--desks N] [--cases N] [--samples N]   (county view: summaries applied, county report)
 #        ./bench.sh crash --kills N [--aged-kills M] [--migration-kills K] [--seed S] [--work-dir DIR]
 #                                                        (crash campaign: kill -9 at random moments; docs/RELIABILITY.md)
 # Results and how to read them: docs/PERFORMANCE.md.
@@ -33,6 +34,12 @@ if [[ "${1:-}" == "sync" ]]; then
   # provincial sync (issue 12 target: 10,000 queued changes in < 5 s); opens the workstation window: needs a display
   shift
   java -Xmx1g -cp "$copy" org.ybdesk.bench.SyncBench "$@"
+  exit 0
+fi
+if [[ "${1:-}" == "county" ]]; then
+  # county view (issue 12): apply 20 desks x 5,000 case summaries, then the monthly county report (target < 5 s)
+  shift
+  java -Xmx2g -cp "$copy" org.ybdesk.bench.CountyBench "$@"
   exit 0
 fi
 if [[ "${1:-}" == "crash" ]]; then

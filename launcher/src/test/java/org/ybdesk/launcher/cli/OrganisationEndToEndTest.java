@@ -192,7 +192,12 @@ class OrganisationEndToEndTest {
         Run stale = back.run(nextMonday.plusHours(4).plusMinutes(1), "rechecker", "case", "recheck", second,
                 "--amount", "88.00");
         assertThat(stale.code()).as(stale.toString()).isNotZero();
-        assertThat(stale.err()).contains("持有");
+        assertThat(stale.err()).contains("领取").doesNotContain("Exception");
+        JsonNode seen = back.json(nextMonday.plusHours(4).plusMinutes(2), "rechecker", "case", "show", second,
+                "--json");
+        assertThat(seen.at("/summary/state").asText()).as("the lost desk's copy after the hall's review")
+                .isEqualTo("REVIEWED");
+        assertThat(seen.at("/holding/heldHere").asBoolean()).isFalse();
         for (Desk d : List.of(town, hall, back)) {
             d.ok(nextMonday.plusHours(5), "admin", "audit", "verify");
         }
@@ -214,9 +219,12 @@ class OrganisationEndToEndTest {
             this.folder = folder;
         }
 
+        /** Setup, not the story: in this JVM (the story's commands run as processes). */
         void user(String username, String name, String role) {
-            ok(MONDAY.minusDays(1), "admin", "user", "add", "--username", username, "--name", name,
-                    "--new-password", PW, "--roles", role, "--person-id", residentId());
+            Run r = inProcess(folder, MONDAY.minusDays(1), List.of("user", "add", "--username", username, "--name",
+                    name, "--new-password", PW, "--roles", role, "--person-id", residentId(), "--user", "admin",
+                    "--password", PW));
+            assertThat(r.code()).as(r.toString()).isZero();
         }
 
         Run run(LocalDateTime now, String user, String... args) {
@@ -251,11 +259,11 @@ class OrganisationEndToEndTest {
 
     private Desk desk(String name, String agency, String agencyName, int window) {
         Desk d = new Desk(dir.resolve(name));
-        Run init = ybdesk(d.folder, MONDAY.minusDays(1), List.of("init", "--agency-code", agency, "--admin-division",
+        Run init = inProcess(d.folder, MONDAY.minusDays(1), List.of("init", "--agency-code", agency, "--admin-division",
                 "230102", "--agency-name", agencyName, "--hotline", "0451-84661234", "--window",
                 String.valueOf(window)));
         assertThat(init.code()).as(init.toString()).isZero();
-        Run admin = ybdesk(d.folder, MONDAY.minusDays(1), List.of("user", "add", "--username", "admin", "--name",
+        Run admin = inProcess(d.folder, MONDAY.minusDays(1), List.of("user", "add", "--username", "admin", "--name",
                 "管理员" + name, "--new-password", PW, "--roles", "管理员", "--person-id", residentId()));
         assertThat(admin.code()).as(admin.toString()).isZero();
         String token = null;
@@ -266,8 +274,9 @@ class OrganisationEndToEndTest {
             }
         }
         assertThat(token).as("token of the new desk").isNotBlank();
-        d.ok(MONDAY.minusDays(1), "admin", "sync", "configure", "--server", "http://127.0.0.1:" + port, "--token",
-                token);
+        Run configure = inProcess(d.folder, MONDAY.minusDays(1), List.of("sync", "configure", "--server",
+                "http://127.0.0.1:" + port, "--token", token, "--user", "admin", "--password", PW));
+        assertThat(configure.code()).as(configure.toString()).isZero();
         return d;
     }
 
@@ -275,6 +284,26 @@ class OrganisationEndToEndTest {
         ids++;
         String first17 = "230102" + (1960 + ids % 40) + "0101" + String.format("%03d", ids % 1000);
         return first17 + Validators.residentIdCheckChar(first17);
+    }
+
+    /** A command in this JVM on the same fixed clock (for setup: the story runs every desk as a process). */
+    private static Run inProcess(Path folder, LocalDateTime now, List<String> args) {
+        List<String> all = new ArrayList<>(args);
+        all.add("--data-dir");
+        all.add(folder.toString());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.time.Clock before = YbdeskCommand.clock;
+        YbdeskCommand.clock = java.time.Clock.fixed(now.atZone(org.ybdesk.service.Desk.ZONE).toInstant(),
+                org.ybdesk.service.Desk.ZONE);
+        int code;
+        try (java.io.PrintStream o = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+             java.io.PrintStream e = new java.io.PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = YbdeskCommand.run(all.toArray(String[]::new), o, e);
+        } finally {
+            YbdeskCommand.clock = before;
+        }
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static Run ybdesk(Path folder, LocalDateTime now, List<String> args) {
@@ -287,15 +316,22 @@ class OrganisationEndToEndTest {
         return exec(cmd, 180);
     }
 
+    /** The province's administrator registering agencies and desks (in this JVM: setup, not the story). */
     private String serverCli(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx256m", "-Dfile.encoding=UTF-8",
-                "-Dstdout.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-                "org.ybdesk.province.ProvinceServerMain"));
-        cmd.addAll(Arrays.asList(args));
-        cmd.addAll(List.of("--jdbc-url", jdbcUrl, "--db-user", pg.user(), "--db-password", pg.password()));
-        Run r = exec(cmd, 120);
-        assertThat(r.code()).as("province-server " + String.join(" ", args) + "\n" + r).isZero();
-        return r.out();
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.addAll(List.of("--jdbc-url", jdbcUrl, "--db-user", pg.user(), "--db-password", pg.password()));
+        java.io.PrintStream old = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = org.ybdesk.province.ProvinceServerMain.commandLine().execute(all.toArray(String[]::new));
+        } finally {
+            System.setOut(old);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as("province-server " + String.join(" ", args) + "\n" + text).isZero();
+        return text;
     }
 
     private void startServer() throws Exception {
