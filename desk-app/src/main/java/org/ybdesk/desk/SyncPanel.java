@@ -42,6 +42,9 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
     private final JButton now = new JButton(Texts.t("sync.now"));
     private final JButton open = new JButton(Texts.t("sync.open"));
     private final JButton handle = new JButton(Texts.t("sync.handle"));
+    private final JButton retry = new JButton(Texts.t("sync.retry"));
+    /** The chains set aside after repeated rejection (D124): shown in red above the list, retried by an admin. */
+    private final JLabel quarantine = new JLabel(" ");
     private final Consumer<SyncStatus> listener = this::status;
 
     SyncPanel(MainFrame frame, SyncUi sync) {
@@ -64,6 +67,11 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
         now.setName("sync.now");
         open.setName("sync.open");
         handle.setName("sync.handle");
+        retry.setName("sync.retry");
+        quarantine.setName("sync.quarantine");
+        quarantine.setForeground(UiSetup.OVERDUE);
+        quarantine.setVisible(false);
+        retry.addActionListener(e -> retrySelected());
         now.addActionListener(e -> syncNow());
         open.addActionListener(e -> openSelected());
         handle.addActionListener(e -> handleSelected());
@@ -72,9 +80,11 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
         buttons.add(now);
         buttons.add(open);
         buttons.add(handle);
+        buttons.add(retry);
         buttons.add(feedback);
         JPanel north = new JPanel(new BorderLayout(0, 6));
         north.add(summary, BorderLayout.NORTH);
+        north.add(quarantine, BorderLayout.CENTER);
         north.add(buttons, BorderLayout.SOUTH);
         add(north, BorderLayout.NORTH);
         add(new JScrollPane(table), BorderLayout.CENTER);
@@ -104,13 +114,41 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
     @Override
     public void refresh() {
         Desk desk = frame.session().desk();
-        Background.run(this, () -> new SyncStore(desk).messages(1000), rows -> {
-            model.setRows(rows);
+        Background.run(this, () -> new Loaded(new SyncStore(desk).messages(1000), new SyncStore(desk).quarantined()),
+                loaded -> {
+            model.setRows(loaded.rows());
+            showQuarantine(loaded.quarantined());
             enableButtons();
             if (!sync.available()) {
                 summary.setText(Texts.t("sync.status.sandbox"));
             }
         });
+    }
+
+    private record Loaded(java.util.List<MessageRow> rows, java.util.List<SyncStore.QuarantinedChain> quarantined) {
+    }
+
+    private void showQuarantine(java.util.List<SyncStore.QuarantinedChain> chains) {
+        quarantine.setVisible(!chains.isEmpty());
+        if (chains.isEmpty()) {
+            return;
+        }
+        SyncStore.QuarantinedChain first = chains.get(0);
+        quarantine.setText(Texts.t("sync.quarantine", String.valueOf(chains.size()),
+                Texts.t("sync.entity." + first.entityType()) + " " + first.entityId(), first.reason(),
+                String.valueOf(first.waiting())));
+    }
+
+    private void retrySelected() {
+        MessageRow r = selected();
+        Desk desk = frame.session().desk();
+        var actor = frame.session().actor();
+        Long seq = r != null && r.quarantined() ? r.seq() : null;
+        Background.run(this, () -> new SyncStore(desk).retry(seq, actor), seqs -> {
+            feedback.setText(Texts.t("sync.retry.done", String.valueOf(seqs.size())));
+            sync.poke();
+            refresh();
+        }, e -> CasePanel.showProblems(this, e));
     }
 
     private void syncNow() {
@@ -133,6 +171,7 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
         MessageRow r = selected();
         open.setEnabled(r != null && "CASE".equals(r.entityType()));
         handle.setEnabled(r != null && r.refused());
+        retry.setEnabled(quarantine.isVisible());
     }
 
     private void openSelected() {
@@ -175,6 +214,9 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
 
     /** 状态: pending (failing once it has been tried) or refused. */
     private static String status(MessageRow r) {
+        if (r.quarantined()) {
+            return Texts.t("sync.status.quarantined");
+        }
         return r.pending()
                 ? Texts.t(r.attempts() > 0 ? "sync.status.failing" : "sync.status.pending")
                 : Texts.t("sync.status.refused");

@@ -109,7 +109,9 @@ final class SyncUi {
         String lastSync = s.lastSuccessAt() == null ? Texts.t("sync.never")
                 : Texts.t("sync.last", HHMM.format(s.lastSuccessAt().atZoneSameInstant(Desk.ZONE)));
         return Texts.t("sync.status.line", state, String.valueOf(s.pending()), lastSync)
-                + (s.openTasks() > 0 ? Texts.t("sync.status.tasks", String.valueOf(s.openTasks())) : "");
+                + (s.openTasks() > 0 ? Texts.t("sync.status.tasks", String.valueOf(s.openTasks())) : "")
+                + (s.quarantinedChains() > 0
+                ? Texts.t("sync.status.quarantinedChains", String.valueOf(s.quarantinedChains())) : "");
     }
 
     void close() {
