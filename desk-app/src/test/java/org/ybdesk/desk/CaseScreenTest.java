@@ -208,6 +208,47 @@ class CaseScreenTest extends GuiTestBase {
 
     // -------------------------------------------------------------------------------------------- tests
 
+    /**
+     * Issue 12: on a desk that knows its organisation (a township service point under its county), accepting an
+     * item-17 reimbursement forwards it (the routing sends 审核 to the county): the case screen says 待移交 and takes
+     * no further step; once the province confirmed, the copy is read-only, says where the case waits, and offers 领取.
+     */
+    @Test
+    void aCaseForwardedToTheCountyIsReadOnlyHereAndSaysWhereItIs() {
+        Desk desk = productionDesk();
+        // the province's reference data as it sends it (AGENCIES: the agency tree; ROUTING: 审核 of item 17 at the county)
+        new org.ybdesk.service.SyncStore(desk).applyReference(1, List.of(
+                new org.ybdesk.service.SyncStore.ReferenceEntry("AGENCIES", "all", 1, "[{\"code\":\"230102000\","
+                        + "\"name\":\"哈尔滨市道里区医疗保障局经办中心\",\"admdvs\":\"230102\",\"level\":\"COUNTY\"},"
+                        + "{\"code\":\"230102001\",\"name\":\"哈尔滨市道里区医疗保障中心\",\"admdvs\":\"230102\","
+                        + "\"level\":\"TOWNSHIP\",\"parent_code\":\"230102000\"}]"),
+                new org.ybdesk.service.SyncStore.ReferenceEntry("ROUTING", "*", 1, "{\"admdvs\":\"*\",\"items\":"
+                        + "{\"17\":{\"ACCEPT\":\"TOWNSHIP\",\"*\":\"COUNTY\"}}}")));
+        Actor clerk = actor("clerk");
+        String caseNo = CaseTestData.create(desk, OUTPATIENT, "赵移交", clerk).summary().caseNo();
+        CaseTestData.act(desk, caseNo, CaseAction.ACCEPT, clerk);
+
+        FrameFixture main = login(Mode.PRODUCTION, "all", "passall1");
+        openDirectly(main, caseNo);
+        main.panel("case.holding").requireVisible();
+        assertThat(main.label("case.holding.text").text()).contains("待移交");
+        main.button("case.action.REVIEW").requireDisabled();
+        assertThat(tooltip(main.button("case.action.REVIEW").target())).contains("待省平台确认");
+
+        // the province acknowledged the forward: the case waits in the county's pool, this desk only reads it
+        desk.db().write(tx -> {
+            desk.holdings().handOffAnswered(tx, caseNo, true);
+            return null;
+        });
+        openDirectly(main, caseNo);
+        assertThat(main.label("case.holding.text").text()).contains("只读");
+        main.button("case.holding.claim").requireVisible();
+        main.button("case.action.REVIEW").requireDisabled();
+        assertThat(tooltip(main.button("case.action.REVIEW").target())).contains("请先点「领取」");
+        screenshot(main, "case-holding-read-only", true);
+        logout(main);
+    }
+
     @Test
     void separationOfDutiesShowsOnTheButtonsAndTheReviewerReviews() {
         Desk desk = productionDesk();
