@@ -602,6 +602,7 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
                 actionNote.setText("");
             }
             apply(v);
+            frame.syncChanged(); // 待上传 and the counts at once; online, the step (and a hand-off) goes up at once
             String done = Texts.t("case.action.done", a.label(), v.summary().stateLabel());
             if (v.messages().size() > messagesBefore) {
                 done = done + Texts.t("case.action.done.message");

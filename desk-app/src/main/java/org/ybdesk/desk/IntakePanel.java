@@ -770,6 +770,7 @@ final class IntakePanel extends JPanel {
             busy = false;
             setDecisionsEnabled(true);
             showResult(out);
+            frame.syncChanged(); // 待上传 and the counts at once; online, the change goes up within a second
         }, e -> {
             busy = false;
             setDecisionsEnabled(true);

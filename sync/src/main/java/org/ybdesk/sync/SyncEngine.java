@@ -183,10 +183,20 @@ public final class SyncEngine implements AutoCloseable {
         return f;
     }
 
-    /** Recomputes the status (e.g. after the clerk queued a change) and tells the listeners; off the caller's thread. */
+    /**
+     * Recomputes the status (e.g. after the clerk queued a change) and tells the listeners; off the caller's thread.
+     * Online, a round follows half a second later (instead of at the next periodic one): a case the clerk just
+     * forwarded reaches the province — and through the feed the receiving desks — within seconds (issue 12, item 5).
+     */
     public void poke() {
         exec.execute(this::publish);
+        if (started && online && config.isPresent() && !closed) {
+            scheduleTask(this::periodic, PROMPT_ROUND);
+        }
     }
+
+    /** How soon after a local change an online desk uploads it. */
+    static final Duration PROMPT_ROUND = Duration.ofMillis(500);
 
     /** The last published status (computed now when none was). */
     public SyncStatus status() {
