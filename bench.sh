@@ -5,6 +5,7 @@
 #        ./bench.sh storage [--commits N] [--minutes M] [--per-second P] [--data-dir DIR]
 #                                                        (durable commit latency; file size through a working day)
 #        ./bench.sh county [--desks N] [--cases N] [--samples N]   (county view: summaries applied, county report)
+#        ./bench.sh handoff [--samples N]                   (hand-off latency township → county, p95 target < 5 s)
 #        ./bench.sh crash --kills N [--aged-kills M] [--migration-kills K] [--seed S] [--work-dir DIR]
 #                                                        (crash campaign: kill -9 at random moments; docs/RELIABILITY.md)
 # Results and how to read them: docs/PERFORMANCE.md.
@@ -40,6 +41,12 @@ if [[ "${1:-}" == "county" ]]; then
   # county view (issue 12): apply 20 desks x 5,000 case summaries, then the monthly county report (target < 5 s)
   shift
   java -Xmx2g -cp "$copy" org.ybdesk.bench.CountyBench "$@"
+  exit 0
+fi
+if [[ "${1:-}" == "handoff" ]]; then
+  # hand-off latency (issue 12): township accepts, the county desk sees it in its pool (target p95 < 5 s)
+  shift
+  java -Xmx1g -cp "$copy" org.ybdesk.bench.HandOffBench "$@"
   exit 0
 fi
 if [[ "${1:-}" == "crash" ]]; then
