@@ -478,12 +478,7 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         actionButtons.removeAll();
         Availability firstDisabled = null;
         List<String> allReasons = new ArrayList<>();
-        // a copy of a case held elsewhere, or one whose hand-off the province has not confirmed: read-only here
-        String notHere = v.holding() == null || v.holding().actionable() ? null
-                : Texts.t(v.holding().heldHere() ? "holding.pending" : "holding.notHere", v.holding().holder());
-        for (Availability availability : v.actions()) {
-            Availability a = notHere == null ? availability
-                    : new Availability(availability.action(), availability.label(), false, List.of(notHere));
+        for (Availability a : v.actions()) {
             JButton b = new JButton(a.label());
             b.setName("case.action." + a.action().name());
             b.setEnabled(a.allowed() && !busy);
@@ -501,12 +496,20 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
             actionButtons.add(b);
         }
         if (v.actions().isEmpty()) {
-            JLabel none = new JLabel(Texts.t("case.actions.none"));
+            boolean elsewhere = v.holding() != null && !v.holding().actionable();
+            JLabel none = new JLabel(Texts.t(elsewhere ? "holding.actions.none" : "case.actions.none"));
             none.setName("case.actions.none");
             none.setForeground(MUTED);
             actionButtons.add(none);
         }
-        if (firstDisabled != null && !firstDisabled.whyNot().isEmpty()) {
+        // a copy of a case held elsewhere, or one whose hand-off the province has not confirmed: no step here (the
+        // service offers none), and the line under the buttons says why and what to do
+        String notHere = v.holding() == null || v.holding().actionable() ? null
+                : Texts.t(v.holding().heldHere() ? "holding.pending" : "holding.notHere", v.holding().holder());
+        if (notHere != null) {
+            whyNot.setText(notHere);
+            whyNot.setToolTipText(null);
+        } else if (firstDisabled != null && !firstDisabled.whyNot().isEmpty()) {
             whyNot.setText(Texts.t("case.whyNot", firstDisabled.label(), firstDisabled.whyNot().get(0)));
             whyNot.setToolTipText(html(allReasons));
         } else {
