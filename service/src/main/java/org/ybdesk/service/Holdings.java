@@ -614,4 +614,28 @@ public final class Holdings {
             throw new ServiceException(Texts.get("handoff.sandbox"));
         }
     }
+
+    /**
+     * The organisation as this desk knows it (for an administrator to view): its agency and level, its window, every
+     * agency of the province's list, and the routing in force for its 统筹区 with the key it came under (the
+     * 统筹区's own entry, else {@code *}); empty lists and null routing on a standalone desk.
+     */
+    public record OrgView(String agencyCode, String agencyName, String level, String parentCode, int windowNo,
+                          List<org.ybdesk.protocol.org.Agency> agencies, String routingKey,
+                          org.ybdesk.protocol.org.Routing routing) {
+    }
+
+    public OrgView organisation() {
+        DSLContext dsl = desk.db().dsl();
+        var own = desk.agency().orElse(null);
+        String code = own == null ? null : own.getCode();
+        var mine = code == null ? Optional.<org.ybdesk.protocol.org.Agency>empty() : Organisation.agency(dsl, code);
+        String division = own == null ? null : own.getAdminDivisionCode();
+        var routing = division == null ? Optional.<org.ybdesk.protocol.org.Routing>empty()
+                : Organisation.routing(dsl, division);
+        return new OrgView(code, own == null ? null : own.getName(), mine.map(org.ybdesk.protocol.org.Agency::level)
+                .orElse(null), mine.map(org.ybdesk.protocol.org.Agency::parentCode).orElse(null),
+                Organisation.ownWindow(dsl), Organisation.agencies(dsl), routing.map(
+                        org.ybdesk.protocol.org.Routing::admdvs).orElse(null), routing.orElse(null));
+    }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 /** {@code ybdesk}: the desk's command line. Every subcommand calls the same services the GUI uses. */
 @Command(name = "ybdesk", mixinStandardHelpOptions = true, version = "YB Desk 0.1.0",
         resourceBundle = "org.ybdesk.launcher.cli",
-        subcommands = {InitCommand.class, CatalogCommand.class, CalendarCommand.class, ValidateCommand.class,
+        subcommands = {InitCommand.class, OrgCommand.class, CatalogCommand.class, CalendarCommand.class, ValidateCommand.class,
                 UserCommand.class, PersonCommand.class, UnitCommand.class, CaseCommand.class, DueCommand.class,
                 AuditCommand.class, PrintCommand.class, ReportCommand.class, SyncCommand.class,
                 BackupCommand.class, KeyCommand.class})

@@ -100,6 +100,9 @@ class OrganisationEndToEndTest {
         for (Desk d : List.of(town, hall, back)) {
             d.ok(MONDAY, "admin", "sync", "now"); // agencies, routing, catalog, calendar
         }
+        // an administrator sees the organisation and the routing the desk will follow
+        assertThat(town.ok(MONDAY, "admin", "org").out()).contains("新阳路街道医保服务站（230102101）", "乡镇（街道）",
+                "窗口号 01", "17 门（急）诊费用报销", "县（市、区）级");
 
         // the province goes down; the township takes the application in and accepts it (offline)
         stopServer();
