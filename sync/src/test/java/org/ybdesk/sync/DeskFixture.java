@@ -25,10 +25,15 @@ final class DeskFixture {
     }
 
     static Desk open(Path dataDir, Mode mode) {
+        return open(dataDir, mode, 1);
+    }
+
+    /** A desk of window {@code windowNo}: the window the province registered it with (issue 12, D117). */
+    static Desk open(Path dataDir, Mode mode, int windowNo) {
         Desk d = Desk.open(dataDir, mode, CLOCK);
         if (d.agency().isEmpty()) {
             d.setup().initAgency(new SetupService.AgencySetup("230102001", "230102", "哈尔滨市道里区医疗保障中心",
-                    "道里区医保中心", "0451-84661234"), null);
+                    "道里区医保中心", "0451-84661234", windowNo), null);
             d.users().add("admin", "管理员甲", "passadmin1", EnumSet.of(Role.ADMIN), residentId("19750101"), null);
             Actor admin = d.users().login("admin", "passadmin1");
             d.users().add("clerk", "窗口乙", "passclerk1", EnumSet.of(Role.CLERK), residentId("19850101"), admin);
