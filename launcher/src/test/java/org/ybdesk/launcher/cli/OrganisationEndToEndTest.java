@@ -147,7 +147,18 @@ class OrganisationEndToEndTest {
         // the back office decides over the week, offline between claims and uploads; the township stays offline
         LocalDateTime tue = MONDAY.plusDays(1);
         back.ok(tue, "reviewer", "case", "review", no, "--amount", "321.50");
-        back.ok(tue.plusDays(1), "rechecker", "case", "recheck", no, "--amount", "321.50");
+        // the holder's process is killed in the middle of 复核 and the desk reopened: the step happened whole or not
+        // at all, the file verifies, and the rechecker finishes it
+        Process killed = back.start(tue.plusDays(1), "rechecker", "case", "recheck", no, "--amount", "321.50");
+        Thread.sleep(1_500 + new java.util.Random(20260302L).nextInt(1_500));
+        killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        String afterKill = back.json(tue.plusDays(1).plusMinutes(1), "rechecker", "case", "show", no, "--json")
+                .at("/summary/state").asText();
+        assertThat(afterKill).isIn("REVIEWED", "RECHECKED");
+        back.ok(tue.plusDays(1).plusMinutes(2), "admin", "audit", "verify");
+        if (afterKill.equals("REVIEWED")) {
+            back.ok(tue.plusDays(1).plusMinutes(3), "rechecker", "case", "recheck", no, "--amount", "321.50");
+        }
         back.ok(tue.plusDays(2), "finance", "case", "pay", no);
         back.ok(tue.plusDays(2).plusHours(1), "bclerk", "case", "close", no);
         back.ok(tue.plusDays(3), "admin", "sync", "now");
@@ -236,6 +247,17 @@ class OrganisationEndToEndTest {
                 all.addAll(List.of("--user", user, "--password", PW));
             }
             return ybdesk(folder, now, all);
+        }
+
+        /** A command as a process the test may kill (SIGKILL) while it runs. */
+        Process start(LocalDateTime now, String user, String... args) throws IOException {
+            List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx256m", "-Dfile.encoding=UTF-8",
+                    "-Dybdesk.test.now=" + now, "-cp", System.getProperty("java.class.path"),
+                    FixedClockMain.class.getName()));
+            cmd.addAll(Arrays.asList(args));
+            cmd.addAll(List.of("--user", user, "--password", PW, "--data-dir", folder.toString()));
+            return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         }
 
         Run ok(LocalDateTime now, String user, String... args) {
