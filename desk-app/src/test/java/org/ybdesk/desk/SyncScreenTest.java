@@ -100,7 +100,9 @@ class SyncScreenTest extends GuiTestBase {
             assertThat(e.syncNow().get(60, TimeUnit.SECONDS).ok()).isTrue();
         }
 
-        // this desk: the same person, and a case that gets the same number
+        // this desk: the same person, and a case numbered for window 01 although the province registered this desk as
+        // window 02 (a data folder copied from the other PC: `sync configure` refuses that, a hand-edited file does
+        // not) — the province refuses the number (D117), so both refusals show with the province's reasons
         Desk d = productionDesk();
         var clerk = d.users().login("clerk", "passclerk1");
         d.registry().registerPerson(new PersonInput(IdType.RESIDENT_ID, id, "张后到", null, null,
@@ -133,7 +135,7 @@ class SyncScreenTest extends GuiTestBase {
         }, Timeout.timeout(20_000));
         String[][] cells = main.table("sync.table").contents();
         assertThat(java.util.Arrays.asList(cells)).anySatisfy(row -> assertThat(String.join(" ", row)).contains("被退回", "ALREADY_INSURED", id));
-        assertThat(java.util.Arrays.asList(cells)).anySatisfy(row -> assertThat(String.join(" ", row)).contains("被退回", "CASE_EXISTS", caseNo));
+        assertThat(java.util.Arrays.asList(cells)).anySatisfy(row -> assertThat(String.join(" ", row)).contains("被退回", "FORBIDDEN_AGENCY", caseNo, "窗口号"));
         assertThat(main.label("sync.summary").text()).contains("被退回 2 条");
         screenshot(main, "sync-screen", true);
 
@@ -157,7 +159,7 @@ class SyncScreenTest extends GuiTestBase {
         GuiActionRunner.execute(() -> main.button("sync.open").target().doClick());
         waitIdle();
         javax.swing.JPanel bar = main.panel("case.syncTask").requireVisible().target();
-        assertThat(main.label("case.syncTask.text").text()).contains("省平台退回", "CASE_EXISTS", caseNo);
+        assertThat(main.label("case.syncTask.text").text()).contains("省平台退回", "FORBIDDEN_AGENCY", caseNo);
         screenshot(main, "case-sync-task", true);
 
         JButton handle = (JButton) main.button("case.syncTask.handle").target();
