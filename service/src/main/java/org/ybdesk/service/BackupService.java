@@ -105,14 +105,8 @@ public final class BackupService {
 
     /**
      * Restores a backup into the data folder {@code dataDir} (mode's sub-folder), which must hold no database. Needs
-     * no open desk: the key installed on this machine (or imported from its escrow file) is what opens it.
-     */
-    public static BackupContents restore(Path file, Path dataDir, Mode mode) {
-        return restore(file, dataDir, mode, java.time.Clock.system(Desk.ZONE));
-    }
-
-    /**
-     * {@link #restore(Path, Path, Mode)} on {@code clock}'s day: after the database is in place, the desk is opened
+     * no open desk: the key installed on this machine (or imported from its escrow file) is what opens it. On
+     * {@code clock}'s day: after the database is in place, the desk is opened
      * once and the restore day's case numbering continues at the next block of 10,000 above what the backup (and a
      * numbers ledger kept in the folder) knew (D118), audited as NUMBERS_AFTER_RESTORE. The cases the lost desk
      * issued that day after the backup was taken (the backup cannot know them) stay below that block.

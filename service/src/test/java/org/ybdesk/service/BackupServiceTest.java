@@ -46,7 +46,7 @@ class BackupServiceTest {
 
         // restore into a new data folder: same cases, audit chain verifies, the desk works
         Path other = dir.resolve("restored");
-        BackupService.restore(backup, other, Mode.PRODUCTION);
+        BackupService.restore(backup, other, Mode.PRODUCTION, TestClock.at(MONDAY));
         try (Desk d = Desk.open(other, Mode.PRODUCTION, TestClock.at(MONDAY))) {
             assertThat(d.verifyAudit().ok()).isTrue();
             for (String no : before.subList(0, 5)) {
@@ -54,12 +54,12 @@ class BackupServiceTest {
                         .isEqualTo(no);
             }
         }
-        assertThatThrownBy(() -> BackupService.restore(backup, other, Mode.PRODUCTION))
+        assertThatThrownBy(() -> BackupService.restore(backup, other, Mode.PRODUCTION, TestClock.at(MONDAY)))
                 .isInstanceOf(ServiceException.class).hasMessageContaining("已有数据库");
 
         // restore into the original folder after its database file was lost: the ledger stays, no number repeats
         Files.delete(data.resolve("prod/ybdesk.mv.db"));
-        BackupService.restore(backup, data, Mode.PRODUCTION);
+        BackupService.restore(backup, data, Mode.PRODUCTION, TestClock.at(MONDAY));
         try (Desk d = Desk.open(data, Mode.PRODUCTION, TestClock.at(MONDAY))) {
             var clerk = d.users().login("clerk", "passw0rdclerk");
             String next = d.cases().create(new CaseService.NewCase(8, DeskFixture.person("恢复后"),
