@@ -363,8 +363,6 @@ public final class SyncEngine implements AutoCloseable {
             }
         } catch (Refused e) {
             LOG.info("county view refused: {}", e.getMessage());
-        } catch (UnsupportedOperationException e) {
-            LOG.warn("county view not applied: {}", e.getMessage());
         }
     }
 
@@ -449,9 +447,6 @@ public final class SyncEngine implements AutoCloseable {
             } catch (Refused e) {
                 LOG.info("feed refused: {}", e.getMessage());
                 pauseFeed(e.notFound() ? 60_000 : 30_000);
-            } catch (UnsupportedOperationException e) {
-                LOG.warn("feed not applied: {}", e.getMessage());
-                pauseFeed(60_000);
             } catch (RuntimeException e) {
                 LOG.warn("feed not applied", e);
                 pauseFeed(30_000);
