@@ -36,7 +36,8 @@ class SyncQuarantineCliTest {
     @Test
     void quarantinedChainsAreListedAndRetriedAndHandOffsNeedTheProvince() {
         assertThat(ybdesk(dir, "init", "--agency-code", "230102001", "--admin-division", "230102",
-                "--agency-name", "哈尔滨市道里区医疗保障服务中心", "--hotline", "0451-84661234").code()).isZero();
+                "--agency-name", "哈尔滨市道里区医疗保障服务中心", "--hotline", "0451-84661234", "--window", "1").code())
+                .isZero();
         assertThat(ybdesk(dir, "user", "add", "--username", "admin", "--name", "管理员", "--new-password", PW,
                 "--roles", "管理员", "--person-id", CliTest.residentId("19750101")).code()).isZero();
         assertThat(as("admin", "user", "add", "--username", "clerk", "--name", "李经办", "--new-password", PW,
