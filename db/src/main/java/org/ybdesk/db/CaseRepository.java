@@ -196,6 +196,18 @@ public final class CaseRepository {
     public CaseFile insert(DSLContext tx, CaseFile c, String nameInitials, Long createdBy, OffsetDateTime now) {
         CaseFileRecord r = tx.newRecord(CASE_FILE);
         r.setCaseNo(c.caseNo());
+        copyApplication(r, c, nameInitials);
+        r.setCreatedBy(createdBy);
+        r.setCreatedAt(now);
+        copyState(r, c);
+        r.setUpdatedAt(now);
+        r.setRowVersion(0);
+        r.store();
+        return c.withId(r.getId());
+    }
+
+    /** The application's columns (agency, item, catalog version, applicant, channel, day received, fields). */
+    private static void copyApplication(CaseFileRecord r, CaseFile c, String nameInitials) {
         r.setAgencyCode(c.agencyCode());
         r.setItemNo(c.item().no());
         r.setCatalogVersion(c.catalogVersion());
@@ -209,13 +221,6 @@ public final class CaseRepository {
         r.setChannel(c.channel());
         r.setReceivedOn(c.dates().receivedOn());
         r.setFieldsJson(Json.write(c.fields()));
-        r.setCreatedBy(createdBy);
-        r.setCreatedAt(now);
-        copyState(r, c);
-        r.setUpdatedAt(now);
-        r.setRowVersion(0);
-        r.store();
-        return c.withId(r.getId());
     }
 
     /**
@@ -228,19 +233,7 @@ public final class CaseRepository {
         tx.deleteFrom(CASE_EVENT).where(CASE_EVENT.CASE_ID.eq(id)).execute();
         tx.deleteFrom(CASE_PAUSE).where(CASE_PAUSE.CASE_ID.eq(id)).execute();
         CaseFileRecord r = tx.selectFrom(CASE_FILE).where(CASE_FILE.ID.eq(id)).forUpdate().fetchSingle();
-        r.setAgencyCode(c.agencyCode());
-        r.setItemNo(c.item().no());
-        r.setCatalogVersion(c.catalogVersion());
-        r.setApplicantKind(c.applicant().kind().name());
-        r.setPersonId(c.applicant().personId());
-        r.setUnitId(c.applicant().unitId());
-        r.setApplicantName(c.applicant().name());
-        r.setApplicantInitials(nameInitials);
-        r.setApplicantIdNumber(c.applicant().idNumber());
-        r.setApplicantPhone(c.applicant().phone());
-        r.setChannel(c.channel());
-        r.setReceivedOn(c.dates().receivedOn());
-        r.setFieldsJson(Json.write(c.fields()));
+        copyApplication(r, c, nameInitials);
         copyState(r, c);
         r.setUpdatedAt(now);
         r.setRowVersion(r.getRowVersion() + 1);
