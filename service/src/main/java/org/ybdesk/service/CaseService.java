@@ -185,7 +185,7 @@ public final class CaseService {
             CaseReceived change = new CaseReceived(no, c.agencyCode(), c.item().no(), c.catalogVersion(),
                     c.applicant().kind().name(), c.applicant().idNumber(), c.applicant().name(), RECEIVE, null,
                     CaseState.RECEIVED.name(), now.toString(), today.toString(), actor.id(), actor.name(), null, null,
-                    actor.personId(), null, c.channel(), c.fields(), Changes.materialsOf(c.materials()));
+                    actor.personId(), null, c.channel(), null, c.fields(), Changes.materialsOf(c.materials()));
             desk.audited().record(tx, actor, now, "CASE_" + RECEIVE, "CASE", no, null, after, change);
             for (int i = 0; i < steps.size(); i++) {
                 c = step(tx, agency, c, steps.get(i), i == steps.size() - 1 ? note : null, actor, today, now);

@@ -347,13 +347,13 @@ public final class RegistryService {
                 .where(UNIT.ID.eq(r.getUnitId())).fetchOne(UNIT.CREDIT_CODE);
         return new PersonRegistered(r.getIdType(), r.getIdNumber(), r.getName(), r.getGender(),
                 r.getBirthDate() == null ? null : r.getBirthDate().toString(), r.getInsuranceType(), r.getStatus(),
-                r.getUnitId(), r.getPhone(), r.getAccountBalanceFen(), unitCreditCode);
+                r.getUnitId(), r.getPhone(), r.getAccountBalanceFen(), unitCreditCode, null, null);
     }
 
     /** The change a unit's registration sends: the unit as {@link #unitMap(UnitRecord)} shows it. */
     static UnitRegistered unitRegistered(UnitRecord r) {
         return new UnitRegistered(r.getCreditCode(), r.getName(), r.getUnitType(), r.getAddress(),
-                r.getLegalRepName(), r.getBankAccount(), r.getStatus());
+                r.getLegalRepName(), r.getBankAccount(), r.getStatus(), null, null);
     }
 
     static Map<String, Object> unitMap(UnitRecord r) {

@@ -132,7 +132,7 @@ class TypedChangeJsonTest {
         return new CaseReceived(c.getCaseNo(), c.getAgencyCode(), c.getItemNo(), c.getCatalogVersion(),
                 c.getApplicantKind(), c.getApplicantIdNumber(), c.getApplicantName(), e.getAction(),
                 e.getFromState(), e.getToState(), e.getOccurredAt().toString(), e.getOnDay().toString(), actorId,
-                actorName, reasons(e), e.getAmountFen(), null, null, null, fields, Changes.materialsOf(materials));
+                actorName, reasons(e), e.getAmountFen(), null, null, null, null, fields, Changes.materialsOf(materials));
     }
 
     /** How CaseService should build the 4102 change. */
@@ -244,13 +244,13 @@ class TypedChangeJsonTest {
         p.setStatus("INSURED");
         p.setAccountBalanceFen(0L);
         sameJson(new PersonRegistered("RESIDENT_ID", "230102199003190012", "张三", "MALE", "1990-03-19",
-                "EMPLOYEE", "INSURED", null, null, 0L, null), "PERSON_REGISTERED", oldPersonMap(p, null));
+                "EMPLOYEE", "INSURED", null, null, 0L, null, null, null), "PERSON_REGISTERED", oldPersonMap(p, null));
         p.setUnitId(7L);
         p.setPhone("13800138000");
         p.setGender(null);
         p.setBirthDate(null);
         sameJson(new PersonRegistered("RESIDENT_ID", "230102199003190012", "张三", null, null, "EMPLOYEE",
-                "INSURED", 7L, "13800138000", 0L, "91230102MA1B2C3D4X"), "PERSON_REGISTERED",
+                "INSURED", 7L, "13800138000", 0L, "91230102MA1B2C3D4X", null, null), "PERSON_REGISTERED",
                 oldPersonMap(p, "91230102MA1B2C3D4X"));
     }
 
@@ -266,7 +266,7 @@ class TypedChangeJsonTest {
         u.setLegalRepName("李四");
         u.setBankAccount("6222000011112222");
         sameJson(new UnitRegistered("91230102MA1B2C3D4X", "某某公司", "企业", "道里区一号", "李四",
-                "6222000011112222", "INSURED"), "UNIT_REGISTERED", oldUnitMap(u));
+                "6222000011112222", "INSURED", null, null), "UNIT_REGISTERED", oldUnitMap(u));
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * {@code CASE_RECEIVED} (4101): a case accepted at the window (受理), with its intake fields and the state of its
  * materials (material number → {@code MaterialStatus} name). {@code reasons} and {@code amountFen} are written only
- * when present; every other property is written, null or not.
+ * when present ({@code backfill} only for work entered after an outage, 补录; {@code occurredAt} is then the
+ * paper's real 收件 time); every other property is written, null or not.
  */
 @JsonPropertyOrder(alphabetic = true)
 public record CaseReceived(
@@ -32,6 +33,7 @@ public record CaseReceived(
         @JsonProperty("actorPersonId") @JsonInclude(JsonInclude.Include.NON_NULL) String actorPersonId,
         @JsonProperty("dueOn") @JsonInclude(JsonInclude.Include.NON_NULL) String dueOn,
         @JsonProperty("channel") @JsonInclude(JsonInclude.Include.NON_NULL) String channel,
+        @JsonProperty("backfill") @JsonInclude(JsonInclude.Include.NON_NULL) Backfill backfill,
         @JsonProperty("fields") Map<String, String> fields,
         @JsonProperty("materials") Map<String, String> materials) implements CaseStep {
     public CaseReceived {
