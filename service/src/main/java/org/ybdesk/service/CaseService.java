@@ -6,6 +6,7 @@ import static org.ybdesk.db.jooq.Tables.CASE_NOTE;
 import static org.ybdesk.db.jooq.Tables.PERSON;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,8 +107,64 @@ public final class CaseService {
      * @param reconciled settlements (27/28): the amount the reconciliation arrived at
      */
     public record NewCase(int itemNo, Applicant applicant, Map<String, String> fields,
-                          Map<Integer, MaterialStatus> materials, String channel, Money declared, Money reconciled) {
+                          Map<Integer, MaterialStatus> materials, String channel, Money declared, Money reconciled,
+                          Circumstances circumstances) {
+        public NewCase {
+            circumstances = circumstances == null ? Circumstances.NONE : circumstances;
+        }
+
+        public NewCase(int itemNo, Applicant applicant, Map<String, String> fields,
+                       Map<Integer, MaterialStatus> materials, String channel, Money declared, Money reconciled) {
+            this(itemNo, applicant, fields, materials, channel, declared, reconciled, Circumstances.NONE);
+        }
+
+        public NewCase with(Circumstances c) {
+            return new NewCase(itemNo, applicant, fields, materials, channel, declared, reconciled, c);
+        }
     }
+
+    /**
+     * How an application came to the window, beyond the applicant and the item (issue 13): entered after an outage
+     * (补录), brought by an agent for someone else (代办), identified by an e-voucher code (医保电子凭证). Each is null
+     * when it does not apply.
+     */
+    public record Circumstances(Backfilled backfill, Agent agent, VoucherUse voucher) {
+        public static final Circumstances NONE = new Circumstances(null, null, null);
+
+        public Circumstances withBackfill(Backfilled b) {
+            return new Circumstances(b, agent, voucher);
+        }
+
+        public Circumstances withAgent(Agent a) {
+            return new Circumstances(backfill, a, voucher);
+        }
+
+        public Circumstances withVoucher(VoucherUse v) {
+            return new Circumstances(backfill, agent, v);
+        }
+    }
+
+    /** Paper work of an outage entered afterwards (补录): when it really happened, and the paper's reference. */
+    public record Backfilled(LocalDateTime occurredAt, String paperRef) {
+    }
+
+    /**
+     * Someone applying for the insured (代办/为他人申报): the agent's ID, name, phone, relationship to the applicant
+     * and the authorisation material (委托书, or guardianship for a minor).
+     */
+    public record Agent(IdType idType, String idNumber, String name, String phone, String relation,
+                        String authorisation) {
+    }
+
+    /**
+     * The e-voucher code the applicant showed (医保电子凭证) and what became of it: resolved by the province when the
+     * desk was online, else to be checked at the next sync (待核验).
+     */
+    public record VoucherUse(String code, VoucherCheck check) {
+    }
+
+    /** Whether the province confirmed a voucher: VERIFIED, PENDING (待核验, offline at intake), MISMATCH. */
+    public enum VoucherCheck { VERIFIED, PENDING, MISMATCH }
 
     /**
      * What the window (or {@code ybdesk case create --decide}) decides together with taking an application in: only
