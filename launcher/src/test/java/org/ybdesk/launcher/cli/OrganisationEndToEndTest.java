@@ -30,7 +30,7 @@ import org.ybdesk.province.store.LocalPostgres;
 import org.ybdesk.province.store.ProvinceDb;
 
 /**
- * Issue 12 end to end, every desk and the provincial server a separate process: a township service point (window 1)
+ * Issue 12 end to end on real H2 folders and a real provincial server process: a township service point (window 1)
  * and a county hall with a window desk (window 1, the supervisor's) and a back office (window 2). An item-17
  * reimbursement (门（急）诊费用报销) is accepted at the township while the province is down, uploaded when it is back
  * (forwarded to the county by the default routing), claimed at the back office — where two desks race for it and
@@ -38,8 +38,10 @@ import org.ybdesk.province.store.ProvinceDb;
  * for a week; then the township syncs and prints the result with the county's amount and names. A supervisor
  * reassigns the cases of a lost desk; the county report covers the three desks.
  *
- * <p>Desks run {@code ybdesk} ({@link FixedClockMain}: the command line on a fixed clock) on real H2 folders; the
- * server runs its own {@code main} on a PostgreSQL of its own ({@link LocalPostgres}).
+ * <p>The server runs its own {@code main} as a process on a PostgreSQL of its own ({@link LocalPostgres}), stopped and
+ * started again for the outage. Desks are real H2 folders; their commands run through the command line's own entry
+ * point ({@link YbdeskCommand#run}) on a fixed clock in this JVM, except where a separate process is the point: the
+ * two desks racing for a claim, and the holder killed (SIGKILL) in the middle of 复核 ({@link FixedClockMain}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrganisationEndToEndTest {
@@ -128,9 +130,9 @@ class OrganisationEndToEndTest {
 
         // two reviewers on two desks claim it at the same moment: exactly one wins, the other is told who holds it
         CompletableFuture<Run> a = CompletableFuture.supplyAsync(
-                () -> back.run(MONDAY.plusHours(1), "reviewer", "case", "claim", no));
+                () -> back.runProcess(MONDAY.plusHours(1), "reviewer", "case", "claim", no));
         CompletableFuture<Run> b = CompletableFuture.supplyAsync(
-                () -> hall.run(MONDAY.plusHours(1), "hallrev", "case", "claim", no));
+                () -> hall.runProcess(MONDAY.plusHours(1), "hallrev", "case", "claim", no));
         Run ra = a.get(3, TimeUnit.MINUTES);
         Run rb = b.get(3, TimeUnit.MINUTES);
         assertThat(List.of(ra.code(), rb.code())).as(ra + "\n" + rb).containsExactlyInAnyOrder(0, 1);
@@ -233,7 +235,7 @@ class OrganisationEndToEndTest {
             this.folder = folder;
         }
 
-        /** Setup, not the story: in this JVM (the story's commands run as processes). */
+        /** Setup: a staff member of this desk. */
         void user(String username, String name, String role) {
             Run r = inProcess(folder, MONDAY.minusDays(1), List.of("user", "add", "--username", username, "--name",
                     name, "--new-password", PW, "--roles", role, "--person-id", residentId(), "--user", "admin",
@@ -241,12 +243,22 @@ class OrganisationEndToEndTest {
             assertThat(r.code()).as(r.toString()).isZero();
         }
 
+        /** A command of the story, in this JVM (the command line's own entry point on a fixed clock). */
         Run run(LocalDateTime now, String user, String... args) {
+            return inProcess(folder, now, withUser(user, args));
+        }
+
+        /** A command as a separate process: for the race, where two desks' commands run at the same moment. */
+        Run runProcess(LocalDateTime now, String user, String... args) {
+            return ybdesk(folder, now, withUser(user, args));
+        }
+
+        private List<String> withUser(String user, String... args) {
             List<String> all = new ArrayList<>(Arrays.asList(args));
             if (user != null) {
                 all.addAll(List.of("--user", user, "--password", PW));
             }
-            return ybdesk(folder, now, all);
+            return all;
         }
 
         /** A command as a process the test may kill (SIGKILL) while it runs. */
@@ -311,7 +323,7 @@ class OrganisationEndToEndTest {
         return first17 + Validators.residentIdCheckChar(first17);
     }
 
-    /** A command in this JVM on the same fixed clock (for setup: the story runs every desk as a process). */
+    /** A command in this JVM on a fixed clock (one at a time: the clock is the command line's static). */
     private static Run inProcess(Path folder, LocalDateTime now, List<String> args) {
         List<String> all = new ArrayList<>(args);
         all.add("--data-dir");
