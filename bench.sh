@@ -15,7 +15,7 @@ jar=bench/target/ybdesk-bench.jar
 if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml core db forms fonts service reports desk-app bench -newer "$jar" \
         \( -path '*/src/*' -o -name pom.xml \) -type f -print -quit 2>/dev/null)" ]]; then
   echo "building $jar ..." >&2
-  mvn -q -B -DskipTests package -pl bench -am >&2
+  mvn -q -B -DskipTests -Dbench.shade.phase=package package -pl bench -am >&2
 fi
 # Run a private copy: a run takes minutes, and a build started meanwhile would replace the jar under it.
 copy=$(mktemp --suffix=.jar ybdesk-bench.XXXXXX --tmpdir)

@@ -71,4 +71,42 @@ class ClockRulesTest {
         assertThat(files).as("java files scanned").isGreaterThan(100);
         assertThat(offences).as("read today from the injected Clock (java.time.Clock), never from the system").isEmpty();
     }
+
+    /**
+     * The date-independence check runs only in modules whose pom says so ({@code ybdesk.otherDates.skip} false): a
+     * module with tests tagged "calendar" and without that line would silently never be checked under other dates.
+     */
+    @Test
+    void everyModuleWithCalendarTestsRunsTheOtherDates() throws IOException {
+        Path root = SourceRulesTest.root();
+        List<String> missing = new ArrayList<>();
+        int tagged = 0;
+        List<String> modules = new ArrayList<>(SourceRulesTest.MODULES);
+        modules.add("bench");
+        for (String module : modules) {
+            Path src = root.resolve(module).resolve("src/test/java");
+            if (!Files.isDirectory(src)) {
+                continue;
+            }
+            boolean hasCalendarTests;
+            try (Stream<Path> walk = Files.walk(src)) {
+                hasCalendarTests = walk.filter(f -> f.toString().endsWith(".java")).anyMatch(f -> {
+                    try {
+                        return Files.readString(f).contains("@Tag(\"calendar\")");
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+            if (hasCalendarTests) {
+                tagged++;
+                if (!Files.readString(root.resolve(module).resolve("pom.xml"))
+                        .contains("<ybdesk.otherDates.skip>false</ybdesk.otherDates.skip>")) {
+                    missing.add(module);
+                }
+            }
+        }
+        assertThat(tagged).as("modules with tests tagged calendar").isGreaterThanOrEqualTo(3);
+        assertThat(missing).as("modules with calendar tests whose pom lacks <ybdesk.otherDates.skip>false").isEmpty();
+    }
 }
