@@ -207,7 +207,8 @@ final class IntakeFormView {
                 } else if (f.hint() != null) {
                     t.putClientProperty("JTextField.placeholderText", f.hint());
                 }
-                input = t;
+                // issue 13: a 就医地 is chosen by name or pinyin, the code filled in (the other codes are typed)
+                input = "treatmentPlace".equals(f.key()) ? PlaceChooser.wrap(t, f.key(), f.label()) : t;
                 focus = t;
                 outlined = t;
             }

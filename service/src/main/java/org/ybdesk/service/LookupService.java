@@ -58,6 +58,14 @@ public final class LookupService {
      * 温馨提示), abolished codes never.
      */
     public List<Place> places(String query) {
+        return findPlaces(query);
+    }
+
+    /**
+     * {@link #places} without a desk: the division list in force is the desk's reference data already loaded (the
+     * intake form's chooser asks it on the event thread; no database is read).
+     */
+    public static List<Place> findPlaces(String query) {
         String q = normalized(query);
         List<Division> hits = new ArrayList<>();
         for (Division d : AdminDivisions.current().byCode().values()) {
