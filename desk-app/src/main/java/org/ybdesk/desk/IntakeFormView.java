@@ -207,7 +207,8 @@ final class IntakeFormView {
                 } else if (f.hint() != null) {
                     t.putClientProperty("JTextField.placeholderText", f.hint());
                 }
-                input = t;
+                // issue 13: a 就医地 is chosen by name or pinyin, the code filled in (the other codes are typed)
+                input = "treatmentPlace".equals(f.key()) ? PlaceChooser.wrap(t, f.key(), f.label()) : t;
                 focus = t;
                 outlined = t;
             }
@@ -387,7 +388,11 @@ final class IntakeFormView {
     }
 
     private static JComponent focusOf(FieldUi f) {
-        return f.input() instanceof JScrollPane sp ? (JComponent) sp.getViewport().getView() : f.input();
+        if (f.input() instanceof JScrollPane sp) {
+            return (JComponent) sp.getViewport().getView();
+        }
+        // a field with a chooser beside it (就医地, issue 13): the text field is the outlined part of its panel
+        return f.input() instanceof javax.swing.JPanel ? f.outlined() : f.input();
     }
 
     /** Sets a field's value: a choice by its label, code or alias; a text as it is. */

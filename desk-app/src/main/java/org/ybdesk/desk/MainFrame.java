@@ -232,6 +232,18 @@ public final class MainFrame extends JFrame {
                 InputEvent.CTRL_DOWN_MASK));
         bar.add(work);
         bar.add(caseMenu);
+        // issue 13: look-ups at the counter (定点医药机构 from the list the desk pulls)
+        JMenu lookup = new JMenu(Texts.t("menu.lookup"));
+        lookup.setName("menu.lookup");
+        JMenuItem institutions = new JMenuItem(Texts.t("menu.lookup.institutions"));
+        institutions.setName("menu.lookup.institutions");
+        institutions.addActionListener(e -> {
+            InstitutionLookupDialog d = new InstitutionLookupDialog(this, session);
+            d.setVisible(true);
+            d.search();
+        });
+        lookup.add(institutions);
+        bar.add(lookup);
         return bar;
     }
 

@@ -133,6 +133,7 @@ public final class Prints {
     /** The case's values for a reference table: its fields plus what the desk knows (agency, clerk, dates). */
     static Map<String, String> tableValues(PrintModel m) {
         Map<String, String> v = new LinkedHashMap<>(m.view().fields());
+        v.putAll(m.formValues()); // what a step recorded for the table (issue 13: 表8 of a 转出)
         // the applicant's identity, under the keys the forms print it with
         String name = m.view().summary().applicantName();
         if (m.item().applicantKind() == ApplicantKind.PERSON) {

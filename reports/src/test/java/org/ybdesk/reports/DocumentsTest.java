@@ -124,7 +124,7 @@ class DocumentsTest {
                 .isInstanceOf(PrintRefusedException.class).hasMessageContaining("备案尚未办结");
         f.run(fno, 5);
         String filing = PrintFixture.text(save("filing", f.prints.render(PrintDoc.of(Kind.FILING), fno, f.clerk)));
-        assertThat(filing).contains("备案确认单", "吴十", "2026年11月2日至2027年5月1日", fno);
+        assertThat(filing).contains("备案确认单", "吴十", "2026年11月2日至2027年11月1日", fno);
         assertThat(f.prints.applicable(fno, f.clerk)).extracting(PrintDoc::code)
                 .containsExactly("receipt", "filing", "table-9");
         assertThatThrownBy(() -> f.prints.render(PrintDoc.of(Kind.APPROVAL), fno, f.clerk))

@@ -160,7 +160,9 @@ final class PrintFixture implements AutoCloseable {
                 ? Set.of("name", "insuredName", "idType", "idNumber", "phone")
                 : Set.of("creditCode", "creditCodeOrUnitCode", "unitName", "institutionName", "pharmacyName");
         Map<String, String> f = new LinkedHashMap<>();
-        item.leafFields().filter(s -> !prefilled.contains(s.key())).forEach(s -> f.putIfAbsent(s.key(), value(s)));
+        // transfers keep the one-agency flow here (no 办理方向, issue 13); Form8PrintTest prints a 转出
+        item.leafFields().filter(s -> !prefilled.contains(s.key()) && !"transferDirection".equals(s.key()))
+                .forEach(s -> f.putIfAbsent(s.key(), value(s)));
         return f;
     }
 

@@ -75,6 +75,8 @@ public final class CaseService {
     private final CaseQueries queries;
     private final IntakeValidation intake;
     private final RegistryEffects registryEffects;
+    private final Filings filings;
+    private final Transfers transfers;
 
     CaseService(Desk desk) {
         this.desk = desk;
@@ -82,6 +84,12 @@ public final class CaseService {
         this.queries = new CaseQueries(desk, repo);
         this.intake = new IntakeValidation(desk);
         this.registryEffects = new RegistryEffects(desk);
+        this.filings = new Filings(desk);
+        this.transfers = new Transfers(desk);
+    }
+
+    Transfers transfers() {
+        return transfers;
     }
 
     CaseQueries queries() {
@@ -211,6 +219,8 @@ public final class CaseService {
         IntakeValidation.Checked checked = intake.check(req, actor, agency.getCode());
         List<Command> steps = decision.commands(reasons);
         List<String> inputProblems = stepInputProblems(steps, note);
+        // issue 13 (filing): the start-date window and the 6-month lock of long-term filings (D145, D146)
+        inputProblems.addAll(filings.problems(desk.db().dsl(), checked.application()));
         if (!inputProblems.isEmpty()) {
             throw new ServiceException(inputProblems);
         }
@@ -438,6 +448,13 @@ public final class CaseService {
     private CaseFile.Step decide(DSLContext tx, CaseFile c, Command cmd, Actor actor, LocalDate today) {
         List<String> problems = new ArrayList<>();
         CaseFile.Step s = null;
+        if (cmd.action() == CaseAction.MOVE_BALANCE && cmd.amount() == null && Transfers.sided(c)) {
+            // a side of a transfer moves exactly the balance taken off at 转出, or 表8's amount (issue 13, D148)
+            java.util.Optional<Money> due = transfers.dueAmount(tx, c);
+            if (due.isPresent()) {
+                cmd = Command.withAmount(CaseAction.MOVE_BALANCE, due.get());
+            }
+        }
         try {
             s = c.decide(actor, cmd, today, largeAmountThreshold(tx));
         } catch (TransitionRefused e) {
@@ -447,6 +464,10 @@ public final class CaseService {
         if (accepting || (s != null && s.transition().to() == CaseState.CLOSED)) {
             problems.addAll(registryEffects.problems(tx, c, c.item(), c.fields()));
         }
+        if (accepting && c.caseNo() != null) {
+            problems.addAll(filings.problems(tx, c)); // issue 13: asked at intake, and again at 受理 of a taken case
+        }
+        problems.addAll(transfers.problems(tx, c, s == null ? cmd : s.command(), today));
         problems.addAll(effectProblems(tx, c, s == null ? cmd : s.command()));
         if (!problems.isEmpty()) {
             throw new ServiceException(problems);
@@ -587,9 +608,10 @@ public final class CaseService {
                 && personId != null) {
             adjustBalance(tx, personId, -cmd.amount().fen(), actor, now, c.caseNo());
         }
-        if (cmd.action() == CaseAction.MOVE_BALANCE && personId != null) {
+        if (cmd.action() == CaseAction.MOVE_BALANCE && personId != null && Transfers.credits(c)) {
             adjustBalance(tx, personId, cmd.amount().fen(), actor, now, c.caseNo());
         }
+        transfers.apply(tx, c, cmd, actor, now, desk.today()); // issue 13: the side of a transfer (D147–D149)
         if (t.to() == CaseState.CLOSED) {
             // the registry links the case to the person or unit it registers: it works on the stored row
             CaseFileRecord row = tx.selectFrom(CASE_FILE).where(CASE_FILE.ID.eq(c.id())).fetchSingle();

@@ -318,6 +318,11 @@ public final class Desk implements AutoCloseable {
         return new PrintService(this);
     }
 
+    /** Look-ups at the counter: 就医地 and 定点医药机构 (issue 13). */
+    public LookupService lookups() {
+        return new LookupService(this);
+    }
+
     public SearchService search() {
         return new SearchService(this);
     }

@@ -1,6 +1,7 @@
 package org.ybdesk.service;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.ybdesk.core.catalog.ItemGroup;
 import org.ybdesk.core.catalog.ServiceItem;
 import org.ybdesk.core.lifecycle.Actor;
@@ -29,9 +30,20 @@ public final class PrintService {
      * @param filingValidity for out-of-area filings: the validity as the filing message states it (「…至…」 or
      *                       「自…起长期有效…」); null for other items
      * @param promise        the due date promised at 受理 beside the current one (issue 10, D82)
+     * @param formValues     values a reference table prints that are not the application's fields (issue 13: 表8 of
+     *                       a 转出, from what the 转出 step recorded); they take precedence over the fields
      */
     public record PrintModel(CaseView view, ServiceItem item, AgencyView agency, Mode mode, OffsetDateTime printedAt,
-                             String filingValidity, CaseViews.DuePromise promise) {
+                             String filingValidity, CaseViews.DuePromise promise, Map<String, String> formValues) {
+        public PrintModel {
+            formValues = formValues == null ? Map.of() : Map.copyOf(formValues);
+        }
+
+        public PrintModel(CaseView view, ServiceItem item, AgencyView agency, Mode mode, OffsetDateTime printedAt,
+                          String filingValidity, CaseViews.DuePromise promise) {
+            this(view, item, agency, mode, printedAt, filingValidity, promise, Map.of());
+        }
+
         /** A model without the stored promise (the receipt then prints the current due date). */
         public PrintModel(CaseView view, ServiceItem item, AgencyView agency, Mode mode, OffsetDateTime printedAt,
                           String filingValidity) {
@@ -58,7 +70,11 @@ public final class PrintService {
         ServiceItem item = view.item();
         String validity = item.group() == ItemGroup.OUT_OF_AREA_FILING
                 ? CaseService.validity(item, view.fields()) : null;
-        return new PrintModel(view, item, agency, desk.mode(), desk.now(), validity, desk.cases().promise(caseNo));
+        Map<String, String> form8 = item.flow() == org.ybdesk.core.catalog.FlowVariant.TRANSFER
+                ? desk.cases().transfers().form8Values(desk.db().dsl(), view.summary().caseNo(), agency.name())
+                : Map.of();
+        return new PrintModel(view, item, agency, desk.mode(), desk.now(), validity, desk.cases().promise(caseNo),
+                form8);
     }
 
     /** The model of a blank print. */

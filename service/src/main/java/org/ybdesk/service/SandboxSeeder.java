@@ -751,7 +751,9 @@ public final class SandboxSeeder {
                     ? Set.of("name", "insuredName", "idType", "idNumber", "phone")
                     : Set.of("creditCode", "creditCodeOrUnitCode", "unitName", "institutionName", "pharmacyName");
             Map<String, String> f = new LinkedHashMap<>();
-            item.leafFields().filter(spec -> !prefilled.contains(spec.key()))
+            // the sandbox's transfers keep the one-agency flow: no 办理方向 (issue 13, D147)
+            item.leafFields().filter(spec -> !prefilled.contains(spec.key())
+                            && !org.ybdesk.core.lifecycle.TransferSide.FIELD.equals(spec.key()))
                     .forEach(spec -> f.put(spec.key(), value(item, spec, who, day, ctx, f)));
             return f;
         }

@@ -68,7 +68,7 @@ class CaseFlowsTest {
         assertThat(done.messages()).singleElement().satisfies(m -> {
             assertThat(m.kind()).isEqualTo("SUCCESS");
             assertThat(m.text()).isEqualTo("【道里区医保中心】尊敬的赵一，您于2026年11月2日已完成异地就医备案，"
-                    + "备案有效期为2026年11月10日至2027年5月9日。如有疑问，请咨询0451-84661234（电话）。");
+                    + "备案有效期为2026年11月10日至2027年11月9日。如有疑问，请咨询0451-84661234（电话）。");
         });
     }
 

@@ -27,7 +27,7 @@ class PrintServiceTest {
             assertThat(m.agency().name()).isEqualTo("哈尔滨市道里区医疗保障中心");
             assertThat(m.agency().hotline()).isEqualTo("0451-84661234");
             assertThat(m.mode()).isEqualTo(Mode.PRODUCTION);
-            assertThat(m.filingValidity()).isEqualTo("2026年11月2日至2027年5月1日");
+            assertThat(m.filingValidity()).isEqualTo("2026年11月2日至2027年11月1日"); // 1 year (issue 13, D145)
             assertThat(m.printedAt().toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 2));
 
             var other = f.create(9, DeskFixture.person("赵六"), Map.of(), f.clerk);

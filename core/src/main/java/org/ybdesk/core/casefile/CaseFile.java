@@ -30,6 +30,7 @@ import org.ybdesk.core.lifecycle.Command;
 import org.ybdesk.core.lifecycle.Lifecycle;
 import org.ybdesk.core.lifecycle.Role;
 import org.ybdesk.core.lifecycle.Transition;
+import org.ybdesk.core.lifecycle.TransferSide;
 import org.ybdesk.core.lifecycle.TransitionRefused;
 import org.ybdesk.core.money.Money;
 
@@ -133,12 +134,18 @@ public record CaseFile(Long id, String caseNo, String agencyCode, ServiceItem it
     /** The case as {@link Lifecycle} sees it. */
     public CaseSnapshot snapshot() {
         return new CaseSnapshot(item, state, resumeState, history, dates.rectifyingSince(), amounts.declared(),
-                amounts.reconciled(), amounts.review(), amounts.confirmed());
+                amounts.reconciled(), amounts.review(), amounts.confirmed(), transferSide());
+    }
+
+    /** For 转移接续: which side of the transfer this agency is (issue 13, D147); BOTH for every other item. */
+    public TransferSide transferSide() {
+        return TransferSide.of(item, fields);
     }
 
     /** The role whose work the case waits for (the role of its first positive next step), null when finished. */
     public Role nextRole() {
-        return nextRole(item, state);
+        return Lifecycle.possible(item, state, transferSide()).entrySet().stream()
+                .filter(e -> !e.getKey().needsReasons()).map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     static Role nextRole(ServiceItem item, CaseState state) {
@@ -152,7 +159,7 @@ public record CaseFile(Long id, String caseNo, String agencyCode, ServiceItem it
      * names stages by it.
      */
     public CaseAction nextAction() {
-        return Lifecycle.possible(item, state).keySet().stream().filter(a -> !a.needsReasons()).findFirst()
+        return Lifecycle.possible(item, state, transferSide()).keySet().stream().filter(a -> !a.needsReasons()).findFirst()
                 .orElse(null);
     }
 
@@ -182,8 +189,36 @@ public record CaseFile(Long id, String caseNo, String agencyCode, ServiceItem it
      * the pauses of the phase.
      */
     public Optional<DeadlineInput> deadlineInput() {
-        return clockRuns() ? Optional.of(deadlineInput(item, dates.acceptedOn(), dates.transferredOutOn(), pauses))
-                : Optional.empty();
+        if (!clockRuns()) {
+            return Optional.empty();
+        }
+        TransferSide side = transferSide();
+        if (side != TransferSide.BOTH && item.timeLimit().transferOutWorkingDays() != null) {
+            return Optional.of(sideDeadlineInput(side));
+        }
+        return Optional.of(deadlineInput(item, dates.acceptedOn(), dates.transferredOutOn(), pauses));
+    }
+
+    /**
+     * One side of a transfer (issue 13, D148): the 转出地 has 10 working days from 受理 for 转出 and 余额划转
+     * (业务流转); the 转入地 5 working days from the day it received 表8 (「收到《信息表》后……5个工作日内」), counted from
+     * {@code form8ReceivedOn} (acceptance when it is missing).
+     */
+    private DeadlineInput sideDeadlineInput(TransferSide side) {
+        TimeLimit tl = item.timeLimit();
+        LocalDate from = dates.acceptedOn();
+        int days = tl.transferOutWorkingDays();
+        if (side == TransferSide.IN) {
+            days = tl.transferInWorkingDays() == null ? tl.workingDays() : tl.transferInWorkingDays();
+            LocalDate received = IntakeCheck.parseDate(fields.getOrDefault("form8ReceivedOn", ""))
+                    .orElse(null);
+            if (received != null) {
+                from = received;
+            }
+        }
+        LocalDate base = from;
+        return new DeadlineInput(from, days, pauses.stream().filter(p -> !p.from().isBefore(base)).toList(),
+                tl.capMonths());
     }
 
     /**

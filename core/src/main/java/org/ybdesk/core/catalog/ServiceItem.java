@@ -11,6 +11,10 @@ import java.util.stream.Stream;
  *                             null for long-term filings, valid until changed or cancelled (docs/DECISIONS.md)
  * @param paymentKind          for items with a payment step: what the payment is (reimbursement, allowance,
  *                             subsidy, withdrawal, settlement); null for items that pay nothing
+ * @param statusLockMonths     for long-term out-of-area filings (11–13): how long after approval the person's filing
+ *                             status may not change (「自审核通过之日起半年之内不允许变更状态」, D146); null otherwise
+ * @param filingStartWindowMonths for out-of-area filings: how far before or after the application day the chosen
+ *                             申请备案开始日期 may lie (D145); null for other items
  */
 public record ServiceItem(
         int no,
@@ -36,7 +40,9 @@ public record ServiceItem(
         RiskLevel riskLevel,
         List<RiskPoint> riskPoints,
         Integer filingValidityMonths,
-        PaymentKind paymentKind) {
+        PaymentKind paymentKind,
+        Integer statusLockMonths,
+        Integer filingStartWindowMonths) {
 
     public ServiceItem {
         serviceObjects = copy(serviceObjects);

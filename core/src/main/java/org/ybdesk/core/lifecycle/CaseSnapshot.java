@@ -14,12 +14,21 @@ import org.ybdesk.core.money.Money;
  * @param reconciled        for settlements: the amount the reconciliation (对账) arrived at
  * @param reviewAmount      the amount entered at 审核 (items with a payment stage), or null
  * @param confirmedAmount   the amount confirmed at 复核, or null
+ * @param transferSide      for 转移接续 cases: which side this agency is (issue 13, D147); BOTH otherwise
  */
 public record CaseSnapshot(ServiceItem item, CaseState state, CaseState resumeState, List<ActionRecord> history,
                            LocalDate rectifyingSince, Money declared, Money reconciled, Money reviewAmount,
-                           Money confirmedAmount) {
+                           Money confirmedAmount, TransferSide transferSide) {
     public CaseSnapshot {
         history = List.copyOf(history);
+        transferSide = transferSide == null ? TransferSide.BOTH : transferSide;
+    }
+
+    public CaseSnapshot(ServiceItem item, CaseState state, CaseState resumeState, List<ActionRecord> history,
+                        LocalDate rectifyingSince, Money declared, Money reconciled, Money reviewAmount,
+                        Money confirmedAmount) {
+        this(item, state, resumeState, history, rectifyingSince, declared, reconciled, reviewAmount, confirmedAmount,
+                TransferSide.BOTH);
     }
 
     /** A case without amounts decided at review (items that pay nothing, or before 审核). */

@@ -38,7 +38,17 @@ public final class Lifecycle {
 
     /** The actions the state allows, each with the role that takes it here, in a sensible order for a menu. */
     public static Map<CaseAction, Role> possible(ServiceItem item, CaseState state) {
+        return possible(item, state, TransferSide.BOTH);
+    }
+
+    /**
+     * The actions the state allows on {@code side} of a transfer (issue 13, D147): the 转出地 转出 and then moves the
+     * balance (余额划转, or refunds it); the 转入地 转入 and then credits the balance (计入个人账户). BOTH is the
+     * earlier one-agency flow 转出 → 转入 → 余额划转.
+     */
+    public static Map<CaseAction, Role> possible(ServiceItem item, CaseState state, TransferSide side) {
         Map<CaseAction, Role> m = new LinkedHashMap<>();
+        TransferSide s = side == null || item.flow() != FlowVariant.TRANSFER ? TransferSide.BOTH : side;
         FlowVariant flow = item.flow();
         switch (state) {
             case RECEIVED -> {
@@ -51,8 +61,12 @@ public final class Lifecycle {
                 m.put(REFUSE, Role.CLERK);
             }
             case TRANSFERRED_OUT -> {
-                m.put(TRANSFER_IN, Role.CLERK);
-                m.put(REJECT, Role.CLERK);
+                if (s == TransferSide.OUT) {
+                    m.put(MOVE_BALANCE, Role.FINANCE);
+                } else {
+                    m.put(TRANSFER_IN, Role.CLERK);
+                    m.put(REJECT, Role.CLERK);
+                }
             }
             case TRANSFERRED_IN -> m.put(MOVE_BALANCE, Role.FINANCE);
             case RECTIFYING -> {
@@ -71,12 +85,13 @@ public final class Lifecycle {
             }
             case CLOSED, REFUSED, REJECTED -> {
             }
-            default -> afterAcceptance(item, state, flow, m);
+            default -> afterAcceptance(item, state, flow, s, m);
         }
         return m;
     }
 
-    private static void afterAcceptance(ServiceItem item, CaseState state, FlowVariant flow, Map<CaseAction, Role> m) {
+    private static void afterAcceptance(ServiceItem item, CaseState state, FlowVariant flow, TransferSide side,
+                                        Map<CaseAction, Role> m) {
         if (flow == FlowVariant.DESIGNATION) {
             if (state == ACCEPTED) {
                 m.put(EVALUATE, Role.REVIEWER);
@@ -105,7 +120,7 @@ public final class Lifecycle {
                 m.put(REJECT, roleOf(next, flow));
             }
         } else if (flow == FlowVariant.TRANSFER) {
-            m.put(TRANSFER_OUT, Role.CLERK);
+            m.put(side == TransferSide.IN ? TRANSFER_IN : TRANSFER_OUT, Role.CLERK);
             m.put(REJECT, Role.CLERK);
         } else {
             m.put(CLOSE, Role.CLERK);
@@ -158,7 +173,7 @@ public final class Lifecycle {
         List<String> problems = new ArrayList<>();
         ServiceItem item = c.item();
         CaseAction a = cmd.action();
-        Map<CaseAction, Role> possible = possible(item, c.state());
+        Map<CaseAction, Role> possible = possible(item, c.state(), c.transferSide());
         Role role = possible.get(a);
         if (role == null) {
             problems.add(TEXT.get("refuse.state", a.label(item.flow()), c.state().label(), allowedList(item, possible)));
@@ -294,7 +309,7 @@ public final class Lifecycle {
     /** Every action the state allows, with whether this actor may take it and why not. */
     public static List<Availability> available(CaseSnapshot c, Actor actor) {
         List<Availability> out = new ArrayList<>();
-        possible(c.item(), c.state()).forEach((a, role) -> {
+        possible(c.item(), c.state(), c.transferSide()).forEach((a, role) -> {
             List<String> why = whyNot(c, actor, a, role);
             out.add(new Availability(a, a.label(c.item().flow()), why.isEmpty(), why));
         });
@@ -309,7 +324,7 @@ public final class Lifecycle {
      * @throws IllegalArgumentException when the state does not allow the action at all
      */
     public static Transition reported(CaseSnapshot c, CaseAction a) {
-        Map<CaseAction, Role> possible = possible(c.item(), c.state());
+        Map<CaseAction, Role> possible = possible(c.item(), c.state(), c.transferSide());
         if (!possible.containsKey(a)) {
             throw new IllegalArgumentException(TEXT.get("refuse.state", a.label(c.item().flow()), c.state().label(),
                     allowedList(c.item(), possible)));
