@@ -105,6 +105,8 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
     private final CaseMessagesTab messagesTab = new CaseMessagesTab();
     private final SyncTaskBar syncTask;
     private final HoldingBar holding;
+    /** Issue 13: the e-voucher the applicant showed and its check (hidden when none). */
+    private final JLabel voucherBar = new JLabel();
 
     CasePanel(MainFrame frame, String caseNo) {
         super(new BorderLayout(0, 6));
@@ -123,6 +125,11 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         north.add(header());
         north.add(syncTask);
         north.add(holding);
+        voucherBar.setName("case.voucher");
+        voucherBar.setAlignmentX(0f);
+        voucherBar.setBorder(BorderFactory.createEmptyBorder(4, 0, 0, 0));
+        voucherBar.setVisible(false);
+        north.add(voucherBar);
         north.add(Box.createVerticalStrut(8));
         north.add(actionsBar());
         add(north, BorderLayout.NORTH);
@@ -312,6 +319,7 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
     void load() {
         Background.onEdt();
         syncTask.load();
+        Background.run(this, () -> session().desk().vouchers().ofCase(caseNo), this::showVoucher);
         Background.run(this, () -> session().desk().cases().show(caseNo, session().actor()), this::apply, e -> {
             List<String> reasons = Problems.reasons(e);
             itemLabel.setText(Texts.t("case.loadFailed"));
@@ -328,6 +336,29 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
     @Override
     public void refresh() {
         load();
+    }
+
+    /** The voucher line: 已核验 green, 待核验 amber, 不一致 red with the province's detail. */
+    private void showVoucher(java.util.Optional<org.ybdesk.service.VoucherService.CaseVoucher> voucher) {
+        voucherBar.setVisible(voucher.isPresent());
+        voucher.ifPresent(v -> {
+            StringBuilder t = new StringBuilder(Texts.t("case.voucher", v.shortCode(), v.checkLabel()));
+            if (v.checkedAt() != null) {
+                t.append(Texts.t("case.voucher.checkedAt", v.checkedAt().atZoneSameInstant(
+                        org.ybdesk.service.Desk.ZONE).toLocalDateTime().withSecond(0).withNano(0).toString()
+                        .replace('T', ' ')));
+            }
+            if (v.detail() != null) {
+                t.append("  ").append(Texts.t("case.voucher.detail", v.detail()));
+            }
+            voucherBar.setText(t.toString());
+            voucherBar.setToolTipText(v.code());
+            voucherBar.setForeground(switch (v.check()) {
+                case VERIFIED -> new Color(0x1A7F37);
+                case PENDING -> UiSetup.NEAR;
+                case MISMATCH -> new Color(0xCF222E);
+            });
+        });
     }
 
     /** Shows a freshly read case on every part of the screen. */

@@ -31,11 +31,14 @@ import org.ybdesk.core.catalog.ServiceItem;
 import org.ybdesk.core.registry.IdType;
 import org.ybdesk.core.registry.InsuredStatus;
 import org.ybdesk.core.validation.Validators;
+import org.ybdesk.core.validation.VoucherCodes;
+import org.ybdesk.protocol.voucher.VoucherResolution;
 import org.ybdesk.service.CaseService;
 import org.ybdesk.service.CaseViews;
 import org.ybdesk.service.Desk;
 import org.ybdesk.service.RegistryService.PersonView;
 import org.ybdesk.service.RegistryService.UnitView;
+import org.ybdesk.service.VoucherService;
 
 /**
  * Step 2 申请人: one field takes an ID number (person items), a unified social credit code (unit and institution
@@ -88,10 +91,28 @@ final class IntakeApplicant extends JPanel {
     private Found found;
     private String prefilledName = "";
     private String prefilledPhone = "";
+    /** Issue 13: resolves a scanned e-voucher code through the province (module sync implements it). */
+    private final VoucherService.Resolver vouchers;
+    /** The voucher the applicant showed and what the province said (null: none scanned). */
+    private Scanned scanned;
+    private final JLabel voucherLabel = new JLabel(" ");
+
+    /**
+     * A scanned e-voucher code and the province's answer: RESOLVED (the ID field was filled with the ID it names),
+     * UNANSWERED (offline: the case will be 待核验), REFUSED (unknown or expired: not kept with the case).
+     */
+    record Scanned(String code, VoucherService.Answer answer) {
+    }
 
     IntakeApplicant(Desk desk) {
+        this(desk, null);
+    }
+
+    IntakeApplicant(Desk desk, VoucherService.Resolver vouchers) {
         super(new BorderLayout(16, 8));
         this.desk = desk;
+        this.vouchers = vouchers;
+        voucherLabel.setName("intake.voucher");
         setName("intake.applicantStep");
         List<String> types = new ArrayList<>();
         for (IdType t : IdType.values()) {
@@ -129,14 +150,17 @@ final class IntakeApplicant extends JPanel {
         JLabel phoneLabel = new JLabel(Texts.t("intake.applicant.phone"));
         phoneLabel.setLabelFor(phone);
         addRow(inputs, g, 4, phoneLabel, phone);
-        g.gridx = 0;
+        g.gridx = 1;
         g.gridy = 5;
+        inputs.add(voucherLabel, g);
+        g.gridx = 0;
+        g.gridy = 6;
         g.weighty = 1;
         inputs.add(new JLabel(" "), g);
         inputs.setPreferredSize(new Dimension(470, 300));
         help.setName("intake.applicantHelp");
         help.setForeground(Color.GRAY);
-        g.gridy = 6;
+        g.gridy = 7;
         g.gridwidth = 2;
         g.weighty = 0;
         inputs.add(help, g);
@@ -220,8 +244,16 @@ final class IntakeApplicant extends JPanel {
 
     /** What the typed code is, for this item: an ID number, a credit code, an e-voucher code or wrong. */
     Code code() {
-        return classify(id.getText(), item == null ? ApplicantKind.PERSON : item.applicantKind(),
+        Code c = classify(id.getText(), item == null ? ApplicantKind.PERSON : item.applicantKind(),
                 person() ? selectedIdType() : null, desk.today());
+        if (c.kind() == CodeKind.VOUCHER && scanned != null && scanned.code().equals(c.value())) {
+            VoucherService.Answer a = scanned.answer();
+            String problem = a.outcome() == VoucherService.Outcome.REFUSED
+                    ? Texts.t("intake.applicant.voucherRefused", a.reason())
+                    : Texts.t("intake.applicant.voucherOffline");
+            return new Code(CodeKind.VOUCHER, c.value(), List.of(problem));
+        }
+        return c;
     }
 
     static Code classify(String raw, ApplicantKind kind, IdType type, LocalDate today) {
@@ -238,13 +270,12 @@ final class IntakeApplicant extends JPanel {
             if (p.isEmpty()) {
                 return new Code(CodeKind.PERSON_ID, s, List.of());
             }
-            if (t == IdType.RESIDENT_ID) {
-                if (Validators.creditCode(s).isEmpty()) {
-                    return new Code(CodeKind.INVALID, s, List.of(Texts.t("intake.applicant.notPersonCode")));
-                }
-                if (looksLikeVoucher(s)) {
-                    return new Code(CodeKind.VOUCHER, s, List.of(Texts.t("intake.applicant.voucherOffline")));
-                }
+            Optional<Code> v = voucher(s, kind);
+            if (v.isPresent()) {
+                return v.get();
+            }
+            if (t == IdType.RESIDENT_ID && Validators.creditCode(s).isEmpty()) {
+                return new Code(CodeKind.INVALID, s, List.of(Texts.t("intake.applicant.notPersonCode")));
             }
             return new Code(CodeKind.INVALID, s, p.stream().map(x -> Texts.t("intake.problem", idLabel, x)).toList());
         }
@@ -253,6 +284,10 @@ final class IntakeApplicant extends JPanel {
         if (p.isEmpty()) {
             return new Code(CodeKind.CREDIT_CODE, upper, List.of());
         }
+        Optional<Code> v = voucher(upper, kind);
+        if (v.isPresent()) {
+            return v.get();
+        }
         if (Validators.residentId(upper, today).isEmpty()) {
             return new Code(CodeKind.INVALID, upper, List.of(Texts.t("intake.applicant.notUnitCode")));
         }
@@ -260,11 +295,24 @@ final class IntakeApplicant extends JPanel {
     }
 
     /**
-     * A code read from an e-voucher by a scanner: 16 or more letters and digits, and not shaped like an ID number
-     * (an 18-character number with a wrong check digit is a typing error, not a voucher).
+     * An e-voucher code (D151, {@code core.validation.VoucherCodes}): a well-formed one is VOUCHER (resolved at the
+     * province on Enter) unless it is of the other kind than the item's applicant; one meant as a code (starts with E
+     * or U, 24–40 letters and digits) but broken gets the voucher's problems. Anything else — a mistyped ID number of
+     * 17 or 19 digits, a wrong check digit — is not a voucher and gets the ID number's problems.
      */
-    static boolean looksLikeVoucher(String s) {
-        return s.matches("[0-9A-Z]{16,}") && !s.matches("\\d{17}[0-9X]") && !s.matches("\\d{15}");
+    static Optional<Code> voucher(String s, ApplicantKind kind) {
+        Optional<VoucherCodes.Kind> k = VoucherCodes.kind(s);
+        if (k.isPresent()) {
+            if (!VoucherService.fits(k.get(), kind)) {
+                return Optional.of(new Code(CodeKind.INVALID, s, List.of(Texts.t(k.get() == VoucherCodes.Kind.PERSON
+                        ? "intake.applicant.voucherOfPerson" : "intake.applicant.voucherOfUnit"))));
+            }
+            return Optional.of(new Code(CodeKind.VOUCHER, s, List.of(Texts.t("intake.applicant.voucherEnter"))));
+        }
+        if (VoucherCodes.meantAsVoucher(s)) {
+            return Optional.of(new Code(CodeKind.INVALID, s, VoucherCodes.problems(s)));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -309,14 +357,22 @@ final class IntakeApplicant extends JPanel {
      */
     void lookUp(Consumer<List<String>> then) {
         Code c = code();
+        if (c.kind() == CodeKind.VOUCHER && (scanned == null || !scanned.code().equals(c.value())
+                || scanned.answer().outcome() == VoucherService.Outcome.RESOLVED)) {
+            resolveVoucher(c.value(), then);
+            return;
+        }
         if (!c.valid()) {
             mark(id, c.kind() != CodeKind.EMPTY);
-            notice.setText(c.kind() == CodeKind.VOUCHER ? Texts.t("intake.applicant.voucherShort") : " ");
+            notice.setText(c.kind() == CodeKind.VOUCHER ? Texts.t(scanned.answer().outcome()
+                    == VoucherService.Outcome.REFUSED ? "intake.applicant.voucherRefusedShort"
+                    : "intake.applicant.voucherShort") : " ");
             notice.setForeground(UiSetup.NEAR);
             then.accept(c.problems());
             return;
         }
         mark(id, false);
+        showVoucher();
         if (lookedUp()) {
             then.accept(List.of());
             return;
@@ -354,6 +410,81 @@ final class IntakeApplicant extends JPanel {
             showRecord();
             then.accept(List.of());
         });
+    }
+
+    /**
+     * Asks the province (off the event thread, at most 5 s) who the scanned code belongs to. Resolved: the ID type,
+     * ID number (or credit code) and name are filled in and the registry is asked as for a typed ID. Offline or
+     * timeout: said so truthfully; the code stays in the field for the clerk to type the ID number over, and the
+     * case will be 待核验. Refused (unknown, expired): the province's reason; the voucher is not kept.
+     */
+    private void resolveVoucher(String code, Consumer<List<String>> then) {
+        notice.setForeground(Color.GRAY);
+        notice.setText(Texts.t("intake.applicant.voucherAsking"));
+        Background.run(this, () -> desk.vouchers().resolve(code, vouchers), a -> {
+            scanned = new Scanned(code, a);
+            if (a.outcome() == VoucherService.Outcome.RESOLVED && Validators.normalizeId(id.getText()).equals(code)) {
+                VoucherResolution r = a.resolution();
+                for (IdType t : IdType.values()) {
+                    if (r.person() && t.name().equals(r.idType())) {
+                        idType.setSelectedItem(t.label());
+                    }
+                }
+                id.setText(r.idNumber());
+                if (r.name() != null && (name.getText().isBlank() || name.getText().equals(prefilledName))) {
+                    name.setText(r.name());
+                    prefilledName = r.name();
+                }
+                lookUp(then);
+                return;
+            }
+            showVoucher();
+            lookUp(then);
+        });
+    }
+
+    /**
+     * The voucher to keep with the case: VERIFIED when the province resolved it to the applicant now typed,
+     * PENDING (待核验) when it could not be asked; none when no voucher was scanned, the province refused it, or the
+     * ID number was changed to someone else's after it was resolved.
+     */
+    CaseService.VoucherUse voucherUse() {
+        if (scanned == null) {
+            return null;
+        }
+        VoucherService.Answer a = scanned.answer();
+        return switch (a.outcome()) {
+            case RESOLVED -> VoucherService.sameApplicant(a.resolution(), item == null ? ApplicantKind.PERSON
+                    : item.applicantKind(), code().value())
+                    ? new CaseService.VoucherUse(scanned.code(), CaseService.VoucherCheck.VERIFIED) : null;
+            case UNANSWERED -> new CaseService.VoucherUse(scanned.code(), CaseService.VoucherCheck.PENDING);
+            case REFUSED -> null;
+        };
+    }
+
+    /** The line under the applicant's fields saying what becomes of the scanned voucher. */
+    private void showVoucher() {
+        if (scanned == null) {
+            voucherLabel.setText(" ");
+            return;
+        }
+        String shortCode = scanned.code().substring(0, 6) + "…" + scanned.code().substring(scanned.code().length() - 4);
+        CaseService.VoucherUse use = voucherUse();
+        String key;
+        Color color;
+        if (use == null) {
+            key = scanned.answer().outcome() == VoucherService.Outcome.REFUSED ? "intake.voucher.refused"
+                    : "intake.voucher.other";
+            color = Color.GRAY;
+        } else if (use.check() == CaseService.VoucherCheck.VERIFIED) {
+            key = "intake.voucher.verified";
+            color = new Color(0x1A7F37);
+        } else {
+            key = "intake.voucher.pending";
+            color = UiSetup.NEAR;
+        }
+        voucherLabel.setForeground(color);
+        voucherLabel.setText(Texts.t(key, shortCode));
     }
 
     /** The applicant as CaseService takes it. */

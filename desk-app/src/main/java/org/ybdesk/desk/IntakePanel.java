@@ -39,6 +39,7 @@ import org.ybdesk.core.lifecycle.CaseState;
 import org.ybdesk.core.money.Money;
 import org.ybdesk.forms.CodeTables;
 import org.ybdesk.service.CaseService;
+import org.ybdesk.sync.ProvinceVouchers;
 import org.ybdesk.service.WarningsToConfirm;
 import org.ybdesk.service.CaseViews.CaseView;
 import org.ybdesk.service.CaseViews.MessageView;
@@ -104,7 +105,7 @@ final class IntakePanel extends JPanel {
         setName("intake");
         setBorder(BorderFactory.createEmptyBorder(10, 12, 10, 12));
         itemStep = new IntakeItemList(desk.catalog().items(), this::pick);
-        applicantStep = new IntakeApplicant(desk);
+        applicantStep = new IntakeApplicant(desk, ProvinceVouchers.forDesk(desk, frame.dataDir()));
 
         add(north(), BorderLayout.NORTH);
         body.setName("intake.body");
@@ -467,7 +468,13 @@ final class IntakePanel extends JPanel {
         if (!c.valid()) {
             applicantStep.lookUp(p -> {
                 setProblems(p);
-                applicantStep.idField().selectAll();
+                if (p.isEmpty()) {
+                    // a voucher the province resolved: the ID number is filled in, on to the name
+                    IntakeKeys.focus(applicantStep.nameField());
+                    updateHeader();
+                } else {
+                    applicantStep.idField().selectAll();
+                }
             });
             return;
         }
@@ -749,8 +756,11 @@ final class IntakePanel extends JPanel {
                 values.put(k, v);
             }
         });
-        return new CaseService.NewCase(item.no(), applicantStep.applicant(), values, materials.statuses(), null,
-                form.declared(), form.reconciled());
+        CaseService.NewCase nc = new CaseService.NewCase(item.no(), applicantStep.applicant(), values,
+                materials.statuses(), null, form.declared(), form.reconciled());
+        // issue 13, voucher: the scanned e-voucher, VERIFIED or 待核验
+        nc = nc.with(nc.circumstances().withVoucher(applicantStep.voucherUse()));
+        return nc;
     }
 
     /**

@@ -13,7 +13,10 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
+import org.ybdesk.service.CaseService;
 import org.ybdesk.service.Desk;
+import org.ybdesk.service.VoucherService;
+import org.ybdesk.core.lifecycle.Role;
 import org.ybdesk.service.SyncStore;
 import org.ybdesk.service.SyncStore.MessageRow;
 import org.ybdesk.sync.SyncStatus;
@@ -45,6 +48,8 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
     private final JButton retry = new JButton(Texts.t("sync.retry"));
     /** The chains set aside after repeated rejection (D124): shown in red above the list, retried by an admin. */
     private final JLabel quarantine = new JLabel(" ");
+    /** Issue 13: e-vouchers 待核验 / 不一致; the mismatches listed for 负责人 and administrators. */
+    private final JLabel vouchers = new JLabel(" ");
     private final Consumer<SyncStatus> listener = this::status;
 
     SyncPanel(MainFrame frame, SyncUi sync) {
@@ -84,7 +89,11 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
         buttons.add(feedback);
         JPanel north = new JPanel(new BorderLayout(0, 6));
         north.add(summary, BorderLayout.NORTH);
-        north.add(quarantine, BorderLayout.CENTER);
+        vouchers.setName("sync.vouchers");
+        JPanel middle = new JPanel(new BorderLayout(0, 4));
+        middle.add(quarantine, BorderLayout.NORTH);
+        middle.add(vouchers, BorderLayout.SOUTH);
+        north.add(middle, BorderLayout.CENTER);
         north.add(buttons, BorderLayout.SOUTH);
         add(north, BorderLayout.NORTH);
         add(new JScrollPane(table), BorderLayout.CENTER);
@@ -114,10 +123,14 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
     @Override
     public void refresh() {
         Desk desk = frame.session().desk();
-        Background.run(this, () -> new Loaded(new SyncStore(desk).messages(1000), new SyncStore(desk).quarantined()),
+        var actor = frame.session().actor();
+        Background.run(this, () -> new Loaded(new SyncStore(desk).messages(1000), new SyncStore(desk).quarantined(),
+                voucherCounts(desk), actor.has(Role.HEAD) || actor.has(Role.ADMIN)
+                        ? desk.vouchers().toCheck(actor) : java.util.List.of()),
                 loaded -> {
             model.setRows(loaded.rows());
             showQuarantine(loaded.quarantined());
+            showVouchers(loaded.voucherCounts(), loaded.toCheck());
             enableButtons();
             if (!sync.available()) {
                 summary.setText(Texts.t("sync.status.sandbox"));
@@ -125,7 +138,31 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
         });
     }
 
-    private record Loaded(java.util.List<MessageRow> rows, java.util.List<SyncStore.QuarantinedChain> quarantined) {
+    private record Loaded(java.util.List<MessageRow> rows, java.util.List<SyncStore.QuarantinedChain> quarantined,
+                          int[] voucherCounts, java.util.List<VoucherService.CaseVoucher> toCheck) {
+    }
+
+    private static int[] voucherCounts(Desk desk) {
+        VoucherService v = desk.vouchers();
+        return new int[] {v.count(CaseService.VoucherCheck.PENDING), v.count(CaseService.VoucherCheck.MISMATCH)};
+    }
+
+    /** 电子凭证：待核验 n 件，不一致 m 件 — and for the supervisor each mismatch with its detail. */
+    private void showVouchers(int[] counts, java.util.List<VoucherService.CaseVoucher> toCheck) {
+        StringBuilder t = new StringBuilder("<html>");
+        t.append(Problems.escape(counts[0] + counts[1] == 0 ? Texts.t("sync.vouchers.none")
+                : Texts.t("sync.vouchers", String.valueOf(counts[0]), String.valueOf(counts[1]))));
+        int shown = 0;
+        for (VoucherService.CaseVoucher v : toCheck) {
+            if (v.check() != CaseService.VoucherCheck.MISMATCH || shown == 5) {
+                continue;
+            }
+            shown++;
+            t.append("<br>").append(Problems.escape(v.caseNo() + "  " + v.applicantName() + "  " + v.shortCode()
+                    + "  " + v.detail()));
+        }
+        vouchers.setText(t.append("</html>").toString());
+        vouchers.setForeground(counts[1] > 0 ? UiSetup.OVERDUE : java.awt.Color.GRAY);
     }
 
     private void showQuarantine(java.util.List<SyncStore.QuarantinedChain> chains) {

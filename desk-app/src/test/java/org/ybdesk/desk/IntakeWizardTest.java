@@ -642,14 +642,20 @@ class IntakeWizardTest extends GuiTestBase {
         FrameFixture main = loginAndStart();
         type("8");
         enter();
-        // an e-voucher code from the scanner: the desk is offline, so the clerk is told to type the ID instead
-        String voucher = "E1A2B3C4D5E6F7G8H9J0K1L2M3N4P5Q6";
+        // an e-voucher code from the scanner: no province is configured, so the desk says truthfully that it is
+        // offline, the clerk types the ID over the code, and the case is taken in 待核验 (issue 13)
+        String voucher = org.ybdesk.core.validation.VoucherCodes.of(org.ybdesk.core.validation.VoucherCodes.Kind.PERSON,
+                "1A2B3C4D5E6F7G8H9J0K1L2M3N4P5Q");
         type(voucher);
         enter();
-        assertThat(problems(main)).anySatisfy(x -> assertThat(x).contains("医保电子凭证").contains("离线")
-                .contains("证件号码"));
+        assertThat(problems(main)).contains(
+                "本机目前离线，电子凭证暂不能核验，请输入证件号码；办件将标记为待核验，联网后自动复核");
+        assertThat(text(main, "intake.voucher")).contains("待核验");
         assertThat(text(main, "intake.applicantId")).isEqualTo(voucher);
         assertThat(focused()).isEqualTo("intake.applicantId");
+        GuiActionRunner.execute(() -> main.target().setSize(1366, 768));
+        screenshot(main, "intake-voucher", true);
+        GuiActionRunner.execute(() -> main.target().setSize(1340, 800));
         type(zhangId);
         enter();
         String record = text(main, "intake.record");
@@ -671,5 +677,8 @@ class IntakeWizardTest extends GuiTestBase {
         assertThat(v.summary().state()).isEqualTo(CaseState.CLOSED);
         assertThat(v.events()).anySatisfy(e -> assertThat(e.note()).contains("答复"));
         assertThat(v.messages().get(0).text()).contains("参保人员参保信息查询");
+        assertThat(desk.vouchers().ofCase(v.summary().caseNo())).get()
+                .satisfies(x -> assertThat(x.check()).isEqualTo(org.ybdesk.service.CaseService.VoucherCheck.PENDING))
+                .satisfies(x -> assertThat(x.code()).isEqualTo(voucher));
     }
 }

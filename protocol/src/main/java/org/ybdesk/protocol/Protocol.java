@@ -29,6 +29,14 @@ public final class Protocol {
     public static final String PATH_REASSIGN = "/api/v1/cases/reassign";
     /** The county view ({@link org.ybdesk.protocol.org.CountyCases}). */
     public static final String PATH_COUNTY = "/api/v1/county/cases";
+    /** Resolves an e-voucher code ({@link org.ybdesk.protocol.voucher.VoucherResolveRequest}, issue 13). */
+    public static final String PATH_VOUCHER_RESOLVE = "/api/v1/vouchers/resolve";
+    /** The longest a desk waits for a voucher's resolution before it treats itself as offline (seconds). */
+    public static final int VOUCHER_TIMEOUT_SECONDS = 5;
+    /** Refusals of a resolution: not a voucher code (400), no such voucher (404), no longer valid (422). */
+    public static final String VOUCHER_INVALID = "VOUCHER_INVALID";
+    public static final String VOUCHER_UNKNOWN = "VOUCHER_UNKNOWN";
+    public static final String VOUCHER_EXPIRED = "VOUCHER_EXPIRED";
     /** Header carrying the desk's token: {@code Authorization: Bearer <token>}. */
     public static final String AUTH_HEADER = "Authorization";
     public static final String BEARER = "Bearer ";

@@ -45,6 +45,8 @@ import org.ybdesk.province.store.ProvinceDb;
 import org.ybdesk.province.store.ReferenceStore;
 import org.ybdesk.province.store.RegistryPulls;
 import org.ybdesk.province.store.Uploads;
+import org.ybdesk.province.store.Vouchers;
+import org.ybdesk.protocol.voucher.VoucherResolveRequest;
 
 /**
  * The provincial server's HTTP side (Javalin on Jetty), implementing docs/protocol.md: upload, reference and
@@ -62,6 +64,7 @@ public final class ProvinceServer implements AutoCloseable {
     private final RegistryPulls registry;
     private final AuditAnchors anchors;
     private final Cases cases;
+    private final Vouchers vouchers;
     private final FeedSignal signal = new FeedSignal();
     /** Wakes long polls whose time is up (the waiting itself holds no thread). */
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -95,6 +98,7 @@ public final class ProvinceServer implements AutoCloseable {
         this.reference = new ReferenceStore(db);
         this.registry = new RegistryPulls(db);
         this.anchors = new AuditAnchors(db);
+        this.vouchers = new Vouchers(db);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -117,6 +121,7 @@ public final class ProvinceServer implements AutoCloseable {
             cfg.routes.get(Protocol.PATH_CASES + "/{no}", this::caseHistory);
             cfg.routes.post(Protocol.PATH_CASES + "/{no}/claim", this::claim);
             cfg.routes.post(Protocol.PATH_CASES + "/{no}/release", this::release);
+            cfg.routes.post(Protocol.PATH_VOUCHER_RESOLVE, this::resolveVoucher);
             cfg.routes.exception(ApiException.class, (e, ctx) -> json(ctx, e.status(),
                     new ErrorBody(e.code(), e.getMessage(), e.anchoredSeq())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -331,6 +336,16 @@ public final class ProvinceServer implements AutoCloseable {
             throw new ApiException(400, "BAD_REQUEST", Texts.get("request.badParam", "limit", limit));
         }
         json(ctx, 200, cases.county(desk, since, (int) limit));
+    }
+
+    /** {@code POST /api/v1/vouchers/resolve} (issue 13): who an e-voucher code belongs to. */
+    private void resolveVoucher(Context ctx) {
+        Desks.Desk desk = authenticate(ctx);
+        VoucherResolveRequest req = optionalBody(ctx, VoucherResolveRequest.class);
+        if (req == null || req.code() == null || req.code().isBlank()) {
+            throw new ApiException(400, "BAD_REQUEST", Texts.get("voucher.request"));
+        }
+        json(ctx, 200, vouchers.resolve(desk, req.code()));
     }
 
     /** The case number of the path, checked (no garbage reaches the database). */

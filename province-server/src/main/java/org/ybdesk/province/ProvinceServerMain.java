@@ -26,7 +26,8 @@ import org.ybdesk.province.store.ReferenceStore;
 @Command(name = "province-server", mixinStandardHelpOptions = true, version = "province-server 0.1.0 (protocol V1.0)",
         description = "Reference provincial server of YB Desk: receives desk uploads, keeps the province-wide registry.",
         subcommands = {ProvinceServerMain.Start.class, ProvinceServerMain.AgencyCmd.class, ProvinceServerMain.DeskCmd.class,
-                ProvinceServerMain.ReferenceCmd.class, ProvinceServerMain.TlsCmd.class})
+                ProvinceServerMain.ReferenceCmd.class, ProvinceServerMain.TlsCmd.class,
+                ProvinceServerMain.VoucherCmd.class})
 public final class ProvinceServerMain implements Runnable {
     /** Name of the database inside a server's own PostgreSQL. */
     public static final String LOCAL_DB = "ybdesk_province";
@@ -370,6 +371,41 @@ public final class ProvinceServerMain implements Runnable {
             try (Opened o = dbOptions.open(); InputStream in = Files.newInputStream(file)) {
                 long v = new ReferenceStore(o.db()).importFile(kind, key, in);
                 System.out.println("version=" + v);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "voucher", mixinStandardHelpOptions = true, description = "E-vouchers (医保电子凭证) the desks resolve.",
+            subcommands = {VoucherLoad.class})
+    static final class VoucherCmd implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+    }
+
+    @Command(name = "load", mixinStandardHelpOptions = true,
+            description = "Loads e-vouchers from a CSV file (code,PERSON|UNIT,ID number or credit code,name,valid until "
+                    + "yyyy-MM-dd); every line is checked first, nothing is loaded when one is wrong.")
+    static final class VoucherLoad implements Callable<Integer> {
+        @Mixin
+        DbOptions dbOptions = new DbOptions();
+        @Parameters(index = "0", paramLabel = "FILE", description = "the CSV file (UTF-8)")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isReadable(file)) {
+                throw new IllegalArgumentException(Texts.get("voucher.load.file", file));
+            }
+            try (Opened o = dbOptions.open(); InputStream in = Files.newInputStream(file)) {
+                org.ybdesk.province.store.Vouchers.Loaded l = new org.ybdesk.province.store.Vouchers(o.db()).load(in);
+                System.out.println("added=" + l.added());
+                System.out.println("replaced=" + l.replaced());
                 return 0;
             }
         }

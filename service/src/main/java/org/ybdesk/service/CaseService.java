@@ -217,6 +217,8 @@ public final class CaseService {
                            boolean warningsConfirmed) {
         AgencyRecord agency = desk.requireAgency();
         IntakeValidation.Checked checked = intake.check(req, actor, agency.getCode());
+        // issue 13, voucher: the e-voucher's code fits the applicant, its check is VERIFIED or PENDING
+        VoucherService.checkIntake(req, checked.application().item().applicantKind());
         List<Command> steps = decision.commands(reasons);
         List<String> inputProblems = stepInputProblems(steps, note);
         // issue 13 (filing): the start-date window and the 6-month lock of long-term filings (D145, D146)
@@ -245,6 +247,8 @@ public final class CaseService {
                     actor.name(), actor.personId(), now, today, confirmed, confirmed.isEmpty() ? null
                     : Texts.get("case.warnings.confirmed", actor.name(), String.valueOf(confirmed.size())), null));
             Map<String, Object> after = CaseRepository.auditView(c, 0);
+            // issue 13, voucher: stored before the audit record, which then vouches for it
+            VoucherService.attach(tx, no, req.circumstances().voucher(), now, after);
             if (!confirmed.isEmpty()) {
                 after.put("confirmedWarnings", confirmed);
                 after.put("warningsConfirmedBy", actor.name());

@@ -339,6 +339,11 @@ public final class Desk implements AutoCloseable {
         return new ReportService(this);
     }
 
+    /** E-vouchers (医保电子凭证, issue 13): recognise, resolve through the province, recheck, list. */
+    public VoucherService vouchers() {
+        return new VoucherService(this);
+    }
+
     /** Copies of cases held elsewhere, holders, claims and the county view (issue 12). */
     public Holdings holdings() {
         return new Holdings(this);

@@ -29,6 +29,8 @@ import org.ybdesk.protocol.org.CountyCases;
 import org.ybdesk.protocol.org.DeskInfo;
 import org.ybdesk.protocol.org.ReassignRequest;
 import org.ybdesk.protocol.org.ReassignResult;
+import org.ybdesk.protocol.voucher.VoucherResolution;
+import org.ybdesk.protocol.voucher.VoucherResolveRequest;
 
 /**
  * HTTP to the provincial server (JSON, see docs/protocol.md), with the JDK's client: a connect timeout and a
@@ -174,6 +176,14 @@ public final class ProvinceClient {
     public CountyCases county(long since, int limit) throws Unanswered, Refused {
         return answer(send(HttpRequest.newBuilder(uri(Protocol.PATH_COUNTY + "?since=" + since + "&limit=" + limit))
                 .GET(), true), CountyCases.class);
+    }
+
+    /**
+     * {@code POST /api/v1/vouchers/resolve} (issue 13): whom an e-voucher code belongs to; {@link Refused} with the
+     * province's Chinese reason for an unknown (404), expired (422) or malformed (400) code.
+     */
+    public VoucherResolution resolveVoucher(String code) throws Unanswered, Refused {
+        return answer(post(Protocol.PATH_VOUCHER_RESOLVE, new VoucherResolveRequest(code)), VoucherResolution.class);
     }
 
     private HttpResponse<byte[]> post(String path, Object body) throws Unanswered {

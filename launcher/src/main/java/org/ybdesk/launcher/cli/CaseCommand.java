@@ -102,6 +102,8 @@ final class CaseCommand {
             b.out().println(Out.t("case.show.deadline", deadline(s.deadline())));
         }
         printHolding(b, v);
+        b.desk().vouchers().ofCase(s.caseNo()).ifPresent(x -> b.out().println(Out.t("case.show.voucher", x.code(),
+                x.checkLabel(), x.detail() == null ? "" : Out.t("case.show.voucher.detail", x.detail()))));
         v.fields().forEach((k, val) -> b.out().println(Out.t("case.show.field", k, val)));
         v.materials().forEach(m -> b.out().println(materialLine(m)));
         if (v.flow() != null) {
@@ -205,6 +207,8 @@ final class CaseCommand {
         List<String> reasons = List.of();
         @Option(names = "--note")
         String note;
+        @Option(names = "--voucher", paramLabel = "CODE")
+        String voucher;
 
         @Override
         Integer execute() {
@@ -217,10 +221,14 @@ final class CaseCommand {
             }
             m.putAll(materials(materials));
             // the application and the decision (受理, 受理并办结, 补正, 不予受理) in one transaction, as the window does
-            CaseView v = desk().cases().intake(new NewCase(item, new Applicant(IdTypes.parse(idType), applicantId,
+            NewCase nc = new NewCase(item, new Applicant(IdTypes.parse(idType), applicantId,
                     applicantName, phone), fields, m, channel, declared == null ? null : money(declared, "--declared"),
-                    reconciled == null ? null : money(reconciled, "--reconciled")), decision, reasons, note, actor,
-                    confirmWarnings);
+                    reconciled == null ? null : money(reconciled, "--reconciled"));
+            // issue 13, voucher: resolved online (已核验) or 待核验 when the province does not answer
+            if (voucher != null) {
+                nc = nc.with(nc.circumstances().withVoucher(VoucherCommand.use(this, voucher, item, applicantId)));
+            }
+            CaseView v = desk().cases().intake(nc, decision, reasons, note, actor, confirmWarnings);
             output.print(v, () -> {
                 out().println(Out.t("case.created", v.summary().caseNo()));
                 if (decision != CaseService.IntakeDecision.RECEIVE) {
