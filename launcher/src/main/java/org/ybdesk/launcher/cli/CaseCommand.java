@@ -102,6 +102,12 @@ final class CaseCommand {
             b.out().println(Out.t("case.show.deadline", deadline(s.deadline())));
         }
         printHolding(b, v);
+        if (v.agent() != null) { // issue 13: the agent (代办人) and the payee (拨付对象)
+            b.out().println(Out.t("case.show.agent", v.agent().line()));
+        }
+        if (v.payee() != null) {
+            b.out().println(Out.t("case.show.payee", v.payee().line()));
+        }
         v.fields().forEach((k, val) -> b.out().println(Out.t("case.show.field", k, val)));
         v.materials().forEach(m -> b.out().println(materialLine(m)));
         if (v.flow() != null) {
@@ -205,6 +211,10 @@ final class CaseCommand {
         List<String> reasons = List.of();
         @Option(names = "--note")
         String note;
+        // issue 13, proxy: --agent-id, --agent-id-type, --agent-name, --agent-phone, --agent-relation,
+        // --agent-authorisation, --pay-to
+        @Mixin
+        AgentOptions agent;
 
         @Override
         Integer execute() {
@@ -217,10 +227,10 @@ final class CaseCommand {
             }
             m.putAll(materials(materials));
             // the application and the decision (受理, 受理并办结, 补正, 不予受理) in one transaction, as the window does
-            CaseView v = desk().cases().intake(new NewCase(item, new Applicant(IdTypes.parse(idType), applicantId,
-                    applicantName, phone), fields, m, channel, declared == null ? null : money(declared, "--declared"),
-                    reconciled == null ? null : money(reconciled, "--reconciled")), decision, reasons, note, actor,
-                    confirmWarnings);
+            CaseView v = desk().cases().intake(agent.apply(new NewCase(item, new Applicant(IdTypes.parse(idType),
+                    applicantId, applicantName, phone), fields, m, channel, declared == null ? null
+                    : money(declared, "--declared"), reconciled == null ? null : money(reconciled, "--reconciled"))),
+                    decision, reasons, note, actor, confirmWarnings);
             output.print(v, () -> {
                 out().println(Out.t("case.created", v.summary().caseNo()));
                 if (decision != CaseService.IntakeDecision.RECEIVE) {
@@ -350,6 +360,8 @@ final class CaseCommand {
         LocalDate to;
         @Option(names = "--limit", defaultValue = "100")
         int limit;
+        @Option(names = "--agent", paramLabel = "ID_OR_NAME")
+        String agent;
         @Mixin
         OutputOptions output;
 
@@ -357,7 +369,12 @@ final class CaseCommand {
         Integer execute() {
             actor();
             CaseState st = state == null ? null : parseState(state);
-            List<CaseSummary> found = desk().cases().list(new CaseQuery(item, st, applicant, from, to, limit));
+            // issue 13: the cases an agent (代办人) applied for, by the agent's ID or name
+            List<CaseSummary> found = agent != null ? desk().search().byAgent(agent, limit).stream()
+                    .filter(s -> (item == null || s.itemNo() == item) && (st == null || s.state() == st)
+                            && (from == null || !s.receivedOn().isBefore(from))
+                            && (to == null || !s.receivedOn().isAfter(to))).toList()
+                    : desk().cases().list(new CaseQuery(item, st, applicant, from, to, limit));
             output.list(found, "search.none", s -> printSummary(this, s));
             return 0;
         }
