@@ -84,6 +84,8 @@ final class IntakeApplicant extends JPanel {
     private final JScrollPane personsScroll = new JScrollPane(persons);
     private final JLabel personsTitle = new JLabel();
     private final JLabel help = new JLabel();
+    /** Issue 13: 代他人申报 (the agent) and the 拨付对象. */
+    private final IntakeAgent agent = new IntakeAgent();
     private ServiceItem item;
     private Found found;
     private String prefilledName = "";
@@ -131,12 +133,16 @@ final class IntakeApplicant extends JPanel {
         addRow(inputs, g, 4, phoneLabel, phone);
         g.gridx = 0;
         g.gridy = 5;
+        g.gridwidth = 2;
+        inputs.add(agent, g);
+        g.gridwidth = 1;
+        g.gridy = 6;
         g.weighty = 1;
         inputs.add(new JLabel(" "), g);
-        inputs.setPreferredSize(new Dimension(470, 300));
+        inputs.setPreferredSize(new Dimension(470, 470));
         help.setName("intake.applicantHelp");
         help.setForeground(Color.GRAY);
-        g.gridy = 6;
+        g.gridy = 7;
         g.gridwidth = 2;
         g.weighty = 0;
         inputs.add(help, g);
@@ -179,6 +185,7 @@ final class IntakeApplicant extends JPanel {
                 Texts.t(person ? "intake.applicant.id.placeholder" : "intake.applicant.creditCode.placeholder"));
         id.setToolTipText(Texts.t(person ? "intake.applicant.id.tooltip" : "intake.applicant.creditCode.tooltip"));
         help.setText(Texts.t(person ? "intake.applicant.help" : "intake.applicant.help.unit"));
+        agent.setItem(item);
         if (changed) {
             found = null;
             notice.setText(" ");
@@ -188,6 +195,11 @@ final class IntakeApplicant extends JPanel {
 
     boolean person() {
         return item == null || item.applicantKind() == ApplicantKind.PERSON;
+    }
+
+    /** The 代办人 section (issue 13). */
+    IntakeAgent agent() {
+        return agent;
     }
 
     JTextField idField() {
@@ -215,7 +227,8 @@ final class IntakeApplicant extends JPanel {
     }
 
     boolean hasInput() {
-        return !id.getText().isBlank() || !name.getText().isBlank() || !phone.getText().isBlank();
+        return !id.getText().isBlank() || !name.getText().isBlank() || !phone.getText().isBlank()
+                || agent.hasInput();
     }
 
     /** What the typed code is, for this item: an ID number, a credit code, an e-voucher code or wrong. */

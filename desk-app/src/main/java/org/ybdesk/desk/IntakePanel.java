@@ -583,6 +583,16 @@ final class IntakePanel extends JPanel {
             sb.append("&nbsp;&nbsp;").append(Problems.escape(ap.phone()));
         }
         sb.append("<br>");
+        String agentLine = applicantStep.agent().describe(); // issue 13
+        if (agentLine != null) {
+            sb.append("<b>").append(Texts.t("intake.summary.agent")).append("</b>&nbsp;&nbsp;")
+                    .append(Problems.escape(agentLine)).append("<br>");
+        }
+        String payTo = applicantStep.agent().describePayTo();
+        if (payTo != null) {
+            sb.append("<b>").append(Texts.t("intake.summary.payTo")).append("</b>&nbsp;&nbsp;")
+                    .append(Problems.escape(payTo)).append("<br>");
+        }
         long filled = form.values().values().stream().filter(v -> !v.isBlank()).count();
         sb.append("<b>").append(Texts.t("intake.summary.fields")).append("</b>&nbsp;&nbsp;")
                 .append(Texts.t("intake.summary.fieldCount", String.valueOf(filled))).append("<br>");
@@ -749,8 +759,9 @@ final class IntakePanel extends JPanel {
                 values.put(k, v);
             }
         });
-        return new CaseService.NewCase(item.no(), applicantStep.applicant(), values, materials.statuses(), null,
-                form.declared(), form.reconciled());
+        // issue 13: the agent (代他人申报) and the 拨付对象 of the applicant step
+        return applicantStep.agent().apply(new CaseService.NewCase(item.no(), applicantStep.applicant(), values,
+                materials.statuses(), null, form.declared(), form.reconciled()));
     }
 
     /**
