@@ -68,6 +68,12 @@ class IntakeAgentTest extends GuiTestBase {
         setText(main, "intake.agent.id", applicantId);
         setText(main, "intake.agent.name", "陈小军");
         setText(main, "intake.agent.phone", "13900001111");
+        // relation and authorisation start unchosen: the clerk picks them (the service names a missing one)
+        assertThat(GuiActionRunner.execute(() -> find(main, "intake.agent.relation", javax.swing.JComboBox.class)
+                .getSelectedIndex())).isEqualTo(-1);
+        main.comboBox("intake.agent.relation").selectItem(IntakeAgent.RELATIONS.indexOf("子女"));
+        main.comboBox("intake.agent.authorisation").selectItem(IntakeAgent.AUTHORISATIONS.indexOf("委托书"));
+        waitIdle();
         screenshot(main, "intake-agent", true);
 
         click(main, "intake.nextStep");
@@ -85,7 +91,8 @@ class IntakeAgentTest extends GuiTestBase {
                 return !problems(main).isEmpty();
             }
         }, 20_000);
-        assertThat(problems(main)).anySatisfy(p -> assertThat(p).contains("代办人不能是申请人本人"));
+        assertThat(problems(main)).anySatisfy(p -> assertThat(p).contains("代办人不能是申请人本人"))
+                .noneSatisfy(p -> assertThat(p).contains("关系"));
         assertThat(desk.cases().list(new org.ybdesk.service.CaseService.CaseQuery(null, null, null, null, null, 10)))
                 .isEmpty();
 
@@ -97,6 +104,8 @@ class IntakeAgentTest extends GuiTestBase {
         assertThat(text(main, "intake.agent.id")).isEqualTo(applicantId);
         assertThat(text(main, "intake.agent.name")).isEqualTo("陈小军");
         assertThat(text(main, "intake.agent.phone")).isEqualTo("13900001111");
+        assertThat(GuiActionRunner.execute(() -> find(main, "intake.agent.relation", javax.swing.JComboBox.class)
+                .getSelectedItem())).isEqualTo("子女");
         setText(main, "intake.agent.id", agentId);
         click(main, "intake.nextStep");
         click(main, "intake.nextStep");
@@ -108,7 +117,7 @@ class IntakeAgentTest extends GuiTestBase {
             public boolean test() {
                 return GuiActionRunner.execute(() -> state.isShowing() && !state.getText().isBlank());
             }
-        }, 20_000);
+        }, 30_000);
         assertThat(text(main, "intake.result.state")).isNotEqualTo(CaseState.RECEIVED.label());
         CaseView v = desk.cases().show(text(main, "intake.result.caseNo"), null);
         assertThat(v.agent()).isNotNull();
