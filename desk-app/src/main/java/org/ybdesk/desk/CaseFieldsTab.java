@@ -68,6 +68,22 @@ final class CaseFieldsTab extends JPanel {
         if (v.paid() != null) {
             line("case.field.paid", Texts.t("case.fields.paid"), v.paid().toYuanString(), 24);
         }
+        // issue 13: the agent (代办人) and the payee (拨付对象); the agent's ID masked like the form's IDs
+        if (v.agent() != null) {
+            var a = v.agent();
+            group(Texts.t("case.fields.agent"));
+            line("case.field.agentName", Texts.t("case.fields.agentName"), a.name(), 24);
+            line("case.field.agentId", Texts.t("case.fields.agentId"), a.idTypeLabel() + " "
+                    + (fullIds ? a.idNumber() : a.idMasked()), 24);
+            line("case.field.agentPhone", Texts.t("case.fields.agentPhone"), a.phone(), 24);
+            line("case.field.agentRelation", Texts.t("case.fields.agentRelation"), a.relation(), 24);
+            line("case.field.agentAuthorisation", Texts.t("case.fields.agentAuthorisation"), a.authorisation(), 24);
+        }
+        if (v.payee() != null) {
+            var p = v.payee();
+            line("case.field.payee", Texts.t("case.fields.payee"), p.kindLabel() + "：" + (p.name() == null ? ""
+                    : p.name()) + (p.account() == null ? "" : "  " + p.account()), 24);
+        }
         GridBagConstraints end = new GridBagConstraints();
         end.gridy = row;
         end.weighty = 1;

@@ -87,6 +87,8 @@ final class IntakeApplicant extends JPanel {
     private final JScrollPane personsScroll = new JScrollPane(persons);
     private final JLabel personsTitle = new JLabel();
     private final JLabel help = new JLabel();
+    /** Issue 13: 代他人申报 (the agent) and the 拨付对象. */
+    private final IntakeAgent agent = new IntakeAgent();
     private ServiceItem item;
     private Found found;
     private String prefilledName = "";
@@ -153,14 +155,18 @@ final class IntakeApplicant extends JPanel {
         g.gridx = 1;
         g.gridy = 5;
         inputs.add(voucherLabel, g);
-        g.gridx = 0;
         g.gridy = 6;
+        g.gridwidth = 2;
+        inputs.add(agent, g);
+        g.gridwidth = 1;
+        g.gridx = 0;
+        g.gridy = 7;
         g.weighty = 1;
         inputs.add(new JLabel(" "), g);
-        inputs.setPreferredSize(new Dimension(470, 300));
+        inputs.setPreferredSize(new Dimension(470, 470));
         help.setName("intake.applicantHelp");
         help.setForeground(Color.GRAY);
-        g.gridy = 7;
+        g.gridy = 8;
         g.gridwidth = 2;
         g.weighty = 0;
         inputs.add(help, g);
@@ -203,6 +209,7 @@ final class IntakeApplicant extends JPanel {
                 Texts.t(person ? "intake.applicant.id.placeholder" : "intake.applicant.creditCode.placeholder"));
         id.setToolTipText(Texts.t(person ? "intake.applicant.id.tooltip" : "intake.applicant.creditCode.tooltip"));
         help.setText(Texts.t(person ? "intake.applicant.help" : "intake.applicant.help.unit"));
+        agent.setItem(item);
         if (changed) {
             found = null;
             notice.setText(" ");
@@ -212,6 +219,11 @@ final class IntakeApplicant extends JPanel {
 
     boolean person() {
         return item == null || item.applicantKind() == ApplicantKind.PERSON;
+    }
+
+    /** The 代办人 section (issue 13). */
+    IntakeAgent agent() {
+        return agent;
     }
 
     JTextField idField() {
@@ -239,7 +251,8 @@ final class IntakeApplicant extends JPanel {
     }
 
     boolean hasInput() {
-        return !id.getText().isBlank() || !name.getText().isBlank() || !phone.getText().isBlank();
+        return !id.getText().isBlank() || !name.getText().isBlank() || !phone.getText().isBlank()
+                || agent.hasInput();
     }
 
     /** What the typed code is, for this item: an ID number, a credit code, an e-voucher code or wrong. */

@@ -590,6 +590,16 @@ final class IntakePanel extends JPanel {
             sb.append("&nbsp;&nbsp;").append(Problems.escape(ap.phone()));
         }
         sb.append("<br>");
+        String agentLine = applicantStep.agent().describe(); // issue 13
+        if (agentLine != null) {
+            sb.append("<b>").append(Texts.t("intake.summary.agent")).append("</b>&nbsp;&nbsp;")
+                    .append(Problems.escape(agentLine)).append("<br>");
+        }
+        String payTo = applicantStep.agent().describePayTo();
+        if (payTo != null) {
+            sb.append("<b>").append(Texts.t("intake.summary.payTo")).append("</b>&nbsp;&nbsp;")
+                    .append(Problems.escape(payTo)).append("<br>");
+        }
         long filled = form.values().values().stream().filter(v -> !v.isBlank()).count();
         sb.append("<b>").append(Texts.t("intake.summary.fields")).append("</b>&nbsp;&nbsp;")
                 .append(Texts.t("intake.summary.fieldCount", String.valueOf(filled))).append("<br>");
@@ -756,11 +766,10 @@ final class IntakePanel extends JPanel {
                 values.put(k, v);
             }
         });
-        CaseService.NewCase nc = new CaseService.NewCase(item.no(), applicantStep.applicant(), values,
-                materials.statuses(), null, form.declared(), form.reconciled());
-        // issue 13, voucher: the scanned e-voucher, VERIFIED or 待核验
-        nc = nc.with(nc.circumstances().withVoucher(applicantStep.voucherUse()));
-        return nc;
+        // issue 13: the agent (代他人申报) and the 拨付对象 of the applicant step; the scanned e-voucher (已核验 or 待核验)
+        CaseService.NewCase nc = applicantStep.agent().apply(new CaseService.NewCase(item.no(),
+                applicantStep.applicant(), values, materials.statuses(), null, form.declared(), form.reconciled()));
+        return nc.with(nc.circumstances().withVoucher(applicantStep.voucherUse()));
     }
 
     /**

@@ -69,8 +69,16 @@ public final class FormFiller {
 
     private static FilledCell fillCell(Cell c, Map<String, String> values) {
         return switch (c.kind()) {
-            case SIGN, SEQ -> new FilledCell(c, "", List.of());
-            case TEXT -> new FilledCell(c, c.placeholders().isEmpty() ? "" : substitute(c.text(), values), List.of());
+            // a signature place never gets a signature; one bound to a signer key names who signs (the agent, D141)
+            case SIGN -> new FilledCell(c, c.keys().isEmpty() ? "" : format(values.get(c.keys().get(0)),
+                    ValueFormat.PLAIN), List.of());
+            case SEQ -> new FilledCell(c, "", List.of());
+            case TEXT -> {
+                String text = c.placeholders().isEmpty() ? "" : substitute(c.text(), values);
+                String signer = c.keys().isEmpty() ? "" : format(values.get(c.keys().get(0)), ValueFormat.PLAIN);
+                yield new FilledCell(c, signer.isEmpty() ? text
+                        : (text.isEmpty() ? c.text() : text) + "\n" + signer, List.of());
+            }
             case FIELD -> {
                 List<String> parts = new ArrayList<>();
                 for (String k : c.keys()) {

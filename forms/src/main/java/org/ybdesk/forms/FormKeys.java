@@ -30,9 +30,23 @@ public final class FormKeys {
     /** 出生日期, derived from a GB 11643-style ID number when not given. */
     public static final String BIRTH_DATE = "birthDate";
 
+    /**
+     * Who signs for the applicant when an agent applies (issue 13): 「被委托人：李四（子女）」 or 「监护人：…」, printed at
+     * the rulebook's signature places (表3 申请人或监护人, 表9 本人（被委托人）签名); blank when the applicant signs.
+     */
+    public static final String AGENT_SIGNER = "agentSigner";
+    /** 被委托人 name, ID number and phone (表7). */
+    public static final String AGENT_NAME = "agentName";
+    public static final String AGENT_ID_NUMBER = "agentIdNumber";
+    public static final String AGENT_PHONE = "agentPhone";
+    /** 继承人(代表人) bank and account (表7): the case's payee's. */
+    public static final String PAYEE_BANK_NAME = "payeeBankName";
+    public static final String PAYEE_BANK_ACCOUNT = "payeeBankAccountNumber";
+
     /** The keys the desk supplies from the case rather than from intake fields. */
     public static final List<String> DESK_KEYS = List.of(AGENCY_NAME, AGENCY_PHONE, CLERK_NAME, HANDLED_DATE,
-            FILL_DATE, AGENCY_OPINION, ITEM_NAME, FILING_NO);
+            FILL_DATE, AGENCY_OPINION, ITEM_NAME, FILING_NO, AGENT_SIGNER, AGENT_NAME, AGENT_ID_NUMBER, AGENT_PHONE,
+            PAYEE_BANK_NAME, PAYEE_BANK_ACCOUNT);
 
     private FormKeys() {
     }

@@ -193,8 +193,10 @@ public final class ReferenceForms {
         switch (c.kind()) {
             case TEXT -> {
                 // an empty text cell is allowed: paper grids have blank corner cells (表12 卫技人员汇总情况)
-                if (!c.keys().isEmpty()) {
-                    problems.add(w + ": a text cell binds keys only through {placeholders}");
+                // one key is allowed where the text ends in sign lines: who signs (the agent, issue 13, D141)
+                if (!c.keys().isEmpty() && (c.keys().size() > 1 || c.signLines().isEmpty())) {
+                    problems.add(w + ": a text cell binds keys only through {placeholders}, or one signer key"
+                            + " above its sign lines");
                 }
             }
             case FIELD -> {
@@ -214,6 +216,9 @@ public final class ReferenceForms {
             case SIGN -> {
                 if (c.label().isBlank() && c.signLines().isEmpty()) {
                     problems.add(w + ": signature place without a label or sign lines");
+                }
+                if (c.keys().size() > 1) {
+                    problems.add(w + ": a signature place names at most one signer key");
                 }
             }
             case SEQ -> problems.add(w + ": SEQ is for detail-table columns only");

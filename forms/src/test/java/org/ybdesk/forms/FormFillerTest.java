@@ -48,7 +48,7 @@ class FormFillerTest {
             FilledForm filled = FormFiller.fill(f, Map.of());
             assertThat(filled.entries()).as("表%d", f.no()).isNotEmpty();
             assertThat(filled.cells()).as("表%d", f.no()).allSatisfy(c -> {
-                if (c.cell().kind() == CellKind.TEXT) {
+                if (c.cell().kind() == CellKind.TEXT && !c.cell().placeholders().isEmpty()) {
                     assertThat(c.value()).contains(blank).doesNotContain("{");
                 } else {
                     assertThat(c.value()).isEmpty();
@@ -162,6 +162,29 @@ class FormFillerTest {
         assertThat(text).contains(ID).contains(CATALOG.item(12).name()).contains("居住证明").doesNotContain("{");
         String empty = FormFiller.fill(FORMS.form(11), Map.of()).sections().get(0).rows().get(0).get(0).value();
         assertThat(empty).contains(blank).doesNotContain("{");
+    }
+
+    /** Issue 13 (D141): who signs for the applicant — the agent — is named at 表3's and 表9's signature places. */
+    @Test
+    void theAgentIsNamedWhereTheApplicantSigns() {
+        String signer = "被委托人：李四（子女）";
+        FilledForm t9 = FormFiller.fill(FORMS.form(9), Map.of(FormKeys.AGENT_SIGNER, signer));
+        assertThat(all(t9)).filteredOn(c -> c.cell().kind() == CellKind.SIGN)
+                .singleElement().satisfies(c -> assertThat(c.value()).isEqualTo(signer));
+        FilledForm t3 = FormFiller.fill(FORMS.form(3), Map.of(FormKeys.AGENT_SIGNER, "监护人：王芳（父母）"));
+        assertThat(t3.cells()).filteredOn(c -> c.cell().label().equals("申请人或监护人")).singleElement()
+                .satisfies(c -> assertThat(c.value()).startsWith(c.cell().text()).endsWith("\n监护人：王芳（父母）"));
+        FilledForm t7 = FormFiller.fill(FORMS.form(7), Map.of(FormKeys.AGENT_NAME, "李四",
+                FormKeys.AGENT_ID_NUMBER, ID, FormKeys.AGENT_PHONE, "13900001111"));
+        assertThat(t7.value(FormKeys.AGENT_NAME)).isEqualTo("李四");
+        assertThat(t7.value(FormKeys.AGENT_ID_NUMBER)).isEqualTo(ID);
+        // without an agent the places stay as the paper has them
+        assertThat(all(FormFiller.fill(FORMS.form(9), Map.of()))).filteredOn(c -> c.cell().kind() == CellKind.SIGN)
+                .isNotEmpty().allSatisfy(c -> assertThat(c.value()).isEmpty());
+    }
+
+    private static List<FilledCell> all(FilledForm f) {
+        return f.sections().stream().flatMap(s -> s.rows().stream()).flatMap(List::stream).toList();
     }
 
     @Test

@@ -65,6 +65,9 @@ final class Documents {
 
     private Content receipt() {
         para(t("receipt.intro", applicant(), item.name(), date(v.summary().acceptedOn())));
+        if (v.agent() != null) { // issue 13: who brought the application, and the authorisation handed in
+            para(t("receipt.agent", v.agent().name(), v.agent().relation(), v.agent().authorisation()));
+        }
         caseHead();
         field(t("label.acceptedOn"), date(v.summary().acceptedOn()));
         field(t("label.caseType"), item.caseType().label());
@@ -76,6 +79,9 @@ final class Documents {
             if (ml.status().received()) {
                 item(t("list.material", String.valueOf(++n), ml.name(), ml.status().label()));
             }
+        }
+        if (v.agent() != null) {
+            item(t("list.authorisation", String.valueOf(++n), v.agent().authorisation()));
         }
         if (n == 0) {
             item(t("list.none"));
@@ -199,7 +205,7 @@ final class Documents {
         }
         gap();
         para(t(kind == PrintDoc.Kind.SUBSIDY ? "payment.confirm.subsidy" : "payment.confirm.reimbursement"));
-        sign(t("sign.applicant"));
+        sign(t(v.agent() == null ? "sign.applicant" : "sign.agent"));
         return new Content(t("doc." + kind), item.fullName(), false, lines);
     }
 
@@ -226,6 +232,27 @@ final class Documents {
             field(t("label.phone"), v.applicantPhone());
         }
         field(t("label.receivedOn"), date(v.summary().receivedOn()));
+        partiesHead();
+    }
+
+    /**
+     * Issue 13: the agent (代办人) with the ID as the case head prints the applicant's, phone and authorisation; the
+     * payee (拨付对象) with the account.
+     */
+    private void partiesHead() {
+        var a = v.agent();
+        if (a != null) {
+            field(t("label.agent"), t("value.agent", a.name(), a.relation()));
+            field(t("label.agentId"), a.idNumber());
+            field(t("label.agentPhone"), a.phone());
+            field(t("label.agentAuthorisation"), a.authorisation());
+        }
+        var p = v.payee();
+        if (p != null) {
+            field(t("label.payee"), t("value.payee", p.kindLabel(), p.name() == null ? "" : p.name())
+                    + (p.account() == null ? "" : "  " + t("value.payeeAccount", p.account(),
+                    p.bank() == null ? "" : p.bank())));
+        }
     }
 
     private void amounts() {

@@ -339,7 +339,7 @@ public final class FormDesigns {
             int w = x(col + c.span(), unit) - x(col, unit);
             String shown = switch (c.kind()) {
                 case CHOICE -> choiceText(c.options(), List.of());
-                case TEXT -> c.text();
+                case TEXT -> c.keys().isEmpty() ? c.text() : c.text() + "\n\u3000"; // room for the signer line
                 default -> c.inline() ? c.label() + c.hint() + "\u3000".repeat(6) : c.hint();
             };
             h = Math.max(h, height(shown, w, CELL_FONT) + c.signLines().size() * SIGN_LINE);
@@ -410,7 +410,8 @@ public final class FormDesigns {
             case TEXT -> f.value().isEmpty() ? c.text() : f.value();
             case CHOICE -> choiceText(c.options(), f.selected())
                     + (f.selected().isEmpty() && !f.blank() ? "  " + f.value() : "");
-            case SIGN, SEQ -> "";
+            case SIGN -> f.value(); // the signer's name where an agent signs (issue 13), else blank
+            case SEQ -> "";
             case FIELD -> f.blank() ? c.hint() : f.value();
         };
         return c.inline() ? c.label() + body : body;

@@ -148,6 +148,7 @@ public final class Prints {
             }
             v.putIfAbsent("creditCode", m.view().applicantId());
         }
+        agentValues(m, v);
         v.putIfAbsent(FormKeys.AGENCY_NAME, m.agency().name());
         if (m.agency().hotline() != null) {
             v.putIfAbsent(FormKeys.AGENCY_PHONE, m.agency().hotline());
@@ -162,6 +163,31 @@ public final class Prints {
         Applicability.lastEvent(m.view(), Set.of(CaseAction.ACCEPT.name()))
                 .ifPresent(e -> v.putIfAbsent(FormKeys.CLERK_NAME, e.actorName()));
         return v;
+    }
+
+    /**
+     * Issue 13 (D141): the agent in the rulebook's own cells — 表7 被委托人 (name, ID, phone), who signs at 表3
+     * 申请人或监护人 and 表9 本人（被委托人）签名 — and 表7's 继承人(代表人) account from the case's payee.
+     */
+    private static void agentValues(PrintModel m, Map<String, String> v) {
+        var a = m.view().agent();
+        if (a != null) {
+            v.putIfAbsent(FormKeys.AGENT_NAME, a.name());
+            v.putIfAbsent(FormKeys.AGENT_ID_NUMBER, a.idNumber());
+            v.putIfAbsent(FormKeys.AGENT_PHONE, a.phone());
+            boolean guardian = "监护关系证明".equals(a.authorisation());
+            v.putIfAbsent(FormKeys.AGENT_SIGNER, ReportTexts.get(guardian ? "table.signer.guardian"
+                    : "table.signer.agent", a.name(), a.relation()));
+        }
+        var p = m.view().payee();
+        if (p != null && ("HEIR".equals(p.kind()) || "AGENT".equals(p.kind()))) {
+            if (p.bank() != null) {
+                v.putIfAbsent(FormKeys.PAYEE_BANK_NAME, p.bank());
+            }
+            if (p.account() != null) {
+                v.putIfAbsent(FormKeys.PAYEE_BANK_ACCOUNT, p.account());
+            }
+        }
     }
 
     private static JasperPrint fillTable(ReferenceForm form, FilledForm filled, AgencyView agency, String caseNo,

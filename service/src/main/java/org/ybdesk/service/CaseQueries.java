@@ -245,7 +245,22 @@ final class CaseQueries {
                                 r.value6(), r.value7())),
                 dsl.selectFrom(CASE_NOTE).where(CASE_NOTE.CASE_ID.eq(c.id())).orderBy(CASE_NOTE.ID)
                         .fetch(n -> new NoteView(n.getNoteText(), n.getAuthorName(), n.getAddedAt())), flow,
-                c.catalogVersion(), item);
+                c.catalogVersion(), item, s.holding(), agentView(dsl, c.id()), payeeView(dsl, c.id()));
+    }
+
+    /** The case's agent (代办人, issue 13), or null. */
+    static CaseViews.AgentView agentView(DSLContext dsl, long caseId) {
+        return org.ybdesk.db.CaseParties.agent(dsl, caseId).map(a -> {
+            org.ybdesk.core.registry.IdType t = org.ybdesk.core.registry.IdType.valueOf(a.idType());
+            return new CaseViews.AgentView(a.idType(), t.label(), a.idNumber(), CaseViews.mask(a.idNumber()),
+                    a.name(), a.phone(), a.relation(), a.authorisation());
+        }).orElse(null);
+    }
+
+    /** The case's payee (拨付对象, issue 13), or null. */
+    static CaseViews.PayeeView payeeView(DSLContext dsl, long caseId) {
+        return org.ybdesk.db.CaseParties.payee(dsl, caseId).map(p -> new CaseViews.PayeeView(p.kind(),
+                PayeeKind.valueOf(p.kind()).label(), p.name(), p.idNumber(), p.account(), p.bank())).orElse(null);
     }
 
     /**

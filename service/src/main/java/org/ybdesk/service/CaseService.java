@@ -116,7 +116,7 @@ public final class CaseService {
      */
     public record NewCase(int itemNo, Applicant applicant, Map<String, String> fields,
                           Map<Integer, MaterialStatus> materials, String channel, Money declared, Money reconciled,
-                          Circumstances circumstances) {
+                          Circumstances circumstances, PayeeKind payTo) {
         public NewCase {
             circumstances = circumstances == null ? Circumstances.NONE : circumstances;
         }
@@ -126,8 +126,23 @@ public final class CaseService {
             this(itemNo, applicant, fields, materials, channel, declared, reconciled, Circumstances.NONE);
         }
 
+        /** Without a chosen 拨付对象 (the item's default payee, D142). */
+        public NewCase(int itemNo, Applicant applicant, Map<String, String> fields,
+                       Map<Integer, MaterialStatus> materials, String channel, Money declared, Money reconciled,
+                       Circumstances circumstances) {
+            this(itemNo, applicant, fields, materials, channel, declared, reconciled, circumstances, null);
+        }
+
         public NewCase with(Circumstances c) {
-            return new NewCase(itemNo, applicant, fields, materials, channel, declared, reconciled, c);
+            return new NewCase(itemNo, applicant, fields, materials, channel, declared, reconciled, c, payTo);
+        }
+
+        /**
+         * The 拨付对象 the applicant chose where the rulebook lets them (maternity 19–22: 单位 or 个人, D142); null for
+         * the item's default.
+         */
+        public NewCase withPayTo(PayeeKind k) {
+            return new NewCase(itemNo, applicant, fields, materials, channel, declared, reconciled, circumstances, k);
         }
     }
 
@@ -247,6 +262,7 @@ public final class CaseService {
                     actor.name(), actor.personId(), now, today, confirmed, confirmed.isEmpty() ? null
                     : Texts.get("case.warnings.confirmed", actor.name(), String.valueOf(confirmed.size())), null));
             Map<String, Object> after = CaseRepository.auditView(c, 0);
+            after.putAll(ProxyIntake.record(tx, c, req)); // issue 13, proxy: agent (代办人) and payee (拨付对象)
             // issue 13, voucher: stored before the audit record, which then vouches for it
             VoucherService.attach(tx, no, req.circumstances().voucher(), now, after);
             if (!confirmed.isEmpty()) {

@@ -133,7 +133,19 @@ public final class CaseViews {
                            Role nextRole, List<AttachmentView> attachments, List<NoteView> notes,
                            FlowFacts flow, String catalogVersion,
                            @com.fasterxml.jackson.annotation.JsonIgnore org.ybdesk.core.catalog.ServiceItem item,
-                           HoldingView holding) {
+                           HoldingView holding, AgentView agent, PayeeView payee) {
+        /** The whole case without its agent and payee (the shape before issue 13). */
+        public CaseView(CaseSummary summary, String agencyCode, String channel, String applicantKind,
+                        String applicantId, String applicantPhone, Map<String, String> fields,
+                        List<MaterialLine> materials, Money declared, Money reconciled, Money paid,
+                        List<EventView> events, List<MessageView> messages, List<Availability> actions,
+                        Role nextRole, List<AttachmentView> attachments, List<NoteView> notes, FlowFacts flow,
+                        String catalogVersion, org.ybdesk.core.catalog.ServiceItem item, HoldingView holding) {
+            this(summary, agencyCode, channel, applicantKind, applicantId, applicantPhone, fields, materials, declared,
+                    reconciled, paid, events, messages, actions, nextRole, attachments, notes, flow, catalogVersion,
+                    item, holding, null, null);
+        }
+
         /** The whole case without its holding (the shape before issue 12). */
         public CaseView(CaseSummary summary, String agencyCode, String channel, String applicantKind,
                         String applicantId, String applicantPhone, Map<String, String> fields,
@@ -144,6 +156,33 @@ public final class CaseViews {
             this(summary, agencyCode, channel, applicantKind, applicantId, applicantPhone, fields, materials, declared,
                     reconciled, paid, events, messages, actions, nextRole, attachments, notes, flow, catalogVersion,
                     item, summary == null ? null : summary.holding());
+        }
+    }
+
+    /**
+     * The agent who applied for the insured (代办人/被委托人, issue 13, D139): identity, phone, relationship to the
+     * applicant and the authorisation material handed in (委托书 or 监护关系证明).
+     *
+     * @param idType      the ID type's name (IdType), {@code idTypeLabel} its Chinese
+     * @param idMasked    the ID as lists show it (first 6, last 4)
+     */
+    public record AgentView(String idType, String idTypeLabel, String idNumber, String idMasked, String name,
+                            String phone, String relation, String authorisation) {
+        /** One line for screens and prints: 「李四（子女，证件号码 230102…，电话 139…，委托书）」. */
+        public String line() {
+            return Texts.get("agent.line", name, relation, idNumber, phone, authorisation);
+        }
+    }
+
+    /**
+     * To whom the case pays (拨付对象, issue 13, D142): kind (INSURED, UNIT, HEIR, AGENT) and its label, name, ID
+     * where a person, bank account and bank.
+     */
+    public record PayeeView(String kind, String kindLabel, String name, String idNumber, String account, String bank) {
+        /** One line for screens and prints: 「单位（代收）：某某公司，账号 …（开户行 …）」. */
+        public String line() {
+            return Texts.get("payee.line", kindLabel, name == null ? "" : name, account == null ? "" : account,
+                    bank == null ? "" : bank);
         }
     }
 

@@ -114,6 +114,9 @@ final class IntakeValidation {
         problems.addAll(checked.problems());
         warnings.addAll(checked.warnings());
         problems.addAll(CaseFile.unknownMaterials(item, req.materials()));
+        // issue 13, proxy: the agent (代办人) and the chosen 拨付对象, checked with the rest (ProxyIntake, D139–D142)
+        problems.addAll(ProxyIntake.problems(item, req, idFlaws.isEmpty() && personApplicant ? apId : "",
+                ap == null || ap.idType() == null ? IdType.RESIDENT_ID : ap.idType(), fields, desk.today()));
         String channel = req.channel() == null || req.channel().isBlank() ? Texts.get("case.channel.default")
                 : InputHygiene.tidy(req.channel());
         if (item.flow() == FlowVariant.SETTLEMENT && (req.declared() == null || req.reconciled() == null)) {

@@ -4,6 +4,7 @@ import static org.ybdesk.db.jooq.Tables.AGENCY;
 import static org.ybdesk.db.jooq.Tables.APP_USER;
 import static org.ybdesk.db.jooq.Tables.CASE_EVENT;
 import static org.ybdesk.db.jooq.Tables.CASE_FILE;
+import static org.ybdesk.db.jooq.Tables.CASE_PAYEE;
 import static org.ybdesk.db.jooq.Tables.COUNTY_DESK;
 import static org.ybdesk.db.jooq.Tables.CASE_PAUSE;
 
@@ -669,14 +670,21 @@ public final class ReportService {
         List<PaymentRow> rows = new ArrayList<>();
         for (var r : desk.db().dsl().select(CASE_EVENT.ON_DAY, CASE_FILE.CASE_NO, CASE_FILE.ITEM_NO,
                         CASE_FILE.APPLICANT_NAME, CASE_FILE.APPLICANT_ID_NUMBER, CASE_EVENT.AMOUNT_FEN,
-                        CASE_EVENT.ACTOR_NAME)
-                .from(CASE_EVENT).join(CASE_FILE).on(CASE_FILE.ID.eq(CASE_EVENT.CASE_ID)).where(c)
+                        CASE_EVENT.ACTOR_NAME, CASE_PAYEE.KIND, CASE_PAYEE.NAME, CASE_PAYEE.ID_NUMBER)
+                .from(CASE_EVENT).join(CASE_FILE).on(CASE_FILE.ID.eq(CASE_EVENT.CASE_ID))
+                .leftJoin(CASE_PAYEE).on(CASE_PAYEE.CASE_ID.eq(CASE_FILE.ID)).where(c)
                 .orderBy(CASE_EVENT.ON_DAY, CASE_EVENT.ID).fetch()) {
             ServiceItem item = desk.catalog().item(r.value3());
             PaymentKind k = item.paymentKind();
+            // issue 13 (D142): a payment to someone other than the insured names its payee and kind
+            boolean other = r.value8() != null && !PayeeKind.INSURED.name().equals(r.value8());
+            String payee = other ? Texts.get("report.payee.other", r.value9(), PayeeKind.valueOf(r.value8()).label())
+                    : r.value4();
+            String payeeId = other ? r.value10() : r.value5();
             rows.add(new PaymentRow(r.value1(), r.value2(), item.no(), item.name(), k,
-                    k == null ? Texts.get("report.paymentKind.none") : k.label(), r.value4(),
-                    CaseViews.mask(r.value5()), Money.ofFen(r.value6() == null ? 0 : r.value6()), r.value7()));
+                    k == null ? Texts.get("report.paymentKind.none") : k.label(), payee,
+                    payeeId == null ? "" : CaseViews.mask(payeeId), Money.ofFen(r.value6() == null ? 0 : r.value6()),
+                    r.value7()));
         }
         Comparator<PaymentRow> byKind = Comparator.comparing(p -> p.kind() == null ? Integer.MAX_VALUE
                 : p.kind().ordinal());

@@ -8,6 +8,7 @@ import org.jooq.Condition;
 import org.jooq.impl.DSL;
 import org.ybdesk.core.lifecycle.CaseState;
 import org.ybdesk.core.validation.Validators;
+import org.ybdesk.db.CaseParties;
 import org.ybdesk.service.CaseViews.CaseSummary;
 
 /**
@@ -32,14 +33,18 @@ public final class SearchService {
         String t = q.text() == null ? "" : q.text().trim();
         if (!t.isEmpty()) {
             String upper = Validators.normalizeId(t);
+            // issue 13: the agent (代办人) of a case is found by the same text as its applicant (D143)
             if (upper.matches("\\d{14,}")) {
-                c = c.and(CASE_FILE.CASE_NO.startsWith(upper).or(CASE_FILE.APPLICANT_ID_NUMBER.startsWith(upper)));
+                c = c.and(CASE_FILE.CASE_NO.startsWith(upper).or(CASE_FILE.APPLICANT_ID_NUMBER.startsWith(upper))
+                        .or(CaseParties.agentIdStartsWith(upper)));
             } else if (upper.matches("[0-9A-Z]{4,18}") && upper.matches(".*\\d.*")) {
-                c = c.and(CASE_FILE.APPLICANT_ID_NUMBER.startsWith(upper).or(CASE_FILE.CASE_NO.startsWith(upper)));
+                c = c.and(CASE_FILE.APPLICANT_ID_NUMBER.startsWith(upper).or(CASE_FILE.CASE_NO.startsWith(upper))
+                        .or(CaseParties.agentIdStartsWith(upper)));
             } else if (t.matches("[A-Za-z]{1,12}")) {
-                c = c.and(CASE_FILE.APPLICANT_INITIALS.startsWith(t.toLowerCase()));
+                c = c.and(CASE_FILE.APPLICANT_INITIALS.startsWith(t.toLowerCase())
+                        .or(CaseParties.agentInitialsStartWith(t.toLowerCase())));
             } else {
-                c = c.and(CASE_FILE.APPLICANT_NAME.startsWith(t));
+                c = c.and(CASE_FILE.APPLICANT_NAME.startsWith(t).or(CaseParties.agentNameStartsWith(t)));
             }
         }
         if (q.itemNo() != null) {
@@ -54,10 +59,31 @@ public final class SearchService {
         if (q.to() != null) {
             c = c.and(CASE_FILE.RECEIVED_ON.le(q.to()));
         }
+        return run(c, q.limit());
+    }
+
+    /**
+     * Cases an agent (代办人) applied for (issue 13): {@code text} is the agent's ID number (whole or leading part)
+     * or name (leading part, or its pinyin initials). Newest first.
+     */
+    public List<CaseSummary> byAgent(String text, int limit) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            throw new ServiceException(Texts.get("agent.search.empty"));
+        }
+        String upper = Validators.normalizeId(t);
+        Condition c = upper.matches("[0-9A-Z]{4,18}") && upper.matches(".*\\d.*")
+                ? CaseParties.agentIdStartsWith(upper)
+                : t.matches("[A-Za-z]{1,12}") ? CaseParties.agentInitialsStartWith(t.toLowerCase())
+                : CaseParties.agentNameStartsWith(t);
+        return run(c, limit);
+    }
+
+    private List<CaseSummary> run(Condition c, int limit) {
         LocalDate today = desk.today();
         CaseService cases = desk.cases();
         return desk.db().dsl().selectFrom(CASE_FILE).where(c).orderBy(CASE_FILE.ID.desc())
-                .limit(q.limit() <= 0 ? 200 : q.limit()).fetch()
+                .limit(limit <= 0 ? 200 : limit).fetch()
                 .map(r -> cases.queries().summaryOf(r, today));
     }
 }

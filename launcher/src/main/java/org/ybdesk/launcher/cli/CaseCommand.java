@@ -104,6 +104,12 @@ final class CaseCommand {
         printHolding(b, v);
         b.desk().vouchers().ofCase(s.caseNo()).ifPresent(x -> b.out().println(Out.t("case.show.voucher", x.code(),
                 x.checkLabel(), x.detail() == null ? "" : Out.t("case.show.voucher.detail", x.detail()))));
+        if (v.agent() != null) { // issue 13: the agent (代办人) and the payee (拨付对象)
+            b.out().println(Out.t("case.show.agent", v.agent().line()));
+        }
+        if (v.payee() != null) {
+            b.out().println(Out.t("case.show.payee", v.payee().line()));
+        }
         v.fields().forEach((k, val) -> b.out().println(Out.t("case.show.field", k, val)));
         v.materials().forEach(m -> b.out().println(materialLine(m)));
         if (v.flow() != null) {
@@ -209,6 +215,10 @@ final class CaseCommand {
         String note;
         @Option(names = "--voucher", paramLabel = "CODE")
         String voucher;
+        // issue 13, proxy: --agent-id, --agent-id-type, --agent-name, --agent-phone, --agent-relation,
+        // --agent-authorisation, --pay-to
+        @Mixin
+        AgentOptions agent;
 
         @Override
         Integer execute() {
@@ -221,9 +231,9 @@ final class CaseCommand {
             }
             m.putAll(materials(materials));
             // the application and the decision (受理, 受理并办结, 补正, 不予受理) in one transaction, as the window does
-            NewCase nc = new NewCase(item, new Applicant(IdTypes.parse(idType), applicantId,
+            NewCase nc = agent.apply(new NewCase(item, new Applicant(IdTypes.parse(idType), applicantId,
                     applicantName, phone), fields, m, channel, declared == null ? null : money(declared, "--declared"),
-                    reconciled == null ? null : money(reconciled, "--reconciled"));
+                    reconciled == null ? null : money(reconciled, "--reconciled")));
             // issue 13, voucher: resolved online (已核验) or 待核验 when the province does not answer
             if (voucher != null) {
                 nc = nc.with(nc.circumstances().withVoucher(VoucherCommand.use(this, voucher, item, applicantId)));
@@ -358,6 +368,8 @@ final class CaseCommand {
         LocalDate to;
         @Option(names = "--limit", defaultValue = "100")
         int limit;
+        @Option(names = "--agent", paramLabel = "ID_OR_NAME")
+        String agent;
         @Mixin
         OutputOptions output;
 
@@ -365,7 +377,12 @@ final class CaseCommand {
         Integer execute() {
             actor();
             CaseState st = state == null ? null : parseState(state);
-            List<CaseSummary> found = desk().cases().list(new CaseQuery(item, st, applicant, from, to, limit));
+            // issue 13: the cases an agent (代办人) applied for, by the agent's ID or name
+            List<CaseSummary> found = agent != null ? desk().search().byAgent(agent, limit).stream()
+                    .filter(s -> (item == null || s.itemNo() == item) && (st == null || s.state() == st)
+                            && (from == null || !s.receivedOn().isBefore(from))
+                            && (to == null || !s.receivedOn().isAfter(to))).toList()
+                    : desk().cases().list(new CaseQuery(item, st, applicant, from, to, limit));
             output.list(found, "search.none", s -> printSummary(this, s));
             return 0;
         }
