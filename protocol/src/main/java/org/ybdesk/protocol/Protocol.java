@@ -29,6 +29,8 @@ public final class Protocol {
     public static final String PATH_REASSIGN = "/api/v1/cases/reassign";
     /** The county view ({@link org.ybdesk.protocol.org.CountyCases}). */
     public static final String PATH_COUNTY = "/api/v1/county/cases";
+    /** Registry conflicts of the desk's agency (issue 13, D134). */
+    public static final String PATH_CONFLICTS = "/api/v1/conflicts";
     /** Header carrying the desk's token: {@code Authorization: Bearer <token>}. */
     public static final String AUTH_HEADER = "Authorization";
     public static final String BEARER = "Bearer ";
