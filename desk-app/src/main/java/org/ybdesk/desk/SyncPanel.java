@@ -45,6 +45,11 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
     private final JButton retry = new JButton(Texts.t("sync.retry"));
     /** The chains set aside after repeated rejection (D124): shown in red above the list, retried by an admin. */
     private final JLabel quarantine = new JLabel(" ");
+    /**
+     * Open registry conflicts (issue 13, D138) for an administrator or 负责人: both agencies, windows and occurrence
+     * times, one line each ({@link SyncStore#describe}); hidden for other roles and when there are none.
+     */
+    private final JLabel conflicts = new JLabel(" ");
     private final Consumer<SyncStatus> listener = this::status;
 
     SyncPanel(MainFrame frame, SyncUi sync) {
@@ -71,6 +76,9 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
         quarantine.setName("sync.quarantine");
         quarantine.setForeground(UiSetup.OVERDUE);
         quarantine.setVisible(false);
+        conflicts.setName("sync.conflicts");
+        conflicts.setForeground(UiSetup.OVERDUE);
+        conflicts.setVisible(false);
         retry.addActionListener(e -> retrySelected());
         now.addActionListener(e -> syncNow());
         open.addActionListener(e -> openSelected());
@@ -84,7 +92,10 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
         buttons.add(feedback);
         JPanel north = new JPanel(new BorderLayout(0, 6));
         north.add(summary, BorderLayout.NORTH);
-        north.add(quarantine, BorderLayout.CENTER);
+        JPanel notices = new JPanel(new BorderLayout(0, 4));
+        notices.add(quarantine, BorderLayout.NORTH);
+        notices.add(conflicts, BorderLayout.CENTER);
+        north.add(notices, BorderLayout.CENTER);
         north.add(buttons, BorderLayout.SOUTH);
         add(north, BorderLayout.NORTH);
         add(new JScrollPane(table), BorderLayout.CENTER);
@@ -114,10 +125,16 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
     @Override
     public void refresh() {
         Desk desk = frame.session().desk();
-        Background.run(this, () -> new Loaded(new SyncStore(desk).messages(1000), new SyncStore(desk).quarantined()),
+        var actor = frame.session().actor();
+        boolean supervisor = actor != null && (actor.has(org.ybdesk.core.lifecycle.Role.ADMIN)
+                || actor.has(org.ybdesk.core.lifecycle.Role.HEAD));
+        Background.run(this, () -> new Loaded(new SyncStore(desk).messages(1000), new SyncStore(desk).quarantined(),
+                        supervisor && sync.available() ? new SyncStore(desk).conflicts(true, actor)
+                                : java.util.List.of()),
                 loaded -> {
             model.setRows(loaded.rows());
             showQuarantine(loaded.quarantined());
+            showConflicts(loaded.conflicts());
             enableButtons();
             if (!sync.available()) {
                 summary.setText(Texts.t("sync.status.sandbox"));
@@ -125,7 +142,26 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
         });
     }
 
-    private record Loaded(java.util.List<MessageRow> rows, java.util.List<SyncStore.QuarantinedChain> quarantined) {
+    private record Loaded(java.util.List<MessageRow> rows, java.util.List<SyncStore.QuarantinedChain> quarantined,
+                          java.util.List<SyncStore.Conflict> conflicts) {
+    }
+
+    private void showConflicts(java.util.List<SyncStore.Conflict> open) {
+        conflicts.setVisible(!open.isEmpty());
+        if (open.isEmpty()) {
+            conflicts.setText(" ");
+            return;
+        }
+        StringBuilder html = new StringBuilder("<html>")
+                .append(escape(Texts.t("sync.conflicts", String.valueOf(open.size()))));
+        for (SyncStore.Conflict c : open) {
+            html.append("<br>").append(escape(SyncStore.describe(c)));
+        }
+        conflicts.setText(html.append("</html>").toString());
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private void showQuarantine(java.util.List<SyncStore.QuarantinedChain> chains) {
