@@ -34,7 +34,7 @@ final class SyncConflictsCommand extends Base {
         List<SyncStore.Conflict> known = store.conflicts(!all && handle == null, actor);
         if (handle != null) {
             SyncStore.Conflict c = known.stream().filter(x -> x.taskId() == handle).findFirst()
-                    .orElseThrow(() -> new ServiceException(Out.t("sync.conflicts.unknown", handle)));
+                    .orElseThrow(() -> new ServiceException(Out.t("sync.conflicts.unknown", String.valueOf(handle))));
             store.handleTask(c.taskId(), note, actor);
             SyncStore.Conflict done = store.conflicts(false, actor).stream().filter(x -> x.taskId() == handle)
                     .findFirst().orElseThrow();
