@@ -729,7 +729,7 @@ public final class SyncStore {
     /** The registry conflicts this desk knows, open first, each newest first; {@code openOnly} leaves out handled. */
     public List<Conflict> conflicts(boolean openOnly) {
         DSLContext dsl = desk.db().dsl();
-        String agency = identity().agencyCode();
+        String agency = desk.agency().map(x -> x.getCode()).orElse(null);
         Map<String, String> content = new LinkedHashMap<>();
         dsl.select(REFERENCE_DATA.VERSION, REFERENCE_DATA.CONTENT).from(REFERENCE_DATA)
                 .where(REFERENCE_DATA.KIND.eq(CONFLICT), REFERENCE_DATA.ACTIVE.isTrue())
@@ -749,7 +749,7 @@ public final class SyncStore {
                 throw new IllegalStateException("stored registry conflict " + t.getEntityId() + " unreadable", e);
             }
             out.add(new Conflict(t.getId(), t.getStatus(), t.getHandledAt(), t.getHandledNote(), c,
-                    c.holder() != null && c.holder().agencyCode().equals(agency)));
+                    c.holder() != null && agency != null && c.holder().agencyCode().equals(agency)));
         }
         return out;
     }
