@@ -50,6 +50,11 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
     private final JLabel quarantine = new JLabel(" ");
     /** Issue 13: e-vouchers 待核验 / 不一致; the mismatches listed for 负责人 and administrators. */
     private final JLabel vouchers = new JLabel(" ");
+    /**
+     * Open registry conflicts (issue 13, D138) for an administrator or 负责人: both agencies, windows and occurrence
+     * times, one line each ({@link SyncStore#describe}); hidden for other roles and when there are none.
+     */
+    private final JLabel conflicts = new JLabel(" ");
     private final Consumer<SyncStatus> listener = this::status;
 
     SyncPanel(MainFrame frame, SyncUi sync) {
@@ -76,6 +81,9 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
         quarantine.setName("sync.quarantine");
         quarantine.setForeground(UiSetup.OVERDUE);
         quarantine.setVisible(false);
+        conflicts.setName("sync.conflicts");
+        conflicts.setForeground(UiSetup.OVERDUE);
+        conflicts.setVisible(false);
         retry.addActionListener(e -> retrySelected());
         now.addActionListener(e -> syncNow());
         open.addActionListener(e -> openSelected());
@@ -90,10 +98,11 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
         JPanel north = new JPanel(new BorderLayout(0, 6));
         north.add(summary, BorderLayout.NORTH);
         vouchers.setName("sync.vouchers");
-        JPanel middle = new JPanel(new BorderLayout(0, 4));
-        middle.add(quarantine, BorderLayout.NORTH);
-        middle.add(vouchers, BorderLayout.SOUTH);
-        north.add(middle, BorderLayout.CENTER);
+        JPanel notices = new JPanel(new BorderLayout(0, 4));
+        notices.add(quarantine, BorderLayout.NORTH);
+        notices.add(conflicts, BorderLayout.CENTER);
+        notices.add(vouchers, BorderLayout.SOUTH);
+        north.add(notices, BorderLayout.CENTER);
         north.add(buttons, BorderLayout.SOUTH);
         add(north, BorderLayout.NORTH);
         add(new JScrollPane(table), BorderLayout.CENTER);
@@ -124,13 +133,16 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
     public void refresh() {
         Desk desk = frame.session().desk();
         var actor = frame.session().actor();
+        boolean supervisor = actor != null && (actor.has(Role.ADMIN) || actor.has(Role.HEAD));
         Background.run(this, () -> new Loaded(new SyncStore(desk).messages(1000), new SyncStore(desk).quarantined(),
-                voucherCounts(desk), actor.has(Role.HEAD) || actor.has(Role.ADMIN)
-                        ? desk.vouchers().toCheck(actor) : java.util.List.of()),
+                        voucherCounts(desk), supervisor ? desk.vouchers().toCheck(actor) : java.util.List.of(),
+                        supervisor && sync.available() ? new SyncStore(desk).conflicts(true, actor)
+                                : java.util.List.of()),
                 loaded -> {
             model.setRows(loaded.rows());
             showQuarantine(loaded.quarantined());
             showVouchers(loaded.voucherCounts(), loaded.toCheck());
+            showConflicts(loaded.conflicts());
             enableButtons();
             if (!sync.available()) {
                 summary.setText(Texts.t("sync.status.sandbox"));
@@ -139,7 +151,8 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
     }
 
     private record Loaded(java.util.List<MessageRow> rows, java.util.List<SyncStore.QuarantinedChain> quarantined,
-                          int[] voucherCounts, java.util.List<VoucherService.CaseVoucher> toCheck) {
+                          int[] voucherCounts, java.util.List<VoucherService.CaseVoucher> toCheck,
+                          java.util.List<SyncStore.Conflict> conflicts) {
     }
 
     private static int[] voucherCounts(Desk desk) {
@@ -163,6 +176,21 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
         }
         vouchers.setText(t.append("</html>").toString());
         vouchers.setForeground(counts[1] > 0 ? UiSetup.OVERDUE : java.awt.Color.GRAY);
+    }
+
+
+    private void showConflicts(java.util.List<SyncStore.Conflict> open) {
+        conflicts.setVisible(!open.isEmpty());
+        if (open.isEmpty()) {
+            conflicts.setText(" ");
+            return;
+        }
+        StringBuilder html = new StringBuilder("<html>")
+                .append(Problems.escape(Texts.t("sync.conflicts", String.valueOf(open.size()))));
+        for (SyncStore.Conflict c : open) {
+            html.append("<br>").append(Problems.escape(SyncStore.describe(c)));
+        }
+        conflicts.setText(html.append("</html>").toString());
     }
 
     private void showQuarantine(java.util.List<SyncStore.QuarantinedChain> chains) {

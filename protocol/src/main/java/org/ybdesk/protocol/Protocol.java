@@ -37,6 +37,8 @@ public final class Protocol {
     public static final String VOUCHER_INVALID = "VOUCHER_INVALID";
     public static final String VOUCHER_UNKNOWN = "VOUCHER_UNKNOWN";
     public static final String VOUCHER_EXPIRED = "VOUCHER_EXPIRED";
+    /** Registry conflicts of the desk's agency (issue 13, D134). */
+    public static final String PATH_CONFLICTS = "/api/v1/conflicts";
     /** Header carrying the desk's token: {@code Authorization: Bearer <token>}. */
     public static final String AUTH_HEADER = "Authorization";
     public static final String BEARER = "Bearer ";

@@ -144,8 +144,10 @@ public final class InputCheck {
         LocalDate day = at.toLocalDate();
         if (change instanceof PersonRegistered p) {
             person(f, p, day);
+            occurrence(f, p.occurredAt(), p.backfill(), at);
         } else if (change instanceof UnitRegistered u) {
             unit(f, u);
+            occurrence(f, u.occurredAt(), u.backfill(), at);
         } else if (change instanceof CaseReceived r) {
             caseReceived(f, r, desk, day);
         } else if (change instanceof CaseStepped s) {
@@ -188,6 +190,29 @@ public final class InputCheck {
         creditCode(f, "unitCreditCode", p.unitCreditCode(), false);
         f.integer("unitId", p.unitId(), false, 0, Long.MAX_VALUE);
         f.integer("accountBalanceFen", p.accountBalanceFen(), false, 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * A registration's {@code occurredAt} (issue 13): optional, a real time, and not after the message's own time
+     * (a registration cannot have happened after it was entered; a later one would lose every conflict it should win,
+     * an absurdly early one is shown to both agencies in the conflict).
+     */
+    private static void occurrence(Fields f, String occurredAt, org.ybdesk.protocol.change.Backfill backfill,
+                                   java.time.LocalDateTime at) {
+        if (backfill != null) {
+            f.text("backfill.paperRef", backfill.paperRef(), false, 100, false);
+            f.text("backfill.enteredAt", backfill.enteredAt(), false, 40, false);
+            f.text("backfill.enteredBy", backfill.enteredBy(), false, 100, false);
+        }
+        if (occurredAt == null || occurredAt.isBlank()) {
+            return;
+        }
+        java.time.LocalDateTime t = org.ybdesk.province.store.Occurrence.parse(occurredAt);
+        if (t == null || t.getYear() < 1900) {
+            f.add(INVALID_FIELD, "input.dateTime", "occurredAt", shown(occurredAt));
+        } else if (t.isAfter(at.plusMinutes(1))) {
+            f.add(INVALID_FIELD, "input.occurredLater", shown(occurredAt), Protocol.INF_TIME.format(at));
+        }
     }
 
     private static void unit(Fields f, UnitRegistered u) {
@@ -234,6 +259,11 @@ public final class InputCheck {
         f.enumOf("toState", r.toState(), false, STATES);
         f.enumOf("fromState", r.fromState(), false, STATES);
         f.text("channel", r.channel(), false, 32, false); // 受理渠道 as the catalog names it (医保服务大厅 …)
+        if (r.backfill() != null) {
+            f.text("backfill.paperRef", r.backfill().paperRef(), false, 100, false);
+            f.text("backfill.enteredAt", r.backfill().enteredAt(), false, 40, false);
+            f.text("backfill.enteredBy", r.backfill().enteredBy(), false, 100, false);
+        }
         common(f, r);
         if (r.fields() != null) {
             r.fields().forEach((k, v) -> f.text("fields." + k, v, false, 2000, true));
@@ -688,6 +718,23 @@ public final class InputCheck {
                     ok &= x.isNull() || expect(x.isTextual(), name + "[" + i + "]", "string", out);
                 }
                 return ok;
+            }
+            if (type instanceof Class<?> c && c.isRecord()) {
+                // a nested record (issue 13: backfill): an object whose components are checked the same way; a
+                // mistyped component is reported and left out
+                if (!expect(v.isObject(), name, "object", out)) {
+                    return false;
+                }
+                ObjectNode kept = copy.with(name);
+                for (RecordComponent rc : c.getRecordComponents()) {
+                    JsonProperty named = rc.getAnnotation(JsonProperty.class);
+                    String n = named == null || named.value().isEmpty() ? rc.getName() : named.value();
+                    JsonNode x = v.get(n);
+                    if (x != null && !x.isNull() && !fits(rc.getGenericType(), name + "." + n, x, kept, out)) {
+                        kept.remove(n);
+                    }
+                }
+                return true;
             }
             throw new IllegalStateException("no JSON shape for " + type + " of " + name);
         }

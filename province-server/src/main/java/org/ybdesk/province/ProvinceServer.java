@@ -65,6 +65,7 @@ public final class ProvinceServer implements AutoCloseable {
     private final AuditAnchors anchors;
     private final Cases cases;
     private final Vouchers vouchers;
+    private final org.ybdesk.province.store.Conflicts conflicts;
     private final FeedSignal signal = new FeedSignal();
     /** Wakes long polls whose time is up (the waiting itself holds no thread). */
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -97,6 +98,7 @@ public final class ProvinceServer implements AutoCloseable {
         this.cases = new Cases(db, signal);
         this.reference = new ReferenceStore(db);
         this.registry = new RegistryPulls(db);
+        this.conflicts = new org.ybdesk.province.store.Conflicts(db);
         this.anchors = new AuditAnchors(db);
         this.vouchers = new Vouchers(db);
         this.app = Javalin.create(cfg -> {
@@ -118,6 +120,7 @@ public final class ProvinceServer implements AutoCloseable {
             cfg.routes.get(Protocol.PATH_FEED, this::feed);
             cfg.routes.post(Protocol.PATH_REASSIGN, this::reassign);
             cfg.routes.get(Protocol.PATH_COUNTY, this::county);
+            cfg.routes.get(Protocol.PATH_CONFLICTS, this::conflicts);
             cfg.routes.get(Protocol.PATH_CASES + "/{no}", this::caseHistory);
             cfg.routes.post(Protocol.PATH_CASES + "/{no}/claim", this::claim);
             cfg.routes.post(Protocol.PATH_CASES + "/{no}/release", this::release);
@@ -346,6 +349,17 @@ public final class ProvinceServer implements AutoCloseable {
             throw new ApiException(400, "BAD_REQUEST", Texts.get("voucher.request"));
         }
         json(ctx, 200, vouchers.resolve(desk, req.code()));
+    }
+
+    /** {@code GET /conflicts?since&limit}: the registry conflicts of the desk's agency (issue 13, D134). */
+    private void conflicts(Context ctx) {
+        Desks.Desk desk = authenticate(ctx);
+        long since = longParam(ctx, "since", 0);
+        long limit = longParam(ctx, "limit", org.ybdesk.province.store.Conflicts.DEFAULT_LIMIT);
+        if (limit < 1 || limit > org.ybdesk.province.store.Conflicts.MAX_LIMIT) {
+            throw new ApiException(400, "BAD_REQUEST", Texts.get("request.badParam", "limit", limit));
+        }
+        json(ctx, 200, conflicts.since(desk, since, (int) limit));
     }
 
     /** The case number of the path, checked (no garbage reaches the database). */

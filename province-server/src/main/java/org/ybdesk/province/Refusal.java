@@ -29,4 +29,11 @@ public record Refusal(String code, String message) {
     public static final String NOT_HOLDER = "NOT_HOLDER";
     /** A forwarded case whose target level has no agency (neither the acceptor nor an ancestor of the sender). */
     public static final String NO_TARGET_AGENCY = "NO_TARGET_AGENCY";
+    /**
+     * Not a refusal but "not yet" (issue 13, D136): a back-filled case whose applicant's registration has not reached
+     * the province; answered {@code infcode} 1 and nothing is kept, so the same message is judged again later.
+     */
+    public static final String NOT_YET_INSURED = org.ybdesk.protocol.UploadResult.NOT_YET_INSURED;
+    /** Not a refusal: the note of an accepted registration that made a registry conflict (issue 13, D134). */
+    public static final String REGISTRY_CONFLICT = org.ybdesk.protocol.UploadResult.REGISTRY_CONFLICT;
 }

@@ -98,19 +98,26 @@ class ConcurrentUploadTest {
                 String id = sent.get(d).get(i).input().get("idNumber").asText();
                 UploadResult r = results.get(i);
                 assertThat(r.msgid()).isEqualTo(sent.get(d).get(i).msgid());
-                outcomes.computeIfAbsent(id, k -> new ArrayList<>()).add(r.accepted() ? "OK" : r.errCode());
+                outcomes.computeIfAbsent(id, k -> new ArrayList<>()).add(!r.accepted() ? r.errCode()
+                        : r.errCode() == null ? "OK" : "OK+" + r.errCode());
             }
         }
         long commonIds = outcomes.entrySet().stream().filter(e -> e.getKey().startsWith("230100")).count();
         assertThat(commonIds).isEqualTo(common);
         outcomes.forEach((id, list) -> {
             if (id.startsWith("230100")) {
-                assertThat(list).as(id).containsExactlyInAnyOrder("OK", "ALREADY_INSURED");
+                // two agencies: the second to arrive makes a registry conflict (D134), accepted
+                assertThat(list).as(id).containsExactlyInAnyOrder("OK", "OK+REGISTRY_CONFLICT");
             } else {
                 assertThat(list).as(id).containsExactly("OK");
             }
         });
         assertThat(f.count("registry_person")).isEqualTo(common + 2 * own);
+        assertThat(f.count("registry_conflict")).isEqualTo(common);
+        // whichever arrived first, the registry holds the registration that occurred first
+        assertThat(f.db.dsl().fetchCount(org.jooq.impl.DSL.table("registry_conflict c join registry_person p "
+                + "on p.id_number = c.record_key"), org.jooq.impl.DSL.condition(
+                "p.msgid = c.holder_msgid and c.holder_occurred_at <= c.other_occurred_at"))).isEqualTo(common);
         assertThat(f.count("received_message")).isEqualTo(2 * (common + own));
         // every registry change has its own version, and versions follow commit order (a pull from 0 sees all)
         assertThat(((Number) f.db.dsl().fetchValue("select count(distinct version) from registry_person")).longValue())

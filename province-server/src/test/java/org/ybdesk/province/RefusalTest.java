@@ -25,9 +25,10 @@ class RefusalTest {
     }
 
     @Test
-    void samePersonNewlyRegisteredAtTwoWindowsFirstWinsSecondIsToldWhereAndWhen() {
+    void samePersonNewlyRegisteredAtTwoWindowsOfOneAgencyIsRefusedNamingWhereAndWhen() {
+        // two windows of ONE agency (D134: two agencies make a registry conflict, OccurrenceOrderTest)
         var daoli = f.desk("230102001", "230102", "哈尔滨市道里区医疗保障中心");
-        var nangang = f.desk("230103001", "230103", "哈尔滨市南岗区医疗保障中心");
+        var nangang = f.desk("230102001", "230102", "哈尔滨市道里区医疗保障中心二号窗口");
         UploadResponse first = daoli.upload(daoli.person("230102199001011230", "李四"));
         assertThat(first.results().get(0).accepted()).isTrue();
 
@@ -56,7 +57,7 @@ class RefusalTest {
     @Test
     void unitRegisteredTwiceIsRefused() {
         var a = f.desk("230104001", "230104", "道外区医疗保障中心");
-        var b = f.desk("230105001", "230105", "香坊区医疗保障中心");
+        var b = f.desk("230104001", "230104", "道外区医疗保障中心二号窗口");
         assertThat(ServerFixture.codes(a.upload(a.unit("91230104MA1B2C3D43", "某某公司")))).containsExactly("OK");
         UploadResult r = b.upload(b.unit("91230104ma1b2c3d43", "某某公司")).results().get(0);
         assertThat(r.errCode()).isEqualTo("UNIT_ALREADY_REGISTERED");

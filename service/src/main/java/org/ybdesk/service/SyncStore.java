@@ -238,7 +238,9 @@ public final class SyncStore {
                     r.setStatus(Outbox.ACKED);
                     r.setAckId(a.ackId());
                     r.setAckedAt(now);
-                    r.setLastError(null);
+                    // accepted with a note (issue 13: a registry conflict, whose task arrives with the conflicts)
+                    r.setErrCode(cut(a.errCode(), 40));
+                    r.setLastError(a.errCode() == null ? null : cut(a.errMsg(), ERROR_MAX));
                 } else {
                     r.setStatus(Outbox.REFUSED);
                     r.setErrCode(cut(a.errCode(), 40));
@@ -589,6 +591,167 @@ public final class SyncStore {
         m.put("status", t.getStatus());
         m.put("handledNote", t.getHandledNote());
         return m;
+    }
+
+    // ------------------------------------------------------------------------------ registry conflicts (issue 13)
+
+    /** {@code sync_task.entity_type} and {@code reference_data.kind} of a registry conflict (D138). */
+    public static final String CONFLICT = "REGISTRY_CONFLICT";
+    /** The {@code desk_setting} holding the version of the last conflict page applied. */
+    static final String SETTING_CONFLICT_VERSION = "sync.conflict-version";
+
+    /**
+     * A registry conflict as this desk keeps it (D138): the province's record, its 退回任务 ({@code taskId}, open or
+     * handled with the note) and whether this desk's agency holds the record ({@code holderHere}).
+     */
+    public record Conflict(long taskId, String status, OffsetDateTime handledAt, String handledNote,
+                           org.ybdesk.protocol.RegistryConflict conflict, boolean holderHere) {
+        public boolean open() {
+            return TASK_OPEN.equals(status);
+        }
+    }
+
+    /**
+     * The conflicts for a supervisor (D138): an administrator or 负责人 only, {@code openOnly} leaving out handled ones.
+     */
+    public List<Conflict> conflicts(boolean openOnly, Actor actor) {
+        if (actor == null) {
+            throw new ServiceException(Texts.get("login.required"));
+        }
+        if (!actor.has(org.ybdesk.core.lifecycle.Role.ADMIN) && !actor.has(org.ybdesk.core.lifecycle.Role.HEAD)) {
+            throw new ServiceException(Texts.get("sync.conflict.forbidden"));
+        }
+        return conflicts(openOnly);
+    }
+
+    /**
+     * One line for people (CLI and the sync screen): who holds the record and when that registration happened, who
+     * else registered it and when, which arrived first, and whether this desk's agency holds it. ID numbers masked.
+     */
+    public static String describe(Conflict c) {
+        org.ybdesk.protocol.RegistryConflict r = c.conflict();
+        String key = org.ybdesk.protocol.RegistryConflict.PERSON.equals(r.kind()) ? CaseViews.mask(r.key()) : r.key();
+        return Texts.get("sync.conflict.line", String.valueOf(c.taskId()),
+                Texts.get(c.open() ? "sync.conflict.open" : "sync.conflict.handled"),
+                Texts.get("sync.conflict.kind." + r.kind()), r.name() == null ? "" : r.name(), key,
+                party(r.holder()), party(r.other()),
+                Texts.get(org.ybdesk.protocol.RegistryConflict.HOLDER.equals(r.arrivedFirst())
+                        ? "sync.conflict.arrived.holder" : "sync.conflict.arrived.other"),
+                Texts.get(c.holderHere() ? "sync.conflict.here.holder" : "sync.conflict.here.other"));
+    }
+
+    private static String party(org.ybdesk.protocol.RegistryConflict.Party p) {
+        if (p == null) {
+            return "";
+        }
+        String where = (p.agencyName() == null ? p.agencyCode() : p.agencyName() + "（" + p.agencyCode() + "）")
+                + (p.windowNo() == null ? "" : Texts.get("sync.conflict.window", String.format("%02d", p.windowNo())));
+        String backfill = !p.backfill() ? "" : p.paperRef() == null ? Texts.get("sync.conflict.backfill")
+                : Texts.get("sync.conflict.backfillRef", p.paperRef());
+        return Texts.get("sync.conflict.party", where, p.occurredAt(), backfill);
+    }
+
+    /** The version of the last conflict page applied (0: none yet). */
+    public long conflictVersion() {
+        String v = desk.db().dsl().select(org.ybdesk.db.jooq.Tables.DESK_SETTING.SETTING)
+                .from(org.ybdesk.db.jooq.Tables.DESK_SETTING)
+                .where(org.ybdesk.db.jooq.Tables.DESK_SETTING.NAME.eq(SETTING_CONFLICT_VERSION))
+                .fetchOne(org.ybdesk.db.jooq.Tables.DESK_SETTING.SETTING);
+        try {
+            return v == null ? 0 : Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Applies one page of the province's registry conflicts with its version, in one transaction (D138): each
+     * conflict's record is kept in {@code reference_data} (kind {@value #CONFLICT}, key its id — a newer version of
+     * the same conflict replaces the older) and gets one 退回任务 ({@code sync_task}, entity {@value #CONFLICT} +
+     * id), opened once: a conflict seen again does not reopen a handled task. Returns how many were new or changed.
+     */
+    public int applyConflicts(long version, List<org.ybdesk.protocol.RegistryConflict> conflicts) {
+        requireProduction();
+        return desk.db().write(tx -> {
+            var ds = org.ybdesk.db.jooq.Tables.DESK_SETTING;
+            String stored = tx.select(ds.SETTING).from(ds).where(ds.NAME.eq(SETTING_CONFLICT_VERSION))
+                    .fetchOne(ds.SETTING);
+            long current = stored == null ? 0 : Long.parseLong(stored.strip());
+            if (version <= current) {
+                return 0;
+            }
+            OffsetDateTime now = desk.now();
+            int n = 0;
+            List<Long> ids = new ArrayList<>();
+            for (org.ybdesk.protocol.RegistryConflict c : conflicts) {
+                String key = String.valueOf(c.id());
+                String ver = key + "@" + c.version();
+                if (tx.fetchExists(REFERENCE_DATA, REFERENCE_DATA.KIND.eq(CONFLICT), REFERENCE_DATA.VERSION.eq(ver))) {
+                    continue;
+                }
+                tx.update(REFERENCE_DATA).set(REFERENCE_DATA.ACTIVE, false)
+                        .where(REFERENCE_DATA.KIND.eq(CONFLICT), REFERENCE_DATA.VERSION.like(key + "@%")).execute();
+                var r = tx.newRecord(REFERENCE_DATA);
+                r.setKind(CONFLICT);
+                r.setVersion(ver);
+                try {
+                    r.setContent(org.ybdesk.protocol.ProtocolJson.mapper().writeValueAsString(c));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+                r.setImportedAt(now);
+                r.setActive(true);
+                r.insert();
+                if (!tx.fetchExists(SYNC_TASK, SYNC_TASK.ENTITY_TYPE.eq(CONFLICT), SYNC_TASK.ENTITY_ID.eq(key))) {
+                    SyncTaskRecord t = tx.newRecord(SYNC_TASK);
+                    t.setEntityType(CONFLICT);
+                    t.setEntityId(key);
+                    t.setStatus(TASK_OPEN);
+                    t.setCreatedAt(now);
+                    t.setUpdatedAt(now);
+                    t.store();
+                }
+                ids.add(c.id());
+                n++;
+            }
+            tx.mergeInto(ds).using(DSL.selectOne()).on(ds.NAME.eq(SETTING_CONFLICT_VERSION))
+                    .whenMatchedThenUpdate().set(ds.SETTING, String.valueOf(version)).set(ds.UPDATED_AT, now)
+                    .whenNotMatchedThenInsert(ds.NAME, ds.SETTING, ds.UPDATED_AT)
+                    .values(SETTING_CONFLICT_VERSION, String.valueOf(version), now).execute();
+            if (n > 0) {
+                desk.audited().record(tx, null, now, "REGISTRY_CONFLICT_PULL", "SYNC", String.valueOf(version), null,
+                        Map.of("version", version, "conflicts", ids), null);
+            }
+            return n;
+        });
+    }
+
+    /** The registry conflicts this desk knows, open first, each newest first; {@code openOnly} leaves out handled. */
+    public List<Conflict> conflicts(boolean openOnly) {
+        DSLContext dsl = desk.db().dsl();
+        String agency = desk.agency().map(x -> x.getCode()).orElse(null);
+        Map<String, String> content = new LinkedHashMap<>();
+        dsl.select(REFERENCE_DATA.VERSION, REFERENCE_DATA.CONTENT).from(REFERENCE_DATA)
+                .where(REFERENCE_DATA.KIND.eq(CONFLICT), REFERENCE_DATA.ACTIVE.isTrue())
+                .fetch().forEach(r -> content.put(r.value1().substring(0, r.value1().indexOf('@')), r.value2()));
+        List<Conflict> out = new ArrayList<>();
+        for (SyncTaskRecord t : dsl.selectFrom(SYNC_TASK).where(SYNC_TASK.ENTITY_TYPE.eq(CONFLICT),
+                        openOnly ? SYNC_TASK.STATUS.eq(TASK_OPEN) : DSL.noCondition())
+                .orderBy(DSL.when(SYNC_TASK.STATUS.eq(TASK_OPEN), 0).otherwise(1), SYNC_TASK.ID.desc()).fetch()) {
+            String json = content.get(t.getEntityId());
+            if (json == null) {
+                continue;
+            }
+            org.ybdesk.protocol.RegistryConflict c;
+            try {
+                c = org.ybdesk.protocol.ProtocolJson.mapper().readValue(json, org.ybdesk.protocol.RegistryConflict.class);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("stored registry conflict " + t.getEntityId() + " unreadable", e);
+            }
+            out.add(new Conflict(t.getId(), t.getStatus(), t.getHandledAt(), t.getHandledNote(), c,
+                    c.holder() != null && agency != null && c.holder().agencyCode().equals(agency)));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------------------------------------ pulls

@@ -186,6 +186,12 @@ public final class ProvinceClient {
         return answer(post(Protocol.PATH_VOUCHER_RESOLVE, new VoucherResolveRequest(code)), VoucherResolution.class);
     }
 
+    /** {@code GET /api/v1/conflicts}: one page of the registry conflicts of this desk's agency (issue 13, D134). */
+    public org.ybdesk.protocol.RegistryConflicts conflicts(long since, int limit) throws Unanswered, Refused {
+        return answer(send(HttpRequest.newBuilder(uri(Protocol.PATH_CONFLICTS + "?since=" + since + "&limit="
+                + limit)).GET(), true), org.ybdesk.protocol.RegistryConflicts.class);
+    }
+
     private HttpResponse<byte[]> post(String path, Object body) throws Unanswered {
         byte[] bytes;
         try {

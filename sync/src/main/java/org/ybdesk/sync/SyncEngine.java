@@ -324,6 +324,7 @@ public final class SyncEngine implements AutoCloseable {
         try {
             drainFeed();
             pullCounty();
+            pullConflicts();
         } catch (Unanswered e) {
             failures++;
             store.recordFailure(List.of(), e.getMessage());
@@ -365,6 +366,25 @@ public final class SyncEngine implements AutoCloseable {
             LOG.info("desk information not available: {}", e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("desk information not applied", e);
+        }
+    }
+
+    /**
+     * The registry conflicts of this desk's agency, page by page (issue 13, D138): each becomes a 退回任务 the
+     * supervisor sees. A province without the endpoint (404, an older release) or refusing it leaves the round alone.
+     */
+    private void pullConflicts() throws Unanswered {
+        try {
+            for (int pages = 0; pages < 10_000; pages++) {
+                long since = store.conflictVersion();
+                org.ybdesk.protocol.RegistryConflicts page = client.conflicts(since, Puller.PAGE);
+                store.applyConflicts(page.version(), page.conflicts());
+                if (!page.more() || page.version() <= since) {
+                    break;
+                }
+            }
+        } catch (Refused e) {
+            LOG.info("registry conflicts not available: {}", e.getMessage());
         }
     }
 

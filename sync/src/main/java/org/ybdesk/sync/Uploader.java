@@ -36,6 +36,11 @@ import org.ybdesk.service.SyncStore.PendingMessage;
  * send (unknown type, unreadable JSON, no envelope) is rejected the same way without a request. A batch without an
  * answer (refused connection, timeout, 5xx, 401/403) leaves its rows pending with one more attempt and the error and
  * ends the run; a response answering only the first k messages records those k and stops at message k+1.
+ *
+ * <p>Issue 13 (D136): an answer "not yet" ({@code infcode} 1, e.g. {@code NOT_YET_INSURED}: a back-filled filing whose
+ * registration has not reached the province) is not a result: the message stays pending, the first such message of
+ * its chain counts one rejection with the province's reason (the third quarantines it, visible and retried with
+ * {@code ybdesk sync retry}), and its chain waits for the next run.
  */
 public final class Uploader {
     private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
@@ -216,18 +221,34 @@ public final class Uploader {
         long h1 = System.nanoTime();
         run.http += h1 - h0;
         List<Answer> answers = new ArrayList<>(envelopes.size());
+        List<UploadResult> answered = new ArrayList<>(envelopes.size());
+        List<Outgoing> waiting = new ArrayList<>();
         List<UploadResult> results = response.results() == null ? List.of() : response.results();
         int n = Math.min(results.size(), envelopes.size());
+        int got = 0;
         for (int i = 0; i < n; i++) {
             UploadResult r = results.get(i);
             Envelope e = envelopes.get(i);
             if (r == null || !e.msgid().equals(r.msgid())) {
                 break;
             }
+            got++;
+            if (r.waiting()) {
+                // not judged yet (D136): stays pending, its chain waits
+                waiting.add(go.get(i));
+                continue;
+            }
             answers.add(new Answer(e.seq(), r.accepted(), r.infRefmsgid(), r.errCode(), r.errMsg()));
+            answered.add(r);
         }
         afterResponse.accept(response);
         store.recordAnswers(answers);
+        for (Outgoing w : waiting) {
+            if (!run.held.contains(chain(w.message()))) {
+                UploadResult r = results.get(go.indexOf(w));
+                run.reject(w.message(), r.errMsg() == null ? String.valueOf(r.errCode()) : r.errMsg());
+            }
+        }
         anchored(anchor);
         run.local += System.nanoTime() - h1;
         LOG.debug("batch of {} from seq {}: server {} ms, desk {} ms", envelopes.size(), seqs.get(0),
@@ -236,16 +257,16 @@ public final class Uploader {
         for (int i = 0; i < answers.size(); i++) {
             if (answers.get(i).accepted()) {
                 run.acked++;
-                if (results.get(i).duplicate()) {
+                if (answered.get(i).duplicate()) {
                     run.dup++;
                 }
             } else {
                 run.refused++;
             }
         }
-        if (answers.size() < envelopes.size()) {
-            String err = Texts.get("error.answers", envelopes.get(answers.size()).msgid());
-            store.recordFailure(seqs.subList(answers.size(), seqs.size()), err);
+        if (got < envelopes.size()) {
+            String err = Texts.get("error.answers", envelopes.get(got).msgid());
+            store.recordFailure(seqs.subList(got, seqs.size()), err);
             run.error = err;
             return false;
         }

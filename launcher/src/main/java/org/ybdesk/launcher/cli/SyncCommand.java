@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ybdesk sync now | status | configure}: provincial sync from the command line (same engine as the GUI). */
 @Command(name = "sync", subcommands = {SyncCommand.Now.class, SyncCommand.Status.class, SyncCommand.Configure.class,
-        SyncRetryCommand.class})
+        SyncRetryCommand.class, SyncConflictsCommand.class})
 final class SyncCommand {
 
     @Command(name = "now")
@@ -85,6 +85,8 @@ final class SyncCommand {
             SyncStore.Counts c = store.counts();
             SyncStore.State s = store.state();
             java.util.List<SyncStore.QuarantinedChain> quarantined = store.quarantined();
+            // registry conflicts reported by the province (issue 13, D138): the open ones, described
+            java.util.List<String> openConflicts = store.conflicts(true).stream().map(SyncStore::describe).toList();
             var cfg = SyncConfig.load(ctx().dataDir());
             boolean online = false;
             if (cfg.isPresent() && d.mode() == org.ybdesk.service.Mode.PRODUCTION) {
@@ -106,6 +108,7 @@ final class SyncCommand {
                 m.put("referenceVersion", s.referenceVersion());
                 m.put("registryVersion", s.registryVersion());
                 m.put("quarantined", quarantined);
+                m.put("openConflicts", openConflicts);
                 Out.json(out(), m);
                 return 0;
             }
@@ -131,6 +134,10 @@ final class SyncCommand {
                             q.waiting()));
                 }
                 out().println(Out.t("sync.status.quarantined.retry"));
+            }
+            if (!openConflicts.isEmpty()) {
+                out().println(Out.t("sync.status.conflicts", openConflicts.size()));
+                openConflicts.forEach(line -> out().println("  " + line));
             }
             return 0;
         }

@@ -313,8 +313,12 @@ public final class Cases {
                     c.getApplicantKind(), c.getApplicantName(), c.getApplicantIdNumber(), c.getChannel(),
                     c.getState(), c.getReceivedOn() == null ? null : c.getReceivedOn().toString(),
                     c.getDueOn() == null ? null : c.getDueOn().toString(), holder(dsl, c.getCaseNo()),
-                    steps.getOrDefault(c.getCaseNo(), List.of())));
+                    steps.getOrDefault(c.getCaseNo(), List.of()),
+                    c.getOccurredAt() == null ? null : AT.format(c.getOccurredAt())));
         }
+        // the page in the order the cases happened (issue 13, D137); the page's version stays its newest case's
+        cases.sort(java.util.Comparator.comparing((CaseSummary x) -> x.occurredAt() == null ? "" : x.occurredAt())
+                .thenComparing(CaseSummary::caseNo));
         long version = rows.isEmpty() ? since : rows.get(rows.size() - 1).getVersion();
         List<CountyCases.DeskCoverage> desks = dsl.select(DESK.AGENCY_CODE, AGENCY.NAME, DESK.WINDOW_NO, DESK.NAME,
                         DESK.LAST_UPLOAD_AT)

@@ -13,6 +13,8 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.ybdesk.core.validation.Validators;
+import org.ybdesk.protocol.RegistryConflict;
+import org.ybdesk.protocol.change.Backfill;
 import org.ybdesk.protocol.change.PersonRegistered;
 import org.ybdesk.protocol.change.UnitRegistered;
 import org.ybdesk.province.Refusal;
@@ -35,11 +37,17 @@ import org.ybdesk.province.Texts;
  * @param version the column of the registry version
  * @param refusalCode the refusal's code when the record is registered already
  * @param refusalKey the refusal's message ({0} key, {1} day, {2} desk, {3} agency)
+ * @param kind {@code PERSON} or {@code UNIT} (the registry conflict's kind, issue 13)
+ * @param name the record's name (a person's, a unit's)
+ * @param occurredAtField the column of when the registration happened at its window
+ * @param occurredAt the message's {@code occurredAt} (null: the envelope's time)
+ * @param backfill the message's 补录 details (null: not back-filled)
  */
 record Registration(Table<?> table, TableField<?, String> key, String keyValue, Map<String, String> required,
                     Map<Field<?>, Object> values, Field<String> agency, Field<String> admdvs,
                     Field<LocalDate> registeredOn, Field<String> msgid, Field<Long> version, String refusalCode,
-                    String refusalKey) {
+                    String refusalKey, String kind, String name, Field<java.time.LocalDateTime> occurredAtField,
+                    String occurredAt, Backfill backfill) {
 
     static Registration person(PersonRegistered p) {
         Map<String, String> required = new LinkedHashMap<>();
@@ -60,7 +68,9 @@ record Registration(Table<?> table, TableField<?, String> key, String keyValue, 
         v.put(REGISTRY_PERSON.UNIT_CREDIT_CODE, p.unitCreditCode());
         return new Registration(REGISTRY_PERSON, REGISTRY_PERSON.ID_NUMBER, id, required, v,
                 REGISTRY_PERSON.INSURED_AGENCY_CODE, REGISTRY_PERSON.ADMDVS, REGISTRY_PERSON.REGISTERED_ON,
-                REGISTRY_PERSON.MSGID, REGISTRY_PERSON.VERSION, Refusal.ALREADY_INSURED, "refuse.alreadyInsured");
+                REGISTRY_PERSON.MSGID, REGISTRY_PERSON.VERSION, Refusal.ALREADY_INSURED, "refuse.alreadyInsured",
+                RegistryConflict.PERSON, p.name() == null ? null : p.name().trim(), REGISTRY_PERSON.OCCURRED_AT,
+                p.occurredAt(), p.backfill());
     }
 
     static Registration unit(UnitRegistered u) {
@@ -75,7 +85,9 @@ record Registration(Table<?> table, TableField<?, String> key, String keyValue, 
         v.put(REGISTRY_UNIT.STATUS, Optional.ofNullable(u.status()).orElse("INSURED"));
         return new Registration(REGISTRY_UNIT, REGISTRY_UNIT.CREDIT_CODE, code, required, v,
                 REGISTRY_UNIT.INSURED_AGENCY_CODE, REGISTRY_UNIT.ADMDVS, REGISTRY_UNIT.REGISTERED_ON,
-                REGISTRY_UNIT.MSGID, REGISTRY_UNIT.VERSION, Refusal.UNIT_ALREADY_REGISTERED, "refuse.unitRegistered");
+                REGISTRY_UNIT.MSGID, REGISTRY_UNIT.VERSION, Refusal.UNIT_ALREADY_REGISTERED, "refuse.unitRegistered",
+                RegistryConflict.UNIT, u.name() == null ? null : u.name().trim(), REGISTRY_UNIT.OCCURRED_AT,
+                u.occurredAt(), u.backfill());
     }
 
     /** The refusal for blank required fields, or null when all are given. */

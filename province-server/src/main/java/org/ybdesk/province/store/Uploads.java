@@ -96,6 +96,10 @@ public final class Uploads {
         final List<UploadResult> results = new ArrayList<>();
         final CaseLog.Written written = new CaseLog.Written();
         boolean registryLocked;
+        /** The note of the message being applied when it is accepted with one (a registry conflict, D134). */
+        Refusal note;
+        /** Cases of this batch whose receipt was answered "not yet" (D136): their later messages wait too. */
+        final java.util.Set<String> waiting = new java.util.HashSet<>();
     }
 
     /** Processes a checked batch of {@code desk}: one result per envelope, same order. */
@@ -160,6 +164,7 @@ public final class Uploads {
             // same name is the one a rollback returns to)
             tx.execute("savepoint msg");
             boolean locked = batch.registryLocked;
+            batch.note = null;
             refusal = apply(tx, desk, e, checked.change(), batch);
             if (refusal != null) {
                 tx.execute("rollback to savepoint msg");
@@ -168,12 +173,27 @@ public final class Uploads {
             }
         }
         String at = REF_TIME.format(now.atZoneSameInstant(ZONE));
+        if (refusal != null && Refusal.NOT_YET_INSURED.equals(refusal.code())) {
+            // not judged yet (D136): nothing is kept, not even the acknowledgement, so the same msgid is judged
+            // again when the desk sends it again
+            tx.deleteFrom(RECEIVED_MESSAGE).where(RECEIVED_MESSAGE.MSGID.eq(e.msgid())).execute();
+            return new UploadResult(e.msgid(), UploadResult.WAIT, null, at, false, refusal.code(),
+                    refusal.message());
+        }
         if (refusal != null) {
             tx.update(RECEIVED_MESSAGE).set(RECEIVED_MESSAGE.STATUS, REFUSED)
                     .set(RECEIVED_MESSAGE.ERR_CODE, refusal.code()).set(RECEIVED_MESSAGE.ERR_MSG, refusal.message())
                     .where(RECEIVED_MESSAGE.MSGID.eq(e.msgid())).execute();
             return new UploadResult(e.msgid(), UploadResult.REFUSED, ackId, at, false, refusal.code(),
                     refusal.message());
+        }
+        if (batch.note != null) {
+            // accepted with a note (a registry conflict): kept with the acknowledgement, so a resend answers the same
+            tx.update(RECEIVED_MESSAGE).set(RECEIVED_MESSAGE.ERR_CODE, batch.note.code())
+                    .set(RECEIVED_MESSAGE.ERR_MSG, batch.note.message())
+                    .where(RECEIVED_MESSAGE.MSGID.eq(e.msgid())).execute();
+            return new UploadResult(e.msgid(), UploadResult.OK, ackId, at, false, batch.note.code(),
+                    batch.note.message());
         }
         return new UploadResult(e.msgid(), UploadResult.OK, ackId, at, false, null, null);
     }
@@ -192,7 +212,12 @@ public final class Uploads {
         return caseChange(tx, desk, e, (CaseChange) change, batch);
     }
 
-    /** Registers a person or a unit (D105): once in the province; a second registration names the first. */
+    /**
+     * Registers a person or a unit (D105): once in the province. A second registration by the SAME agency is refused,
+     * naming the first (as before issue 13). One by ANOTHER agency is a registry conflict (D134): the registry keeps
+     * the registration that occurred first (the new one replaces the held row when it occurred earlier), the conflict
+     * is recorded for both agencies, and the message is accepted with the conflict as its note.
+     */
     private Refusal register(DSLContext tx, Desks.Desk desk, Envelope e, Registration reg, Batch batch) {
         Refusal missing = reg.missing();
         if (missing != null) {
@@ -203,23 +228,60 @@ public final class Uploads {
             lockRegistry(tx);
             batch.registryLocked = true;
         }
+        LocalDateTime occurred = Occurrence.of(reg.occurredAt(), EnvelopeCheck.infTime(e));
         int inserted = tx.insertInto(reg.table())
                 .set(reg.values())
                 .set(reg.agency(), desk.agencyCode())
                 .set(reg.admdvs(), desk.admdvs())
-                .set(reg.registeredOn(), EnvelopeCheck.infTime(e).toLocalDate())
+                .set(reg.registeredOn(), occurred.toLocalDate())
+                .set(reg.occurredAtField(), occurred)
                 .set(reg.msgid(), e.msgid())
                 .set(reg.version(), REGISTRY_VERSION_SEQ.nextval())
                 .onConflictDoNothing()
                 .execute();
         if (inserted == 0) {
             // registered before (the lock is held: the row read here is the committed winner)
-            Record other = tx.select(reg.registeredOn(), reg.agency(), DESK.NAME)
-                    .from(reg.table())
-                    .join(RECEIVED_MESSAGE).on(RECEIVED_MESSAGE.MSGID.eq(reg.msgid()))
-                    .join(DESK).on(DESK.ID.eq(RECEIVED_MESSAGE.DESK_ID))
-                    .where(reg.key().eq(reg.keyValue())).fetchSingle();
-            return reg.registeredBefore(other.get(reg.registeredOn()), other.get(DESK.NAME), other.get(reg.agency()));
+            Record held = tx.selectFrom(reg.table()).where(reg.key().eq(reg.keyValue())).fetchSingle();
+            String heldAgency = held.get(reg.agency());
+            String heldMsgid = held.get(reg.msgid());
+            Record heldDesk = tx.select(DESK.ID, DESK.NAME).from(RECEIVED_MESSAGE).join(DESK)
+                    .on(DESK.ID.eq(RECEIVED_MESSAGE.DESK_ID)).where(RECEIVED_MESSAGE.MSGID.eq(heldMsgid)).fetchSingle();
+            if (heldAgency.equals(desk.agencyCode())) {
+                // the same agency twice: refused as before issue 13 (its own windows share one registry view)
+                return reg.registeredBefore(held.get(reg.registeredOn()), heldDesk.get(DESK.NAME), heldAgency);
+            }
+            LocalDateTime heldOccurred = Optional.ofNullable(held.get(reg.occurredAtField()))
+                    .orElse(held.get(reg.registeredOn()).atStartOfDay());
+            boolean earlier = occurred.isBefore(heldOccurred);
+            boolean heldBackfill = Conflicts.backfilled(tx, heldMsgid);
+            JSONB replaced = null;
+            if (earlier) {
+                // the new registration happened first: it becomes the registry's record, whichever arrived first
+                replaced = JSONB.valueOf(held.formatJSON(new org.jooq.JSONFormat()
+                        .header(false).recordFormat(org.jooq.JSONFormat.RecordFormat.OBJECT)));
+                tx.update(reg.table())
+                        .set(reg.values())
+                        .set(reg.agency(), desk.agencyCode())
+                        .set(reg.admdvs(), desk.admdvs())
+                        .set(reg.registeredOn(), occurred.toLocalDate())
+                        .set(reg.occurredAtField(), occurred)
+                        .set(reg.msgid(), e.msgid())
+                        .set(reg.version(), REGISTRY_VERSION_SEQ.nextval())
+                        .where(reg.key().eq(reg.keyValue()))
+                        .execute();
+            }
+            Conflicts.record(tx, db.now(), reg, earlier,
+                    new Conflicts.Side(desk.agencyCode(), desk.id(), e.msgid(), occurred, reg.backfill() != null),
+                    new Conflicts.Side(heldAgency, heldDesk.get(DESK.ID), heldMsgid, heldOccurred, heldBackfill),
+                    replaced);
+            String subject = Texts.get("conflict.subject." + reg.kind(), reg.keyValue());
+            String heldBy = CaseLog.agency(tx, heldAgency).map(a -> a.getName()).orElse(heldAgency) + "（"
+                    + heldDesk.get(DESK.NAME) + "）";
+            batch.note = new Refusal(Refusal.REGISTRY_CONFLICT, earlier
+                    ? Texts.get("conflict.note.replaced", subject, heldBy, Conflicts.shown(heldOccurred),
+                    Conflicts.shown(occurred))
+                    : Texts.get("conflict.note.kept", subject, heldBy, Conflicts.shown(heldOccurred),
+                    Conflicts.shown(occurred)));
         }
         return null;
     }
@@ -237,15 +299,18 @@ public final class Uploads {
             return new Refusal(Refusal.ITEM_UNKNOWN, Texts.get("refuse.itemUnknown", String.valueOf(itemNo)));
         }
         String applicant = in.applicantIdNumber();
+        LocalDateTime at = EnvelopeCheck.infTime(e);
+        // when the case happened (its 收件 time; a back-filled paper's own time): the registry is judged as of then
+        LocalDateTime occurred = Occurrence.of(in.occurredAt(), at);
         if (item.get().group() == ItemGroup.OUT_OF_AREA_FILING) {
-            String id = applicant == null ? "" : applicant.trim().toUpperCase();
-            boolean insured = !id.isEmpty() && tx.fetchExists(REGISTRY_PERSON,
-                    REGISTRY_PERSON.ID_NUMBER.eq(id).and(REGISTRY_PERSON.STATUS.eq("INSURED")));
-            if (!insured) {
-                return new Refusal(Refusal.NOT_INSURED, Texts.get("refuse.notInsured", id, item.get().name()));
+            Refusal notInsured = insuredAt(tx, applicant, occurred, in.backfill() != null, item.get().name());
+            if (notInsured != null) {
+                if (Refusal.NOT_YET_INSURED.equals(notInsured.code())) {
+                    batch.waiting.add(caseNo);
+                }
+                return notInsured;
             }
         }
-        LocalDateTime at = EnvelopeCheck.infTime(e);
         OffsetDateTime now = db.now();
         ProvinceCaseRecord c = tx.insertInto(PROVINCE_CASE)
                 .set(PROVINCE_CASE.CASE_NO, caseNo)
@@ -267,6 +332,7 @@ public final class Uploads {
                 .set(PROVINCE_CASE.APPLICANT_KIND, in.applicantKind())
                 .set(PROVINCE_CASE.CHANNEL, in.channel())
                 .set(PROVINCE_CASE.RECEIVED_ON, Optional.ofNullable(date(in.onDay())).orElse(at.toLocalDate()))
+                .set(PROVINCE_CASE.OCCURRED_AT, occurred)
                 .onConflict(PROVINCE_CASE.CASE_NO).doNothing()
                 .returning().fetchOne();
         if (c == null) {
@@ -286,6 +352,10 @@ public final class Uploads {
             return new Refusal(Refusal.INVALID_INPUT, Texts.get("refuse.input.missing", "caseNo"));
         }
         String caseNo = in.caseNo();
+        if (batch.waiting.contains(caseNo)) {
+            // its receipt waits for the applicant's registration (D136): so does the rest of the case
+            return new Refusal(Refusal.NOT_YET_INSURED, Texts.get("wait.behindReceipt", caseNo));
+        }
         ProvinceCaseRecord c = tx.selectFrom(PROVINCE_CASE).where(PROVINCE_CASE.CASE_NO.eq(caseNo)).forUpdate()
                 .fetchOne();
         if (c == null) {
@@ -361,6 +431,35 @@ public final class Uploads {
         c.update();
         CaseLog.entry(tx, batch.written, c, CaseLog.CHANGE, e.msgid(), e.infno(), action, from, to, at,
                 e.opterName(), e.input().toString(), reason, desk.agencyCode(), desk.id(), in instanceof CaseForwarded);
+        return null;
+    }
+
+    /**
+     * D58 as of the case's occurrence (D136): the applicant must be INSURED by a registration that occurred on or
+     * before the day the case occurred. No registration at all: a back-filled case waits for it ({@code
+     * NOT_YET_INSURED}, not kept, judged again when sent again — the paper registration may still be on its way);
+     * live work is refused {@code NOT_INSURED} as before. A registration that occurred after the case's day:
+     * {@code NOT_INSURED} naming both days. Null when the applicant was insured then.
+     */
+    private static Refusal insuredAt(DSLContext tx, String applicant, LocalDateTime occurred, boolean backfill,
+                                     String itemName) {
+        String id = applicant == null ? "" : applicant.trim().toUpperCase();
+        Record reg = id.isEmpty() ? null : tx.select(REGISTRY_PERSON.STATUS, REGISTRY_PERSON.OCCURRED_AT,
+                        REGISTRY_PERSON.REGISTERED_ON).from(REGISTRY_PERSON).where(REGISTRY_PERSON.ID_NUMBER.eq(id))
+                .fetchOne();
+        if (reg == null || !"INSURED".equals(reg.get(REGISTRY_PERSON.STATUS))) {
+            if (reg == null && backfill) {
+                return new Refusal(Refusal.NOT_YET_INSURED, Texts.get("wait.notYetInsured", id, itemName,
+                        Conflicts.shown(occurred)));
+            }
+            return new Refusal(Refusal.NOT_INSURED, Texts.get("refuse.notInsured", id, itemName));
+        }
+        java.time.LocalDate regDay = Optional.ofNullable(reg.get(REGISTRY_PERSON.OCCURRED_AT))
+                .map(LocalDateTime::toLocalDate).orElse(reg.get(REGISTRY_PERSON.REGISTERED_ON));
+        if (regDay.isAfter(occurred.toLocalDate())) {
+            return new Refusal(Refusal.NOT_INSURED, Texts.get("refuse.notInsuredThen", id, itemName,
+                    occurred.toLocalDate().toString(), regDay.toString()));
+        }
         return null;
     }
 
