@@ -420,7 +420,9 @@ class RegistryEffectsTest {
         assertThat(abroad.values()).containsExactly(true, true, false, false);
         Applicant heir = DeskFixture.person("继承人");
         CaseView v = f.desk.cases().create(new CaseService.NewCase(9, heir, Samples.fields(item,
-                m("withdrawalReason", "死亡")), Map.of(1, MaterialStatus.PAPER, 2, MaterialStatus.PAPER), null, null,
+                // after a death the 领取人 is an heir, never the insured (issue 13, D142)
+                Map.of("withdrawalReason", "死亡", "payeeRelationship", "子女")), Map.of(1, MaterialStatus.PAPER,
+                2, MaterialStatus.PAPER), null, null,
                 null), f.clerk);
         assertThatThrownBy(() -> f.desk.cases().act(v.summary().caseNo(), Command.of(ACCEPT), null, f.clerk))
                 .hasMessageContaining("3. 继承人身份证").hasMessageContaining("（因死亡支取的）");
