@@ -63,6 +63,7 @@ final class IntakePanel extends JPanel {
     private final Actor actor;
     private final JLabel[] steps = new JLabel[STEP_KEYS.length];
     private final JLabel header = new JLabel(" ");
+    private final IntakeBackfill backfill = new IntakeBackfill();
     private final CardLayout cards = new CardLayout();
     private final JPanel body = new JPanel(cards);
     private final IntakeItemList itemStep;
@@ -169,7 +170,8 @@ final class IntakePanel extends JPanel {
         header.setBorder(BorderFactory.createEmptyBorder(2, 4, 0, 4));
         JPanel p = new JPanel(new BorderLayout(0, 6));
         p.add(strip, BorderLayout.NORTH);
-        p.add(header, BorderLayout.SOUTH);
+        p.add(header, BorderLayout.CENTER);
+        p.add(backfill, BorderLayout.SOUTH); // issue 13: 补录 of an outage's paper work
         return p;
     }
 
@@ -750,7 +752,7 @@ final class IntakePanel extends JPanel {
             }
         });
         return new CaseService.NewCase(item.no(), applicantStep.applicant(), values, materials.statuses(), null,
-                form.declared(), form.reconciled());
+                form.declared(), form.reconciled()).with(backfill.circumstances());
     }
 
     /**
@@ -763,12 +765,20 @@ final class IntakePanel extends JPanel {
     }
 
     private void submit(java.util.function.Function<Boolean, CaseView> work, boolean confirmed) {
+        List<String> typed = backfill.problems(); // 补录's time as typed: told before anything is sent
+        if (!typed.isEmpty()) {
+            setProblems(typed);
+            return;
+        }
         busy = true;
         setDecisionsEnabled(false);
         setProblems(List.of()); // earlier problems are answered by this attempt; its own come back if any
         Background.run(this, () -> work.apply(confirmed), out -> {
             busy = false;
             setDecisionsEnabled(true);
+            if (backfill.active()) {
+                backfill.recorded();
+            }
             showResult(out);
             frame.syncChanged(); // 待上传 and the counts at once; online, the change goes up within a second
         }, e -> {

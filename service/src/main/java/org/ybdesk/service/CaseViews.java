@@ -133,7 +133,25 @@ public final class CaseViews {
                            Role nextRole, List<AttachmentView> attachments, List<NoteView> notes,
                            FlowFacts flow, String catalogVersion,
                            @com.fasterxml.jackson.annotation.JsonIgnore org.ybdesk.core.catalog.ServiceItem item,
-                           HoldingView holding) {
+                           HoldingView holding, java.time.LocalDateTime receivedAt,
+                           java.time.LocalDateTime enteredAt,
+                           @com.fasterxml.jackson.annotation.JsonInclude(
+                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           BackfillView backfill) {
+        /**
+         * The whole case without its times (the shape before issue 13): 收件 and entry time unknown, not back-filled.
+         */
+        public CaseView(CaseSummary summary, String agencyCode, String channel, String applicantKind,
+                        String applicantId, String applicantPhone, Map<String, String> fields,
+                        List<MaterialLine> materials, Money declared, Money reconciled, Money paid,
+                        List<EventView> events, List<MessageView> messages, List<Availability> actions,
+                        Role nextRole, List<AttachmentView> attachments, List<NoteView> notes, FlowFacts flow,
+                        String catalogVersion, org.ybdesk.core.catalog.ServiceItem item, HoldingView holding) {
+            this(summary, agencyCode, channel, applicantKind, applicantId, applicantPhone, fields, materials, declared,
+                    reconciled, paid, events, messages, actions, nextRole, attachments, notes, flow, catalogVersion,
+                    item, holding, null, null, null);
+        }
+
         /** The whole case without its holding (the shape before issue 12). */
         public CaseView(CaseSummary summary, String agencyCode, String channel, String applicantKind,
                         String applicantId, String applicantPhone, Map<String, String> fields,
@@ -145,6 +163,13 @@ public final class CaseViews {
                     reconciled, paid, events, messages, actions, nextRole, attachments, notes, flow, catalogVersion,
                     item, summary == null ? null : summary.holding());
         }
+    }
+
+    /**
+     * Paper work of an outage entered afterwards (补录, issue 13): the paper's reference and who entered it; the
+     * case's {@code receivedAt} is the paper's real 收件 time, {@code enteredAt} the entry.
+     */
+    public record BackfillView(String paperRef, String enteredBy) {
     }
 
     /**

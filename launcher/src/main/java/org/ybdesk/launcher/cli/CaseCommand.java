@@ -98,6 +98,11 @@ final class CaseCommand {
         b.out().println(Out.t("case.show.head", s.caseNo(), String.valueOf(s.itemNo()), s.itemName(), s.stateLabel()));
         b.out().println(Out.t("case.show.applicant", s.applicantName(), v.applicantId(), v.channel(),
                 String.valueOf(s.receivedOn()), s.acceptedOn() == null ? "—" : s.acceptedOn().toString()));
+        if (v.receivedAt() != null) {
+            b.out().println(Out.t("case.show.times", v.receivedAt().format(org.ybdesk.service.OutageService.TIME),
+                    v.enteredAt().format(org.ybdesk.service.OutageService.TIME)) + (v.backfill() == null ? ""
+                    : Out.t("case.show.backfill", v.backfill().paperRef(), v.backfill().enteredBy())));
+        }
         if (s.deadline() != null) {
             b.out().println(Out.t("case.show.deadline", deadline(s.deadline())));
         }
@@ -205,10 +210,58 @@ final class CaseCommand {
         List<String> reasons = List.of();
         @Option(names = "--note")
         String note;
+        // issue 13, back-fill (补录): paper work of an outage entered with its real 收件 time
+        @Option(names = "--backfill")
+        boolean backfill;
+        @Option(names = "--occurred-at", paramLabel = "YYYY-MM-DD HH:MM")
+        String occurredAt;
+        @Option(names = "--paper-ref", paramLabel = "REF")
+        String paperRef;
+        @Option(names = "--confirm-outside-outage")
+        boolean confirmOutsideOutage;
+
+        /** The back-fill as typed, or none; every problem of the options at once. */
+        private CaseService.Circumstances circumstances() {
+            if (!backfill) {
+                if (occurredAt != null || paperRef != null || confirmOutsideOutage) {
+                    throw new ServiceException(Out.t("case.backfill.without"));
+                }
+                return CaseService.Circumstances.NONE;
+            }
+            List<String> problems = new java.util.ArrayList<>();
+            java.time.LocalDateTime at = org.ybdesk.service.OutageService.parseTime("--occurred-at", occurredAt,
+                    problems);
+            if (paperRef == null || paperRef.isBlank()) {
+                problems.add(Out.t("case.backfill.paperRef"));
+            }
+            if (!problems.isEmpty()) {
+                throw new ServiceException(problems);
+            }
+            return CaseService.Circumstances.NONE.withBackfill(new CaseService.Backfilled(at, paperRef));
+        }
+
+        /** --confirm-outside-outage confirms that warning only, and only for a 负责人 (D131). */
+        private CaseView intakeConfirming(NewCase req, CaseService.IntakeDecision decision,
+                                          org.ybdesk.core.lifecycle.Actor actor) {
+            try {
+                return desk().cases().intake(req, decision, reasons, note, actor, confirmWarnings);
+            } catch (org.ybdesk.service.WarningsToConfirm w) {
+                boolean onlyOutside = w.warnings().stream()
+                        .allMatch(x -> x.startsWith(org.ybdesk.service.OutageService.outsideOutageMark()));
+                if (!confirmOutsideOutage || !onlyOutside) {
+                    throw w;
+                }
+                return desk().cases().intake(req, decision, reasons, note, actor, true);
+            }
+        }
 
         @Override
         Integer execute() {
             var actor = actor();
+            if (confirmOutsideOutage && !actor.has(org.ybdesk.core.lifecycle.Role.HEAD)) {
+                throw new ServiceException(Out.t("case.backfill.confirmNeedsHead"));
+            }
+            CaseService.Circumstances circumstances = circumstances();
             CaseService.IntakeDecision decision = decision(decide);
             Map<Integer, MaterialStatus> m = new LinkedHashMap<>();
             if (allMaterials != null) {
@@ -217,10 +270,10 @@ final class CaseCommand {
             }
             m.putAll(materials(materials));
             // the application and the decision (受理, 受理并办结, 补正, 不予受理) in one transaction, as the window does
-            CaseView v = desk().cases().intake(new NewCase(item, new Applicant(IdTypes.parse(idType), applicantId,
+            CaseView v = intakeConfirming(new NewCase(item, new Applicant(IdTypes.parse(idType), applicantId,
                     applicantName, phone), fields, m, channel, declared == null ? null : money(declared, "--declared"),
-                    reconciled == null ? null : money(reconciled, "--reconciled")), decision, reasons, note, actor,
-                    confirmWarnings);
+                    reconciled == null ? null : money(reconciled, "--reconciled")).with(circumstances), decision,
+                    actor);
             output.print(v, () -> {
                 out().println(Out.t("case.created", v.summary().caseNo()));
                 if (decision != CaseService.IntakeDecision.RECEIVE) {
@@ -350,6 +403,8 @@ final class CaseCommand {
         LocalDate to;
         @Option(names = "--limit", defaultValue = "100")
         int limit;
+        @Option(names = "--sort", defaultValue = "received", paramLabel = "received|entered")
+        String sort;
         @Mixin
         OutputOptions output;
 
@@ -357,7 +412,11 @@ final class CaseCommand {
         Integer execute() {
             actor();
             CaseState st = state == null ? null : parseState(state);
-            List<CaseSummary> found = desk().cases().list(new CaseQuery(item, st, applicant, from, to, limit));
+            CaseService.ListSort order = CaseService.ListSort.parse(sort);
+            if (order == null) {
+                throw new ServiceException(Out.t("case.list.sort", org.ybdesk.core.validation.InputHygiene.visible(sort)));
+            }
+            List<CaseSummary> found = desk().cases().list(new CaseQuery(item, st, applicant, from, to, limit, order));
             output.list(found, "search.none", s -> printSummary(this, s));
             return 0;
         }
