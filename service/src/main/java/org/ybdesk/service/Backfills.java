@@ -28,8 +28,13 @@ import org.ybdesk.service.CaseService.NewCase;
 final class Backfills {
     /** Paper references (纸质件编号) up to this long. */
     static final int PAPER_REF_MAX = 100;
-    /** Dated fields that name a start chosen by the applicant, which may lie after the paper's day (D132). */
-    private static final java.util.Set<String> CHOSEN_DATES = java.util.Set.of("filingStartDate");
+    /**
+     * Dated fields recording what had happened when the paper was taken in (D132): none may lie after its day. The
+     * others name a start the applicant chooses or the end of a validity (申请备案开始日期, 待遇开始时间, 许可证有效期
+     * …) and may lie ahead.
+     */
+    private static final java.util.Set<String> HAPPENED_DATES = java.util.Set.of("birthDate", "insuredDate",
+            "establishedDate", "licenseIssueDate", "drugLicenseIssueDate");
 
     /** {@code Backfill.enteredAt}: yyyy-MM-ddTHH:mm:ss, Beijing time. */
     static final java.time.format.DateTimeFormatter ENTERED =
@@ -75,7 +80,7 @@ final class Backfills {
             LocalDate day = at.toLocalDate();
             for (FieldSpec f : a.item().leafFields().toList()) {
                 String v = a.fields().get(f.key());
-                if (f.type() != FieldType.DATE || v == null || CHOSEN_DATES.contains(f.key())) {
+                if (f.type() != FieldType.DATE || v == null || !HAPPENED_DATES.contains(f.key())) {
                     continue;
                 }
                 InputHygiene.parseDate(v).filter(d -> d.isAfter(day)).ifPresent(d -> problems.add(
