@@ -119,7 +119,10 @@ final class CaseCommand {
                 e.actionLabel(), e.remoteDesk() == null ? e.actorName() : Out.t("case.show.remoteActor",
                         e.actorName(), e.remoteDesk()), e.to().label(),
                 e.reasons().isEmpty() ? "" : Out.t(org.ybdesk.service.CaseService.RECEIVE.equals(e.action())
-                        ? "case.show.confirmedWarnings" : "case.show.reasons", String.join("；", e.reasons())))));
+                        ? "case.show.confirmedWarnings" : "case.show.reasons", String.join("；", e.reasons())))
+                // a due-date move says why (a calendar arrived, an outage: 「因系统停机（…）顺延 N 个工作日…」)
+                + (org.ybdesk.service.CaseService.DUE_CHANGE.equals(e.action()) && e.note() != null
+                        ? Out.t("case.show.dueChange", e.note()) : "")));
         v.messages().forEach(m -> b.out().println(Out.t("case.show.message", m.text())));
         List<String> allowed = v.actions().stream().filter(a -> a.allowed()).map(a -> a.label()).toList();
         if (!allowed.isEmpty()) {

@@ -70,7 +70,7 @@ class OutageCliTest {
         assertThat(as("clerk", "outage", "list").out()).contains("范围：全部业务").contains("登记人：王主任");
 
         Run bf = as("clerk", item16("补录甲", "--backfill", "--occurred-at", "2026-11-10 10:30", "--paper-ref",
-                "纸-001", "--json"));
+                "纸-001", "--decide", "accept", "--json"));
         assertThat(bf.code()).as(bf.toString()).isZero();
         JsonNode v = bf.json();
         assertThat(v.get("receivedAt").asText()).isEqualTo("2026-11-10T10:30:00");
@@ -81,11 +81,19 @@ class OutageCliTest {
         assertThat(as("clerk", "case", "show", no).out()).contains("收件时间：2026-11-10 10:30")
                 .contains("录入时间：2026-11-16 10:00").contains("［补录］纸质件编号：纸-001");
 
+        // a second outage (Thu 11-12, one working day) extends the back-filled case accepted on 11-10
+        Run second = as("admin", "outage", "add", "--from", "2026-11-12 08:00", "--to", "2026-11-13 08:00",
+                "--reason", "网络中断");
+        assertThat(second.code()).as(second.toString()).isZero();
+        assertThat(second.out()).contains("已顺延 1 件在办办件的办结时限：" + no);
+        assertThat(as("clerk", "case", "show", no).out()).contains("因系统停机（网络中断）顺延 1 个工作日");
+
         // outside the outage: the clerk is refused; a 负责人 confirms with --confirm-outside-outage
         Run outside = as("clerk", item16("补录乙", "--backfill", "--occurred-at", "2026-11-05 10:30",
                 "--paper-ref", "纸-002"));
         assertThat(outside.code()).isEqualTo(YbdeskCommand.REFUSED);
         assertThat(outside.err()).contains("不在已登记的停机期间内").contains("2026-11-09 20:00 至 2026-11-12 08:00");
+        assertThat(as("clerk", "outage", "list", "--json").json().size()).isEqualTo(2);
         assertThat(as("clerk", item16("补录乙", "--backfill", "--occurred-at", "2026-11-05 10:30", "--paper-ref",
                 "纸-002", "--confirm-outside-outage")).err()).contains("只有负责人可以确认");
         Run confirmed = as("head", item16("补录乙", "--backfill", "--occurred-at", "2026-11-05 10:30",
