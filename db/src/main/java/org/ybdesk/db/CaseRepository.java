@@ -155,6 +155,14 @@ public final class CaseRepository {
         }
         List<Pause> pauses = dsl.selectFrom(CASE_PAUSE).where(CASE_PAUSE.CASE_ID.eq(c.getId()))
                 .orderBy(CASE_PAUSE.PAUSED_ON).fetch().map(p -> new Pause(p.getPausedOn(), p.getResumedOn()));
+        if (c.getAcceptedOn() != null) {
+            // outages are clock stops too (办结时限顺延, issue 13, D129): never stored per case, so a step's save
+            // finds them in before and after alike and writes nothing for them
+            pauses = new ArrayList<>(pauses);
+            for (var o : Outages.endingAfter(dsl, c.getAcceptedOn().atStartOfDay())) {
+                o.pause().ifPresent(pauses::add);
+            }
+        }
         return new CaseFile(c.getId(), c.getCaseNo(), c.getAgencyCode(), item, c.getCatalogVersion(),
                 CaseState.valueOf(c.getState()), c.getResumeState() == null ? null : CaseState.valueOf(c.getResumeState()),
                 new CaseFile.Applicant(ApplicantKind.valueOf(c.getApplicantKind()), c.getApplicantIdNumber(),
@@ -221,6 +229,16 @@ public final class CaseRepository {
         r.setChannel(c.channel());
         r.setReceivedOn(c.dates().receivedOn());
         r.setFieldsJson(Json.write(c.fields()));
+    }
+
+    /**
+     * Marks a case just inserted as back-filled (补录, issue 13): its real 收件 time, the paper's reference and who
+     * entered it. The entry time stays {@code created_at}.
+     */
+    public void markBackfilled(DSLContext tx, long caseId, OffsetDateTime receivedAt, String paperRef,
+                               String enteredBy) {
+        tx.update(CASE_FILE).set(CASE_FILE.RECEIVED_AT, receivedAt).set(CASE_FILE.BACKFILL_PAPER_REF, paperRef)
+                .set(CASE_FILE.BACKFILL_BY, enteredBy).where(CASE_FILE.ID.eq(caseId)).execute();
     }
 
     /**

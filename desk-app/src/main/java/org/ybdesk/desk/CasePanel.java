@@ -436,6 +436,12 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
         showId.setVisible(mayShowId() && id != null && !id.isBlank());
         List<String> parts = new ArrayList<>();
         parts.add(Texts.t("case.header.received", String.valueOf(s.receivedOn())));
+        if (v.backfill() != null && v.receivedAt() != null && v.enteredAt() != null) {
+            // issue 13: 补录 — the paper's real 收件 time and the entry, both shown
+            java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+            parts.add(Texts.t("case.header.backfill", v.backfill().paperRef(), v.receivedAt().format(hm),
+                    v.enteredAt().format(hm), v.backfill().enteredBy()));
+        }
         if (s.acceptedOn() != null) {
             parts.add(Texts.t("case.header.accepted", String.valueOf(s.acceptedOn())));
         }

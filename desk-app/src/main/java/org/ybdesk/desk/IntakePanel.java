@@ -64,6 +64,7 @@ final class IntakePanel extends JPanel {
     private final Actor actor;
     private final JLabel[] steps = new JLabel[STEP_KEYS.length];
     private final JLabel header = new JLabel(" ");
+    private final IntakeBackfill backfill = new IntakeBackfill();
     private final CardLayout cards = new CardLayout();
     private final JPanel body = new JPanel(cards);
     private final IntakeItemList itemStep;
@@ -170,7 +171,8 @@ final class IntakePanel extends JPanel {
         header.setBorder(BorderFactory.createEmptyBorder(2, 4, 0, 4));
         JPanel p = new JPanel(new BorderLayout(0, 6));
         p.add(strip, BorderLayout.NORTH);
-        p.add(header, BorderLayout.SOUTH);
+        p.add(header, BorderLayout.CENTER);
+        p.add(backfill, BorderLayout.SOUTH); // issue 13: 补录 of an outage's paper work
         return p;
     }
 
@@ -766,9 +768,11 @@ final class IntakePanel extends JPanel {
                 values.put(k, v);
             }
         });
-        // issue 13: the agent (代他人申报) and the 拨付对象 of the applicant step; the scanned e-voucher (已核验 or 待核验)
+        // issue 13: the agent (代他人申报) and the 拨付对象 of the applicant step; the back-fill (补录); the scanned
+        // e-voucher (已核验 or 待核验)
         CaseService.NewCase nc = applicantStep.agent().apply(new CaseService.NewCase(item.no(),
-                applicantStep.applicant(), values, materials.statuses(), null, form.declared(), form.reconciled()));
+                applicantStep.applicant(), values, materials.statuses(), null, form.declared(), form.reconciled())
+                .with(backfill.circumstances()));
         return nc.with(nc.circumstances().withVoucher(applicantStep.voucherUse()));
     }
 
@@ -782,12 +786,20 @@ final class IntakePanel extends JPanel {
     }
 
     private void submit(java.util.function.Function<Boolean, CaseView> work, boolean confirmed) {
+        List<String> typed = backfill.problems(); // 补录's time as typed: told before anything is sent
+        if (!typed.isEmpty()) {
+            setProblems(typed);
+            return;
+        }
         busy = true;
         setDecisionsEnabled(false);
         setProblems(List.of()); // earlier problems are answered by this attempt; its own come back if any
         Background.run(this, () -> work.apply(confirmed), out -> {
             busy = false;
             setDecisionsEnabled(true);
+            if (backfill.active()) {
+                backfill.recorded();
+            }
             showResult(out);
             frame.syncChanged(); // 待上传 and the counts at once; online, the change goes up within a second
         }, e -> {

@@ -230,6 +230,17 @@ public final class MainFrame extends JFrame {
                 InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
         ((JMenuItem) caseMenu.getMenuComponent(2)).setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_P,
                 InputEvent.CTRL_DOWN_MASK));
+        if (session.actor().has(Role.HEAD) || session.actor().has(Role.ADMIN)) {
+            // issue 13: 停机登记 (outages and the extension of time limits) for the 负责人 and the administrator
+            JMenuItem outages = new JMenuItem(Texts.t("menu.outages"));
+            outages.setName("menu.outages");
+            outages.addActionListener(e -> {
+                OutageDialog.open(this, session.desk(), session.actor());
+                refresh();
+            });
+            work.addSeparator();
+            work.add(outages);
+        }
         bar.add(work);
         bar.add(caseMenu);
         // issue 13: look-ups at the counter (定点医药机构 from the list the desk pulls)

@@ -232,6 +232,11 @@ final class Documents {
             field(t("label.phone"), v.applicantPhone());
         }
         field(t("label.receivedOn"), date(v.summary().receivedOn()));
+        if (v.backfill() != null) {
+            // issue 13: paper work of an outage entered afterwards — its real 收件 time, the paper, the entry
+            field(t("label.backfill"), t("value.backfill", v.backfill().paperRef(),
+                    v.receivedAt().format(BACKFILL_TIME), v.enteredAt().format(BACKFILL_TIME)));
+        }
         partiesHead();
     }
 
@@ -254,6 +259,9 @@ final class Documents {
                     p.bank() == null ? "" : p.bank())));
         }
     }
+
+    private static final java.time.format.DateTimeFormatter BACKFILL_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
     private void amounts() {
         if (v.declared() != null) {

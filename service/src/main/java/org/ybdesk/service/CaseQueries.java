@@ -189,10 +189,23 @@ final class CaseQueries {
         }
         LocalDate today = desk.today();
         DSLContext dsl = desk.db().dsl();
-        return dsl.selectFrom(CASE_FILE).where(c).orderBy(CASE_FILE.ID.desc())
+        // latest first by 收件 (the paper's real time for back-filled work) or by entry (the row's order)
+        List<org.jooq.SortField<?>> order = q.sort() == CaseService.ListSort.ENTERED ? List.of(CASE_FILE.ID.desc())
+                : List.of(CASE_FILE.RECEIVED_ON.desc(),
+                        DSL.coalesce(CASE_FILE.RECEIVED_AT, CASE_FILE.CREATED_AT).desc(), CASE_FILE.ID.desc());
+        return dsl.selectFrom(CASE_FILE).where(c).orderBy(order)
                 .limit(q.limit() <= 0 ? 100 : q.limit()).fetch()
                 .map(r -> summary(r, r.getDueOn() == null || CaseState.valueOf(r.getState()).terminal() ? null
                         : deadline(repo.load(dsl, r), today, desk.deadlines())));
+    }
+
+    /** The 收件 time of a case: the paper's real time when back-filled (issue 13), else when it was entered. */
+    static java.time.LocalDateTime receivedAt(CaseFileRecord r) {
+        return local(r.getReceivedAt() != null ? r.getReceivedAt() : r.getCreatedAt());
+    }
+
+    private static java.time.LocalDateTime local(java.time.OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(Desk.ZONE).toLocalDateTime();
     }
 
     /** The case as stored, or a refusal naming the number. */
@@ -245,7 +258,9 @@ final class CaseQueries {
                                 r.value6(), r.value7())),
                 dsl.selectFrom(CASE_NOTE).where(CASE_NOTE.CASE_ID.eq(c.id())).orderBy(CASE_NOTE.ID)
                         .fetch(n -> new NoteView(n.getNoteText(), n.getAuthorName(), n.getAddedAt())), flow,
-                c.catalogVersion(), item, s.holding(), agentView(dsl, c.id()), payeeView(dsl, c.id()));
+                c.catalogVersion(), item, s.holding(), agentView(dsl, c.id()), payeeView(dsl, c.id()),
+                receivedAt(row), local(row.getCreatedAt()), row.getBackfillPaperRef() == null ? null
+                        : new CaseViews.BackfillView(row.getBackfillPaperRef(), row.getBackfillBy()));
     }
 
     /** The case's agent (代办人, issue 13), or null. */

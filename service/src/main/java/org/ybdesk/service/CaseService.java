@@ -77,6 +77,7 @@ public final class CaseService {
     private final RegistryEffects registryEffects;
     private final Filings filings;
     private final Transfers transfers;
+    private final Backfills backfills;
 
     CaseService(Desk desk) {
         this.desk = desk;
@@ -86,6 +87,7 @@ public final class CaseService {
         this.registryEffects = new RegistryEffects(desk);
         this.filings = new Filings(desk);
         this.transfers = new Transfers(desk);
+        this.backfills = new Backfills(desk);
     }
 
     Transfers transfers() {
@@ -231,7 +233,8 @@ public final class CaseService {
     public CaseView intake(NewCase req, IntakeDecision decision, List<String> reasons, String note, Actor actor,
                            boolean warningsConfirmed) {
         AgencyRecord agency = desk.requireAgency();
-        IntakeValidation.Checked checked = intake.check(req, actor, agency.getCode());
+        // issue 13, back-fill (补录): the 收件 day is the occurrence day; outside the outages a 负责人 confirms
+        IntakeValidation.Checked checked = backfills.check(req, intake.check(req, actor, agency.getCode()), actor);
         // issue 13, voucher: the e-voucher's code fits the applicant, its check is VERIFIED or PENDING
         VoucherService.checkIntake(req, checked.application().item().applicantKind());
         List<Command> steps = decision.commands(reasons);
@@ -248,16 +251,18 @@ public final class CaseService {
         String caseNo = desk.db().write(tx -> {
             LocalDate today = desk.today();
             OffsetDateTime now = desk.now();
+            LocalDate stepDay = Backfills.stepDay(req, today); // back-filled work: its steps on the paper's day
             // the decision's steps first on the unnumbered application: a refusal uses no case number
             CaseFile draft = checked.application();
             for (Command cmd : steps) {
-                draft = decide(tx, draft, cmd, actor, today).after();
+                draft = decide(tx, draft, cmd, actor, stepDay).after();
             }
             String no = repo.nextCaseNo(tx, desk.db().numbers(), agency.getCode(), today);
             CaseFile a = checked.application();
             CaseFile c = repo.insert(tx, new CaseFile(null, no, a.agencyCode(), a.item(), a.catalogVersion(), a.state(),
                     null, a.applicant(), a.channel(), a.fields(), a.materials(), a.dates(), a.amounts(), List.of(),
                     List.of(), CaseFile.Promise.NONE, 0), NameIndex.initials(a.applicant().name()), actor.id(), now);
+            Backfills.mark(tx, repo, c.id(), req, actor);
             repo.addEvent(tx, c.id(), new CaseRepository.Event(RECEIVE, null, CaseState.RECEIVED, actor.id(),
                     actor.name(), actor.personId(), now, today, confirmed, confirmed.isEmpty() ? null
                     : Texts.get("case.warnings.confirmed", actor.name(), String.valueOf(confirmed.size())), null));
@@ -265,17 +270,22 @@ public final class CaseService {
             after.putAll(ProxyIntake.record(tx, c, req)); // issue 13, proxy: agent (代办人) and payee (拨付对象)
             // issue 13, voucher: stored before the audit record, which then vouches for it
             VoucherService.attach(tx, no, req.circumstances().voucher(), now, after);
+            Backfills.audit(after, req);
             if (!confirmed.isEmpty()) {
                 after.put("confirmedWarnings", confirmed);
                 after.put("warningsConfirmedBy", actor.name());
             }
             CaseReceived change = new CaseReceived(no, c.agencyCode(), c.item().no(), c.catalogVersion(),
                     c.applicant().kind().name(), c.applicant().idNumber(), c.applicant().name(), RECEIVE, null,
-                    CaseState.RECEIVED.name(), now.toString(), today.toString(), actor.id(), actor.name(), null, null,
-                    actor.personId(), null, c.channel(), null, c.fields(), Changes.materialsOf(c.materials()));
+                    CaseState.RECEIVED.name(), Backfills.occurredAt(req, now), stepDay.toString(), actor.id(),
+                    actor.name(), null, null, actor.personId(), null, c.channel(), Backfills.message(req, actor, now),
+                    c.fields(), Changes.materialsOf(c.materials()));
             desk.audited().record(tx, actor, now, "CASE_" + RECEIVE, "CASE", no, null, after, change);
+            if (!steps.isEmpty()) {
+                c = repo.lock(tx, no).orElseThrow(); // as stored: with the outages among its clock stops (D129)
+            }
             for (int i = 0; i < steps.size(); i++) {
-                c = step(tx, agency, c, steps.get(i), i == steps.size() - 1 ? note : null, actor, today, now);
+                c = step(tx, agency, c, steps.get(i), i == steps.size() - 1 ? note : null, actor, stepDay, now);
             }
             if (!steps.isEmpty()) {
                 route(tx, agency, c, actor, now);
@@ -894,8 +904,35 @@ public final class CaseService {
 
     // ------------------------------------------------------------------------------------------------ reading
 
+    /**
+     * A search of cases. {@code sort}: by 收件 time (the paper's real time for back-filled work, issue 13) or by entry
+     * time, latest first; null is {@link ListSort#RECEIVED}.
+     */
     public record CaseQuery(Integer itemNo, CaseState state, String applicantId, LocalDate receivedFrom,
-                            LocalDate receivedTo, int limit) {
+                            LocalDate receivedTo, int limit, ListSort sort) {
+        public CaseQuery {
+            sort = sort == null ? ListSort.RECEIVED : sort;
+        }
+
+        public CaseQuery(Integer itemNo, CaseState state, String applicantId, LocalDate receivedFrom,
+                         LocalDate receivedTo, int limit) {
+            this(itemNo, state, applicantId, receivedFrom, receivedTo, limit, ListSort.RECEIVED);
+        }
+    }
+
+    /** The order of a case list: by 收件 time (received) or by entry time (entered), latest first (issue 13). */
+    public enum ListSort {
+        RECEIVED, ENTERED;
+
+        /** 「received」/「entered」 (also 收件/录入), or null when {@code text} names neither. */
+        public static ListSort parse(String text) {
+            String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+            return switch (t) {
+                case "received", "收件" -> RECEIVED;
+                case "entered", "录入" -> ENTERED;
+                default -> null;
+            };
+        }
     }
 
     public List<CaseSummary> list(CaseQuery q) {

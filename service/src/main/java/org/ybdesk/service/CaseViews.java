@@ -133,8 +133,14 @@ public final class CaseViews {
                            Role nextRole, List<AttachmentView> attachments, List<NoteView> notes,
                            FlowFacts flow, String catalogVersion,
                            @com.fasterxml.jackson.annotation.JsonIgnore org.ybdesk.core.catalog.ServiceItem item,
-                           HoldingView holding, AgentView agent, PayeeView payee) {
-        /** The whole case without its agent and payee (the shape before issue 13). */
+                           HoldingView holding, AgentView agent, PayeeView payee,
+                           java.time.LocalDateTime receivedAt, java.time.LocalDateTime enteredAt,
+                           @com.fasterxml.jackson.annotation.JsonInclude(
+                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           BackfillView backfill) {
+        /**
+         * The whole case without what issue 13 added: no agent or payee, 收件 and entry time unknown, not back-filled.
+         */
         public CaseView(CaseSummary summary, String agencyCode, String channel, String applicantKind,
                         String applicantId, String applicantPhone, Map<String, String> fields,
                         List<MaterialLine> materials, Money declared, Money reconciled, Money paid,
@@ -143,7 +149,7 @@ public final class CaseViews {
                         String catalogVersion, org.ybdesk.core.catalog.ServiceItem item, HoldingView holding) {
             this(summary, agencyCode, channel, applicantKind, applicantId, applicantPhone, fields, materials, declared,
                     reconciled, paid, events, messages, actions, nextRole, attachments, notes, flow, catalogVersion,
-                    item, holding, null, null);
+                    item, holding, null, null, null, null, null);
         }
 
         /** The whole case without its holding (the shape before issue 12). */
@@ -184,6 +190,13 @@ public final class CaseViews {
             return Texts.get("payee.line", kindLabel, name == null ? "" : name, account == null ? "" : account,
                     bank == null ? "" : bank);
         }
+    }
+
+    /**
+     * Paper work of an outage entered afterwards (补录, issue 13): the paper's reference and who entered it; the
+     * case's {@code receivedAt} is the paper's real 收件 time, {@code enteredAt} the entry.
+     */
+    public record BackfillView(String paperRef, String enteredBy) {
     }
 
     /**

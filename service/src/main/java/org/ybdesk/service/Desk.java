@@ -310,6 +310,11 @@ public final class Desk implements AutoCloseable {
         return new CaseService(this);
     }
 
+    /** Outages (停机) and the extension of time limits they cause (issue 13). */
+    public OutageService outages() {
+        return new OutageService(this);
+    }
+
     public WorkbenchService workbench() {
         return new WorkbenchService(this);
     }

@@ -426,7 +426,7 @@ final class RegistryEffects {
         Map<String, Object> after = unitAudit(u);
         after.put("caseNo", ref);
         desk.audited().record(tx, actor, now, "UNIT_REGISTER", "UNIT", u.getCreditCode(), null, after,
-                RegistryService.unitRegistered(u));
+                RegistryService.unitRegistered(u, Backfills.occurredAt(c), Backfills.of(c)));
         return u;
     }
 
@@ -487,7 +487,7 @@ final class RegistryEffects {
             c.setPersonId(p.getId());
             c.update();
             desk.audited().record(tx, actor, now, "PERSON_REGISTER", "PERSON", p.getIdNumber(), null,
-                    withCase(personAudit(tx, p), ref), RegistryService.personRegistered(tx, p));
+                    withCase(personAudit(tx, p), ref), RegistryService.personRegistered(tx, p, Backfills.occurredAt(c), Backfills.of(c)));
             return;
         }
         Map<String, Object> before = personAudit(tx, p);

@@ -343,17 +343,31 @@ public final class RegistryService {
 
     /** The change a registration sends: the person as {@link #personMap(DSLContext, PersonRecord)} shows them. */
     static PersonRegistered personRegistered(DSLContext tx, PersonRecord r) {
+        return personRegistered(tx, r, null, null);
+    }
+
+    /**
+     * As {@link #personRegistered(DSLContext, PersonRecord)}, caused by back-filled work (补录, issue 13): with when
+     * it really happened and the back-fill (both null for work entered as it happened).
+     */
+    static PersonRegistered personRegistered(DSLContext tx, PersonRecord r, String occurredAt,
+                                             org.ybdesk.protocol.change.Backfill backfill) {
         String unitCreditCode = r.getUnitId() == null ? null : tx.select(UNIT.CREDIT_CODE).from(UNIT)
                 .where(UNIT.ID.eq(r.getUnitId())).fetchOne(UNIT.CREDIT_CODE);
         return new PersonRegistered(r.getIdType(), r.getIdNumber(), r.getName(), r.getGender(),
                 r.getBirthDate() == null ? null : r.getBirthDate().toString(), r.getInsuranceType(), r.getStatus(),
-                r.getUnitId(), r.getPhone(), r.getAccountBalanceFen(), unitCreditCode, null, null);
+                r.getUnitId(), r.getPhone(), r.getAccountBalanceFen(), unitCreditCode, occurredAt, backfill);
     }
 
     /** The change a unit's registration sends: the unit as {@link #unitMap(UnitRecord)} shows it. */
     static UnitRegistered unitRegistered(UnitRecord r) {
+        return unitRegistered(r, null, null);
+    }
+
+    /** As {@link #unitRegistered(UnitRecord)}, caused by back-filled work (补录): with its occurrence and back-fill. */
+    static UnitRegistered unitRegistered(UnitRecord r, String occurredAt, org.ybdesk.protocol.change.Backfill backfill) {
         return new UnitRegistered(r.getCreditCode(), r.getName(), r.getUnitType(), r.getAddress(),
-                r.getLegalRepName(), r.getBankAccount(), r.getStatus(), null, null);
+                r.getLegalRepName(), r.getBankAccount(), r.getStatus(), occurredAt, backfill);
     }
 
     static Map<String, Object> unitMap(UnitRecord r) {

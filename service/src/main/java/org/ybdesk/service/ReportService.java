@@ -297,6 +297,23 @@ public final class ReportService {
     /** Due dates without pauses, by start day, working days and cap: most cases share a few hundred of them. */
     private final Map<DeadlineInput, LocalDate> plainDue = new HashMap<>();
 
+    /** The recorded outages as clock stops (D129), read at the first deadline of a report. */
+    private List<Pause> outageStops;
+
+    private List<Pause> outageStops() {
+        if (outageStops == null) {
+            outageStops = org.ybdesk.db.Outages
+                    .endingAfter(desk.db().dsl(), java.time.LocalDateTime.of(1900, 1, 1, 0, 0))
+                    .stream().flatMap(o -> o.pause().stream()).toList();
+        }
+        return outageStops;
+    }
+
+    /** Whether an outage's days lie after the case's acceptance (then its due date is not the plain one). */
+    private boolean afterAnOutageBegan(Timing t) {
+        return outageStops().stream().anyMatch(p -> p.to().isAfter(t.acceptedOn()));
+    }
+
     /** A case's timing facts, as read for a report. */
     record Timing(long id, int itemNo, CaseState state, LocalDate acceptedOn, LocalDate transferredOutOn,
                   LocalDate closedOn) {
@@ -313,8 +330,13 @@ public final class ReportService {
         }
         DeadlineInput in;
         try {
+            List<Pause> stops = casePauses;
+            if (!outageStops().isEmpty()) {
+                stops = new ArrayList<>(casePauses == null ? List.of() : casePauses);
+                stops.addAll(outageStops);
+            }
             in = org.ybdesk.core.casefile.CaseFile.deadlineInput(desk.catalog().item(t.itemNo()), t.acceptedOn(),
-                    t.transferredOutOn(), casePauses);
+                    t.transferredOutOn(), stops);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -392,7 +414,7 @@ public final class ReportService {
             return today.isAfter(storedDue) ? Punctuality.OPEN_OVERDUE : Punctuality.OPEN;
         }
         LocalDate asOf = concluded ? (t.closedOn() == null ? today : t.closedOn()) : today;
-        if (concluded && (ps == null || ps.isEmpty())) {
+        if (concluded && (ps == null || ps.isEmpty()) && !afterAnOutageBegan(t)) {
             LocalDate due = plainDueDate(t);
             if (due == null) {
                 return Punctuality.UNKNOWN;

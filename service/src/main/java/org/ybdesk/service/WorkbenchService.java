@@ -96,7 +96,9 @@ public final class WorkbenchService {
         CaseService cases = desk.cases();
         var dsl = desk.db().dsl();
         return dsl.selectFrom(CASE_FILE).where(awaitingNotice())
-                .orderBy(CASE_FILE.RECEIVED_ON.asc(), CASE_FILE.ID.asc()).limit(limit).fetch()
+                .orderBy(CASE_FILE.RECEIVED_ON.asc(), // by 收件 time: a back-filled paper by its own (issue 13)
+                        org.jooq.impl.DSL.coalesce(CASE_FILE.RECEIVED_AT, CASE_FILE.CREATED_AT).asc(),
+                        CASE_FILE.ID.asc()).limit(limit).fetch()
                 .map(r -> new CaseViews.NoticeDue(cases.queries().summary(r, null),
                         cases.queries().notice(r, today)));
     }

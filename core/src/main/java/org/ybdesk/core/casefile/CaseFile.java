@@ -240,7 +240,10 @@ public record CaseFile(Long id, String caseNo, String agencyCode, ServiceItem it
             }
         }
         LocalDate base = from;
-        List<Pause> phase = pauses == null ? List.of() : pauses.stream().filter(p -> !p.from().isBefore(base)).toList();
+        // a stop that began before the phase and lasts into it (an outage, D129) counts from the phase's start
+        List<Pause> phase = pauses == null ? List.of() : pauses.stream()
+                .filter(p -> !p.from().isBefore(base) || (p.to() != null && p.to().isAfter(base)))
+                .map(p -> p.from().isBefore(base) ? new Pause(base, p.to()) : p).toList();
         return new DeadlineInput(from, days, phase, tl.capMonths());
     }
 

@@ -98,6 +98,11 @@ final class CaseCommand {
         b.out().println(Out.t("case.show.head", s.caseNo(), String.valueOf(s.itemNo()), s.itemName(), s.stateLabel()));
         b.out().println(Out.t("case.show.applicant", s.applicantName(), v.applicantId(), v.channel(),
                 String.valueOf(s.receivedOn()), s.acceptedOn() == null ? "—" : s.acceptedOn().toString()));
+        if (v.receivedAt() != null) {
+            b.out().println(Out.t("case.show.times", v.receivedAt().format(org.ybdesk.service.OutageService.TIME),
+                    v.enteredAt().format(org.ybdesk.service.OutageService.TIME)) + (v.backfill() == null ? ""
+                    : Out.t("case.show.backfill", v.backfill().paperRef(), v.backfill().enteredBy())));
+        }
         if (s.deadline() != null) {
             b.out().println(Out.t("case.show.deadline", deadline(s.deadline())));
         }
@@ -122,7 +127,10 @@ final class CaseCommand {
                 e.actionLabel(), e.remoteDesk() == null ? e.actorName() : Out.t("case.show.remoteActor",
                         e.actorName(), e.remoteDesk()), e.to().label(),
                 e.reasons().isEmpty() ? "" : Out.t(org.ybdesk.service.CaseService.RECEIVE.equals(e.action())
-                        ? "case.show.confirmedWarnings" : "case.show.reasons", String.join("；", e.reasons())))));
+                        ? "case.show.confirmedWarnings" : "case.show.reasons", String.join("；", e.reasons())))
+                // a due-date move says why (a calendar arrived, an outage: 「因系统停机（…）顺延 N 个工作日…」)
+                + (org.ybdesk.service.CaseService.DUE_CHANGE.equals(e.action()) && e.note() != null
+                        ? Out.t("case.show.dueChange", e.note()) : "")));
         v.messages().forEach(m -> b.out().println(Out.t("case.show.message", m.text())));
         List<String> allowed = v.actions().stream().filter(a -> a.allowed()).map(a -> a.label()).toList();
         if (!allowed.isEmpty()) {
@@ -219,10 +227,58 @@ final class CaseCommand {
         // --agent-authorisation, --pay-to
         @Mixin
         AgentOptions agent;
+        // issue 13, back-fill (补录): paper work of an outage entered with its real 收件 time
+        @Option(names = "--backfill")
+        boolean backfill;
+        @Option(names = "--occurred-at", paramLabel = "YYYY-MM-DD HH:MM")
+        String occurredAt;
+        @Option(names = "--paper-ref", paramLabel = "REF")
+        String paperRef;
+        @Option(names = "--confirm-outside-outage")
+        boolean confirmOutsideOutage;
+
+        /** The back-fill as typed, or none; every problem of the options at once. */
+        private CaseService.Circumstances circumstances() {
+            if (!backfill) {
+                if (occurredAt != null || paperRef != null || confirmOutsideOutage) {
+                    throw new ServiceException(Out.t("case.backfill.without"));
+                }
+                return CaseService.Circumstances.NONE;
+            }
+            List<String> problems = new java.util.ArrayList<>();
+            java.time.LocalDateTime at = org.ybdesk.service.OutageService.parseTime("--occurred-at", occurredAt,
+                    problems);
+            if (paperRef == null || paperRef.isBlank()) {
+                problems.add(Out.t("case.backfill.paperRef"));
+            }
+            if (!problems.isEmpty()) {
+                throw new ServiceException(problems);
+            }
+            return CaseService.Circumstances.NONE.withBackfill(new CaseService.Backfilled(at, paperRef));
+        }
+
+        /** --confirm-outside-outage confirms that warning only, and only for a 负责人 (D131). */
+        private CaseView intakeConfirming(NewCase req, CaseService.IntakeDecision decision,
+                                          org.ybdesk.core.lifecycle.Actor actor) {
+            try {
+                return desk().cases().intake(req, decision, reasons, note, actor, confirmWarnings);
+            } catch (org.ybdesk.service.WarningsToConfirm w) {
+                boolean onlyOutside = w.warnings().stream()
+                        .allMatch(x -> x.startsWith(org.ybdesk.service.OutageService.outsideOutageMark()));
+                if (!confirmOutsideOutage || !onlyOutside) {
+                    throw w;
+                }
+                return desk().cases().intake(req, decision, reasons, note, actor, true);
+            }
+        }
 
         @Override
         Integer execute() {
             var actor = actor();
+            if (confirmOutsideOutage && !actor.has(org.ybdesk.core.lifecycle.Role.HEAD)) {
+                throw new ServiceException(Out.t("case.backfill.confirmNeedsHead"));
+            }
+            CaseService.Circumstances circumstances = circumstances();
             CaseService.IntakeDecision decision = decision(decide);
             Map<Integer, MaterialStatus> m = new LinkedHashMap<>();
             if (allMaterials != null) {
@@ -233,12 +289,12 @@ final class CaseCommand {
             // the application and the decision (受理, 受理并办结, 补正, 不予受理) in one transaction, as the window does
             NewCase nc = agent.apply(new NewCase(item, new Applicant(IdTypes.parse(idType), applicantId,
                     applicantName, phone), fields, m, channel, declared == null ? null : money(declared, "--declared"),
-                    reconciled == null ? null : money(reconciled, "--reconciled")));
+                    reconciled == null ? null : money(reconciled, "--reconciled")).with(circumstances));
             // issue 13, voucher: resolved online (已核验) or 待核验 when the province does not answer
             if (voucher != null) {
                 nc = nc.with(nc.circumstances().withVoucher(VoucherCommand.use(this, voucher, item, applicantId)));
             }
-            CaseView v = desk().cases().intake(nc, decision, reasons, note, actor, confirmWarnings);
+            CaseView v = intakeConfirming(nc, decision, actor);
             output.print(v, () -> {
                 out().println(Out.t("case.created", v.summary().caseNo()));
                 if (decision != CaseService.IntakeDecision.RECEIVE) {
@@ -370,6 +426,8 @@ final class CaseCommand {
         int limit;
         @Option(names = "--agent", paramLabel = "ID_OR_NAME")
         String agent;
+        @Option(names = "--sort", defaultValue = "received", paramLabel = "received|entered")
+        String sort;
         @Mixin
         OutputOptions output;
 
@@ -377,12 +435,16 @@ final class CaseCommand {
         Integer execute() {
             actor();
             CaseState st = state == null ? null : parseState(state);
+            CaseService.ListSort order = CaseService.ListSort.parse(sort);
+            if (order == null) {
+                throw new ServiceException(Out.t("case.list.sort", org.ybdesk.core.validation.InputHygiene.visible(sort)));
+            }
             // issue 13: the cases an agent (代办人) applied for, by the agent's ID or name
             List<CaseSummary> found = agent != null ? desk().search().byAgent(agent, limit).stream()
                     .filter(s -> (item == null || s.itemNo() == item) && (st == null || s.state() == st)
                             && (from == null || !s.receivedOn().isBefore(from))
                             && (to == null || !s.receivedOn().isAfter(to))).toList()
-                    : desk().cases().list(new CaseQuery(item, st, applicant, from, to, limit));
+                    : desk().cases().list(new CaseQuery(item, st, applicant, from, to, limit, order));
             output.list(found, "search.none", s -> printSummary(this, s));
             return 0;
         }
