@@ -106,11 +106,11 @@ class OutageCliTest {
         assertThat(as("clerk", item16("补录丁", "--occurred-at", "2026-11-10 10:30")).err()).contains("--backfill");
 
         // lists: by 收件 time (the paper's) by default, or by entry
-        String second = confirmed.json().get("summary").get("caseNo").asText();
+        String secondNo = confirmed.json().get("summary").get("caseNo").asText();
         JsonNode byReceived = as("clerk", "case", "list", "--json").json();
         assertThat(byReceived.get(0).get("caseNo").asText()).isEqualTo(no);
         JsonNode byEntered = as("clerk", "case", "list", "--sort", "entered", "--json").json();
-        assertThat(byEntered.get(0).get("caseNo").asText()).isEqualTo(second);
+        assertThat(byEntered.get(0).get("caseNo").asText()).isEqualTo(secondNo);
         assertThat(as("clerk", "case", "list", "--sort", "later").err()).contains("排序方式「later」无效");
     }
 }
