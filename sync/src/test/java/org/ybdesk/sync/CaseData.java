@@ -57,6 +57,11 @@ final class CaseData {
 
     /** Takes in an application (state 待受理) for item {@code itemNo} from a person with ID {@code idNumber}. */
     static CaseView create(Desk desk, int itemNo, String name, String idNumber, Actor clerk) {
+        return desk.cases().create(newCase(desk, itemNo, name, idNumber), clerk);
+    }
+
+    /** The application {@link #create} takes in: every field of the item filled, every material on paper. */
+    static NewCase newCase(Desk desk, int itemNo, String name, String idNumber) {
         ServiceItem item = desk.catalog().item(itemNo);
         Map<Integer, MaterialStatus> m = new LinkedHashMap<>();
         item.materials().forEach(x -> m.put(x.no(), MaterialStatus.PAPER));
@@ -67,6 +72,6 @@ final class CaseData {
         Applicant a = item.applicantKind() == ApplicantKind.PERSON
                 ? new Applicant(IdType.RESIDENT_ID, idNumber, name, "13912345678")
                 : new Applicant(null, creditCode(), name, "0451-84660000");
-        return desk.cases().create(new NewCase(itemNo, a, f, m, null, null, null), clerk);
+        return new NewCase(itemNo, a, f, m, null, null, null);
     }
 }

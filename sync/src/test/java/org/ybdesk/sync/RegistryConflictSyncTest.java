@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.ybdesk.db.jooq.Tables.OUTBOX;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,17 +18,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.core.lifecycle.CaseAction;
+import org.ybdesk.core.lifecycle.Command;
 import org.ybdesk.core.lifecycle.Role;
 import org.ybdesk.core.registry.IdType;
 import org.ybdesk.core.registry.InsuranceType;
 import org.ybdesk.db.Outbox;
-import org.ybdesk.protocol.ProtocolJson;
 import org.ybdesk.protocol.RegistryConflict;
 import org.ybdesk.protocol.UploadResult;
 import org.ybdesk.province.ProvinceServer;
 import org.ybdesk.province.store.Desks;
 import org.ybdesk.province.store.ProvinceDb;
 import org.ybdesk.province.store.ReferenceStore;
+import org.ybdesk.service.CaseService;
 import org.ybdesk.service.Desk;
 import org.ybdesk.service.Mode;
 import org.ybdesk.service.RegistryService.PersonInput;
@@ -38,9 +40,9 @@ import org.ybdesk.service.SyncStore;
 
 /**
  * Issue 13 on the desk side, against the real province in this JVM (a random port, the sync tests' PostgreSQL): a
- * registry conflict reaches both agencies' desks as a task with both occurrence times, and a back-filled filing the
- * province answers "not yet" (its registration arrives in the same batch after it) stays pending and goes at the
- * next round instead of becoming a 退回任务.
+ * registry conflict reaches both agencies' desks as a task with both occurrence times, and work back-filled after an
+ * outage and entered out of order is judged by when it happened: a filing the province answers "not yet" stays
+ * pending and goes at the next round instead of becoming a 退回任务.
  */
 class RegistryConflictSyncTest {
     private static final AtomicInteger DBS = new AtomicInteger();
@@ -171,40 +173,75 @@ class RegistryConflictSyncTest {
         assertThat(new SyncStore(a).counts().openTasks()).isZero();
     }
 
+    /**
+     * The issue's story through the real intake: 道里 was down from 2 to 6 November and took paper; on the 16th a
+     * clerk back-fills (补录) a filing (paper of 3 November 11:00) and then the registration it depends on (paper of
+     * 3 November 09:00) — out of order. Meanwhile 南岗 registered the same person live on the 16th and reached the
+     * province first. The province judges by occurrence: 道里's registration, which happened first, holds the registry
+     * (both agencies get the conflict with both times), and the filing waits one round ("not yet": the registry held
+     * 南岗's later registration when it arrived) and is accepted the next, with its paper's time.
+     */
     @Test
-    void aBackfilledFilingAnsweredNotYetStaysPendingAndGoesOnceItsRegistrationHasArrived() throws Exception {
+    void backFilledWorkEnteredOutOfOrderIsJudgedByWhenItHappened() throws Exception {
         startProvince();
-        SyncConfig cfg = register("230102001", "230102", "道里区医保中心");
-        Desk d = DeskFixture.open(dir.resolve("daoli"), Mode.PRODUCTION, cfg.windowNo());
-        open.add(d);
-        Actor clerk = DeskFixture.clerk(d);
-        String id = DeskFixture.residentId("19820101");
-        // entered out of order after an outage: the filing (paper of 3 November 11:00) before the registration it
-        // depends on (paper of 3 November 09:00); the back-fill details are written into the outbox rows as the
-        // outage part's intake will write them
-        String caseNo = CaseData.create(d, 13, "王五", id, clerk).summary().caseNo();
-        registerPerson(d, clerk, id, "王五");
-        backfill(d, "CASE", caseNo, "2026-11-03T11:00+08:00", "纸-11");
-        backfill(d, "PERSON", id, "2026-11-03T09:00+08:00", "纸-10");
+        SyncConfig cfgA = register("230102001", "230102", "道里区医保中心");
+        SyncConfig cfgB = register("230103001", "230103", "南岗区医保中心");
+        Desk a = DeskFixture.open(dir.resolve("daoli"), Mode.PRODUCTION, cfgA.windowNo());
+        open.add(a);
+        Desk b = nangang(DeskFixture.CLOCK, cfgB.windowNo());
+        String id = DeskFixture.residentId("19820315");
+        registerPerson(b, b.users().login("clerk", "passclerk1"), id, "赵六");
+        assertThat(engine(b, cfgB).syncNow().get(60, TimeUnit.SECONDS).ok()).isTrue();
 
-        SyncEngine e = engine(d, cfg);
-        SyncReport first = e.syncNow().get(60, TimeUnit.SECONDS);
-        SyncStore store = new SyncStore(d);
-        long caseSeq = seqOf(d, "CASE", caseNo);
-        assertThat(first.refused()).isZero();
-        assertThat(first.upload().rejected()).isEqualTo(1);
-        assertThat(status(d, caseSeq)).isEqualTo(Outbox.PENDING);
-        assertThat(d.db().dsl().select(OUTBOX.LAST_ERROR).from(OUTBOX).where(OUTBOX.SEQ.eq(caseSeq))
-                .fetchOne(OUTBOX.LAST_ERROR)).contains("尚未到达");
-        assertThat(status(d, seqOf(d, "PERSON", id))).isEqualTo(Outbox.ACKED);
+        Actor adminA = a.users().login("admin", "passadmin1");
+        Actor clerk = DeskFixture.clerk(a);
+        a.outages().add("2026-11-02 08:00", "2026-11-06 08:00", null, "系统切换", "哈医保〔2026〕1号", adminA);
+        String filing = a.cases().intake(backfilled(a, 13, id, "赵六", Map.of(), "2026-11-03 11:00", "纸-11"),
+                CaseService.IntakeDecision.ACCEPT, List.of(), null, clerk, false).summary().caseNo();
+        String registration = a.cases().intake(backfilled(a, 2, id, "赵六",
+                        Map.of("personCategory", "在职职工", "changeType", "增加"), "2026-11-03 09:00", "纸-10"),
+                CaseService.IntakeDecision.ACCEPT, List.of(), null, clerk, false).summary().caseNo();
+        a.cases().act(registration, Command.of(CaseAction.REVIEW), null, clerk);
+        a.cases().act(registration, Command.of(CaseAction.CLOSE), null, clerk);
 
-        SyncReport second = e.syncNow().get(60, TimeUnit.SECONDS);
+        SyncEngine ea = engine(a, cfgA);
+        SyncReport first = ea.syncNow().get(60, TimeUnit.SECONDS);
+        long filingSeq = seqOf(a, "CASE", filing);
+        assertThat(first.refused()).as("nothing refused for good").isZero();
+        assertThat(status(a, filingSeq)).as("the filing waits").isEqualTo(Outbox.PENDING);
+        assertThat(a.db().dsl().select(OUTBOX.LAST_ERROR).from(OUTBOX).where(OUTBOX.SEQ.eq(filingSeq))
+                .fetchOne(OUTBOX.LAST_ERROR)).contains("暂缓");
+        assertThat(status(a, seqOf(a, "PERSON", id))).isEqualTo(Outbox.ACKED);
+        assertThat(db.dsl().fetchValue("select agency_code || ' ' || cast(occurred_at as varchar) from "
+                + "registry_person where id_number = '" + id + "'"))
+                .as("the registration that happened first holds the registry")
+                .isEqualTo("230102001 2026-11-03 09:00:00");
+
+        SyncReport second = ea.syncNow().get(60, TimeUnit.SECONDS);
         assertThat(second.ok()).isTrue();
-        assertThat(status(d, caseSeq)).isEqualTo(Outbox.ACKED);
-        assertThat(store.counts().openTasks()).as("never a 退回任务").isZero();
-        assertThat(store.quarantined()).isEmpty();
+        assertThat(status(a, filingSeq)).isEqualTo(Outbox.ACKED);
+        assertThat(new SyncStore(a).quarantined()).isEmpty();
         assertThat(db.dsl().fetchValue("select cast(occurred_at as varchar) from province_case where case_no = '"
-                + caseNo + "'")).isEqualTo("2026-11-03 11:00:00");
+                + filing + "'")).isEqualTo("2026-11-03 11:00:00");
+        assertThat(new SyncStore(a).conflicts(true, adminA)).singleElement().satisfies(c -> {
+            assertThat(c.holderHere()).isTrue();
+            assertThat(SyncStore.describe(c)).contains("2026-11-03 09:00:00", "纸-10", "南岗区医保中心");
+        });
+        assertThat(engine(b, cfgB).syncNow().get(60, TimeUnit.SECONDS).ok()).isTrue();
+        assertThat(new SyncStore(b).conflicts(true, b.users().login("admin", "passadmin1"))).singleElement()
+                .satisfies(c -> assertThat(c.holderHere()).isFalse());
+        assertThat(a.verifyAudit().ok()).isTrue();
+    }
+
+    /** An application as a clerk back-fills it after an outage: its paper's real time and reference. */
+    private static CaseService.NewCase backfilled(Desk d, int item, String id, String name, Map<String, String> given,
+                                                  String occurredAt, String paperRef) {
+        CaseService.NewCase req = CaseData.newCase(d, item, name, id);
+        Map<String, String> fields = new java.util.LinkedHashMap<>(req.fields());
+        fields.putAll(given);
+        return new CaseService.NewCase(item, req.applicant(), fields, req.materials(), null, null, null)
+                .with(CaseService.Circumstances.NONE.withBackfill(new CaseService.Backfilled(
+                        java.time.LocalDateTime.parse(occurredAt, org.ybdesk.service.OutageService.TIME), paperRef)));
     }
 
     private static long seqOf(Desk d, String type, String entity) {
@@ -214,18 +251,5 @@ class RegistryConflictSyncTest {
 
     private static String status(Desk d, long seq) {
         return d.db().dsl().select(OUTBOX.STATUS).from(OUTBOX).where(OUTBOX.SEQ.eq(seq)).fetchOne(OUTBOX.STATUS);
-    }
-
-    /** The first outbox message of {@code entity} as back-filled: its occurrence time and the paper's reference. */
-    private static void backfill(Desk d, String type, String entity, String occurredAt, String paperRef)
-            throws Exception {
-        long seq = seqOf(d, type, entity);
-        String json = d.db().dsl().select(OUTBOX.PAYLOAD_JSON).from(OUTBOX).where(OUTBOX.SEQ.eq(seq))
-                .fetchOne(OUTBOX.PAYLOAD_JSON);
-        ObjectNode in = (ObjectNode) ProtocolJson.mapper().readTree(json);
-        in.put("occurredAt", occurredAt);
-        in.putObject("backfill").put("paperRef", paperRef).put("enteredAt", "2026-11-16T10:00:00")
-                .put("enteredBy", "clerk");
-        d.db().dsl().update(OUTBOX).set(OUTBOX.PAYLOAD_JSON, in.toString()).where(OUTBOX.SEQ.eq(seq)).execute();
     }
 }

@@ -82,10 +82,10 @@ class OutageCliTest {
                 .contains("录入时间：2026-11-16 10:00").contains("［补录］纸质件编号：纸-001");
 
         // a second outage (Thu 11-12, one working day) extends the back-filled case accepted on 11-10
-        Run second = as("admin", "outage", "add", "--from", "2026-11-12 08:00", "--to", "2026-11-13 08:00",
+        Run another = as("admin", "outage", "add", "--from", "2026-11-12 08:00", "--to", "2026-11-13 08:00",
                 "--reason", "网络中断");
-        assertThat(second.code()).as(second.toString()).isZero();
-        assertThat(second.out()).contains("已顺延 1 件在办办件的办结时限：" + no);
+        assertThat(another.code()).as(another.toString()).isZero();
+        assertThat(another.out()).contains("已顺延 1 件在办办件的办结时限：" + no);
         assertThat(as("clerk", "case", "show", no).out()).contains("因系统停机（网络中断）顺延 1 个工作日");
 
         // outside the outage: the clerk is refused; a 负责人 confirms with --confirm-outside-outage

@@ -439,7 +439,9 @@ public final class Uploads {
      * before the day the case occurred. No registration at all: a back-filled case waits for it ({@code
      * NOT_YET_INSURED}, not kept, judged again when sent again — the paper registration may still be on its way);
      * live work is refused {@code NOT_INSURED} as before. A registration that occurred after the case's day:
-     * {@code NOT_INSURED} naming both days. Null when the applicant was insured then.
+     * {@code NOT_INSURED} naming both days for live work; a back-filled case waits ({@code NOT_YET_INSURED}), since
+     * a paper registration that occurred earlier may still arrive and take the registry over (D134). Null when the
+     * applicant was insured then.
      */
     private static Refusal insuredAt(DSLContext tx, String applicant, LocalDateTime occurred, boolean backfill,
                                      String itemName) {
@@ -457,6 +459,12 @@ public final class Uploads {
         java.time.LocalDate regDay = Optional.ofNullable(reg.get(REGISTRY_PERSON.OCCURRED_AT))
                 .map(LocalDateTime::toLocalDate).orElse(reg.get(REGISTRY_PERSON.REGISTERED_ON));
         if (regDay.isAfter(occurred.toLocalDate())) {
+            if (backfill) {
+                // the registry may hold a later registration while the paper one that occurred first is still on
+                // its way (back-filled later, or at another agency): it would take the registry over (D134)
+                return new Refusal(Refusal.NOT_YET_INSURED, Texts.get("wait.insuredLater", id, itemName,
+                        occurred.toLocalDate().toString(), regDay.toString()));
+            }
             return new Refusal(Refusal.NOT_INSURED, Texts.get("refuse.notInsuredThen", id, itemName,
                     occurred.toLocalDate().toString(), regDay.toString()));
         }
