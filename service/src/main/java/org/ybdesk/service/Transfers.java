@@ -34,8 +34,6 @@ import org.ybdesk.db.jooq.tables.records.PersonRecord;
  * audited (before → after) in the step's transaction.
  */
 final class Transfers {
-    /** 个人账户余额处理 options of the catalog (item 10). */
-    static final String REFUND = "退还至本人银行卡";
 
     private final Desk desk;
 
@@ -162,7 +160,10 @@ final class Transfers {
         r.setBalanceFen(balance);
         r.setForm8On(today);
         r.setPeriodFrom(p.getCreatedAt().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate());
-        boolean refund = REFUND.equals(c.fields().getOrDefault("accountDisposal", "").trim());
+        // 个人账户余额处理: the catalog's second option is 退还至本人银行卡
+        java.util.List<String> disposals = c.item().field("accountDisposal").map(f -> f.options()).orElse(List.of());
+        boolean refund = disposals.size() > 1
+                && disposals.get(1).equals(c.fields().getOrDefault("accountDisposal", "").trim());
         r.setDisposal(refund ? "REFUND" : "TRANSFER");
         if (refund) {
             r.setBankName(c.fields().get("bankName"));

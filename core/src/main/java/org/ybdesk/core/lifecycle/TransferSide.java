@@ -27,10 +27,9 @@ public enum TransferSide {
             return BOTH;
         }
         String v = fields.getOrDefault(FIELD, "").trim();
-        return switch (v) {
-            case "转出" -> OUT;
-            case "转入" -> IN;
-            default -> BOTH;
-        };
+        // the catalog's options of 办理方向, in its order: 转出, 转入
+        java.util.List<String> options = item.field(FIELD).map(f -> f.options()).orElse(java.util.List.of());
+        int i = options.indexOf(v);
+        return i == 0 ? OUT : i == 1 ? IN : BOTH;
     }
 }

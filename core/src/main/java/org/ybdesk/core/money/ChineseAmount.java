@@ -5,9 +5,13 @@ package org.ybdesk.core.money;
  * 100.07 → 壹佰元零柒分, 0 → 零元整. Non-negative amounts below one trillion yuan.
  */
 public final class ChineseAmount {
-    private static final String DIGITS = "零壹贰叁肆伍陆柒捌玖";
-    private static final String[] SMALL = {"", "拾", "佰", "仟"};
-    private static final String[] LARGE = {"", "万", "亿"};
+    private static final org.ybdesk.core.i18n.Messages N = org.ybdesk.core.i18n.Messages.bundle(
+            "org.ybdesk.core.money.numerals");
+    private static final String DIGITS = N.get("digits");
+    private static final String[] SMALL = {"", N.get("ten"), N.get("hundred"), N.get("thousand")};
+    private static final String[] LARGE = {"", N.get("tenThousand"), N.get("hundredMillion")};
+    private static final char YUAN = '元';
+    private static final char WHOLE = '整';
 
     private ChineseAmount() {
     }
@@ -25,7 +29,7 @@ public final class ChineseAmount {
             sb.append(integer(yuan)).append('元');
         }
         if (jiao == 0 && f == 0) {
-            return (sb.length() == 0 ? "零元" : sb.toString()) + "整";
+            return (sb.length() == 0 ? DIGITS.charAt(0) + String.valueOf(YUAN) : sb.toString()) + WHOLE;
         }
         if (jiao > 0) {
             sb.append(DIGITS.charAt(jiao)).append('角');
@@ -53,7 +57,7 @@ public final class ChineseAmount {
             if (part > 0) {
                 String s = four(part);
                 g.append(s).append(LARGE[group]);
-                if (zero && result.length() > 0 && !result.toString().startsWith("零")) {
+                if (zero && result.length() > 0 && result.charAt(0) != DIGITS.charAt(0)) {
                     g.append('零');
                 }
                 zero = part < 1000;
@@ -65,7 +69,7 @@ public final class ChineseAmount {
         }
         out.append(result);
         String s = out.toString();
-        return s.startsWith("零") ? s.substring(1) : s;
+        return s.charAt(0) == DIGITS.charAt(0) ? s.substring(1) : s;
     }
 
     private static String four(int part) {
