@@ -212,7 +212,7 @@ class RegistryConflictSyncTest {
         assertThat(a.db().dsl().select(OUTBOX.LAST_ERROR).from(OUTBOX).where(OUTBOX.SEQ.eq(filingSeq))
                 .fetchOne(OUTBOX.LAST_ERROR)).contains("暂缓");
         assertThat(status(a, seqOf(a, "PERSON", id))).isEqualTo(Outbox.ACKED);
-        assertThat(db.dsl().fetchValue("select agency_code || ' ' || cast(occurred_at as varchar) from "
+        assertThat(db.dsl().fetchValue("select insured_agency_code || ' ' || cast(occurred_at as varchar) from "
                 + "registry_person where id_number = '" + id + "'"))
                 .as("the registration that happened first holds the registry")
                 .isEqualTo("230102001 2026-11-03 09:00:00");
