@@ -176,12 +176,14 @@ class OccurrenceOrderTest {
         assertThat(f.db.dsl().fetchValue("select cast(occurred_at as varchar) from province_case where case_no = '"
                 + filing + "'")).isEqualTo("2026-11-03 11:00:00");
 
-        // a back-filled filing that occurred BEFORE the registration did: the person was not insured then (final)
+        // a back-filled filing that occurred BEFORE the registration the registry holds: it waits (D136) — a paper
+        // registration that occurred earlier still may come and take the registry over (D134); the desk's third
+        // wait quarantines it for a person to look
         String early = ServerFixture.caseNo("230106001", day, d.desk.windowNo(), 2);
         UploadResult r = d.upload(d.envelope("4101", receipt(d, early, 13, id, "2026-11-02T16:00+08:00", "纸-2")))
                 .results().get(0);
-        assertThat(r.infcode()).isEqualTo(UploadResult.REFUSED);
-        assertThat(r.errCode()).isEqualTo("NOT_INSURED");
+        assertThat(r.infcode()).isEqualTo(UploadResult.WAIT);
+        assertThat(r.errCode()).isEqualTo(UploadResult.NOT_YET_INSURED);
         assertThat(r.errMsg()).contains("2026-11-02", "2026-11-03");
         // live work for a person the province does not know is refused as before (D58), not kept waiting
         String live = ServerFixture.caseNo("230106001", day, d.desk.windowNo(), 3);
