@@ -155,12 +155,27 @@ public final class CaseRepository {
         }
         List<Pause> pauses = dsl.selectFrom(CASE_PAUSE).where(CASE_PAUSE.CASE_ID.eq(c.getId()))
                 .orderBy(CASE_PAUSE.PAUSED_ON).fetch().map(p -> new Pause(p.getPausedOn(), p.getResumedOn()));
-        if (c.getAcceptedOn() != null) {
-            // outages are clock stops too (办结时限顺延, issue 13, D129): never stored per case, so a step's save
+        java.time.LocalDate clockFrom = c.getAcceptedOn() != null ? c.getAcceptedOn() : c.getReceivedOn();
+        if (clockFrom != null) {
+            // outages are clock stops too (also before 受理: intake's own 受理 step computes the first due date
+            // from this file) (办结时限顺延, issue 13, D129): never stored per case, so a step's save
             // finds them in before and after alike and writes nothing for them
             pauses = new ArrayList<>(pauses);
-            for (var o : Outages.endingAfter(dsl, c.getAcceptedOn().atStartOfDay())) {
-                o.pause().ifPresent(pauses::add);
+            // outages that touch (one ends the day the next begins) are one stop: two stops sharing a day would
+            // count that day twice
+            Pause last = null;
+            for (var o : Outages.endingAfter(dsl, clockFrom.atStartOfDay())) {
+                Pause p = o.pause().orElse(null);
+                if (p == null) {
+                    continue;
+                }
+                if (last != null && !p.from().isAfter(last.to())) {
+                    pauses.remove(last);
+                    p = new Pause(last.from(), p.to().isAfter(last.to()) ? p.to()
+                            : last.to());
+                }
+                pauses.add(p);
+                last = p;
             }
         }
         return new CaseFile(c.getId(), c.getCaseNo(), c.getAgencyCode(), item, c.getCatalogVersion(),

@@ -28,8 +28,8 @@ import org.ybdesk.service.PayeeKind;
  */
 final class IntakeAgent extends JPanel {
     /** The relationships and authorisation materials the service accepts (ProxyIntake, D140). */
-    static final List<String> RELATIONS = List.of("子女", "配偶", "父母", "其他亲属", "委托代理人", "监护人");
-    static final List<String> AUTHORISATIONS = List.of("委托书", "监护关系证明");
+    static final List<String> RELATIONS = org.ybdesk.service.AgentVocabulary.relations();
+    static final List<String> AUTHORISATIONS = org.ybdesk.service.AgentVocabulary.authorisations();
 
     private final JCheckBox enabled = new JCheckBox(Texts.t("intake.agent.enabled"));
     private final JComboBox<String> idType;

@@ -376,7 +376,7 @@ public final class ProvinceServerMain implements Runnable {
         }
     }
 
-    @Command(name = "voucher", mixinStandardHelpOptions = true, description = "E-vouchers (医保电子凭证) the desks resolve.",
+    @Command(name = "voucher", mixinStandardHelpOptions = true, description = "E-vouchers the desks resolve (load the voucher table).",
             subcommands = {VoucherLoad.class})
     static final class VoucherCmd implements Runnable {
         @CommandLine.Spec

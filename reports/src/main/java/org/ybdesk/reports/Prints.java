@@ -175,7 +175,7 @@ public final class Prints {
             v.putIfAbsent(FormKeys.AGENT_NAME, a.name());
             v.putIfAbsent(FormKeys.AGENT_ID_NUMBER, a.idNumber());
             v.putIfAbsent(FormKeys.AGENT_PHONE, a.phone());
-            boolean guardian = "监护关系证明".equals(a.authorisation());
+            boolean guardian = org.ybdesk.service.AgentVocabulary.guardianship().equals(a.authorisation());
             v.putIfAbsent(FormKeys.AGENT_SIGNER, ReportTexts.get(guardian ? "table.signer.guardian"
                     : "table.signer.agent", a.name(), a.relation()));
         }

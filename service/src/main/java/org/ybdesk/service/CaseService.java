@@ -928,9 +928,10 @@ public final class CaseService {
         public static ListSort parse(String text) {
             String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
             return switch (t) {
-                case "received", "收件" -> RECEIVED;
-                case "entered", "录入" -> ENTERED;
-                default -> null;
+                case "received" -> RECEIVED;
+                case "entered" -> ENTERED;
+                default -> t.equals(Texts.get("vocab.sort.received")) ? RECEIVED
+                        : t.equals(Texts.get("vocab.sort.entered")) ? ENTERED : null;
             };
         }
     }

@@ -36,7 +36,7 @@ public final class OutageService {
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
             .withResolverStyle(ResolverStyle.STRICT);
     /** Scope recorded when none is given. */
-    public static final String DEFAULT_SCOPE = "全部业务";
+    public static final String DEFAULT_SCOPE = Texts.get("vocab.outage.defaultScope");
     /** An outage may be announced ahead: its start at most this many days after now (D128). */
     public static final int MAX_DAYS_AHEAD = 30;
     /** Longest outage accepted (D128): a year; anything longer is a typing mistake. */

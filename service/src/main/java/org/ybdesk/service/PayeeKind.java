@@ -1,5 +1,6 @@
 package org.ybdesk.service;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,11 +30,11 @@ public enum PayeeKind {
                 return Optional.of(k);
             }
         }
-        return switch (t) {
-            case "个人", "本人" -> Optional.of(INSURED);
-            case "单位" -> Optional.of(UNIT);
-            case "继承人" -> Optional.of(HEIR);
-            default -> Optional.empty();
-        };
+        for (PayeeKind k : List.of(INSURED, UNIT, HEIR)) {
+            if (java.util.Arrays.asList(Texts.get("vocab.payee." + k.name()).split("\\|")).contains(t)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -29,14 +29,16 @@ import org.ybdesk.service.CaseService.NewCase;
  */
 final class ProxyIntake {
     /** The relationships an agent may have to the applicant (D140). */
-    static final List<String> RELATIONS = List.of("配偶", "子女", "父母", "其他亲属", "委托代理人", "监护人");
+    static final List<String> RELATIONS = AgentVocabulary.relations();
     /** 委托书: an adult's written authorisation. */
-    static final String POWER_OF_ATTORNEY = "委托书";
+    static final String POWER_OF_ATTORNEY = AgentVocabulary.powerOfAttorney();
     /** 监护关系证明: proof of guardianship (a minor, or an adult under guardianship). */
-    static final String GUARDIANSHIP = "监护关系证明";
-    static final List<String> AUTHORISATIONS = List.of(POWER_OF_ATTORNEY, GUARDIANSHIP);
+    static final String GUARDIANSHIP = AgentVocabulary.guardianship();
+    static final List<String> AUTHORISATIONS = AgentVocabulary.authorisations();
     /** Relations that may act for a minor with 监护关系证明. */
-    static final List<String> GUARDIAN_RELATIONS = List.of("监护人", "父母");
+    static final List<String> GUARDIAN_RELATIONS = List.of(Texts.get("vocab.guardianRelations").split("\\|"));
+    private static final String DEATH = Texts.get("vocab.death");
+    private static final String SELF = Texts.get("vocab.self");
 
     private ProxyIntake() {
     }
@@ -166,7 +168,7 @@ final class ProxyIntake {
         if (item.leafFields().anyMatch(f -> f.key().equals("payeeName"))) {
             String reason = value(fields, "withdrawalReason");
             String rel = value(fields, "payeeRelationship");
-            if ("死亡".equals(reason) && "本人".equals(rel)) {
+            if (DEATH.equals(reason) && SELF.equals(rel)) {
                 problems.add(Texts.get("payee.heir.self"));
             }
         }
@@ -204,10 +206,10 @@ final class ProxyIntake {
         if (item.leafFields().anyMatch(x -> x.key().equals("payeeName"))) {
             String rel = value(f, "payeeRelationship");
             String name = value(f, "payeeName");
-            if (name == null || "本人".equals(rel)) {
+            if (name == null || SELF.equals(rel)) {
                 return new PayeeRow(PayeeKind.INSURED.name(), insured, c.applicant().idNumber(), account, bank);
             }
-            PayeeKind k = "死亡".equals(value(f, "withdrawalReason")) ? PayeeKind.HEIR : PayeeKind.AGENT;
+            PayeeKind k = DEATH.equals(value(f, "withdrawalReason")) ? PayeeKind.HEIR : PayeeKind.AGENT;
             return new PayeeRow(k.name(), name, value(f, "payeeIdNumber"), account, bank);
         }
         String holder = value(f, "bankAccountName");

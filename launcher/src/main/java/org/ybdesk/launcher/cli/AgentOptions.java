@@ -20,11 +20,11 @@ final class AgentOptions {
     String name;
     @Option(names = "--agent-phone", paramLabel = "PHONE")
     String phone;
-    @Option(names = "--agent-relation", paramLabel = "配偶|子女|父母|其他亲属|委托代理人|监护人")
+    @Option(names = "--agent-relation", paramLabel = "RELATION")
     String relation;
-    @Option(names = "--agent-authorisation", paramLabel = "委托书|监护关系证明")
+    @Option(names = "--agent-authorisation", paramLabel = "MATERIAL")
     String authorisation;
-    @Option(names = "--pay-to", paramLabel = "单位|个人")
+    @Option(names = "--pay-to", paramLabel = "PAYEE")
     String payTo;
 
     /** The application with the agent (when any --agent-* option is given) and the chosen 拨付对象. */

@@ -32,7 +32,7 @@ class OutageCliTest {
     private String[] item16(String name, String... extra) {
         List<String> a = new ArrayList<>(List.of("case", "create", "--item", "16", "--applicant-id",
                 residentId("19800101"), "--applicant-name", name, "--phone", "13812345678", "--field", "age=46",
-                "--field", "insuranceType=职工基本医疗保险", "--field", "insuredPlace=哈尔滨市",
+                "--field", "insuranceType=职工基本医疗保险", "--field", "insuredPlace=230100",
                 "--field", "diseaseName=高血压", "--field", "benefitStartDate=2026-11-01", "--all-materials", "paper"));
         a.addAll(Arrays.asList(extra));
         return a.toArray(String[]::new);
