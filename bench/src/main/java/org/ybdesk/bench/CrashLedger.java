@@ -53,7 +53,7 @@ final class CrashLedger {
     }
 
     private static final Pattern LINE = Pattern.compile(
-            "^(?:([SME])|R (\\d+)|C (\\d{22}) (\\S+) (\\d+)|A (\\d{22}) (\\d+)) #$");
+            "^(?:([SME])|R (\\d+)|C (\\d{22}(?:\\d{2})?) (\\S+) (\\d+)|A (\\d{22}(?:\\d{2})?) (\\d+)) #$");
 
     /** Parses one stdout line of the harness; null for a line the kill cut short (no trailing {@code #}) or noise. */
     static Line parse(String text) {

@@ -17,6 +17,10 @@ class CrashLedgerTest {
         assertThat(CrashLedger.parse("C " + N1 + " 230102198001011234 4 #"))
                 .isEqualTo(new CrashLedger.Line('C', N1, "230102198001011234", 4));
         assertThat(CrashLedger.parse("A " + N1 + " 5 #")).isEqualTo(new CrashLedger.Line('A', N1, null, 5));
+        // the case numbers since issue 12 carry the window (agency + day + 2-digit window + 5-digit sequence)
+        String withWindow = "230102001" + "20261102" + "01" + "13561";
+        assertThat(CrashLedger.parse("A " + withWindow + " 27127 #"))
+                .isEqualTo(new CrashLedger.Line('A', withWindow, null, 27127));
         assertThat(CrashLedger.parse("R 1953 #").kind()).isEqualTo('R');
         assertThat(CrashLedger.parse("M #").kind()).isEqualTo('M');
         assertThat(CrashLedger.parse("C " + N1 + " 230102198001011234 4")).isNull();
