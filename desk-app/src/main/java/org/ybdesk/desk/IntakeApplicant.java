@@ -155,6 +155,7 @@ final class IntakeApplicant extends JPanel {
         g.gridx = 1;
         g.gridy = 5;
         inputs.add(voucherLabel, g);
+        g.gridx = 0;
         g.gridy = 6;
         g.gridwidth = 2;
         inputs.add(agent, g);
@@ -163,7 +164,7 @@ final class IntakeApplicant extends JPanel {
         g.gridy = 7;
         g.weighty = 1;
         inputs.add(new JLabel(" "), g);
-        inputs.setPreferredSize(new Dimension(470, 470));
+        inputs.setPreferredSize(new Dimension(470, inputs.getPreferredSize().height));
         help.setName("intake.applicantHelp");
         help.setForeground(Color.GRAY);
         g.gridy = 8;
