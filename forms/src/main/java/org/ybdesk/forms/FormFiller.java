@@ -55,6 +55,11 @@ public final class FormFiller {
         Map<String, String> out = new LinkedHashMap<>(given == null ? Map.of() : given);
         form.presetsFor(item.no()).forEach(out::putIfAbsent);
         out.putIfAbsent(FormKeys.ITEM_NAME, item.name());
+        String household = out.get("householdAddress");
+        if (household != null && !household.isBlank() && form.keys().contains(AddressParts.REST)) {
+            // 表3 prints the address in the appendix's sub-cells 省 | 市 | 区 | 县(市) | 乡镇(街道) 村(社区) (D159)
+            AddressParts.split(household).forEach(out::putIfAbsent);
+        }
         String id = out.get("idNumber");
         if (id != null && !id.isBlank()) {
             // the number was judged at intake on the desk's day; reading its facts for a form does not judge it again
@@ -156,8 +161,10 @@ public final class FormFiller {
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String v = values.get(m.group(1));
-            m.appendReplacement(sb, Matcher.quoteReplacement(
-                    v == null || v.isBlank() ? TEXT.get("fill.blank") : v.trim()));
+            // a blank as long as what is written there: 表11's ID number takes 18 hand-written digits (D159)
+            String blank = TEXT.has("fill.blank." + m.group(1)) ? TEXT.get("fill.blank." + m.group(1))
+                    : TEXT.get("fill.blank");
+            m.appendReplacement(sb, Matcher.quoteReplacement(v == null || v.isBlank() ? blank : v.trim()));
         }
         m.appendTail(sb);
         return sb.toString();

@@ -46,7 +46,8 @@ public final class FormKeys {
     /** The keys the desk supplies from the case rather than from intake fields. */
     public static final List<String> DESK_KEYS = List.of(AGENCY_NAME, AGENCY_PHONE, CLERK_NAME, HANDLED_DATE,
             FILL_DATE, AGENCY_OPINION, ITEM_NAME, FILING_NO, AGENT_SIGNER, AGENT_NAME, AGENT_ID_NUMBER, AGENT_PHONE,
-            PAYEE_BANK_NAME, PAYEE_BANK_ACCOUNT);
+            PAYEE_BANK_NAME, PAYEE_BANK_ACCOUNT, AddressParts.PROVINCE, AddressParts.CITY, AddressParts.DISTRICT,
+            AddressParts.COUNTY, AddressParts.REST);
 
     private FormKeys() {
     }

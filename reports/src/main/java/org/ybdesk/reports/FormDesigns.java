@@ -9,6 +9,7 @@ import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.design.JRDesignBand;
 import net.sf.jasperreports.engine.design.JRDesignElement;
 import net.sf.jasperreports.engine.design.JRDesignExpression;
+import net.sf.jasperreports.engine.design.JRDesignFrame;
 import net.sf.jasperreports.engine.design.JRDesignParameter;
 import net.sf.jasperreports.engine.design.JRDesignSection;
 import net.sf.jasperreports.engine.design.JRDesignStaticText;
@@ -18,6 +19,9 @@ import net.sf.jasperreports.engine.design.JasperDesign;
 import net.sf.jasperreports.engine.type.EvaluationTimeEnum;
 import net.sf.jasperreports.engine.type.HorizontalTextAlignEnum;
 import net.sf.jasperreports.engine.type.OrientationEnum;
+import net.sf.jasperreports.engine.type.PositionTypeEnum;
+import net.sf.jasperreports.engine.type.SplitTypeEnum;
+import net.sf.jasperreports.engine.type.StretchTypeEnum;
 import net.sf.jasperreports.engine.type.TextAdjustEnum;
 import net.sf.jasperreports.engine.type.VerticalTextAlignEnum;
 import net.sf.jasperreports.engine.xml.JRXmlWriter;
@@ -49,13 +53,15 @@ public final class FormDesigns {
     static final int MARGIN = 57;
     static final float CELL_FONT = 10.5f;
     static final float TITLE_FONT = 18f;
-    static final float FOOTER_FONT = 8f;
+    /** 小五: nothing on a table is printed smaller (issue 14). */
+    static final float MIN_FONT = 9f;
+    static final float FOOTER_FONT = MIN_FONT;
     static final float RULE = 0.5f;
     static final String PARAM_VALUES = "V";
     static final String PARAM_AGENCY = "AGENCY_NAME";
     static final String PARAM_CASE_NO = "CASE_NO";
     static final String PARAM_PRINTED_AT = "PRINTED_AT";
-    private static final int FOOTER_HEIGHT = 16;
+    private static final int FOOTER_HEIGHT = 32;
     private static final int MIN_ROW = 24;
     private static final int SIGN_LINE = 18;
 
@@ -104,18 +110,46 @@ public final class FormDesigns {
         t.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
         t.setKey(ReportTexts.get("field.title"));
         title.addElement(t);
-        title.setHeight(36);
+        int titleH = 36;
+        if (form.designed()) {
+            // the appendix prints no such table (表5): the paper says it is the agency's own design (D161)
+            JRDesignStaticText note = staticText(0, 34, width, 18, ReportTexts.get("table.designed", form.no()),
+                    PrintFonts.SERIF, MIN_FONT, false);
+            note.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+            title.addElement(note);
+            titleH = 56;
+        }
+        title.setHeight(titleH);
         d.setTitle(title);
 
         JRDesignSection detail = (JRDesignSection) d.getDetailSection();
         // header lines: texts as paragraphs, labelled values three to a line
         lines(form.header(), "h", width, detail);
+        if (!form.instructions().isEmpty()) {
+            // the cover of 表12/13 as the appendix has it: 「填写说明」, its points, then the form's title again
+            JRDesignBand hb = band();
+            JRDesignStaticText head = staticText(0, 6, width, 24, ReportTexts.get("table.instructions"),
+                    PrintFonts.SANS, 12f, true);
+            head.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+            hb.addElement(head);
+            hb.setHeight(30);
+            detail.addBand(hb);
+        }
         for (String instruction : form.instructions()) {
-            JRDesignBand b = new JRDesignBand();
+            JRDesignBand b = band();
             int h = height(instruction, width, CELL_FONT);
-            b.addElement(staticText(0, 0, width, h, instruction, PrintFonts.SERIF, CELL_FONT, false));
+            b.addElement(label(0, 0, width, h, instruction, false));
+            ((JRDesignTextField) b.getElements()[0]).setHorizontalTextAlign(HorizontalTextAlignEnum.LEFT);
             b.setHeight(h);
             detail.addBand(b);
+        }
+        if (!form.instructions().isEmpty()) {
+            JRDesignBand again = band();
+            JRDesignStaticText t2 = staticText(0, 8, width, 26, form.title(), PrintFonts.SANS, 14f, true);
+            t2.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+            again.addElement(t2);
+            again.setHeight(38);
+            detail.addBand(again);
         }
         for (int s = 0; s < form.sections().size(); s++) {
             section(form.sections().get(s), "s" + s, width, detail);
@@ -124,17 +158,18 @@ public final class FormDesigns {
 
         JRDesignBand footer = new JRDesignBand();
         footer.setHeight(FOOTER_HEIGHT);
-        JRDesignTextField ft = field(0, 2, width - 70, 12,
+        JRDesignTextField ft = field(0, 2, width - 70, FOOTER_HEIGHT - 4,
                 "$R{footer.agency} + ($P{AGENCY_NAME} == null ? \"\" : $P{AGENCY_NAME}) + \"    \" + $R{footer.caseNo}"
                         + " + ($P{CASE_NO} == null ? $R{footer.blank} : $P{CASE_NO}) + \"    \" + $R{footer.printedAt}"
                         + " + $P{PRINTED_AT}", FOOTER_FONT);
         ft.setKey(ReportTexts.get("field.footer"));
-        ft.setTextAdjust(TextAdjustEnum.SCALE_FONT);
+        ft.setVerticalTextAlign(VerticalTextAlignEnum.TOP);
         footer.addElement(ft);
-        JRDesignTextField pg = field(width - 70, 2, 70, 12,
+        JRDesignTextField pg = field(width - 70, 2, 70, FOOTER_HEIGHT - 4,
                 "msg($R{footer.page}, $V{PAGE_NUMBER})", FOOTER_FONT);
         pg.setHorizontalTextAlign(HorizontalTextAlignEnum.RIGHT);
         pg.setEvaluationTime(EvaluationTimeEnum.NOW);
+        pg.setVerticalTextAlign(VerticalTextAlignEnum.TOP);
         pg.setKey(ReportTexts.get("field.footer"));
         footer.addElement(pg);
         d.setPageFooter(footer);
@@ -147,7 +182,7 @@ public final class FormDesigns {
             boolean text = i < cells.size() && cells.get(i).kind() == CellKind.TEXT;
             if (i == cells.size() || text || pending.size() == 3) {
                 if (!pending.isEmpty()) {
-                    JRDesignBand b = new JRDesignBand();
+                    JRDesignBand b = band();
                     int w = width / pending.size();
                     int h = 20;
                     for (int k = 0; k < pending.size(); k++) {
@@ -161,10 +196,9 @@ public final class FormDesigns {
                 }
                 if (text) {
                     Cell c = cells.get(i);
-                    JRDesignBand b = new JRDesignBand();
+                    JRDesignBand b = band();
                     int h = height(c.text(), width, CELL_FONT);
                     JRDesignTextField f = valueField(0, 0, width, h, prefix + i, false);
-                    f.setTextAdjust(TextAdjustEnum.STRETCH_HEIGHT);
                     f.setKey(keyOf(c));
                     b.addElement(f);
                     b.setHeight(h);
@@ -178,14 +212,18 @@ public final class FormDesigns {
         }
     }
 
+    /**
+     * The grid of a section. Every row is a frame that grows with its tallest cell (long labels wrap, long values
+     * take more lines; nothing is scaled down), its cells stretched to the frame so the rules stay aligned; the rows
+     * under it float down. Rows sharing a merged group cell form one band that is never split across pages, so the
+     * group's name always stands beside its rows (issue 14, D157).
+     */
     private static void section(Section s, String id, int width, JRDesignSection detail) {
         double unit = (double) width / s.columns();
         if (s.title() != null && !s.title().isBlank()) {
-            JRDesignBand b = new JRDesignBand();
+            JRDesignBand b = band();
             int h = Math.max(MIN_ROW, height(s.title(), width, CELL_FONT));
-            JRDesignStaticText t = staticText(0, 0, width, h, s.title(), PrintFonts.SERIF, CELL_FONT, false);
-            t.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
-            box(t);
+            JRDesignTextField t = label(0, 0, width, h, s.title(), true);
             b.addElement(t);
             b.setHeight(h);
             detail.addBand(b);
@@ -199,48 +237,52 @@ public final class FormDesigns {
                     end++;
                 }
             }
-            JRDesignBand b = new JRDesignBand();
+            boolean grouped = rows.get(r).grouped();
+            int[] heights = new int[end - r];
+            int total = 0;
+            for (int k = r; k < end; k++) {
+                heights[k - r] = rowHeight(rows.get(k), unit);
+                total += heights[k - r];
+            }
+            int groupX = grouped ? x(1, unit) : 0;
+            if (grouped) {
+                int need = height(rows.get(r).group(), groupX, CELL_FONT);
+                if (need > total) {
+                    heights[heights.length - 1] += need - total;
+                    total = need;
+                }
+            }
+            JRDesignBand b = band();
             int y = 0;
             for (int k = r; k < end; k++) {
                 Row row = rows.get(k);
-                int col = row.grouped() ? 1 : 0;
-                int h = rowHeight(row, unit);
+                int h = heights[k - r];
+                JRDesignFrame frame = frame(groupX, y, width - groupX, h);
+                int col = grouped ? 1 : 0;
                 for (int c = 0; c < row.cells().size(); c++) {
                     Cell cell = row.cells().get(c);
                     String cid = id + ".r" + k + ".c" + c;
                     if (cell.labelSpan() > 0) {
                         int x = x(col, unit);
                         int w = x(col + cell.labelSpan(), unit) - x;
-                        JRDesignStaticText l = staticText(x, y, w, h, cell.label(), PrintFonts.SERIF, CELL_FONT, false);
-                        l.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
-                        box(l);
-                        b.addElement(l);
+                        JRDesignTextField l = label(x - groupX, 0, w, h, cell.label(), true);
+                        l.setKey(cell.label());
+                        frame.addElement(l);
                         col += cell.labelSpan();
                     }
                     int x = x(col, unit);
                     int w = x(col + cell.span(), unit) - x;
                     if (cell.span() > 0) {
-                        int signH = cell.signLines().size() * SIGN_LINE;
-                        JRDesignTextField v = valueField(x, y, w, h, cid, true);
-                        v.setKey(keyOf(cell));
-                        v.getLineBox().setBottomPadding(signH + 2);
-                        b.addElement(v);
-                        for (int sl = 0; sl < cell.signLines().size(); sl++) {
-                            JRDesignStaticText sign = staticText(x, y + h - signH + sl * SIGN_LINE, w - 8, SIGN_LINE,
-                                    cell.signLines().get(sl), PrintFonts.SERIF, CELL_FONT, false);
-                            sign.setHorizontalTextAlign(HorizontalTextAlignEnum.RIGHT);
-                            b.addElement(sign);
-                        }
+                        valueCell(frame, cell, x - groupX, w, h, cid);
                     }
                     col += cell.span();
                 }
+                b.addElement(frame);
                 y += h;
             }
-            if (rows.get(r).grouped()) {
-                JRDesignStaticText g = staticText(0, 0, x(1, unit), y, rows.get(r).group(), PrintFonts.SERIF,
-                        CELL_FONT, false);
-                g.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
-                box(g);
+            if (grouped) {
+                JRDesignTextField g = label(0, 0, groupX, y, rows.get(r).group(), true);
+                g.setKey(rows.get(r).group());
                 b.addElement(g);
             }
             b.setHeight(y);
@@ -252,76 +294,122 @@ public final class FormDesigns {
         }
     }
 
+    /**
+     * A value cell: the value grows downwards; sign lines (「经办人：」「（盖章）」「年 月 日」) stand under it, apart,
+     * with blanks to write in (D159); the cell's rules are drawn by a box taking the row's height.
+     */
+    private static void valueCell(JRDesignFrame frame, Cell cell, int x, int w, int h, String cid) {
+        List<String> signs = cell.signLines();
+        if (signs.isEmpty()) {
+            JRDesignTextField v = valueField(x, 0, w, h, cid, true);
+            v.setKey(keyOf(cell));
+            frame.addElement(v);
+            return;
+        }
+        JRDesignStaticText boxed = staticText(x, 0, w, h, "", PrintFonts.SERIF, CELL_FONT, false);
+        box(boxed);
+        boxed.setStretchType(StretchTypeEnum.CONTAINER_HEIGHT);
+        frame.addElement(boxed);
+        int signH = signs.size() * SIGN_LINE;
+        JRDesignTextField v = valueField(x, 0, w, Math.max(SIGN_LINE, h - signH - 2), cid, false);
+        v.setStretchType(StretchTypeEnum.NO_STRETCH);
+        v.setVerticalTextAlign(VerticalTextAlignEnum.TOP);
+        v.setKey(keyOf(cell));
+        frame.addElement(v);
+        int top = Math.max(SIGN_LINE, h - signH - 2);
+        for (int sl = 0; sl < signs.size(); sl++) {
+            JRDesignTextField sign = label(x, top + sl * SIGN_LINE, w - 8, SIGN_LINE, signBlanks(signs.get(sl)),
+                    false);
+            sign.setHorizontalTextAlign(HorizontalTextAlignEnum.RIGHT);
+            sign.setStretchType(StretchTypeEnum.NO_STRETCH);
+            sign.setPositionType(PositionTypeEnum.FLOAT);
+            frame.addElement(sign);
+        }
+    }
+
     private static void table(DetailTable t, String id, int width, double unit, JRDesignSection detail) {
         boolean caption = t.caption() != null && !t.caption().isBlank();
         boolean choices = t.columns().stream().anyMatch(c -> c.kind() == CellKind.CHOICE);
-        // heading heights
+        // heading heights: every heading and option wraps in its own width
         int head = MIN_ROW;
+        int sub = choices ? MIN_ROW : 0;
         int col = caption ? 1 : 0;
         for (Column c : t.columns()) {
             int w = x(col + c.span(), unit) - x(col, unit);
             head = Math.max(head, height(c.label(), w, CELL_FONT));
+            if (c.kind() == CellKind.CHOICE) {
+                for (int o = 0; o < c.options().size(); o++) {
+                    sub = Math.max(sub, height(c.options().get(o), x(col + o + 1, unit) - x(col + o, unit),
+                            CELL_FONT));
+                }
+            }
             col += c.span();
         }
-        int sub = choices ? MIN_ROW : 0;
         int numbers = t.numbered() ? 18 : 0;
         int rowH = 22;
-        JRDesignBand b = new JRDesignBand();
+        JRDesignBand b = band();
+        int left = caption ? x(1, unit) : 0;
+        JRDesignFrame heading = frame(left, 0, width - left, head + sub + numbers);
         col = caption ? 1 : 0;
+        int number = 0;
         for (int i = 0; i < t.columns().size(); i++) {
             Column c = t.columns().get(i);
-            int x = x(col, unit);
-            int w = x(col + c.span(), unit) - x;
+            int x = x(col, unit) - left;
+            int w = x(col + c.span(), unit) - x(col, unit);
             boolean split = c.kind() == CellKind.CHOICE;
-            JRDesignStaticText h = staticText(x, 0, w, split ? head : head + sub, c.label(), PrintFonts.SERIF,
-                    CELL_FONT, false);
-            h.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
-            box(h);
-            b.addElement(h);
+            JRDesignTextField h = label(x, 0, w, split ? head : head + sub, c.label(), true);
+            h.setStretchType(StretchTypeEnum.NO_STRETCH);
+            heading.addElement(h);
             if (split) {
                 for (int o = 0; o < c.options().size(); o++) {
-                    int ox = x(col + o, unit);
-                    int ow = x(col + o + 1, unit) - ox;
-                    JRDesignStaticText oh = staticText(ox, head, ow, sub, c.options().get(o), PrintFonts.SERIF,
-                            CELL_FONT, false);
-                    oh.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
-                    box(oh);
-                    b.addElement(oh);
+                    int ox = x(col + o, unit) - left;
+                    int ow = x(col + o + 1, unit) - x(col + o, unit);
+                    JRDesignTextField oh = label(ox, head, ow, sub, c.options().get(o), true);
+                    oh.setStretchType(StretchTypeEnum.NO_STRETCH);
+                    heading.addElement(oh);
                 }
             }
             if (t.numbered()) {
-                JRDesignStaticText n = staticText(x, head + sub, w, numbers, String.valueOf(i + 1), PrintFonts.SERIF,
-                        9f, false);
-                n.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
-                box(n);
-                b.addElement(n);
+                // the appendix numbers the data columns 1, 2, 3 …; the 序号 column's cell stays empty (表8)
+                String n = c.kind() == CellKind.SEQ ? "" : String.valueOf(++number);
+                JRDesignStaticText ns = staticText(x, head + sub, w, numbers, n, PrintFonts.SERIF, MIN_FONT, false);
+                ns.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+                box(ns);
+                heading.addElement(ns);
             }
             col += c.span();
         }
+        b.addElement(heading);
         int top = head + sub + numbers;
         for (int r = 0; r < t.rows(); r++) {
+            JRDesignFrame row = frame(left, top + r * rowH, width - left, rowH);
             col = caption ? 1 : 0;
             for (int i = 0; i < t.columns().size(); i++) {
                 Column c = t.columns().get(i);
                 int parts = c.kind() == CellKind.CHOICE ? c.options().size() : 1;
                 int each = c.kind() == CellKind.CHOICE ? 1 : c.span();
                 for (int o = 0; o < parts; o++) {
-                    int x = x(col + o * each, unit);
-                    int w = x(col + (o + 1) * each, unit) - x;
+                    int x = x(col + o * each, unit) - left;
+                    int w = x(col + (o + 1) * each, unit) - x(col + o * each, unit);
                     String cid = id + ".r" + r + ".c" + i + (c.kind() == CellKind.CHOICE ? ".o" + o : "");
-                    JRDesignTextField v = valueField(x, top + r * rowH, w, rowH, cid, true);
+                    if (c.kind() == CellKind.SEQ) {
+                        // pre-numbered rows, as the appendix prints them (表2, 表6, 表8): 1, 2, 3 …
+                        JRDesignTextField n = label(x, 0, w, rowH, String.valueOf(r + 1), true);
+                        n.setKey(c.label() + "#" + (r + 1));
+                        row.addElement(n);
+                        continue;
+                    }
+                    JRDesignTextField v = valueField(x, 0, w, rowH, cid, true);
                     v.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
                     v.setKey(c.label() + "#" + (r + 1));
-                    b.addElement(v);
+                    row.addElement(v);
                 }
                 col += c.span();
             }
+            b.addElement(row);
         }
         if (caption) {
-            JRDesignStaticText cap = staticText(0, 0, x(1, unit), top + t.rows() * rowH, t.caption(),
-                    PrintFonts.SERIF, CELL_FONT, false);
-            cap.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
-            box(cap);
+            JRDesignTextField cap = label(0, 0, left, top + t.rows() * rowH, t.caption(), true);
             b.addElement(cap);
         }
         b.setHeight(top + t.rows() * rowH);
@@ -340,12 +428,36 @@ public final class FormDesigns {
             String shown = switch (c.kind()) {
                 case CHOICE -> choiceText(c.options(), List.of());
                 case TEXT -> c.keys().isEmpty() ? c.text() : c.text() + "\n\u3000"; // room for the signer line
-                default -> c.inline() ? c.label() + c.hint() + "\u3000".repeat(6) : c.hint();
+                default -> c.inline() ? c.label() + blanks(c.hint()) + "\u3000".repeat(6) : blanks(c.hint());
             };
             h = Math.max(h, height(shown, w, CELL_FONT) + c.signLines().size() * SIGN_LINE);
             col += c.span();
         }
         return h;
+    }
+
+    /**
+     * Blanks to write on (D159): 「年 月 日」 becomes 「　　　　年　　月　　日」 (room for four digits of the year and
+     * two of month and day), 「年 月」 likewise.
+     */
+    static String blanks(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String s = text.replaceAll("(?<![0-9\u3000])年[ \u3000]+月[ \u3000]+日",
+                "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日");
+        return s.replaceAll("(?<![0-9\u3000])年[ \u3000]+月(?![ \u3000]*日)", "\u3000\u3000\u3000\u3000年\u3000\u3000月");
+    }
+
+    /**
+     * A sign line with {@link #blanks}, and the signature apart from the seal (D159): room to sign after a label
+     * (「经办人：　　　　　　　　（受理单位盖章）」, 「签 字：　　　　　　　　」) and between 「签字」 and a seal in brackets.
+     */
+    static String signBlanks(String text) {
+        String s = blanks(text);
+        String room = "\u3000".repeat(8);
+        s = s.replaceAll("[:：][ \u3000]*", "：" + room);
+        return s.replaceAll("(签字|签名|签章)[ \u3000]*([（(])", "$1" + room + "$2");
     }
 
     // ================================================================================================ values
@@ -397,7 +509,7 @@ public final class FormDesigns {
         if (c.kind() == CellKind.TEXT) {
             return f.value().isEmpty() ? c.text() : f.value();
         }
-        String value = f.blank() ? c.hint() : f.value();
+        String value = f.blank() ? blanks(c.hint()) : f.value();
         if (c.kind() == CellKind.CHOICE) {
             value = choiceText(c.options(), f.selected());
         }
@@ -412,7 +524,7 @@ public final class FormDesigns {
                     + (f.selected().isEmpty() && !f.blank() ? "  " + f.value() : "");
             case SIGN -> f.value(); // the signer's name where an agent signs (issue 13), else blank
             case SEQ -> "";
-            case FIELD -> f.blank() ? c.hint() : f.value();
+            case FIELD -> f.blank() ? blanks(c.hint()) : f.value();
         };
         return c.inline() ? c.label() + body : body;
     }
@@ -478,12 +590,61 @@ public final class FormDesigns {
         return t;
     }
 
+    /** A value: grows with its text (never scaled down) and takes the height of its row. */
     private static JRDesignTextField valueField(int x, int y, int w, int h, String id, boolean boxed) {
         JRDesignTextField f = field(x, y, w, h, "(String) $P{V}.get(\"" + id + "\")", CELL_FONT);
-        f.setTextAdjust(TextAdjustEnum.SCALE_FONT);
+        f.setTextAdjust(TextAdjustEnum.STRETCH_HEIGHT);
+        f.setStretchType(StretchTypeEnum.CONTAINER_HEIGHT);
         if (boxed) {
             box(f);
         }
+        return f;
+    }
+
+    /**
+     * The paper form's own wording as a text that wraps and grows like a value (a static text cannot grow), centred,
+     * boxed when it is a cell.
+     */
+    private static JRDesignTextField label(int x, int y, int w, int h, String text, boolean boxed) {
+        JRDesignTextField f = field(x, y, w, h, literal(text), CELL_FONT);
+        f.setTextAdjust(TextAdjustEnum.STRETCH_HEIGHT);
+        f.setStretchType(StretchTypeEnum.CONTAINER_HEIGHT);
+        f.setHorizontalTextAlign(HorizontalTextAlignEnum.CENTER);
+        if (boxed) {
+            box(f);
+        }
+        return f;
+    }
+
+    /** A Java string literal of {@code text} for an expression, typeset (D160). */
+    static String literal(String text) {
+        String t = Typesetting.set(text == null ? "" : text);
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : t.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> { }
+                case Typesetting.GLUE -> sb.append("\\uFEFF");
+                default -> sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** A band of the detail: moved whole to the next page rather than split (a row never splits). */
+    private static JRDesignBand band() {
+        JRDesignBand b = new JRDesignBand();
+        b.setSplitType(SplitTypeEnum.PREVENT);
+        return b;
+    }
+
+    /** A row of cells: grows with its tallest cell; what lies under it floats down. */
+    private static JRDesignFrame frame(int x, int y, int w, int h) {
+        JRDesignFrame f = new JRDesignFrame();
+        place(f, x, y, w, h);
+        f.setPositionType(PositionTypeEnum.FLOAT);
         return f;
     }
 

@@ -41,7 +41,7 @@ public final class GlyphGuard {
             return out;
         }
         text.codePoints().forEach(cp -> {
-            if (cp == '\n' || cp == '\r' || cp == '\t' || Character.isISOControl(cp)) {
+            if (cp == '\n' || cp == '\r' || cp == '\t' || Character.isISOControl(cp) || Typesetting.isGlue(cp)) {
                 return;
             }
             if (f == null || !f.canDisplay(cp)) {

@@ -20,6 +20,9 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import org.ybdesk.core.catalog.ApplicantKind;
+import org.ybdesk.core.catalog.FieldSpec;
+import org.ybdesk.core.catalog.FieldType;
+import org.ybdesk.core.validation.AdminDivisions;
 import org.ybdesk.core.lifecycle.Actor;
 import org.ybdesk.fonts.BundledFonts;
 import org.ybdesk.core.lifecycle.CaseAction;
@@ -30,6 +33,8 @@ import org.ybdesk.forms.ReferenceForm;
 import org.ybdesk.forms.ReferenceForms;
 import org.ybdesk.service.Desk;
 import org.ybdesk.service.Mode;
+import org.ybdesk.service.RegistryService;
+import org.ybdesk.core.lifecycle.CaseState;
 import org.ybdesk.service.PrintService.AgencyView;
 import org.ybdesk.service.PrintService.BlankModel;
 import org.ybdesk.service.PrintService.PrintModel;
@@ -53,6 +58,7 @@ public final class Prints {
         ctx.setProperty("net.sf.jasperreports.default.pdf.font.name", BundledFonts.SERIF_REGULAR.substring(1));
         ctx.setProperty("net.sf.jasperreports.default.pdf.encoding", "Identity-H");
         ctx.setProperty("net.sf.jasperreports.default.pdf.embedded", "true");
+        Typesetting.configure(ctx); // issue 14: the PDF keeps the fill's line breaks (kinsoku of the JDK, D160)
     }
 
     private final Desk desk;
@@ -93,7 +99,8 @@ public final class Prints {
             throw new PrintRefusedException(problems);
         }
         List<JasperPrint> prints = java.util.stream.IntStream.range(0, requests.size())
-                .parallel().mapToObj(i -> fill(requests.get(i).doc(), ordered.get(i))).toList();
+                .parallel().mapToObj(i -> fill(requests.get(i).doc(), ordered.get(i),
+                        registered(requests.get(i).doc(), ordered.get(i)))).toList();
         return finish(prints, desk.mode());
     }
 
@@ -112,9 +119,48 @@ public final class Prints {
     // ================================================================================================ filling
 
     static JasperPrint fill(PrintDoc doc, PrintModel m) {
+        return fill(doc, m, Map.of());
+    }
+
+    /**
+     * Issue 14 (D161): 表4's 原登记事项 is the unit as the registry holds it — read while the case has not yet changed
+     * the registry (a closed change has written its new values there; the side then stays as the case gives it).
+     * Values the case itself gives for that side win.
+     */
+    Map<String, String> registered(PrintDoc doc, PrintModel m) {
+        if (doc.kind() != PrintDoc.Kind.TABLE || m.view().summary().state() == CaseState.CLOSED
+                || !ReferenceForms.load().form(doc.table()).keys().contains("formerUnitName")) {
+            return Map.of();
+        }
+        return desk.registry().findUnit(m.view().applicantId()).map(Prints::formerUnit).orElse(Map.of());
+    }
+
+    static Map<String, String> formerUnit(RegistryService.UnitView u) {
+        Map<String, String> v = new LinkedHashMap<>();
+        java.util.function.BiConsumer<String, String> put = (k, x) -> {
+            if (x != null && !x.isBlank()) {
+                v.put(k, x);
+            }
+        };
+        put.accept("formerUnitName", u.name());
+        put.accept("formerUnitAddress", u.address());
+        put.accept("formerUnitType", u.unitType());
+        put.accept("formerLegalRepresentativeName", u.legalRepName());
+        put.accept("formerLegalRepresentativeIdNumber", u.legalRepIdNumber());
+        put.accept("formerLegalRepresentativePhone", u.legalRepPhone());
+        put.accept("formerUnitContactName", u.contactName());
+        put.accept("formerUnitContactPhone", u.contactPhone());
+        put.accept("formerBankName", u.bankName());
+        put.accept("formerBankAccountNumber", u.bankAccount());
+        return v;
+    }
+
+    static JasperPrint fill(PrintDoc doc, PrintModel m, Map<String, String> registered) {
         if (doc.kind() == PrintDoc.Kind.TABLE) {
             ReferenceForm form = ReferenceForms.load().form(doc.table());
-            FilledForm filled = FormFiller.fill(form, m.item(), tableValues(m));
+            Map<String, String> values = tableValues(m);
+            registered.forEach(values::putIfAbsent);
+            FilledForm filled = FormFiller.fill(form, m.item(), values);
             return fillTable(form, filled, m.agency(), m.caseNo(), Documents.time(m.printedAt()));
         }
         Documents.Content c = Documents.build(doc, m);
@@ -124,7 +170,7 @@ public final class Prints {
         p.put("HOTLINE", m.agency().hotline());
         p.put("QR", c.qr() ? Qr.image(m.caseNo(), 0) : null);
         try {
-            return JasperFillManager.fillReport(document(), p, new JRMapCollectionDataSource(c.lines()));
+            return JasperFillManager.fillReport(document(), p, new JRMapCollectionDataSource(Typesetting.setRows(c.lines())));
         } catch (JRException e) {
             throw new IllegalStateException("filling " + doc + " failed", e);
         }
@@ -149,6 +195,7 @@ public final class Prints {
             v.putIfAbsent("creditCode", m.view().applicantId());
         }
         agentValues(m, v);
+        places(m, v);
         v.putIfAbsent(FormKeys.AGENCY_NAME, m.agency().name());
         if (m.agency().hotline() != null) {
             v.putIfAbsent(FormKeys.AGENCY_PHONE, m.agency().hotline());
@@ -163,6 +210,33 @@ public final class Prints {
         Applicability.lastEvent(m.view(), Set.of(CaseAction.ACCEPT.name()))
                 .ifPresent(e -> v.putIfAbsent(FormKeys.CLERK_NAME, e.actorName()));
         return v;
+    }
+
+    /**
+     * Issue 14 (D158): an admin-division code prints as the place's name with its code, 「海南省三亚市（460200）」;
+     * 表9's 转往省（区、市） is the province of the 就医地 code when the case does not give it.
+     */
+    private static void places(PrintModel m, Map<String, String> v) {
+        m.item().leafFields().filter(f -> f.type() == FieldType.ADMIN_DIVISION).map(FieldSpec::key).distinct()
+                .forEach(k -> {
+                    String code = v.get(k);
+                    if (code != null && !code.isBlank()) {
+                        v.put(k, placeLabel(code));
+                    }
+                });
+        String treatment = m.view().fields().get("treatmentPlace");
+        if (treatment != null && treatment.trim().matches("\\d{6}")) {
+            String province = treatment.trim().substring(0, 2) + "0000";
+            if (AdminDivisions.find(province).isPresent()) {
+                v.putIfAbsent("destinationProvince", placeLabel(province));
+            }
+        }
+    }
+
+    /** 「海南省三亚市（460200）」, or the code alone when the list does not know it. */
+    static String placeLabel(String code) {
+        String c = code.trim();
+        return AdminDivisions.name(c).map(n -> ReportTexts.get("place.label", n, c)).orElse(c);
     }
 
     /**
@@ -193,7 +267,7 @@ public final class Prints {
     private static JasperPrint fillTable(ReferenceForm form, FilledForm filled, AgencyView agency, String caseNo,
                                          String printedAt) {
         Map<String, Object> p = common(agency, caseNo, printedAt);
-        p.put(FormDesigns.PARAM_VALUES, FormDesigns.values(filled));
+        p.put(FormDesigns.PARAM_VALUES, Typesetting.set(FormDesigns.values(filled)));
         try {
             return JasperFillManager.fillReport(FormDesigns.compiled(form), p, new JREmptyDataSource(1));
         } catch (JRException e) {
