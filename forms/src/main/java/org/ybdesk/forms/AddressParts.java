@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ybdesk.core.i18n.Messages;
 
 /**
  * An address split into the sub-cells 表3 prints for 户籍所在地 (省 | 市 | 区 | 县(市) | 乡镇(街道) 村(社区)), issue 14
@@ -20,13 +21,7 @@ public final class AddressParts {
     public static final String COUNTY = "householdCounty";
     public static final String REST = "householdTownVillage";
 
-    private static final String NOT_LEVEL = "[^省市区县旗盟州路街号0-9]";
-    private static final Pattern ADDRESS = Pattern.compile(
-            "^(?<p>北京市|天津市|上海市|重庆市|" + NOT_LEVEL + "{2,7}?(?:省|自治区|特别行政区))?"
-                    + "(?<c>" + NOT_LEVEL + "{1,9}?(?:市|自治州|地区|盟))?"
-                    + "(?<d>" + NOT_LEVEL + "{1,6}?区)?"
-                    + "(?<k>" + NOT_LEVEL + "{1,6}?(?:县|旗|市))?"
-                    + "(?<r>.*)$", Pattern.DOTALL);
+    private static final Pattern ADDRESS = pattern();
 
     private AddressParts() {
     }
@@ -50,6 +45,18 @@ public final class AddressParts {
         out.put(COUNTY, nz(m.group("k")));
         out.put(REST, nz(m.group("r")));
         return out;
+    }
+
+    /** The pattern, from the address vocabulary in the forms bundle. */
+    private static Pattern pattern() {
+        Messages t = FormFiller.TEXT;
+        String name = "[^" + t.get("address.notInName") + "]";
+        return Pattern.compile("^(?<p>" + t.get("address.municipalities") + "|" + name + "{2,7}?(?:"
+                + t.get("address.province") + "))?"
+                + "(?<c>" + name + "{1,9}?(?:" + t.get("address.city") + "))?"
+                + "(?<d>" + name + "{1,6}?(?:" + t.get("address.district") + "))?"
+                + "(?<k>" + name + "{1,6}?(?:" + t.get("address.county") + "))?"
+                + "(?<r>.*)$", Pattern.DOTALL);
     }
 
     private static String nz(String s) {

@@ -83,7 +83,9 @@ class FieldBindingTest {
             List<ServiceItem> citing = citing(form.no());
             assertThat(citing).as("items citing 表%d", form.no()).isNotEmpty();
             for (String key : e.getValue()) {
-                if (!form.keys().contains(key)) {
+                // 表3 prints the household address in the appendix's sub-cells, split by AddressParts (issue 14)
+                boolean split = "householdAddress".equals(key) && form.keys().contains(AddressParts.REST);
+                if (!form.keys().contains(key) && !split) {
                     problems.add("表" + form.no() + " does not print " + key);
                 }
                 for (ServiceItem item : citing) {

@@ -61,10 +61,15 @@ final class PrintFixture implements AutoCloseable {
 
     /** A desk whose fixed clock stands at 09:30 on {@code today}. */
     PrintFixture(Path dir, Mode mode, LocalDate today) {
+        this(dir, mode, today, "230102001");
+    }
+
+    /** The same with the agency's code given (issue 14: a 12-digit code makes longer case numbers). */
+    PrintFixture(Path dir, Mode mode, LocalDate today, String agencyCode) {
         Clock clock = Clock.fixed(today.atTime(LocalTime.of(9, 30)).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
                 ZoneId.of("Asia/Shanghai"));
         desk = Desk.open(dir, mode, clock);
-        desk.setup().initAgency(new SetupService.AgencySetup("230102001", "230102", "哈尔滨市道里区医疗保障中心",
+        desk.setup().initAgency(new SetupService.AgencySetup(agencyCode, "230102", "哈尔滨市道里区医疗保障中心",
                 "道里区医保中心", "0451-84661234"), null);
         admin = add("admin", "管理员甲", null, Role.ADMIN);
         clerk = add("clerk", "窗口乙", admin, Role.CLERK);
