@@ -2,6 +2,7 @@ package org.ybdesk.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -9,14 +10,20 @@ import java.util.Map;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.design.JRDesignBand;
 import net.sf.jasperreports.engine.design.JRDesignExpression;
 import net.sf.jasperreports.engine.design.JRDesignParameter;
 import net.sf.jasperreports.engine.design.JRDesignTextField;
 import net.sf.jasperreports.engine.design.JasperDesign;
+import net.sf.jasperreports.engine.SimpleJasperReportsContext;
 import net.sf.jasperreports.engine.type.TextAdjustEnum;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +76,28 @@ class TypesettingTest {
         p.put("T", text);
         p.put(JRParameter.REPORT_LOCALE, ReportTexts.locale());
         byte[] pdf = Prints.export(List.of(JasperFillManager.fillReport(narrow, p, new JREmptyDataSource(1))));
+        return lines(pdf);
+    }
+
+    /** The same print made without {@link Typesetting#configure}: the PDF writer wraps the text again by itself. */
+    static List<String> linesRewrapped(String text) throws Exception {
+        SimpleJasperReportsContext ctx = new SimpleJasperReportsContext(DefaultJasperReportsContext.getInstance());
+        ctx.setProperty("net.sf.jasperreports.text.save.line.breaks", "false");
+        ctx.setProperty("net.sf.jasperreports.export.pdf.use.saved.line.breaks", "false");
+        ctx.setProperty("net.sf.jasperreports.export.pdf.force.linebreak.policy", "false");
+        Map<String, Object> p = new HashMap<>();
+        p.put("T", text);
+        p.put(JRParameter.REPORT_LOCALE, ReportTexts.locale());
+        JasperPrint print = JasperFillManager.getInstance(ctx).fill(narrow, p, new JREmptyDataSource(1));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JRPdfExporter exporter = new JRPdfExporter(ctx);
+        exporter.setExporterInput(SimpleExporterInput.getInstance(List.of(print)));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        exporter.exportReport();
+        return lines(out.toByteArray());
+    }
+
+    static List<String> lines(byte[] pdf) throws Exception {
         PdfProbe probe = PdfProbe.read(pdf, 9f);
         assertThat(probe.text).as("no glue reaches the PDF's text").doesNotContain(String.valueOf(Typesetting.GLUE));
         return Arrays.stream(probe.text.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
@@ -84,6 +113,9 @@ class TypesettingTest {
         List<String> lines = lines(Typesetting.set(text));
         assertThat(String.join("", lines)).isEqualTo(text);
         assertThat(lines.size()).as("the text wraps over many lines").isGreaterThan(8);
+        assertThat(linesRewrapped(Typesetting.set(text)))
+                .as("the control: left to the PDF writer's own wrapping, some line starts with a closing mark")
+                .anyMatch(l -> NOT_FIRST.indexOf(l.charAt(0)) >= 0);
         for (String line : lines) {
             assertThat(NOT_FIRST.indexOf(line.charAt(0))).as("line 「%s」 starts with a closing mark", line)
                     .isNegative();
