@@ -159,9 +159,10 @@ public final class FormDesigns {
         JRDesignBand footer = new JRDesignBand();
         footer.setHeight(FOOTER_HEIGHT);
         JRDesignTextField ft = field(0, 2, width - 70, FOOTER_HEIGHT - 4,
+                // a label and its value are glued (U+FEFF, D160): a wrapped footer never leaves 「打印时间：」 alone
                 "$R{footer.agency} + ($P{AGENCY_NAME} == null ? \"\" : $P{AGENCY_NAME}) + \"    \" + $R{footer.caseNo}"
-                        + " + ($P{CASE_NO} == null ? $R{footer.blank} : $P{CASE_NO}) + \"    \" + $R{footer.printedAt}"
-                        + " + $P{PRINTED_AT}", FOOTER_FONT);
+                        + " + \"\\uFEFF\" + ($P{CASE_NO} == null ? $R{footer.blank} : $P{CASE_NO}) + \"    \""
+                        + " + $R{footer.printedAt} + \"\\uFEFF\" + $P{PRINTED_AT}", FOOTER_FONT);
         ft.setKey(ReportTexts.get("field.footer"));
         ft.setVerticalTextAlign(VerticalTextAlignEnum.TOP);
         footer.addElement(ft);
