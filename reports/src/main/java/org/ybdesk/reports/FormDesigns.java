@@ -61,7 +61,8 @@ public final class FormDesigns {
     static final String PARAM_AGENCY = "AGENCY_NAME";
     static final String PARAM_CASE_NO = "CASE_NO";
     static final String PARAM_PRINTED_AT = "PRINTED_AT";
-    private static final int FOOTER_HEIGHT = 32;
+    /** Three lines of 9 pt: agency and case number (wrapping once if long), then the print time. */
+    private static final int FOOTER_HEIGHT = 46;
     private static final int MIN_ROW = 24;
     private static final int SIGN_LINE = 18;
 
@@ -159,9 +160,9 @@ public final class FormDesigns {
         JRDesignBand footer = new JRDesignBand();
         footer.setHeight(FOOTER_HEIGHT);
         JRDesignTextField ft = field(0, 2, width - 70, FOOTER_HEIGHT - 4,
-                // a label and its value are glued (U+FEFF, D160): a wrapped footer never leaves 「打印时间：」 alone
+                // the print time on a line of its own: a wrapped footer never splits 「打印时间：」 from its value
                 "$R{footer.agency} + ($P{AGENCY_NAME} == null ? \"\" : $P{AGENCY_NAME}) + \"    \" + $R{footer.caseNo}"
-                        + " + \"\\uFEFF\" + ($P{CASE_NO} == null ? $R{footer.blank} : $P{CASE_NO}) + \"    \""
+                        + " + \"\\uFEFF\" + ($P{CASE_NO} == null ? $R{footer.blank} : $P{CASE_NO}) + \"\\n\""
                         + " + $R{footer.printedAt} + \"\\uFEFF\" + $P{PRINTED_AT}", FOOTER_FONT);
         ft.setKey(ReportTexts.get("field.footer"));
         ft.setVerticalTextAlign(VerticalTextAlignEnum.TOP);
