@@ -116,6 +116,7 @@ final class SetupDialog extends JDialog {
         getRootPane().setDefaultButton(ok);
         pack();
         setLocationRelativeTo(owner);
+        WindowSizes.remember(this); // issue 15: fits 1366×728, resizable, its size kept
     }
 
     /** The administrator's user name once setup succeeded, else null. */
@@ -165,6 +166,7 @@ final class SetupDialog extends JDialog {
         adminPersonIdCheck.setText(found.isEmpty() ? Texts.t("setup.adminPersonId.ok")
                 : "<html>" + String.join("<br>", found.stream().map(Problems::escape).toList()) + "</html>");
         pack();
+        WindowSizes.fit(this);
     }
 
     /** The window number typed (full-width digits too), null when blank or not a whole number. */
@@ -218,6 +220,7 @@ final class SetupDialog extends JDialog {
                 problems.setText("<html>• " + String.join("<br>• ", all.stream().map(Problems::escape).toList())
                         + "</html>");
                 pack();
+                WindowSizes.fit(this);
             }
         });
     }
