@@ -89,7 +89,9 @@ final class SetupDialog extends JDialog {
                 window.setText(String.valueOf(n));
             }
         }));
-        row = line(p, c, row, "setup.division", division);
+        // issue 15 (D183): the agency's division chosen by name or pinyin, the code filled in
+        row = line(p, c, row, "setup.division", PlaceChooser.wrap(division, "setup.division",
+                Texts.t("setup.division")));
         row = line(p, c, row, "setup.name", name);
         row = line(p, c, row, "setup.signature", signature);
         row = line(p, c, row, "setup.hotline", hotline);

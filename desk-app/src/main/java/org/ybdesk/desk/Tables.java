@@ -11,7 +11,7 @@ import javax.swing.table.TableCellRenderer;
 import javax.swing.table.TableColumn;
 
 /**
- * The one setup every table of the window gets (D185): its columns size to their content (header and the rows on
+ * The one setup every table of the window gets (D183): its columns size to their content (header and the rows on
  * show, again whenever the rows change), and its own F2 (start editing) is gone so F2 starts an intake everywhere.
  */
 final class Tables {

@@ -49,7 +49,9 @@ public final class UiSetup {
         UIManager.getLookAndFeelDefaults().setDefaultLocale(zh);
         java.util.ResourceBundle b = java.util.ResourceBundle.getBundle("org.ybdesk.desk.swing", java.util.Locale.ROOT);
         for (String key : b.keySet()) {
-            UIManager.put(key, b.getString(key));
+            String v = b.getString(key);
+            // mnemonics and their indexes are numbers to Swing
+            UIManager.put(key, key.endsWith("Mnemonic") || key.endsWith("MnemonicIndex") ? Integer.valueOf(v) : v);
         }
     }
 
