@@ -57,7 +57,7 @@ class EveryDialogFitsTest extends GuiTestBase {
         Map<Class<?>, Runnable> openers = new LinkedHashMap<>();
         openers.put(MainFrame.class, () -> { });
         openers.put(LoginFrame.class, () -> { });
-        openers.put(SetupDialog.class, () -> new SetupDialog(f, desks.get(Mode.SANDBOX)).setVisible(true));
+        openers.put(SetupDialog.class, () -> new SetupDialog(f, d).setVisible(true));
         openers.put(CaseActionDialog.class, () -> new CaseActionDialog(f, caseNo, CaseAction.REFUSE, "不予受理",
                 new CaseActionDialog.Draft("", ""), List.of("请填写不予受理的理由")).setVisible(true));
         openers.put(InstitutionLookupDialog.class, () -> new InstitutionLookupDialog(f, s).setVisible(true));
@@ -87,7 +87,7 @@ class EveryDialogFitsTest extends GuiTestBase {
                 protected boolean isMatching(Dialog dl) {
                     return dl.isShowing() && type.isInstance(dl);
                 }
-            }).withTimeout(15, TimeUnit.SECONDS).using(robot).target();
+            }).withTimeout(30, TimeUnit.SECONDS).using(robot).target();
             waitIdle();
             check(w, type.getSimpleName());
             GuiActionRunner.execute(w::dispose);
@@ -118,6 +118,9 @@ class EveryDialogFitsTest extends GuiTestBase {
     private void check(Window w, String what) {
         Rectangle b = GuiActionRunner.execute(() -> new Rectangle(w.getLocationOnScreen(), w.getSize()));
         screenshot(w, "fit-" + what, false);
+        if (w instanceof MainFrame) {
+            screenshot(w, "workbench-1366", true); // the workbench at 1366×768 (columns sized to content)
+        }
         assertThat(SCREEN.contains(b)).as("%s at %s fits 1366×728", what, b).isTrue();
         assertThat(GuiActionRunner.execute(() -> w instanceof Dialog dl ? dl.isResizable()
                 : w instanceof Frame fr && fr.isResizable())).as("%s resizable", what).isTrue();
