@@ -141,8 +141,7 @@ public final class LoginFrame extends JFrame {
             Desk d = desks.get(mode);
             if (mode == Mode.SANDBOX && !SandboxSeeder.isSeeded(d)) {
                 desks.close(Mode.SANDBOX);
-                java.time.Clock clock = d.clock(); // issue 15: the first start shows its progress
-                SeedingProgress.during(this, () -> SandboxSeeder.seed(desks.dataDir(), clock));
+                SandboxSeeder.seed(desks.dataDir(), d.clock());
                 d = desks.get(Mode.SANDBOX);
             }
             return d;

@@ -68,7 +68,6 @@ class EveryDialogFitsTest extends GuiTestBase {
         openers.put(PrintPreviewDialog.class, () -> PrintPreviewDialog.open(f, s, caseNo));
         openers.put(WarningsDialog.class, () -> WarningsDialog.confirm(f, List.of("出生日期距今超过100年，请核对")));
         openers.put(AttachmentViewer.class, () -> new AttachmentViewer(f, d.cases(), attachment).open());
-        openers.put(SeedingProgress.class, () -> new SeedingProgress(f).setVisible(true));
 
         assertThat(new TreeSet<>(openers.keySet().stream().map(Class::getSimpleName).toList()))
                 .as("every window class of the desk is opened by this test")
