@@ -76,6 +76,8 @@ public final class Database implements AutoCloseable {
     private final NumberLedger numbers;
     private final ReentrantLock writer = new ReentrantLock(true);
     private final AtomicLong writes = new AtomicLong();
+    /** Told after each commit (issue 15, D186): the window's live counts. */
+    private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ScheduledExecutorService maintenance;
     private volatile long maintainedAtWrite;
 
@@ -360,14 +362,36 @@ public final class Database implements AutoCloseable {
      * outbox message) commits together or not at all, and is on the device when this returns.
      */
     public <T> T write(Function<DSLContext, T> work) {
+        T result;
         writer.lock();
         try {
-            T result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+            result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
             sync();
             writes.incrementAndGet();
-            return result;
         } finally {
             writer.unlock();
+        }
+        committed();
+        return result;
+    }
+
+    /**
+     * Runs {@code listener} after every commit of {@link #write}, on the writing thread and after the writer lock is
+     * released (issue 15, D186: the window's counts follow each change). A listener must be quick and not throw; one
+     * that throws is logged and the others still run. Returns what removes it.
+     */
+    public Runnable onCommit(Runnable listener) {
+        commitListeners.add(listener);
+        return () -> commitListeners.remove(listener);
+    }
+
+    private void committed() {
+        for (Runnable l : commitListeners) {
+            try {
+                l.run();
+            } catch (RuntimeException e) {
+                LOG.warn("commit listener failed", e);
+            }
         }
     }
 

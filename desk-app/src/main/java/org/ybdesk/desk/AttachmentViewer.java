@@ -144,6 +144,7 @@ final class AttachmentViewer extends JDialog {
         Dimension screen = owner == null ? new Dimension(1280, 800) : owner.getSize();
         setSize(Math.max(720, (int) (screen.width * 0.8)), Math.max(560, (int) (screen.height * 0.9)));
         setLocationRelativeTo(owner);
+        WindowSizes.remember(this); // issue 15: fits 1366×728, resizable, its size kept
     }
 
     private void key(int code, String name, Runnable r) {
@@ -160,7 +161,7 @@ final class AttachmentViewer extends JDialog {
     void open() {
         Background.onEdt();
         setVisible(true);
-        status.setText(Texts.t("case.attachment.loadingText"));
+        StatusStyle.INFO.show(status, Texts.t("case.attachment.loadingText"));
         loading.setVisible(true);
         Background.run(this, this::read, this::loaded, this::failed);
     }
@@ -228,18 +229,17 @@ final class AttachmentViewer extends JDialog {
             rendered.put(i, l.images().get(i));
         }
         if (pages == 0 || l.images().isEmpty()) {
-            status.setText(Texts.t("case.attachment.empty"));
+            StatusStyle.INFO.show(status, Texts.t("case.attachment.empty"));
             page.setText(" ");
             return;
         }
-        status.setText(Texts.t("case.attachment.info", attachment.fileName(), CaseAttachmentsTab.size(attachment.sizeBytes())));
+        StatusStyle.INFO.show(status, Texts.t("case.attachment.info", attachment.fileName(), CaseAttachmentsTab.size(attachment.sizeBytes())));
         show(0, l.images().get(0));
     }
 
     private void failed(RuntimeException e) {
         loading.setVisible(false);
-        status.setText(Texts.t("case.attachment.unreadable"));
-        status.setForeground(UiSetup.OVERDUE);
+        StatusStyle.ERROR.show(status, Texts.t("case.attachment.unreadable"));
         if (!(e instanceof UncheckedIOException)) {
             CasePanel.showProblems(this, e);
         }
@@ -261,7 +261,7 @@ final class AttachmentViewer extends JDialog {
         prev.setEnabled(false);
         next.setEnabled(false);
         loading.setVisible(true);
-        status.setText(Texts.t("case.attachment.rendering", String.valueOf(index + 1)));
+        StatusStyle.INFO.show(status, Texts.t("case.attachment.rendering", String.valueOf(index + 1)));
         Background.run(this, () -> {
             try {
                 return render(doc, index);
@@ -271,7 +271,7 @@ final class AttachmentViewer extends JDialog {
             }
         }, img2 -> {
             loading.setVisible(false);
-            status.setText(Texts.t("case.attachment.info", attachment.fileName(),
+            StatusStyle.INFO.show(status, Texts.t("case.attachment.info", attachment.fileName(),
                     CaseAttachmentsTab.size(attachment.sizeBytes())));
             rendered.put(index, img2);
             show(index, img2);

@@ -211,6 +211,7 @@ final class CaseActionDialog extends JDialog {
         pack();
         setMinimumSize(new Dimension(Math.max(getWidth(), 560), getHeight()));
         setLocationRelativeTo(owner);
+        WindowSizes.remember(this); // issue 15: fits 1366×728, resizable, its size kept
         if (askReasons) {
             reasons.requestFocusInWindow();
         } else if (askAmount) {
@@ -235,6 +236,7 @@ final class CaseActionDialog extends JDialog {
         }
         error.setText(sb.append("</div></html>").toString());
         pack();
+        WindowSizes.fit(this);
     }
 
     /** Shows the dialog and waits; empty when the person cancelled. */

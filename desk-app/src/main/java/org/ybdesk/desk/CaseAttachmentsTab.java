@@ -49,7 +49,7 @@ final class CaseAttachmentsTab extends JPanel {
             RowTableModel.column("case.attachment.col.size", a -> size(a.sizeBytes())),
             RowTableModel.column("case.attachment.col.by", AttachmentView::addedBy),
             RowTableModel.column("case.attachment.col.at", a -> CasePanel.time(a.addedAt())));
-    private final JTable table = new JTable(model);
+    private final JTable table = Tables.setUp(new JTable(model));
     private final JButton importButton = new JButton(Texts.t("case.attachment.import"));
     private final JButton viewButton = new JButton(Texts.t("case.attachment.view"));
     private final JProgressBar progress = new JProgressBar();

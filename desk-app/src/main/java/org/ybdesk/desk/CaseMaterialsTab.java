@@ -41,7 +41,7 @@ final class CaseMaterialsTab extends JPanel {
             RowTableModel.column("case.materials.col.condition", m -> m.condition() == null ? "" : m.condition()),
             RowTableModel.<MaterialLine>column("case.materials.col.status", this::status)
                     .editable(m -> editable, this::choose));
-    private final JTable table = new JTable(model);
+    private final JTable table = Tables.setUp(new JTable(model));
     private final JLabel summary = new JLabel(" ");
     private final JButton save = new JButton(Texts.t("case.materials.save"));
 

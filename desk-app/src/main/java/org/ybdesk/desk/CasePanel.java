@@ -97,7 +97,7 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
             RowTableModel.column("case.timeline.col.note", e -> e.note() == null ? "" : e.note()),
             RowTableModel.column("case.timeline.col.amount", e -> e.amount() == null ? ""
                     : Texts.t("case.timeline.amount", e.amount().toYuanString())));
-    private final JTable timeline = new JTable(timelineModel);
+    private final JTable timeline = Tables.setUp(new JTable(timelineModel));
     private final CaseFieldsTab fieldsTab = new CaseFieldsTab();
     private final CaseMaterialsTab materialsTab;
     private final CaseAttachmentsTab attachmentsTab;
@@ -684,8 +684,7 @@ final class CasePanel extends JPanel implements MainFrame.Refreshable {
     }
 
     private void showFeedback(String text, boolean problem) {
-        feedback.setText(text);
-        feedback.setForeground(problem ? UiSetup.OVERDUE : new Color(0x1A7F37));
+        (problem ? StatusStyle.ERROR : StatusStyle.SUCCESS).show(feedback, text);
     }
 
     private void focusFirstAction() {

@@ -39,11 +39,8 @@ public final class CaseTable extends JTable {
         setRowSorter(new TableRowSorter<>(model));
         setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         setFillsViewportHeight(true);
-        getColumnModel().getColumn(0).setPreferredWidth(210);
-        getColumnModel().getColumn(1).setPreferredWidth(220);
-        getColumnModel().getColumn(3).setPreferredWidth(160);
-        getColumnModel().getColumn(6).setPreferredWidth(170);
         getColumnModel().getColumn(6).setCellRenderer(new DeadlineRenderer());
+        Tables.setUp(this); // columns sized to their content; F2 is the frame's (new intake), not start-editing
         getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0),
                 "openCase");
         getActionMap().put("openCase", new AbstractAction() {
@@ -62,10 +59,19 @@ public final class CaseTable extends JTable {
         });
     }
 
+    /** Shows {@code cases}; the case selected before stays selected when it is still there (live counts, D186). */
     public void setCases(List<CaseSummary> cases) {
+        String before = selected().orElse(null);
         model.setRows(cases);
         if (!cases.isEmpty()) {
-            setRowSelectionInterval(0, 0);
+            int row = 0;
+            for (int i = 0; before != null && i < cases.size(); i++) {
+                if (cases.get(i).caseNo().equals(before)) {
+                    row = convertRowIndexToView(i);
+                    break;
+                }
+            }
+            setRowSelectionInterval(row, row);
         }
     }
 

@@ -22,6 +22,7 @@ public final class DeskApp {
     public static void launch(Path dataDir, Mode mode) {
         SwingUtilities.invokeLater(() -> {
             UiSetup.install();
+            WindowSizes.useFolder(dataDir);
             new LoginFrame(dataDir, mode).setVisible(true);
         });
     }

@@ -54,7 +54,7 @@ final class InstitutionLookupDialog extends JDialog {
                 return false;
             }
         };
-        table = new JTable(model);
+        table = Tables.setUp(new JTable(model));
         table.setName("lookup.results");
         table.setAutoCreateRowSorter(true);
         JButton search = new JButton(Texts.t("lookup.search"));
@@ -91,6 +91,7 @@ final class InstitutionLookupDialog extends JDialog {
         setContentPane(p);
         pack();
         setLocationRelativeTo(owner);
+        WindowSizes.remember(this); // issue 15: fits 1366×728, resizable, its size kept
     }
 
     /** Runs the look-up with what is typed; an empty query lists all (up to 50). Nothing typed is lost. */

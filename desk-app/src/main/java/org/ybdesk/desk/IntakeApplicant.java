@@ -83,7 +83,7 @@ final class IntakeApplicant extends JPanel {
             return false;
         }
     };
-    private final JTable persons = new JTable(personsModel);
+    private final JTable persons = Tables.setUp(new JTable(personsModel));
     private final JScrollPane personsScroll = new JScrollPane(persons);
     private final JLabel personsTitle = new JLabel();
     private final JLabel help = new JLabel();

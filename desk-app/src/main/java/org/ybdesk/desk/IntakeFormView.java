@@ -207,8 +207,10 @@ final class IntakeFormView {
                 } else if (f.hint() != null) {
                     t.putClientProperty("JTextField.placeholderText", f.hint());
                 }
-                // issue 13: a 就医地 is chosen by name or pinyin, the code filled in (the other codes are typed)
-                input = "treatmentPlace".equals(f.key()) ? PlaceChooser.wrap(t, f.key(), f.label()) : t;
+                // issue 13: a 就医地 is chosen by name or pinyin, the code filled in; issue 15 (D183): every
+                // admin-division field (参保地, 转入/转出地, a unit's division …) the same way
+                input = "treatmentPlace".equals(f.key()) || f.type() == FieldType.ADMIN_DIVISION
+                        ? PlaceChooser.wrap(t, f.key(), f.label()) : t;
                 focus = t;
                 outlined = t;
             }

@@ -75,14 +75,17 @@ final class IntakeKeys {
         }
     }
 
-    /** Moves the focus to {@code c}, selecting the text of a one-line field so typing replaces it. */
+    /**
+     * Moves the focus to {@code c}. A one-line field that already holds a value (pre-filled, or typed earlier) gets
+     * the caret at its end, nothing selected: a key typed next — a scanner's — adds to it and never wipes it (D184).
+     */
     static void focus(Component c) {
         if (c == null) {
             return;
         }
         c.requestFocusInWindow();
         if (c instanceof javax.swing.JTextField t) {
-            t.selectAll();
+            t.select(t.getText().length(), t.getText().length());
         }
     }
 
@@ -113,7 +116,8 @@ final class IntakeKeys {
 
     /**
      * A choice box over {@code labels}: nothing chosen at first; the digit key n picks the n-th option (the open
-     * list shows the numbers), Up/Down step through them.
+     * list shows the numbers), Up/Down step through them. Once an option is chosen (by the clerk or pre-filled), a
+     * digit changes it only while the list is open, so digits typed into the wrong field never change it (D184).
      */
     @SuppressWarnings("unchecked")
     static JComboBox<String> choiceBox(List<String> labels) {
@@ -121,6 +125,9 @@ final class IntakeKeys {
         cb.setSelectedIndex(-1);
         cb.setMaximumRowCount(Math.min(14, labels.size()));
         cb.setKeySelectionManager((key, model) -> {
+            if (cb.getSelectedIndex() >= 0 && !cb.isPopupVisible()) {
+                return -1; // a chosen value is kept: open the list (Alt+Down or Space) to change it by number
+            }
             if (key >= '1' && key <= '9') {
                 int i = key - '1';
                 return i < model.getSize() ? i : -1;

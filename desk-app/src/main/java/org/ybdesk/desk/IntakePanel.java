@@ -344,6 +344,11 @@ final class IntakePanel extends JPanel {
         goTo(1);
     }
 
+    /** The field the wizard starts in (step 1's item filter): keys typed right after F2 land there. */
+    JComponent firstField() {
+        return itemStep.filter();
+    }
+
     /** Whether anything was chosen or typed that leaving the wizard would discard. */
     boolean hasInput() {
         if (step == RESULT) {
@@ -709,8 +714,9 @@ final class IntakePanel extends JPanel {
     }
 
     /**
-     * 补正 and 不予受理 from an earlier step: the application must still be recorded with a valid applicant and
-     * form, so the steps before are checked (going to the first that needs work), then the decision is offered.
+     * 补正 and 不予受理 from an earlier step: only what identifies the applicant is needed (D182) — the item and a
+     * valid applicant (ID type and number, name); the form as far as it is filled is recorded with it (a value typed
+     * is still checked by the service), then the decision is offered.
      */
     private void readyToDecide(Runnable decision) {
         switch (step) {
@@ -722,30 +728,12 @@ final class IntakePanel extends JPanel {
                 }
             }
             case 2 -> applicantThen(() -> {
-                if (form.problems().isEmpty()) {
-                    ensureMaterials();
-                    goTo(5);
-                    later(decision);
-                } else {
-                    goTo(3);
-                    form.checkAll();
-                    List<String> p = new ArrayList<>();
-                    p.add(Texts.t("intake.decide.needForm"));
-                    p.addAll(form.problems());
-                    setProblems(p);
-                    later(() -> IntakeKeys.focus(form.focusTarget()));
-                }
+                ensureMaterials();
+                goTo(5);
+                later(decision);
             });
-            case 3 -> {
-                if (form.checkAll().isEmpty()) {
-                    ensureMaterials();
-                    goTo(5);
-                    later(decision);
-                } else {
-                    IntakeKeys.focus(form.focusTarget());
-                }
-            }
-            case 4 -> {
+            case 3, 4 -> {
+                ensureMaterials();
                 goTo(5);
                 later(decision);
             }

@@ -90,6 +90,7 @@ final class IntakeReasonsDialog extends JDialog {
         pack();
         setMinimumSize(new Dimension(620, getHeight()));
         setLocationRelativeTo(owner);
+        WindowSizes.remember(this); // issue 15: fits 1366×728, resizable, its size kept
         SwingUtilities.invokeLater(() -> {
             reasons.requestFocusInWindow();
             reasons.setCaretPosition(reasons.getDocument().getLength());

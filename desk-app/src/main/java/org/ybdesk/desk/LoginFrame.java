@@ -112,6 +112,7 @@ public final class LoginFrame extends JFrame {
         production.addActionListener(e -> prepare());
         pack();
         setLocationRelativeTo(null);
+        WindowSizes.remember(this); // issue 15: fits 1366×728, resizable, its size kept
         prepare();
     }
 
@@ -120,6 +121,7 @@ public final class LoginFrame extends JFrame {
         message.setForeground(new Color(0x1B5E20));
         message.setText("<html><div style='width:300px'>" + Problems.escape(text) + "</div></html>");
         pack();
+        WindowSizes.fit(this);
     }
 
     private Mode mode() {
@@ -153,6 +155,7 @@ public final class LoginFrame extends JFrame {
                 }
                 hint.setText(sb.append("</html>").toString());
                 pack();
+                WindowSizes.fit(this);
             } else if (d.agencyInfo().isEmpty()) {
                 Desk desk = d;
                 javax.swing.SwingUtilities.invokeLater(() -> {
@@ -194,6 +197,7 @@ public final class LoginFrame extends JFrame {
             message.setText("<html><div style='width:300px'>" + String.join("<br>",
                     Problems.reasons(e).stream().map(Problems::escape).toList()) + "</div></html>");
             pack();
+            WindowSizes.fit(this);
             password.setText("");
             password.requestFocusInWindow();
         });

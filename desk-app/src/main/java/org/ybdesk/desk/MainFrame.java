@@ -57,6 +57,12 @@ public final class MainFrame extends JFrame {
     private final JProgressBar busy = new JProgressBar();
     private final JMenuItem[] caseItems = new JMenuItem[3];
     private JComponent current;
+    /** F2 from every screen, and the keys typed right after it (issue 15, D184). */
+    private final FrameKeys keys = new FrameKeys(this, this::newCase);
+    /** What the window does when the clerk closes it and agrees (tests close it without ending the JVM). */
+    int closeOperation = WindowConstants.EXIT_ON_CLOSE;
+    private final java.util.concurrent.atomic.AtomicBoolean recountPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private Runnable stopListening = () -> { };
 
     public MainFrame(Session session, Desks desks) {
         super(session.sandbox() ? Texts.t("app.title.sandbox") : Texts.t("app.title"));
@@ -64,8 +70,16 @@ public final class MainFrame extends JFrame {
         this.desks = desks;
         setName("main");
         setDefaultCloseOperation(WindowConstants.EXIT_ON_CLOSE);
-        setMinimumSize(new Dimension(1200, 720));
-        setSize(1340, 800);
+        // issue 15: closing the window mid-intake asks first (the listeners run before the close operation)
+        addWindowListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowClosing(java.awt.event.WindowEvent e) {
+                setDefaultCloseOperation(mayClose() ? closeOperation : WindowConstants.DO_NOTHING_ON_CLOSE);
+            }
+        });
+        // issue 15: fits 1366×728 (a taskbar below 768) and comes back at the size the clerk gave it
+        setMinimumSize(new Dimension(1000, 600));
+        setSize(1340, 728);
 
         workbench = new WorkbenchPanel(this);
         searchPanel = new SearchPanel(this);
@@ -105,6 +119,11 @@ public final class MainFrame extends JFrame {
             busy.setVisible(b);
         });
         setLocationRelativeTo(null);
+        WindowSizes.useFolder(desks.dataDir());
+        WindowSizes.remember(this);
+        keys.install();
+        // issue 15, D186: 待上传 and the workbench counts follow each commit, whoever made it
+        stopListening = session.desk().onCommit(this::committed);
         workbench.refresh();
         updateStatus();
         if (!session.sandbox()) {
@@ -132,8 +151,39 @@ public final class MainFrame extends JFrame {
         return desks.dataDir();
     }
 
+    /** Whether the window may close: mid-intake only when the clerk agrees to lose what is typed. */
+    boolean mayClose() {
+        if (current instanceof IntakePanel intake && intake.hasInput()) {
+            return JOptionPane.showConfirmDialog(this, Texts.t("intake.close.confirm"), Texts.t("intake.close.title"),
+                    JOptionPane.OK_CANCEL_OPTION, JOptionPane.WARNING_MESSAGE) == JOptionPane.OK_OPTION;
+        }
+        return true;
+    }
+
+    /** A commit (any thread): recount once on the event thread, however many commits came meanwhile (D186). */
+    private void committed() {
+        if (recountPending.compareAndSet(false, true)) {
+            javax.swing.SwingUtilities.invokeLater(() -> {
+                recountPending.set(false);
+                if (!isDisplayable()) {
+                    return;
+                }
+                sync.poke();
+                if (current == null || current == workbench) {
+                    workbench.refresh();
+                }
+            });
+        }
+    }
+
+    FrameKeys keys() {
+        return keys;
+    }
+
     @Override
     public void dispose() {
+        stopListening.run();
+        keys.uninstall();
         backups.shutdownNow();
         sync.close();
         super.dispose();
@@ -404,7 +454,10 @@ public final class MainFrame extends JFrame {
     public void newCase() {
         IntakePanel p = new IntakePanel(this);
         show("intake", p);
-        p.start();
+        if (current == p) {
+            keys.holdUntilFocused(p.firstField()); // a scanner's keys after F2 land in the first field (D184)
+            p.start();
+        }
     }
 
     /** 报表: the supervisors' batch reports. */

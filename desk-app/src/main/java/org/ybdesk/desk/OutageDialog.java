@@ -55,7 +55,7 @@ final class OutageDialog extends JDialog {
         setName("outage.dialog");
         JPanel root = new JPanel(new BorderLayout(0, 8));
         root.setBorder(BorderFactory.createEmptyBorder(12, 14, 12, 14));
-        JTable table = new JTable(model);
+        JTable table = Tables.setUp(new JTable(model));
         table.setName("outage.table");
         table.setRowHeight(24);
         JScrollPane sp = new JScrollPane(table);
@@ -93,6 +93,7 @@ final class OutageDialog extends JDialog {
         IntakeKeys.bind(root, JComponent.WHEN_IN_FOCUSED_WINDOW, IntakeKeys.ESC, "outage.close", this::dispose);
         pack();
         setLocationRelativeTo(owner);
+        WindowSizes.remember(this); // issue 15: fits 1366×728, resizable, its size kept
         load();
     }
 
@@ -150,8 +151,7 @@ final class OutageDialog extends JDialog {
     private void show(List<String> lines, boolean problem) {
         StringBuilder b = new StringBuilder(IntakeKeys.html(820));
         lines.forEach(l -> b.append(Problems.escape(l)).append("<br>"));
-        answer.setText(b.append("</div></html>").toString());
-        answer.setForeground(problem ? UiSetup.OVERDUE : new java.awt.Color(0x1B5E20));
+        (problem ? StatusStyle.ERROR : StatusStyle.SUCCESS).show(answer, b.append("</div></html>").toString());
     }
 
     /** Opens the dialog for {@code actor} (a 负责人 or 管理员; the service refuses anyone else). */

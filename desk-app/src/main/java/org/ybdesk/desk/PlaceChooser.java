@@ -130,6 +130,7 @@ final class PlaceChooser extends JDialog {
         setContentPane(p);
         pack();
         setLocationRelativeTo(owner);
+        WindowSizes.remember(this); // issue 15: fits 1366×728, resizable, its size kept
         hint.setText(Texts.t("place.prompt.hint"));
     }
 

@@ -147,6 +147,7 @@ final class PrintPreviewDialog extends JDialog {
         enableControls();
         setSize(900, 860);
         setLocationRelativeTo(owner);
+        WindowSizes.remember(this); // issue 15: fits 1366×728, resizable, its size kept
     }
 
     /** Opens the preview for a case: loads the documents that apply to it, then renders the first. */
@@ -183,7 +184,7 @@ final class PrintPreviewDialog extends JDialog {
 
     private void render(PrintDoc d) {
         status.setForeground(pageLabel.getForeground());
-        status.setText(Texts.t("print.rendering", d.label()));
+        StatusStyle.INFO.show(status, Texts.t("print.rendering", d.label()));
         pdf = null;
         enableControls();
         Background.run(this, () -> {
@@ -201,7 +202,7 @@ final class PrintPreviewDialog extends JDialog {
                 return;
             }
             pages = n;
-            status.setText(Texts.t("print.ready", d.label(), String.valueOf(n), String.valueOf(pdf.length / 1024)));
+            StatusStyle.INFO.show(status, Texts.t("print.ready", d.label(), String.valueOf(n), String.valueOf(pdf.length / 1024)));
             show(0);
         }, this::fail);
     }
@@ -293,19 +294,18 @@ final class PrintPreviewDialog extends JDialog {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, f -> status.setText(Texts.t("print.saved", f.toString())), this::fail);
+        }, f -> StatusStyle.SUCCESS.show(status, Texts.t("print.saved", f.toString())), this::fail);
     }
 
     private void fail(RuntimeException e) {
         if (closed) {
             return;
         }
-        status.setForeground(new Color(0xB42318));
         if (e instanceof org.ybdesk.service.ServiceException se) {
             // a refusal (a character the fonts lack, a document that does not apply): said on the status line
-            status.setText(String.join(Texts.t("print.separator"), se.problems()));
+            StatusStyle.ERROR.show(status, String.join(Texts.t("print.separator"), se.problems()));
         } else {
-            status.setText(Texts.t("print.failed", String.valueOf(e.getMessage())));
+            StatusStyle.ERROR.show(status, Texts.t("print.failed", String.valueOf(e.getMessage())));
             Problems.show(this, e);
         }
     }

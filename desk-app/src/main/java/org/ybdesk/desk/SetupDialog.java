@@ -89,7 +89,9 @@ final class SetupDialog extends JDialog {
                 window.setText(String.valueOf(n));
             }
         }));
-        row = line(p, c, row, "setup.division", division);
+        // issue 15 (D183): the agency's division chosen by name or pinyin, the code filled in
+        row = line(p, c, row, "setup.division", PlaceChooser.wrap(division, "setup.division",
+                Texts.t("setup.division")));
         row = line(p, c, row, "setup.name", name);
         row = line(p, c, row, "setup.signature", signature);
         row = line(p, c, row, "setup.hotline", hotline);
@@ -116,6 +118,7 @@ final class SetupDialog extends JDialog {
         getRootPane().setDefaultButton(ok);
         pack();
         setLocationRelativeTo(owner);
+        WindowSizes.remember(this); // issue 15: fits 1366×728, resizable, its size kept
     }
 
     /** The administrator's user name once setup succeeded, else null. */
@@ -165,6 +168,7 @@ final class SetupDialog extends JDialog {
         adminPersonIdCheck.setText(found.isEmpty() ? Texts.t("setup.adminPersonId.ok")
                 : "<html>" + String.join("<br>", found.stream().map(Problems::escape).toList()) + "</html>");
         pack();
+        WindowSizes.fit(this);
     }
 
     /** The window number typed (full-width digits too), null when blank or not a whole number. */
@@ -218,6 +222,7 @@ final class SetupDialog extends JDialog {
                 problems.setText("<html>• " + String.join("<br>• ", all.stream().map(Problems::escape).toList())
                         + "</html>");
                 pack();
+                WindowSizes.fit(this);
             }
         });
     }

@@ -41,7 +41,7 @@ final class SyncPanel extends JPanel implements MainFrame.Refreshable {
             RowTableModel.column("sync.col.attempts", Long.class, r -> (long) r.attempts()),
             RowTableModel.column("sync.col.reason", r -> r.errCode() == null ? (r.lastError() == null ? ""
                     : r.lastError()) : r.errCode() + " " + r.lastError()));
-    private final JTable table = new JTable(model);
+    private final JTable table = Tables.setUp(new JTable(model));
     private final JButton now = new JButton(Texts.t("sync.now"));
     private final JButton open = new JButton(Texts.t("sync.open"));
     private final JButton handle = new JButton(Texts.t("sync.handle"));

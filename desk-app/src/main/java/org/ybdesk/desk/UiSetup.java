@@ -33,7 +33,26 @@ public final class UiSetup {
         UIManager.put("Component.focusWidth", 2);
         UIManager.put("TextComponent.arc", 4);
         UIManager.put("Button.arc", 6);
+        chineseSwingTexts();
         installed = true;
+    }
+
+    /**
+     * Swing's and FlatLaf's own texts (file chooser, confirmation buttons, colour chooser, window title bar) in
+     * Simplified Chinese whatever the system locale: every entry of bundle {@code org.ybdesk.desk.swing} is put as a
+     * UIManager key, and components default to zh_CN (issue 15, D185).
+     */
+    static void chineseSwingTexts() {
+        java.util.Locale zh = java.util.Locale.SIMPLIFIED_CHINESE;
+        javax.swing.JComponent.setDefaultLocale(zh);
+        UIManager.getDefaults().setDefaultLocale(zh);
+        UIManager.getLookAndFeelDefaults().setDefaultLocale(zh);
+        java.util.ResourceBundle b = java.util.ResourceBundle.getBundle("org.ybdesk.desk.swing", java.util.Locale.ROOT);
+        for (String key : b.keySet()) {
+            String v = b.getString(key);
+            // mnemonics and their indexes are numbers to Swing
+            UIManager.put(key, key.endsWith("Mnemonic") || key.endsWith("MnemonicIndex") ? Integer.valueOf(v) : v);
+        }
     }
 
     public static Font font(int style, float size) {

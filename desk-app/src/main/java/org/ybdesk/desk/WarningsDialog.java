@@ -62,6 +62,7 @@ final class WarningsDialog extends JDialog {
         pack();
         setMinimumSize(new Dimension(680, Math.min(getHeight(), 520)));
         setLocationRelativeTo(owner);
+        WindowSizes.remember(this); // issue 15: fits 1366×728, resizable, its size kept
         SwingUtilities.invokeLater(back::requestFocusInWindow);
     }
 

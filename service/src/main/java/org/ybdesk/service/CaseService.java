@@ -198,6 +198,11 @@ public final class CaseService {
     public enum IntakeDecision {
         RECEIVE, ACCEPT, ACCEPT_AND_CLOSE, REQUEST_SUPPLEMENT, REFUSE;
 
+        /** 补正 and 不予受理 at intake need only what identifies the applicant, not the whole form (D182). */
+        public boolean early() {
+            return this == REQUEST_SUPPLEMENT || this == REFUSE;
+        }
+
         List<Command> commands(List<String> reasons) {
             return switch (this) {
                 case RECEIVE -> List.of();
@@ -234,13 +239,17 @@ public final class CaseService {
                            boolean warningsConfirmed) {
         AgencyRecord agency = desk.requireAgency();
         // issue 13, back-fill (补录): the 收件 day is the occurrence day; outside the outages a 负责人 confirms
-        IntakeValidation.Checked checked = backfills.check(req, intake.check(req, actor, agency.getCode()), actor);
+        boolean early = decision.early();
+        IntakeValidation.Checked checked = backfills.check(req, intake.check(req, actor, agency.getCode(), early),
+                actor);
         // issue 13, voucher: the e-voucher's code fits the applicant, its check is VERIFIED or PENDING
         VoucherService.checkIntake(req, checked.application().item().applicantKind());
         List<Command> steps = decision.commands(reasons);
         List<String> inputProblems = stepInputProblems(steps, note);
         // issue 13 (filing): the start-date window and the 6-month lock of long-term filings (D145, D146)
-        inputProblems.addAll(filings.problems(desk.db().dsl(), checked.application()));
+        if (!early) { // a refusal or 补正 does not depend on the filing's dates (D182)
+            inputProblems.addAll(filings.problems(desk.db().dsl(), checked.application()));
+        }
         if (!inputProblems.isEmpty()) {
             throw new ServiceException(inputProblems);
         }

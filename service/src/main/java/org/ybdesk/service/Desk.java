@@ -217,6 +217,14 @@ public final class Desk implements AutoCloseable {
         return db;
     }
 
+    /**
+     * Runs {@code listener} after every commit to this desk's database, on the committing thread (issue 15, D186: the
+     * window's 待上传 and workbench counts follow each change). Returns what removes it.
+     */
+    public Runnable onCommit(Runnable listener) {
+        return db.onCommit(listener);
+    }
+
     public Mode mode() {
         return mode;
     }

@@ -43,6 +43,17 @@ final class IntakeValidation {
 
     /** @throws ServiceException with every problem at once */
     Checked check(NewCase req, Actor actor, String agencyCode) {
+        return check(req, actor, agencyCode, false);
+    }
+
+    /**
+     * Checks the application; {@code early} (不予受理 or 补正 together with taking it in, D182) asks only for what
+     * identifies the applicant: a form field left empty is not a problem then (a value given is still checked), nor
+     * are the settlement amounts.
+     *
+     * @throws ServiceException with every problem at once
+     */
+    Checked check(NewCase req, Actor actor, String agencyCode, boolean early) {
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Optional<ServiceItem> found = desk.catalog().find(req.itemNo());
@@ -110,6 +121,11 @@ final class IntakeValidation {
         if (ap != null && !InputHygiene.isCleanLine(ap.phone())) {
             refusedElsewhere.add("phone");
         }
+        if (early) {
+            // D182: refusing or asking for 补正 needs only the applicant's identity; empty fields stay empty
+            item.leafFields().filter(f -> fields.get(f.key()) == null || fields.get(f.key()).isBlank())
+                    .forEach(f -> refusedElsewhere.add(f.key()));
+        }
         IntakeCheck.Result checked = IntakeCheck.check(item, fields, refusedElsewhere, desk.today());
         problems.addAll(checked.problems());
         warnings.addAll(checked.warnings());
@@ -119,7 +135,7 @@ final class IntakeValidation {
                 ap == null || ap.idType() == null ? IdType.RESIDENT_ID : ap.idType(), fields, desk.today()));
         String channel = req.channel() == null || req.channel().isBlank() ? Texts.get("case.channel.default")
                 : InputHygiene.tidy(req.channel());
-        if (item.flow() == FlowVariant.SETTLEMENT && (req.declared() == null || req.reconciled() == null)) {
+        if (!early && item.flow() == FlowVariant.SETTLEMENT && (req.declared() == null || req.reconciled() == null)) {
             problems.add(Texts.get("case.settlement.amounts"));
         }
         if (req.declared() != null) {
