@@ -58,7 +58,7 @@ jpackage --type deb --dest "$out" --name ybdesk --app-version "$version" \
   --description "医保经办柜台 YB Desk" --vendor "YB Desk" \
   --input "$work/input" --main-jar ybdesk.jar --main-class org.ybdesk.launcher.Main \
   --runtime-image "$work/runtime" --resource-dir "$work/resources" --icon packaging/linux/ybdesk.png \
-  --java-options "-Dfile.encoding=UTF-8 -Xmx1g" \
+  --java-options "-Dfile.encoding=UTF-8" \
   --linux-package-name ybdesk --linux-app-category Office --linux-shortcut \
   --linux-menu-group Office --linux-deb-maintainer "ybdesk@localhost" --install-dir /opt
 deb="$(ls "$out"/ybdesk_*.deb)"

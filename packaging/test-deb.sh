@@ -22,6 +22,13 @@ mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 cache="${YBDESK_DEB_ROOT:-$HOME/.cache/ybdesk/bookworm-xvfb}"
 t0=$(date +%s)
 
+# Runs a script inside a Debian root: chroot in a private mount namespace (its /proc and /dev mounts end with it).
+in_root() {
+  unshare --mount --fork /bin/sh -c "
+    mount -t proc proc '$1/proc' && mount --rbind /dev '$1/dev' && mount -t tmpfs tmpfs '$1/dev/shm' &&
+    chroot '$1' /bin/sh '$2'"
+}
+
 # The cached clean root: minbase + Xvfb (what a counter PC's desktop provides), nothing of ours.
 if [ ! -x "$cache/usr/bin/Xvfb" ]; then
   echo "test-deb: making the clean Debian root $cache (once; a few minutes)" >&2
@@ -32,14 +39,17 @@ if [ ! -x "$cache/usr/bin/Xvfb" ]; then
     debootstrap --variant=minbase bookworm "$cache.tmp" "$mirror" >/dev/null
   fi
   cp /etc/resolv.conf "$cache.tmp/etc/resolv.conf"
-  unshare --mount --fork chroot "$cache.tmp" /bin/sh -c \
-    'export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq --no-install-recommends xvfb xauth >/dev/null && apt-get clean'
+  echo 'export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq --no-install-recommends xvfb xauth >/dev/null && apt-get clean' \
+    > "$cache.tmp/tmp/prepare.sh"
+  in_root "$cache.tmp" /tmp/prepare.sh
+  rm -f "$cache.tmp/tmp/prepare.sh"
   mv "$cache.tmp" "$cache"
 fi
 t1=$(date +%s)
 
 root="$(mktemp -d /tmp/ybdesk-deb-root.XXXXXX)"
-cleanup() { rm -rf "$root"; }
+# never delete through a mount (the mounts live in the namespace that ended, but check)
+cleanup() { if grep -q " $root/" /proc/mounts; then echo "test-deb: $root still has mounts, left" >&2; else rm -rf "$root"; fi; }
 trap cleanup EXIT
 cp -a "$cache/." "$root/"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
@@ -80,6 +90,7 @@ runuser -u veteran -- ybdesk --user "\$user" --password "\$pw" person show "\$pe
 grep -q 升级测试 /tmp/person.txt || fail "the previous release's person is gone"
 if [ "$previous" -lt "$newest" ]; then
   grep -q 'Successfully applied' /home/veteran/.ybdesk/logs/ybdesk.log || fail "no migration V$previous → V$newest in the log"
+  [ -d /home/veteran/.ybdesk/prod/pre-migration ] || fail "no pre-migration copy of the V$previous database"
 else
   grep -q 'up to date' /home/veteran/.ybdesk/logs/ybdesk.log || fail "the schema was not checked"
 fi
@@ -87,9 +98,7 @@ runuser -u veteran -- ybdesk --user admin --password "\$pw" audit verify >/tmp/a
 echo "test-deb: inside OK"
 EOF
 
-unshare --mount --fork /bin/sh -c "
-  mount -t proc proc '$root/proc' && mount --rbind /dev '$root/dev' && mount -t tmpfs tmpfs '$root/dev/shm' &&
-  chroot '$root' /bin/sh /tmp/inside.sh" || fail "see above"
+in_root "$root" /tmp/inside.sh || fail "see above"
 t2=$(date +%s)
 echo "test-deb: OK — installed $(basename "$deb") on a clean Debian bookworm, --version, init, the window under" \
   "Xvfb, upgrade of a V$previous data folder to V$newest; clean root $((t1 - t0)) s, test $((t2 - t1)) s"
