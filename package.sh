@@ -54,6 +54,8 @@ runtime_mb=$(du -sm "$work/runtime" | cut -f1)
 mkdir -p "$work/resources"
 cp packaging/linux/ybdesk.desktop packaging/linux/postinst packaging/linux/prerm packaging/linux/ybdesk.png \
   "$work/resources/"
+# xz at level 1 (dpkg-deb reads these): the jar is already compressed, so a higher level costs minutes for ~1 MB
+export DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-xz}" DPKG_DEB_COMPRESSOR_LEVEL="${DPKG_DEB_COMPRESSOR_LEVEL:-1}"
 jpackage --type deb --dest "$out" --name ybdesk --app-version "$version" \
   --description "医保经办柜台 YB Desk" --vendor "YB Desk" \
   --input "$work/input" --main-jar ybdesk.jar --main-class org.ybdesk.launcher.Main \
