@@ -29,14 +29,49 @@ abstract class Base implements Callable<Integer> {
         if (desk == null) {
             Mode mode = ctx().sandbox ? Mode.SANDBOX : Mode.PRODUCTION;
             java.nio.file.Path dir = ctx().dataDir();
-            if (!createsDatabase() && !hasDatabase(dir.resolve(mode.folder()))) {
+            // the sandbox seeds itself in an existing data folder; production needs `ybdesk init` first
+            boolean present = mode == Mode.SANDBOX ? java.nio.file.Files.isDirectory(dir)
+                    : hasDatabase(dir.resolve(mode.folder()));
+            if (!createsDatabase() && !present) {
                 // a mistyped --data-dir must not leave an empty database behind
                 throw new ServiceException(Out.t("error.noDatabase", mode.label(),
                         org.ybdesk.core.validation.InputHygiene.visible(dir.toString())));
             }
+            if (mode == Mode.SANDBOX) {
+                seedSandbox(dir);
+            }
             desk = Desk.open(dir, mode, YbdeskCommand.clock);
         }
         return desk;
+    }
+
+    /**
+     * The sandbox of the command line is the window's sandbox (D172): on its first use it is seeded by the same
+     * {@link org.ybdesk.service.SandboxSeeder} calls the login window makes, as of the desk's today, with progress
+     * on stderr; a seeded sandbox is used as it is.
+     */
+    private void seedSandbox(java.nio.file.Path dir) {
+        if (hasDatabase(dir.resolve(Mode.SANDBOX.folder()))) {
+            try (Desk existing = Desk.open(dir, Mode.SANDBOX, YbdeskCommand.clock)) {
+                if (org.ybdesk.service.SandboxSeeder.isSeeded(existing)) {
+                    return;
+                }
+            }
+        }
+        PrintStream err = progress();
+        err.println(Out.t("sandbox.preparing"));
+        long t0 = System.nanoTime();
+        org.ybdesk.service.SandboxSeeder.seed(dir, YbdeskCommand.clock);
+        err.println(Out.t("sandbox.ready", String.valueOf((System.nanoTime() - t0) / 1_000_000_000L)));
+        seededNow = true;
+    }
+
+    /** Whether this command seeded the sandbox (its first use). */
+    boolean seededNow;
+
+    /** Where progress goes: stderr, so that --json output stays clean. */
+    private PrintStream progress() {
+        return ((YbdeskCommand) spec.root().userObject()).err;
     }
 
     /** Whether this command may create the database of a new data folder (only {@code init}). */

@@ -42,21 +42,61 @@ public final class YbdeskCommand implements java.util.concurrent.Callable<Intege
     @Mixin
     Context context;
 
+    /**
+     * The installers' check (packaging/test-deb.sh): opens the window, waits until the login window shows, prints its
+     * title and exits 0 (exit 3 when no window shows within two minutes). Hidden: not for clerks.
+     */
+    @picocli.CommandLine.Option(names = "--smoke", hidden = true, descriptionKey = "opt.smoke")
+    boolean smoke;
+
     PrintStream out;
+    /** Progress and notes that are not the command's result (stderr). */
+    PrintStream err;
 
     /** No subcommand: the workstation window when there is a display, else the help. */
     @Override
     public Integer call() {
         if (java.awt.GraphicsEnvironment.isHeadless()) {
-            CommandLine cl = new CommandLine(this);
-            cl.setResourceBundle(ResourceBundle.getBundle("org.ybdesk.launcher.cli", Messages.LOCALE));
-            cl.usage(out);
+            if (smoke) {
+                err.println(Out.t("smoke.noDisplay"));
+                return FAILED;
+            }
+            CommandLine cl = commandLine(this);
+            cl.usage(out, CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
             out.println(Out.t("gui.noDisplay"));
             return 0;
         }
         org.ybdesk.desk.DeskApp.launch(context.dataDir(), context.sandbox ? org.ybdesk.service.Mode.SANDBOX
                 : org.ybdesk.service.Mode.PRODUCTION);
-        return GUI_STARTED;
+        return smoke ? smokeCheck() : GUI_STARTED;
+    }
+
+    private int smokeCheck() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            String[] title = new String[1];
+            try {
+                java.awt.EventQueue.invokeAndWait(() -> {
+                    for (java.awt.Frame f : java.awt.Frame.getFrames()) {
+                        if (f.isShowing()) {
+                            title[0] = f.getTitle();
+                        }
+                    }
+                });
+                if (title[0] != null) {
+                    out.println(Out.t("smoke.shown", title[0]));
+                    return 0;
+                }
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        out.println(Out.t("smoke.none"));
+        return FAILED;
     }
 
     /** Runs the command line, printing to the given streams; returns the exit code. Never throws. */
@@ -65,21 +105,37 @@ public final class YbdeskCommand implements java.util.concurrent.Callable<Intege
         try {
             YbdeskCommand root = new YbdeskCommand();
             root.out = out;
-            CommandLine cl = new CommandLine(root);
-            CommandLine cases = cl.getSubcommands().get("case");
-            CaseCommand.STEPS.forEach((name, action) -> cases.addSubcommand(name, new CaseCommand.Step(action)));
-            cases.addSubcommand("claim", new CaseClaimCommand());
-            cases.addSubcommand("holder", new CaseHolderCommand());
-            cases.addSubcommand("reassign", new CaseReassignCommand());
-            withHelp(cl);
-            Converters.register(cl);
-            cl.setResourceBundle(ResourceBundle.getBundle("org.ybdesk.launcher.cli", Messages.LOCALE));
+            root.err = err;
+            CommandLine cl = commandLine(root);
+            // colours only for a person at a terminal: never escape codes in a file, a pipe or a CI log
+            boolean terminal = out == System.out && System.console() != null && System.getenv("NO_COLOR") == null;
+            colours(cl, CommandLine.Help.defaultColorScheme(terminal ? CommandLine.Help.Ansi.AUTO
+                    : CommandLine.Help.Ansi.OFF));
             cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
             cl.setErr(errWriter);
             cl.setParameterExceptionHandler((ex, a) -> {
-                PrintWriter w = ex.getCommandLine().getErr();
+                CommandLine where = ex.getCommandLine();
+                if (asksForHelp(a)) {
+                    // "--help" anywhere on the line (even where it was read as an option's value): the usage of the
+                    // command reached, never an error that sends the user to --help
+                    where.usage(where.getOut(), where.getColorScheme());
+                    return 0;
+                }
+                PrintWriter w = where.getErr();
+                java.util.List<String> unmatched = where.getUnmatchedArguments();
+                if (!(ex instanceof CommandLine.UnmatchedArgumentException) && !unmatched.isEmpty()) {
+                    // picocli reports a missing option before a mistyped one: the typo is the likelier cause
+                    w.println(Out.t("error.unmatched", String.join(" ", unmatched.stream()
+                            .map(org.ybdesk.core.validation.InputHygiene::visible).toList())));
+                }
                 w.println(ParameterTexts.explain(ex));
-                w.println(Out.t("error.seeHelp", ex.getCommandLine().getCommandSpec().qualifiedName()));
+                if (ex instanceof CommandLine.ParameterException && ex.getMessage() != null
+                        && ex.getMessage().startsWith("Missing required subcommand")) {
+                    w.println();
+                    where.usage(w, where.getColorScheme()); // which subcommands there are, right here
+                } else {
+                    w.println(Out.t("error.seeHelp", where.getCommandSpec().qualifiedName()));
+                }
                 return USAGE;
             });
             cl.setExecutionExceptionHandler((ex, c, parsed) -> failure(ex, c.getErr()));
@@ -87,6 +143,38 @@ public final class YbdeskCommand implements java.util.concurrent.Callable<Intege
         } catch (RuntimeException | Error e) {
             return failure(e, errWriter);
         }
+    }
+
+    /**
+     * The whole command tree with its Chinese texts: every command and subcommand, {@code help}, {@code -h/--help}
+     * and {@code -V/--version} everywhere, the converters. The tests walk it.
+     */
+    static CommandLine commandLine(YbdeskCommand root) {
+        CommandLine cl = new CommandLine(root);
+        CommandLine cases = cl.getSubcommands().get("case");
+        CaseCommand.STEPS.forEach((name, action) -> cases.addSubcommand(name, new CaseCommand.Step(action)));
+        cases.addSubcommand("claim", new CaseClaimCommand());
+        cases.addSubcommand("holder", new CaseHolderCommand());
+        cases.addSubcommand("reassign", new CaseReassignCommand());
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        withHelp(cl);
+        Converters.register(cl);
+        cl.setResourceBundle(ResourceBundle.getBundle("org.ybdesk.launcher.cli", Messages.LOCALE));
+        return cl;
+    }
+
+    private static boolean asksForHelp(String[] args) {
+        for (String a : args) {
+            if (a.equals("--help") || a.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void colours(CommandLine cl, CommandLine.Help.ColorScheme scheme) {
+        cl.setColorScheme(scheme);
+        cl.getSubcommands().values().forEach(sub -> colours(sub, scheme));
     }
 
     /** Every command understands -h/--help (the error texts point there). */
