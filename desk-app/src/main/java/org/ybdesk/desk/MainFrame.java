@@ -57,6 +57,9 @@ public final class MainFrame extends JFrame {
     private final JProgressBar busy = new JProgressBar();
     private final JMenuItem[] caseItems = new JMenuItem[3];
     private JComponent current;
+    /** issue 15: lock screen, 切换用户 and the idle lock. */
+    private final LockScreen lock;
+    private JComponent nav;
 
     public MainFrame(Session session, Desks desks) {
         super(session.sandbox() ? Texts.t("app.title.sandbox") : Texts.t("app.title"));
@@ -96,7 +99,8 @@ public final class MainFrame extends JFrame {
 
         getContentPane().setLayout(new BorderLayout());
         getContentPane().add(north, BorderLayout.NORTH);
-        getContentPane().add(navigation(), BorderLayout.WEST);
+        nav = navigation();
+        getContentPane().add(nav, BorderLayout.WEST);
         getContentPane().add(content, BorderLayout.CENTER);
         getContentPane().add(statusBar(), BorderLayout.SOUTH);
         setJMenuBar(menus());
@@ -110,6 +114,39 @@ public final class MainFrame extends JFrame {
         if (!session.sandbox()) {
             backups.scheduleWithFixedDelay(this::dailyBackup, 1, 30, java.util.concurrent.TimeUnit.MINUTES);
         }
+        lock = new LockScreen(this);
+        readIdleLimit();
+    }
+
+    /** Reads the administrator's idle lock time (issue 15). */
+    void readIdleLimit() {
+        Background.run(this, () -> session.desk().users().idleLockMinutes(),
+                m -> lock.idleLimit(java.time.Duration.ofMinutes(m)));
+    }
+
+    LockScreen lockScreen() {
+        return lock;
+    }
+
+    /** Whether an intake with typed input is on show (lock and switch keep it for its user, ask for another). */
+    boolean hasUnsavedIntake() {
+        return current instanceof IntakePanel intake && intake.hasInput();
+    }
+
+    /** Another person took the window over at the lock screen: their menus, their workbench. */
+    void switchedTo(org.ybdesk.core.lifecycle.Actor to) {
+        session.switchTo(to);
+        if (current instanceof IntakePanel) {
+            content.remove(current);
+            current = null;
+        }
+        getContentPane().remove(nav);
+        nav = navigation();
+        getContentPane().add(nav, BorderLayout.WEST);
+        setJMenuBar(menus());
+        revalidate();
+        showHome();
+        updateStatus();
     }
 
     /** Takes the automatic daily backup when one is due, then shows it in the status bar. */
@@ -135,6 +172,9 @@ public final class MainFrame extends JFrame {
     @Override
     public void dispose() {
         backups.shutdownNow();
+        if (lock != null) {
+            lock.close();
+        }
         sync.close();
         super.dispose();
     }
@@ -151,6 +191,13 @@ public final class MainFrame extends JFrame {
     private final Action reports = action("nav.reports", null, this::showReports);
     private final Action syncAction = action("nav.sync", null, this::showSync);
     private final Action refresh = action("nav.refresh", KeyStroke.getKeyStroke(KeyEvent.VK_F5, 0), this::refresh);
+    private final Action lockAction = action("menu.lock", KeyStroke.getKeyStroke(KeyEvent.VK_L, InputEvent.CTRL_DOWN_MASK),
+            this::lockNow);
+
+    /** 锁定屏幕 (Ctrl+L). */
+    void lockNow() {
+        lock.lock(false, false);
+    }
 
     private Action action(String key, KeyStroke ks, Runnable r) {
         AbstractAction a = new AbstractAction(Texts.t(key)) {
@@ -255,7 +302,45 @@ public final class MainFrame extends JFrame {
         });
         lookup.add(institutions);
         bar.add(lookup);
+        bar.add(systemMenu());
+        bar.add(helpMenu());
         return bar;
+    }
+
+    /** issue 15: 系统 — lock, switch user, and for administrators 用户管理. */
+    private JMenu systemMenu() {
+        JMenu m = new JMenu(Texts.t("menu.system"));
+        m.setName("menu.system");
+        JMenuItem lockItem = new JMenuItem(lockAction);
+        lockItem.setName("menu.lock");
+        m.add(lockItem);
+        JMenuItem switchItem = new JMenuItem(Texts.t("menu.switchUser"));
+        switchItem.setName("menu.switchUser");
+        switchItem.addActionListener(e -> lock.lock(false, true));
+        m.add(switchItem);
+        if (session.actor().has(Role.ADMIN)) {
+            JMenuItem users = new JMenuItem(Texts.t("menu.users"));
+            users.setName("menu.users");
+            users.addActionListener(e -> new UserAdminDialog(this, session, this::readIdleLimit).setVisible(true));
+            m.addSeparator();
+            m.add(users);
+        }
+        return m;
+    }
+
+    /** issue 15: 帮助 — 关于 and 导出诊断信息. */
+    private JMenu helpMenu() {
+        JMenu m = new JMenu(Texts.t("menu.help"));
+        m.setName("menu.help");
+        JMenuItem about = new JMenuItem(Texts.t("menu.about"));
+        about.setName("menu.about");
+        about.addActionListener(e -> AboutDialog.open(this, session.desk()));
+        m.add(about);
+        JMenuItem export = new JMenuItem(Texts.t("menu.diagnostics"));
+        export.setName("menu.diagnostics");
+        export.addActionListener(e -> AboutDialog.exportDiagnostics(this, session.desk()));
+        m.add(export);
+        return m;
     }
 
     private JComponent statusBar() {
