@@ -216,7 +216,10 @@ public final class Database implements AutoCloseable {
     }
 
     private static String url(Path folder, String name, String extra) {
-        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve(name) + OPTIONS + extra;
+        // H2 refuses AUTO_SERVER with DB_CLOSE_ON_EXIT=FALSE: the live pool lets H2's exit hook close the file (every
+        // commit is already on the device, D3) and Desks' own hook closes it first in the usual case
+        String options = extra.contains("AUTO_SERVER") ? OPTIONS.replace(";DB_CLOSE_ON_EXIT=FALSE", "") : OPTIONS;
+        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve(name) + options + extra;
     }
 
     private static Connection connect(Path folder, String name, DatabaseKeys.Key key, String extra)
