@@ -167,13 +167,13 @@ public final class Diagnostics {
         }
 
         public String scrub(String text) {
-            String s = replace(VOUCHER, text, "[电子凭证码]");
-            s = replace(ID18, s, "[身份证号]");
-            s = replace(ACCOUNT, s, "[银行账号]");
-            s = replace(ID15, s, "[身份证号]");
-            s = replace(PHONE, s, "[电话]");
+            String s = replace(VOUCHER, text, Texts.get("diag.scrub.voucher"));
+            s = replace(ID18, s, Texts.get("diag.scrub.id"));
+            s = replace(ACCOUNT, s, Texts.get("diag.scrub.account"));
+            s = replace(ID15, s, Texts.get("diag.scrub.id"));
+            s = replace(PHONE, s, Texts.get("diag.scrub.phone"));
             for (String n : names) {
-                s = s.replace(n, "[姓名]");
+                s = s.replace(n, Texts.get("diag.scrub.name"));
             }
             return s;
         }
