@@ -176,10 +176,11 @@ public final class Database implements AutoCloseable {
                 pool.dispose();
                 return;
             }
-            try (var rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
-                // the sessions of this pool are local; a session of another process arrived over the TCP server
+            try (var rs = s.executeQuery(
+                    "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CLIENT_ADDR IS NOT NULL")) {
+                // this pool's sessions are embedded; a session of another process arrived over the TCP server
                 rs.next();
-                if (rs.getInt(1) > pool.getActiveConnections()) {
+                if (rs.getInt(1) > 0) {
                     LOG.info("database still used by another program; leaving it open for it");
                     s.execute("CHECKPOINT SYNC");
                     pool.dispose();

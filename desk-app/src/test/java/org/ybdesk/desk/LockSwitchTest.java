@@ -2,7 +2,6 @@ package org.ybdesk.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.time.Duration;
 import java.util.List;
@@ -56,8 +55,11 @@ class LockSwitchTest extends GuiTestBase {
         Desk d = productionDesk();
         FrameFixture main = login(Mode.PRODUCTION, "clerk", "passclerk1");
         startIntakeWithInput(main);
-        main.pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(KeyEvent.VK_L)
-                .modifiers(InputEvent.CTRL_DOWN_MASK));
+        GuiActionRunner.execute(() -> main.target().setSize(1366, 768));
+        robot.focusAndWaitForFocusGain(find(main, "intake.itemFilter", java.awt.Component.class));
+        robot.pressKey(KeyEvent.VK_CONTROL);
+        robot.pressAndReleaseKey(KeyEvent.VK_L);
+        robot.releaseKey(KeyEvent.VK_CONTROL);
         waitIdle();
         assertThat(locked(main)).isTrue();
         assertThat(GuiActionRunner.execute(() -> frame(main).getJMenuBar())).as("menus gone while locked").isNull();
@@ -65,7 +67,7 @@ class LockSwitchTest extends GuiTestBase {
         assertThat(text(main, "lock.who")).contains("窗口乙");
         screenshot(main, "lock-screen", true);
         // F2 does nothing behind the lock
-        main.pressAndReleaseKeys(KeyEvent.VK_F2);
+        robot.pressAndReleaseKey(KeyEvent.VK_F2);
         waitIdle();
         assertThat(locked(main)).isTrue();
 

@@ -24,14 +24,22 @@ class LoginFirstEnterTest extends GuiTestBase {
         desks.closeAll(); // the window opens it again, as at a start
         CountDownLatch release = new CountDownLatch(1);
         // the worker is busy (a slow disk, a migration): the opening queues behind this
-        Background.run(null, () -> {
+        GuiActionRunner.execute(() -> Background.run(null, () -> {
             try {
                 release.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return null;
-        }, v -> { });
+        }, v -> { }));
+        try {
+            waitsThenLogsIn(release);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private void waitsThenLogsIn(CountDownLatch release) {
         LoginFrame f = GuiActionRunner.execute(() -> new LoginFrame(desks, Mode.PRODUCTION));
         FrameFixture w = new FrameFixture(robot, f);
         w.show();
@@ -42,7 +50,6 @@ class LoginFirstEnterTest extends GuiTestBase {
         w.textBox("login.password").setText("passclerk1");
         w.textBox("login.password").focus().pressAndReleaseKeys(KeyEvent.VK_ENTER);
         robot.waitForIdle();
-        screenshot(w, "login-opening", false);
         assertThat(w.button("login.submit").target().isEnabled()).as("the login is on its way").isFalse();
         assertThat(GuiActionRunner.execute(f::waitingForData)).isTrue();
 

@@ -26,6 +26,17 @@ class UserAdminDialogTest extends GuiTestBase {
         javax.swing.SwingUtilities.invokeLater(b::doClick);
     }
 
+    /** Sets a field's text on the event thread (a robot focus change was lost between the stacked dialogs). */
+    private static void type(DialogFixture d, String name, String value) {
+        javax.swing.text.JTextComponent t = d.textBox(name).target();
+        GuiActionRunner.execute(() -> t.setText(value));
+    }
+
+    private static void tick(DialogFixture d, String name, boolean on) {
+        javax.swing.JCheckBox b = (javax.swing.JCheckBox) d.checkBox(name).target();
+        GuiActionRunner.execute(() -> b.setSelected(on));
+    }
+
     private DialogFixture dialog(String name) {
         DialogFixture d = WindowFinder.findDialog(name).withTimeout(10, TimeUnit.SECONDS).using(robot);
         waitIdle();
@@ -81,23 +92,23 @@ class UserAdminDialogTest extends GuiTestBase {
         // add: every problem at once, what was typed stays
         press(users.button("users.add"));
         DialogFixture form = dialog("userForm");
-        form.textBox("userForm.username").setText("clerk9");
-        form.textBox("userForm.displayName").setText("窗口壬");
+        type(form, "userForm.username", "clerk9");
+        type(form, "userForm.displayName", "窗口壬");
         String good = staffId(9);
-        form.textBox("userForm.personId").setText(good.substring(0, 17) + (good.charAt(17) == '1' ? '2' : '1'));
-        form.textBox("userForm.password").setText("short");
-        form.textBox("userForm.password2").setText("short2");
-        form.checkBox("userForm.role.ADMIN").check();
-        form.checkBox("userForm.role.CLERK").check();
+        type(form, "userForm.personId", good.substring(0, 17) + (good.charAt(17) == '1' ? '2' : '1'));
+        type(form, "userForm.password", "short");
+        type(form, "userForm.password2", "short2");
+        tick(form, "userForm.role.ADMIN", true);
+        tick(form, "userForm.role.CLERK", true);
         press(form.button("userForm.ok"));
         String problems = form.label("userForm.problems").text();
         assertThat(problems).contains("至少8位").contains("本人身份证号").contains("管理员账号不能同时担任业务岗位")
                 .contains("两次输入的密码不一致");
         assertThat(form.textBox("userForm.displayName").text()).isEqualTo("窗口壬");
-        form.textBox("userForm.personId").setText(good);
-        form.textBox("userForm.password").setText("passclerk9");
-        form.textBox("userForm.password2").setText("passclerk9");
-        form.checkBox("userForm.role.ADMIN").uncheck();
+        type(form, "userForm.personId", good);
+        type(form, "userForm.password", "passclerk9");
+        type(form, "userForm.password2", "passclerk9");
+        tick(form, "userForm.role.ADMIN", false);
         press(form.button("userForm.ok"));
         waitIdle();
         assertThat(GuiActionRunner.execute(() -> form.target().isShowing())).isFalse();
@@ -125,8 +136,8 @@ class UserAdminDialogTest extends GuiTestBase {
         select(users, "clerk");
         press(users.button("users.resetPassword"));
         DialogFixture reset = dialog("reset");
-        reset.textBox("reset.password").setText("temp2026a");
-        reset.textBox("reset.password2").setText("temp2026a");
+        type(reset, "reset.password", "temp2026a");
+        type(reset, "reset.password2", "temp2026a");
         press(reset.button("reset.ok"));
         waitIdle();
         Actor clerk = d.users().login("clerk", "temp2026a");
@@ -138,16 +149,16 @@ class UserAdminDialogTest extends GuiTestBase {
         select(users, "clerk");
         press(users.button("users.roles"));
         DialogFixture roles = dialog("rolesForm");
-        roles.checkBox("rolesForm.role.REVIEWER").check();
+        tick(roles, "rolesForm.role.REVIEWER", true);
         press(roles.button("rolesForm.ok"));
         waitIdle();
         assertThat(row(users, "clerk")).contains("窗口经办").contains("审核");
 
         // the idle lock time: a bad value is explained, a good one kept
-        users.textBox("users.idle").setText("0");
+        type(users, "users.idle", "0");
         press(users.button("users.idle.save"));
         assertThat(users.label("users.message").text()).contains("1–120").contains("「0」");
-        users.textBox("users.idle").setText("15");
+        type(users, "users.idle", "15");
         press(users.button("users.idle.save"));
         assertThat(users.label("users.message").text()).contains("15 分钟");
         assertThat(d.users().idleLockMinutes()).isEqualTo(15);
@@ -155,6 +166,7 @@ class UserAdminDialogTest extends GuiTestBase {
                 org.ybdesk.db.jooq.Tables.AUDIT_LOG.ACTION.in("USER_ADD", "USER_DISABLE", "USER_UNLOCK",
                         "USER_PASSWORD_RESET", "USER_UPDATE", "IDLE_LOCK_CONFIGURE"))).isGreaterThanOrEqualTo(11);
         press(users.button("users.close"));
+        assertThat(GuiActionRunner.execute(() -> users.target().isShowing())).isFalse();
     }
 
     @Test
