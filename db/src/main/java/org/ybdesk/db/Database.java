@@ -61,6 +61,12 @@ public final class Database implements AutoCloseable {
     private static final String ENCRYPTED_HEADER = "H2encrypt";
     /** Options of every connection; the password carries the file key (CIPHER=AES). */
     private static final String OPTIONS = ";CIPHER=AES;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+    /**
+     * Options of the live database's pool (issue 15, D179): H2's automatic mixed mode, so the window and a
+     * {@code ybdesk} command open the same folder at once (the first opener serves the file to the others over
+     * loopback; the others reconnect and take over when it exits); a writer of another process waits its turn.
+     */
+    private static final String SHARED = ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;LOCK_TIMEOUT=30000";
     private static final int MAINTENANCE_SECONDS = 2;
 
     static {
@@ -80,11 +86,14 @@ public final class Database implements AutoCloseable {
     private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ScheduledExecutorService maintenance;
     private volatile long maintainedAtWrite;
+    /** True when another process serves the file and this one reaches it through H2's mixed mode. */
+    private final boolean remote;
 
     private Database(Path folder, DatabaseKeys.Key key, JdbcConnectionPool pool) {
         this.folder = folder;
         this.key = key;
         this.pool = pool;
+        this.remote = isRemote(pool);
         Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
                 .withExecuteLogging(false);
         this.dsl = DSL.using(pool, SQLDialect.H2, settings);
@@ -111,6 +120,12 @@ public final class Database implements AutoCloseable {
         // through it, and only a folder that is behind is shut and migrated on a copy
         JdbcConnectionPool pool = exists && !legacyPlain ? openPool(folder, key) : null;
         if (pool != null && behind(pool, live)) {
+            if (isRemote(pool)) {
+                // another program has the file open: migrating means replacing it, which only its owner may do
+                pool.dispose();
+                throw new StorageException(StorageException.Kind.IN_USE, live.toString(),
+                        "schema behind while another process has the database open");
+            }
             shutdown(pool);
             pool = null;
         }
@@ -124,7 +139,7 @@ public final class Database implements AutoCloseable {
 
     /** A pool on the live file whose first connection is open-checked, so a problem has a clear kind here. */
     private static JdbcConnectionPool openPool(Path folder, DatabaseKeys.Key key) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(dataSource(folder, NAME, key, ""));
+        JdbcConnectionPool pool = JdbcConnectionPool.create(dataSource(folder, NAME, key, SHARED));
         pool.setMaxConnections(8);
         try (Connection c = pool.getConnection()) {
             return pool;
@@ -144,8 +159,36 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Whether the pool's connections reach a database another process serves (mixed mode). */
+    private static boolean isRemote(JdbcConnectionPool pool) {
+        try (Connection c = pool.getConnection()) {
+            return !(c.unwrap(JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal);
+        } catch (SQLException e) {
+            throw new StorageException(StorageException.Kind.IO, "pool", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Closes the database when no other program uses it; when one does (mixed mode: a command beside the window, or
+     * this is the command) only this process's connections go, and the file stays open for the other.
+     */
     private static void shutdown(JdbcConnectionPool pool) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            if (!(c.unwrap(JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal)) {
+                pool.dispose();
+                return;
+            }
+            try (var rs = s.executeQuery(
+                    "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CLIENT_ADDR IS NOT NULL")) {
+                // this pool's sessions are embedded; a session of another process arrived over the TCP server
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    LOG.info("database still used by another program; leaving it open for it");
+                    s.execute("CHECKPOINT SYNC");
+                    pool.dispose();
+                    return;
+                }
+            }
             s.execute("SHUTDOWN");
         } catch (SQLException ignored) {
             // already closed
@@ -176,7 +219,10 @@ public final class Database implements AutoCloseable {
     }
 
     private static String url(Path folder, String name, String extra) {
-        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve(name) + OPTIONS + extra;
+        // H2 refuses AUTO_SERVER with DB_CLOSE_ON_EXIT=FALSE: the live pool lets H2's exit hook close the file (every
+        // commit is already on the device, D3) and Desks' own hook closes it first in the usual case
+        String options = extra.contains("AUTO_SERVER") ? OPTIONS.replace(";DB_CLOSE_ON_EXIT=FALSE", "") : OPTIONS;
+        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve(name) + options + extra;
     }
 
     private static Connection connect(Path folder, String name, DatabaseKeys.Key key, String extra)
@@ -365,7 +411,11 @@ public final class Database implements AutoCloseable {
         T result;
         writer.lock();
         try {
-            result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+            result = dsl.transactionResult(cfg -> {
+                // the writers' turn across processes (mixed mode): the first statement locks the one row
+                cfg.dsl().execute("SELECT id FROM desk_writer WHERE id = 1 FOR UPDATE");
+                return work.apply(cfg.dsl());
+            });
             sync();
             writes.incrementAndGet();
         } finally {
@@ -467,7 +517,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** True when another program serves this folder's database and this one works through it (mixed mode). */
+    public boolean remote() {
+        return remote;
+    }
+
     private void maintainQuietly() {
+        if (remote) {
+            return; // the serving process keeps the file tidy
+        }
         long w = writes.get();
         if (w == maintainedAtWrite) {
             return;

@@ -41,6 +41,9 @@ public final class LoginFrame extends JFrame {
     private final JLabel message = new JLabel(" ");
     private final JLabel hint = new JLabel(" ");
     private final JButton submit = new JButton(Texts.t("login.submit"));
+    /** issue 15: shows while the data is still opening, so an early Enter visibly waits instead of being lost. */
+    private final javax.swing.JProgressBar progress = new javax.swing.JProgressBar();
+    private int opening;
 
     public LoginFrame(Path dataDir, Mode mode) {
         this(new Desks(dataDir), mode);
@@ -58,6 +61,10 @@ public final class LoginFrame extends JFrame {
         submit.setName("login.submit");
         message.setName("login.message");
         hint.setName("login.hint");
+        progress.setName("login.progress");
+        progress.setIndeterminate(true);
+        progress.setStringPainted(true);
+        progress.setString(Texts.t("login.opening"));
         message.setForeground(UiSetup.OVERDUE);
         ButtonGroup g = new ButtonGroup();
         g.add(production);
@@ -100,6 +107,10 @@ public final class LoginFrame extends JFrame {
         c.gridy++;
         form.add(hint, c);
         c.gridy++;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        form.add(progress, c);
+        c.fill = GridBagConstraints.NONE;
+        c.gridy++;
         c.anchor = GridBagConstraints.CENTER;
         form.add(submit, c);
         hint.setForeground(Color.DARK_GRAY);
@@ -134,7 +145,9 @@ public final class LoginFrame extends JFrame {
      */
     private void prepare() {
         Mode mode = mode();
-        submit.setEnabled(false);
+        // the button stays enabled: a login pressed now queues behind the opening on the one worker (issue 15)
+        opening++;
+        progress.setVisible(true);
         setTitle(mode == Mode.SANDBOX ? Texts.t("app.title.sandbox") : Texts.t("app.title"));
         hint.setText(mode == Mode.SANDBOX ? Texts.t("login.sandbox.preparing") : " ");
         Background.run(this, () -> {
@@ -146,7 +159,7 @@ public final class LoginFrame extends JFrame {
             }
             return d;
         }, d -> {
-            submit.setEnabled(true);
+            opened();
             if (mode == Mode.SANDBOX) {
                 StringBuilder sb = new StringBuilder("<html>").append(Texts.t("login.sandbox.accounts")).append("<br>");
                 for (SandboxSeeder.TrainingAccount a : SandboxSeeder.ACCOUNTS) {
@@ -172,26 +185,61 @@ public final class LoginFrame extends JFrame {
             if (username.getText().isEmpty()) {
                 username.requestFocusInWindow();
             }
-        }, e -> submit.setEnabled(true));
+        }, e -> {
+            opened();
+            message.setForeground(UiSetup.OVERDUE);
+            message.setText("<html><div style='width:300px'>" + String.join("<br>",
+                    Problems.reasons(e).stream().map(Problems::escape).toList()) + "</div></html>");
+            pack();
+        });
+    }
+
+    private void opened() {
+        opening = Math.max(0, opening - 1);
+        if (opening == 0) {
+            progress.setVisible(false);
+        }
+    }
+
+    /** Whether the login waits for the data to open (tests look). */
+    boolean waitingForData() {
+        return progress.isVisible();
     }
 
     private void login() {
         Mode mode = mode();
         String u = username.getText();
         char[] p = password.getPassword();
+        if (!submit.isEnabled()) {
+            return; // a login is already on its way
+        }
         submit.setEnabled(false);
         message.setText(" ");
+        if (opening > 0) {
+            progress.setVisible(true);
+            pack();
+        }
         Background.run(this, () -> {
             Desk d = desks.get(mode);
             Actor a = d.users().login(u, new String(p));
-            return new Session(d, a);
-        }, s -> {
+            return new Object[] {new Session(d, a), d.users().mustChangePassword(a.id())};
+        }, r -> {
+            progress.setVisible(false);
+            Session s = (Session) r[0];
+            if ((Boolean) r[1] && !changePassword(s, new String(p))) {
+                java.util.Arrays.fill(p, '\0');
+                submit.setEnabled(true);
+                password.setText("");
+                password.requestFocusInWindow();
+                return;
+            }
             java.util.Arrays.fill(p, '\0');
             new MainFrame(s, desks).setVisible(true);
             dispose();
             warmUpPrints();
         }, e -> {
             java.util.Arrays.fill(p, '\0');
+            progress.setVisible(false);
             submit.setEnabled(true);
             message.setForeground(UiSetup.OVERDUE);
             message.setText("<html><div style='width:300px'>" + String.join("<br>",
@@ -201,6 +249,38 @@ public final class LoginFrame extends JFrame {
             password.setText("");
             password.requestFocusInWindow();
         });
+    }
+
+    /**
+     * After an administrator reset the password (issue 15): the user chooses a new one before working. Returns
+     * whether it was changed (cancel: back to the login). Every problem is shown at once; the dialog stays open.
+     */
+    private boolean changePassword(Session s, String old) {
+        javax.swing.JPasswordField p1 = new javax.swing.JPasswordField(16);
+        javax.swing.JPasswordField p2 = new javax.swing.JPasswordField(16);
+        p1.setName("changePassword.new");
+        p2.setName("changePassword.repeat");
+        while (true) {
+            JPanel panel = new JPanel(new java.awt.GridLayout(0, 2, 6, 6));
+            panel.add(new JLabel(Texts.t("changePassword.new")));
+            panel.add(p1);
+            panel.add(new JLabel(Texts.t("changePassword.repeat")));
+            panel.add(p2);
+            int ok = javax.swing.JOptionPane.showConfirmDialog(this, new Object[] {Texts.t("changePassword.why"),
+                    panel}, Texts.t("changePassword.title"), javax.swing.JOptionPane.OK_CANCEL_OPTION,
+                    javax.swing.JOptionPane.PLAIN_MESSAGE);
+            if (ok != javax.swing.JOptionPane.OK_OPTION) {
+                return false;
+            }
+            try {
+                // a short bcrypt check and one write: the dialog's answer is needed before the window opens
+                s.desk().users().changePassword(s.actor(), old, new String(p1.getPassword()),
+                        new String(p2.getPassword()));
+                return true;
+            } catch (RuntimeException e) {
+                Problems.show(this, e);
+            }
+        }
     }
 
     /**

@@ -63,6 +63,9 @@ public final class MainFrame extends JFrame {
     int closeOperation = WindowConstants.EXIT_ON_CLOSE;
     private final java.util.concurrent.atomic.AtomicBoolean recountPending = new java.util.concurrent.atomic.AtomicBoolean();
     private Runnable stopListening = () -> { };
+    /** issue 15: lock screen, 切换用户 and the idle lock. */
+    private final LockScreen lock;
+    private JComponent nav;
 
     public MainFrame(Session session, Desks desks) {
         super(session.sandbox() ? Texts.t("app.title.sandbox") : Texts.t("app.title"));
@@ -110,7 +113,8 @@ public final class MainFrame extends JFrame {
 
         getContentPane().setLayout(new BorderLayout());
         getContentPane().add(north, BorderLayout.NORTH);
-        getContentPane().add(navigation(), BorderLayout.WEST);
+        nav = navigation();
+        getContentPane().add(nav, BorderLayout.WEST);
         getContentPane().add(content, BorderLayout.CENTER);
         getContentPane().add(statusBar(), BorderLayout.SOUTH);
         setJMenuBar(menus());
@@ -129,6 +133,39 @@ public final class MainFrame extends JFrame {
         if (!session.sandbox()) {
             backups.scheduleWithFixedDelay(this::dailyBackup, 1, 30, java.util.concurrent.TimeUnit.MINUTES);
         }
+        lock = new LockScreen(this);
+        readIdleLimit();
+    }
+
+    /** Reads the administrator's idle lock time (issue 15). */
+    void readIdleLimit() {
+        Background.run(this, () -> session.desk().users().idleLockMinutes(),
+                m -> lock.idleLimit(java.time.Duration.ofMinutes(m)));
+    }
+
+    LockScreen lockScreen() {
+        return lock;
+    }
+
+    /** Whether an intake with typed input is on show (lock and switch keep it for its user, ask for another). */
+    boolean hasUnsavedIntake() {
+        return current instanceof IntakePanel intake && intake.hasInput();
+    }
+
+    /** Another person took the window over at the lock screen: their menus, their workbench. */
+    void switchedTo(org.ybdesk.core.lifecycle.Actor to) {
+        session.switchTo(to);
+        if (current instanceof IntakePanel) {
+            content.remove(current);
+            current = null;
+        }
+        getContentPane().remove(nav);
+        nav = navigation();
+        getContentPane().add(nav, BorderLayout.WEST);
+        setJMenuBar(menus());
+        revalidate();
+        showHome();
+        updateStatus();
     }
 
     /** Takes the automatic daily backup when one is due, then shows it in the status bar. */
@@ -185,6 +222,9 @@ public final class MainFrame extends JFrame {
         stopListening.run();
         keys.uninstall();
         backups.shutdownNow();
+        if (lock != null) {
+            lock.close();
+        }
         sync.close();
         super.dispose();
     }
@@ -201,6 +241,13 @@ public final class MainFrame extends JFrame {
     private final Action reports = action("nav.reports", null, this::showReports);
     private final Action syncAction = action("nav.sync", null, this::showSync);
     private final Action refresh = action("nav.refresh", KeyStroke.getKeyStroke(KeyEvent.VK_F5, 0), this::refresh);
+    private final Action lockAction = action("menu.lock", KeyStroke.getKeyStroke(KeyEvent.VK_L, InputEvent.CTRL_DOWN_MASK),
+            this::lockNow);
+
+    /** 锁定屏幕 (Ctrl+L). */
+    void lockNow() {
+        lock.lock(false, false);
+    }
 
     private Action action(String key, KeyStroke ks, Runnable r) {
         AbstractAction a = new AbstractAction(Texts.t(key)) {
@@ -305,7 +352,45 @@ public final class MainFrame extends JFrame {
         });
         lookup.add(institutions);
         bar.add(lookup);
+        bar.add(systemMenu());
+        bar.add(helpMenu());
         return bar;
+    }
+
+    /** issue 15: 系统 — lock, switch user, and for administrators 用户管理. */
+    private JMenu systemMenu() {
+        JMenu m = new JMenu(Texts.t("menu.system"));
+        m.setName("menu.system");
+        JMenuItem lockItem = new JMenuItem(lockAction);
+        lockItem.setName("menu.lock");
+        m.add(lockItem);
+        JMenuItem switchItem = new JMenuItem(Texts.t("menu.switchUser"));
+        switchItem.setName("menu.switchUser");
+        switchItem.addActionListener(e -> lock.lock(false, true));
+        m.add(switchItem);
+        if (session.actor().has(Role.ADMIN)) {
+            JMenuItem users = new JMenuItem(Texts.t("menu.users"));
+            users.setName("menu.users");
+            users.addActionListener(e -> new UserAdminDialog(this, session, this::readIdleLimit).setVisible(true));
+            m.addSeparator();
+            m.add(users);
+        }
+        return m;
+    }
+
+    /** issue 15: 帮助 — 关于 and 导出诊断信息. */
+    private JMenu helpMenu() {
+        JMenu m = new JMenu(Texts.t("menu.help"));
+        m.setName("menu.help");
+        JMenuItem about = new JMenuItem(Texts.t("menu.about"));
+        about.setName("menu.about");
+        about.addActionListener(e -> AboutDialog.open(this, session.desk()));
+        m.add(about);
+        JMenuItem export = new JMenuItem(Texts.t("menu.diagnostics"));
+        export.setName("menu.diagnostics");
+        export.addActionListener(e -> AboutDialog.exportDiagnostics(this, session.desk()));
+        m.add(export);
+        return m;
     }
 
     private JComponent statusBar() {

@@ -237,8 +237,207 @@ public final class UserService {
         if (after.getLockedUntil() != null) {
             throw new ServiceException(Texts.get("login.nowLocked", String.valueOf(LOCK_DURATION.toMinutes())));
         }
-        throw new ServiceException(Texts.get("login.failed.left",
-                String.valueOf(MAX_FAILED_LOGINS - after.getFailedLogins())));
+        // the same words as for an unknown user: a wrong password does not tell that the account exists (D177)
+        throw new ServiceException(Texts.get("login.failed"));
+    }
+
+    // ------------------------------------------------------------------------------- issue 15: users in the window
+
+    /** The idle time after which the window locks itself, when the administrator has not set one. */
+    public static final int IDLE_LOCK_DEFAULT_MINUTES = 10;
+    static final String SETTING_IDLE_LOCK = "screen.idleLockMinutes";
+
+    /** Whether the user must choose a new password before working (after an administrator reset it). */
+    public boolean mustChangePassword(long userId) {
+        Boolean b = desk.db().dsl().select(APP_USER.MUST_CHANGE_PASSWORD).from(APP_USER)
+                .where(APP_USER.ID.eq(userId)).fetchOne(APP_USER.MUST_CHANGE_PASSWORD);
+        return Boolean.TRUE.equals(b);
+    }
+
+    /** Enables or disables a user (administrator; not oneself; at least one active administrator remains). */
+    public UserView setActive(String username, boolean active, Actor actor) {
+        return adminChange(username, actor, "USER_" + (active ? "ENABLE" : "DISABLE"), (tx, r) -> {
+            if (!active && actor.id() == r.getId()) {
+                throw new ServiceException(Texts.get("user.disable.self"));
+            }
+            if (!active && decode(r.getRoles()).contains(Role.ADMIN) && otherActiveAdmins(tx, r.getId()) == 0) {
+                throw new ServiceException(Texts.get("user.update.lastAdmin", r.getUsername()));
+            }
+            r.setActive(active);
+        });
+    }
+
+    /** Lifts a lockout after wrong passwords (administrator). */
+    public UserView unlock(String username, Actor actor) {
+        return adminChange(username, actor, "USER_UNLOCK", (tx, r) -> {
+            r.setFailedLogins(0);
+            r.setLockedUntil(null);
+        });
+    }
+
+    /**
+     * Sets a new password chosen by the administrator; the user must change it at the next login, and a lockout is
+     * lifted with it.
+     */
+    public UserView resetPassword(String username, String newPassword, Actor actor) {
+        List<String> problems = passwordProblems(newPassword);
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        String hash = BCrypt.withDefaults().hashToString(BCRYPT_COST, newPassword.toCharArray());
+        return adminChange(username, actor, "USER_PASSWORD_RESET", (tx, r) -> {
+            r.setPasswordHash(hash);
+            r.setMustChangePassword(true);
+            r.setFailedLogins(0);
+            r.setLockedUntil(null);
+        });
+    }
+
+    /** The user changes their own password (after a reset, at login): the new one must differ from the old. */
+    public void changePassword(Actor self, String oldPassword, String newPassword, String repeated) {
+        AppUserRecord r = desk.db().dsl().selectFrom(APP_USER).where(APP_USER.ID.eq(self.id())).fetchOne();
+        List<String> problems = new ArrayList<>();
+        if (r == null || oldPassword == null
+                || !BCrypt.verifyer().verify(oldPassword.toCharArray(), r.getPasswordHash()).verified) {
+            problems.add(Texts.get("user.password.oldWrong"));
+        }
+        problems.addAll(passwordProblems(newPassword));
+        if (newPassword != null && !newPassword.equals(repeated)) {
+            problems.add(Texts.get("user.password.repeat"));
+        }
+        if (newPassword != null && newPassword.equals(oldPassword)) {
+            problems.add(Texts.get("user.password.same"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        String hash = BCrypt.withDefaults().hashToString(BCRYPT_COST, newPassword.toCharArray());
+        desk.db().write(tx -> {
+            AppUserRecord cur = tx.selectFrom(APP_USER).where(APP_USER.ID.eq(self.id())).forUpdate().fetchOne();
+            cur.setPasswordHash(hash);
+            cur.setMustChangePassword(false);
+            cur.update();
+            desk.audited().record(tx, self, desk.now(), "USER_PASSWORD_CHANGE", "USER", cur.getUsername(), null, null,
+                    null);
+            return null;
+        });
+    }
+
+    /** The login name of a user (the lock screen fills it in for the user who locked it). */
+    public String username(long userId) {
+        return desk.db().dsl().select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(userId))
+                .fetchOne(APP_USER.USERNAME);
+    }
+
+    /** Records that the screen was locked (by the person or by the idle timer). */
+    public void screenLocked(Actor actor, boolean idle) {
+        desk.db().write(tx -> {
+            desk.audited().record(tx, actor, desk.now(), idle ? "SCREEN_IDLE_LOCK" : "SCREEN_LOCK", "USER",
+                    username(actor.id()), null, null, null);
+            return null;
+        });
+    }
+
+    /**
+     * Unlocks the screen or switches the window to another user: checks the login like {@link #login} (same message,
+     * same lockout counting) and records who took over from whom.
+     */
+    public Actor takeOver(Actor from, String username, String password) {
+        Actor to = login(username, password);
+        desk.db().write(tx -> {
+            boolean same = from != null && from.id() == to.id();
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("user", from == null ? null : username(from.id()));
+            desk.audited().record(tx, to, desk.now(), same ? "SCREEN_UNLOCK" : "USER_SWITCH", "USER",
+                    username(to.id()), same ? null : before, null, null);
+            return null;
+        });
+        return to;
+    }
+
+    /** Minutes of no keyboard or mouse after which the window locks itself (1–120; default 10). */
+    public int idleLockMinutes() {
+        var ds = org.ybdesk.db.jooq.Tables.DESK_SETTING;
+        String v = desk.db().dsl().select(ds.SETTING).from(ds).where(ds.NAME.eq(SETTING_IDLE_LOCK)).fetchOne(ds.SETTING);
+        try {
+            return v == null ? IDLE_LOCK_DEFAULT_MINUTES : Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return IDLE_LOCK_DEFAULT_MINUTES;
+        }
+    }
+
+    /** Sets the idle lock time (administrator, 1–120 minutes, audited). */
+    public void setIdleLockMinutes(String minutes, Actor actor) {
+        List<String> problems = new ArrayList<>();
+        if (actor == null || !actor.has(Role.ADMIN)) {
+            problems.add(Texts.get("user.admin.needed"));
+        }
+        int m = -1;
+        try {
+            m = Integer.parseInt(minutes == null ? "" : minutes.trim());
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (m < 1 || m > 120) {
+            problems.add(Texts.get("user.idleLock.range", minutes == null ? "" : minutes.trim()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        String value = String.valueOf(m);
+        int before = idleLockMinutes();
+        var ds = org.ybdesk.db.jooq.Tables.DESK_SETTING;
+        desk.db().write(tx -> {
+            OffsetDateTime now = desk.now();
+            tx.mergeInto(ds).using(org.jooq.impl.DSL.selectOne()).on(ds.NAME.eq(SETTING_IDLE_LOCK))
+                    .whenMatchedThenUpdate().set(ds.SETTING, value).set(ds.UPDATED_AT, now)
+                    .whenNotMatchedThenInsert(ds.NAME, ds.SETTING, ds.UPDATED_AT)
+                    .values(SETTING_IDLE_LOCK, value, now).execute();
+            desk.audited().record(tx, actor, now, "IDLE_LOCK_CONFIGURE", "SETTING", SETTING_IDLE_LOCK,
+                    Map.of("minutes", before), Map.of("minutes", value), null);
+            return null;
+        });
+    }
+
+    private interface Change {
+        void apply(org.jooq.DSLContext tx, AppUserRecord r);
+    }
+
+    /** One administrator's change to one user: checked, applied under the row lock, audited before → after. */
+    private UserView adminChange(String username, Actor actor, String action, Change change) {
+        String u = username == null ? "" : username.trim();
+        List<String> problems = new ArrayList<>();
+        if (actor == null || !actor.has(Role.ADMIN)) {
+            problems.add(Texts.get("user.admin.needed"));
+        }
+        AppUserRecord found = desk.db().dsl().selectFrom(APP_USER).where(APP_USER.USERNAME.eq(u)).fetchOne();
+        if (found == null) {
+            problems.add(Texts.get("user.unknown", u));
+        }
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        return desk.db().write(tx -> {
+            AppUserRecord r = tx.selectFrom(APP_USER).where(APP_USER.ID.eq(found.getId())).forUpdate().fetchOne();
+            Map<String, Object> before = state(r);
+            change.apply(tx, r);
+            r.update();
+            desk.audited().record(tx, actor, desk.now(), action, "USER", r.getUsername(), before, state(r), null);
+            return toView(r);
+        });
+    }
+
+    private static int otherActiveAdmins(org.jooq.DSLContext tx, long id) {
+        return (int) tx.selectFrom(APP_USER).where(APP_USER.ACTIVE.isTrue(), APP_USER.ID.ne(id)).fetch().stream()
+                .filter(o -> decode(o.getRoles()).contains(Role.ADMIN)).count();
+    }
+
+    private static Map<String, Object> state(AppUserRecord r) {
+        Map<String, Object> m = view(r);
+        m.put("active", r.getActive());
+        m.put("lockedUntil", r.getLockedUntil() == null ? null : r.getLockedUntil().toString());
+        m.put("mustChangePassword", r.getMustChangePassword());
+        return m;
     }
 
     public List<UserView> list() {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
                 UserCommand.class, PersonCommand.class, UnitCommand.class, CaseCommand.class, DueCommand.class,
                 AuditCommand.class, PrintCommand.class, ReportCommand.class, SyncCommand.class,
                 BackupCommand.class, KeyCommand.class, LookupCommand.class, VoucherCommand.class,
-                OutageCommand.class})
+                OutageCommand.class, DiagnosticsCommand.class})
 public final class YbdeskCommand implements java.util.concurrent.Callable<Integer> {
     /** Exit code when the desk refuses a request (validation, lifecycle, login): the reasons are on stderr. */
     public static final int REFUSED = 1;
