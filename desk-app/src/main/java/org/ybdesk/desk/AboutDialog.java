@@ -64,6 +64,7 @@ final class AboutDialog extends JDialog {
         getRootPane().setDefaultButton(close);
         pack();
         setLocationRelativeTo(owner);
+        WindowSizes.remember(this);
     }
 
     static String size(long bytes) {

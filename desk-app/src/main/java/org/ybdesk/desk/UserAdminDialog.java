@@ -99,6 +99,7 @@ final class UserAdminDialog extends JDialog {
         pack();
         setMinimumSize(new Dimension(640, 420));
         setLocationRelativeTo(owner);
+        WindowSizes.remember(this); // issue 15: fits 1366×728, resizable, its size kept
         reload(null);
     }
 
@@ -233,7 +234,7 @@ final class UserAdminDialog extends JDialog {
                 session.actor()), () -> reload(Texts.t("users.roles.done", u.username()))).setVisible(true);
     }
 
-    private void addUser() {
+    void addUser() {
         JTextField username = new JTextField(16);
         JTextField name = new JTextField(16);
         JTextField personId = new JTextField(20);
@@ -289,7 +290,7 @@ final class UserAdminDialog extends JDialog {
     }
 
     /** A small form: labelled fields, every problem at once above the buttons, nothing typed lost on a problem. */
-    private static final class Form extends JDialog {
+    static final class Form extends JDialog {
         interface Work {
             void run();
         }
@@ -349,6 +350,7 @@ final class UserAdminDialog extends JDialog {
             });
             pack();
             setLocationRelativeTo(owner);
+            WindowSizes.remember(this);
         }
     }
 }

@@ -67,6 +67,9 @@ class EveryDialogFitsTest extends GuiTestBase {
         openers.put(PlaceChooser.class, () -> PlaceChooser.choose(f, "参保地"));
         openers.put(PrintPreviewDialog.class, () -> PrintPreviewDialog.open(f, s, caseNo));
         openers.put(WarningsDialog.class, () -> WarningsDialog.confirm(f, List.of("出生日期距今超过100年，请核对")));
+        openers.put(UserAdminDialog.class, () -> new UserAdminDialog(f, s, () -> { }).setVisible(true));
+        openers.put(UserAdminDialog.Form.class, () -> new UserAdminDialog(f, s, () -> { }).addUser());
+        openers.put(AboutDialog.class, () -> AboutDialog.open(f, d));
         openers.put(AttachmentViewer.class, () -> new AttachmentViewer(f, d.cases(), attachment).open());
 
         assertThat(new TreeSet<>(openers.keySet().stream().map(Class::getSimpleName).toList()))
