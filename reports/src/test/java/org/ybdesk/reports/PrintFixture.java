@@ -61,8 +61,12 @@ final class PrintFixture implements AutoCloseable {
 
     /** A desk whose fixed clock stands at 09:30 on {@code today}. */
     PrintFixture(Path dir, Mode mode, LocalDate today) {
-        Clock clock = Clock.fixed(today.atTime(LocalTime.of(9, 30)).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
-                ZoneId.of("Asia/Shanghai"));
+        this(dir, mode, Clock.fixed(today.atTime(LocalTime.of(9, 30)).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
+                ZoneId.of("Asia/Shanghai")));
+    }
+
+    /** A desk on {@code clock} (issue 14: a clock the test moves, to judge deadlines later). */
+    PrintFixture(Path dir, Mode mode, Clock clock) {
         desk = Desk.open(dir, mode, clock);
         desk.setup().initAgency(new SetupService.AgencySetup("230102001", "230102", "哈尔滨市道里区医疗保障中心",
                 "道里区医保中心", "0451-84661234"), null);
