@@ -2,6 +2,7 @@
 # Case-file core benchmark: builds the bench jar when it is missing or older than any source, then runs it.
 # Usage: ./bench.sh [--persons N] [--open-cases N] [--samples N] [--data-dir DIR] [--out FILE] [--help]
 #        ./bench.sh prints [--cases N] [--samples N]     (print benchmark: receipts warm and 1,000 in one PDF)
+#        ./bench.sh cli [--cases N] [--runs N] [--jar F] [--java-opt OPT]   (ybdesk print as whole commands, new JVMs)
 #        ./bench.sh storage [--commits N] [--minutes M] [--per-second P] [--data-dir DIR]
 #                                                        (durable commit latency; file size through a working day)
 #        ./bench.sh county [--desks N] [--cases N] [--samples N]   (county view: summaries applied, county report)
@@ -24,6 +25,12 @@ cp "$jar" "$copy"
 if [[ "${1:-}" == "prints" ]]; then
   shift
   java -Xmx1g -cp "$copy" org.ybdesk.bench.PrintBench "$@"
+  exit 0
+fi
+if [[ "${1:-}" == "cli" ]]; then
+  # whole commands in a new JVM (issue 14): one receipt < 2 s; 1,000 receipts into one PDF < 20 s
+  shift
+  java -Xmx1g -cp "$copy" org.ybdesk.bench.CliBench "$@"
   exit 0
 fi
 if [[ "${1:-}" == "storage" ]]; then

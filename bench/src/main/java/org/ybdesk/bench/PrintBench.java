@@ -136,7 +136,7 @@ public final class PrintBench {
     }
 
     /** A valid value for each of the item's fields that the applicant does not fill. */
-    private static Map<String, String> fields(ServiceItem item, int i) {
+    static Map<String, String> fields(ServiceItem item, int i) {
         Map<String, String> f = new LinkedHashMap<>();
         java.util.Set<String> prefilled = java.util.Set.of("name", "insuredName", "idType", "idNumber", "phone");
         item.leafFields().filter(s -> !prefilled.contains(s.key())).forEach(s -> f.put(s.key(), switch (s.type()) {
@@ -160,7 +160,7 @@ public final class PrintBench {
         return f;
     }
 
-    private static String validId(int i) {
+    static String validId(int i) {
         String first17 = "230102" + String.format("%04d", 1950 + i % 50) + "0101" + String.format("%03d", i % 1000);
         return first17 + Validators.residentIdCheckChar(first17);
     }

@@ -37,7 +37,8 @@ public final class CaseTable extends JTable {
         setName(name);
         setModel(model);
         setRowSorter(new TableRowSorter<>(model));
-        setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        // several rows may be chosen for 批量打印 (issue 14); Enter and a double click open the lead row
+        setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         setFillsViewportHeight(true);
         getColumnModel().getColumn(6).setCellRenderer(new DeadlineRenderer());
         Tables.setUp(this); // columns sized to their content; F2 is the frame's (new intake), not start-editing
@@ -77,6 +78,35 @@ public final class CaseTable extends JTable {
 
     public List<CaseSummary> cases() {
         return model.rows();
+    }
+
+    /**
+     * Issue 14 (D169): the cases a 批量打印 prints — the selected rows when more than one is selected, else every row
+     * shown — in the order shown.
+     */
+    public List<String> forBatch() {
+        int[] sel = getSelectedRows();
+        List<String> out = new java.util.ArrayList<>();
+        if (sel.length > 1) {
+            for (int r : sel) {
+                out.add(model.row(convertRowIndexToModel(r)).caseNo());
+            }
+        } else {
+            for (int r = 0; r < getRowCount(); r++) {
+                out.add(model.row(convertRowIndexToModel(r)).caseNo());
+            }
+        }
+        return out;
+    }
+
+    /** The 批量打印 button of a list (named {@code name}): opens the batch preview for {@link #forBatch()}. */
+    public javax.swing.JButton batchPrintButton(String name, Session session) {
+        javax.swing.JButton b = new javax.swing.JButton(Texts.t("print.batch.button"));
+        b.setName(name);
+        b.setToolTipText(Texts.t("print.batch.tip"));
+        b.addActionListener(e -> PrintPreviewDialog.openBatch(javax.swing.SwingUtilities.getWindowAncestor(this),
+                session, forBatch()));
+        return b;
     }
 
     public java.util.Optional<String> selected() {

@@ -51,6 +51,8 @@ final class PrintPreviewDialog extends JDialog {
 
     private final Session session;
     private final String caseNo;
+    /** Issue 14 (D169): the cases of a 批量打印 (null for one case's preview). */
+    private final List<String> batch;
     private final JComboBox<PrintDoc> docs = new JComboBox<>();
     private final Page canvas = new Page();
     private final JScrollPane scroll = new JScrollPane(canvas);
@@ -72,9 +74,15 @@ final class PrintPreviewDialog extends JDialog {
     private boolean closed;
 
     private PrintPreviewDialog(Window owner, Session session, String caseNo) {
-        super(owner, Texts.t("print.title", caseNo), ModalityType.MODELESS);
+        this(owner, session, caseNo, null);
+    }
+
+    private PrintPreviewDialog(Window owner, Session session, String caseNo, List<String> batch) {
+        super(owner, batch == null ? Texts.t("print.title", caseNo)
+                : Texts.t("print.batch.title", String.valueOf(batch.size())), ModalityType.MODELESS);
         this.session = session;
         this.caseNo = caseNo;
+        this.batch = batch == null ? null : List.copyOf(batch);
         setName("print.preview");
         setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
@@ -172,6 +180,32 @@ final class PrintPreviewDialog extends JDialog {
         return d;
     }
 
+    /**
+     * Issue 14 (D169): 批量打印 — one document (chosen in the dialog, 受理回执 first) of each of {@code caseNos} into one
+     * PDF, previewed, printed or saved as one job; the cases the document does not apply to are named on the status
+     * line (and in its tooltip), not skipped silently.
+     */
+    static PrintPreviewDialog openBatch(Window owner, Session session, List<String> caseNos) {
+        Background.onEdt();
+        PrintPreviewDialog d = new PrintPreviewDialog(owner, session, null, caseNos);
+        d.setName("print.batch");
+        d.setVisible(true);
+        if (caseNos.isEmpty()) {
+            d.status.setText(Texts.t("print.batch.empty"));
+            return d;
+        }
+        for (PrintDoc.Kind k : PrintDoc.Kind.values()) {
+            if (k != PrintDoc.Kind.TABLE) {
+                d.docs.addItem(PrintDoc.of(k));
+            }
+        }
+        for (int t = 1; t <= org.ybdesk.forms.ReferenceForms.COUNT; t++) {
+            d.docs.addItem(PrintDoc.table(t));
+        }
+        d.docs.setSelectedIndex(0);
+        return d;
+    }
+
     private void key(int code, int mods, String name, Runnable r) {
         getRootPane().getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(code, mods), name);
         getRootPane().getActionMap().put(name, new AbstractAction() {
@@ -187,8 +221,25 @@ final class PrintPreviewDialog extends JDialog {
         StatusStyle.INFO.show(status, Texts.t("print.rendering", d.label()));
         pdf = null;
         enableControls();
+        String[] skipped = {null};
         Background.run(this, () -> {
-            byte[] bytes = new Prints(session.desk()).render(d, caseNo, session.actor());
+            byte[] bytes;
+            if (batch != null) {
+                org.ybdesk.reports.BatchPrint.Result r = new org.ybdesk.reports.BatchPrint(session.desk())
+                        .print(d, batch, session.actor());
+                skipped[0] = r.skipped().isEmpty() ? null : String.join(Texts.t("print.separator"),
+                        r.skipped().entrySet().stream().map(e -> e.getKey() + "：" + e.getValue()).toList());
+                if (r.pdf() == null) {
+                    throw new org.ybdesk.service.ServiceException(Texts.t("print.batch.noneApplies", d.label(),
+                            String.valueOf(r.skipped().size())) + Texts.t("print.separator") + skipped[0]);
+                }
+                bytes = r.pdf();
+                skipped[0] = Texts.t("print.batch.ready", d.label(), String.valueOf(r.printed().size()),
+                        String.valueOf(r.skipped().size())) + (skipped[0] == null ? "" : Texts.t("print.batch.skipped",
+                        skipped[0]));
+            } else {
+                bytes = new Prints(session.desk()).render(d, caseNo, session.actor());
+            }
             release();
             try {
                 doc = Loader.loadPDF(bytes);
@@ -202,7 +253,9 @@ final class PrintPreviewDialog extends JDialog {
                 return;
             }
             pages = n;
-            StatusStyle.INFO.show(status, Texts.t("print.ready", d.label(), String.valueOf(n), String.valueOf(pdf.length / 1024)));
+            StatusStyle.INFO.show(status, Texts.t("print.ready", d.label(), String.valueOf(n),
+                    String.valueOf(pdf.length / 1024)) + (skipped[0] == null ? "" : "　" + skipped[0]));
+            status.setToolTipText(skipped[0]);
             show(0);
         }, this::fail);
     }
@@ -250,7 +303,7 @@ final class PrintPreviewDialog extends JDialog {
             return;
         }
         PrinterJob job = PrinterJob.getPrinterJob();
-        job.setJobName(caseNo);
+        job.setJobName(caseNo == null ? getTitle() : caseNo);
         job.setPageable(new PDFPageable(doc));
         if (!job.printDialog()) {
             return;
@@ -273,7 +326,8 @@ final class PrintPreviewDialog extends JDialog {
         JFileChooser chooser = new JFileChooser();
         chooser.setName("print.chooser");
         chooser.setFileFilter(new FileNameExtensionFilter(Texts.t("print.pdfFiles"), "pdf"));
-        chooser.setSelectedFile(new java.io.File(caseNo + "-" + d.code() + ".pdf"));
+        chooser.setSelectedFile(new java.io.File((caseNo == null ? Texts.t("print.batch.file", String.valueOf(
+                batch.size())) : caseNo) + "-" + d.code() + ".pdf"));
         if (chooser.showSaveDialog(this) == JFileChooser.APPROVE_OPTION) {
             Path p = chooser.getSelectedFile().toPath();
             saveTo(p.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") ? p
@@ -317,6 +371,11 @@ final class PrintPreviewDialog extends JDialog {
             out.add(docs.getItemAt(i));
         }
         return out;
+    }
+
+    /** The status line's text (for tests). */
+    String statusText() {
+        return status.getText();
     }
 
     int pageCount() {

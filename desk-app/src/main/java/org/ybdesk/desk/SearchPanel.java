@@ -69,6 +69,7 @@ final class SearchPanel extends JPanel implements MainFrame.Refreshable {
         filters.add(row1);
         filters.add(row2);
         table = new CaseTable("search.results", frame::openCase);
+        row1.add(table.batchPrintButton("search.batchPrint", frame.session())); // issue 14
         add(filters, BorderLayout.NORTH);
         add(new JScrollPane(table), BorderLayout.CENTER);
         add(summary, BorderLayout.SOUTH);

@@ -46,7 +46,10 @@ final class WorkbenchPanel extends JPanel {
         listTitle.setFont(UiSetup.font(Font.BOLD, 15f));
         listTitle.setName("workbench.listTitle");
         JPanel list = new JPanel(new BorderLayout(0, 4));
-        list.add(listTitle, BorderLayout.NORTH);
+        JPanel head = new JPanel(new BorderLayout());
+        head.add(listTitle, BorderLayout.CENTER);
+        head.add(table.batchPrintButton("workbench.batchPrint", frame.session()), BorderLayout.EAST); // issue 14
+        list.add(head, BorderLayout.NORTH);
         list.add(new JScrollPane(table), BorderLayout.CENTER);
         add(strip, BorderLayout.NORTH);
         add(list, BorderLayout.CENTER);

@@ -55,11 +55,17 @@ class FontsAndGlyphsTest {
         assertThat(seen[0]).isGreaterThanOrEqualTo(2);
     }
 
+    /**
+     * Intake refuses such a name since issue 14 (IntakeGlyphTest); the print guard still stands for a name that came
+     * another way (entered before, copied from another desk): here written into the case's row directly.
+     */
     @Test
     void characterOutsideTheFontsIsRefusedNamingItsCodePointAndField() {
         String name = "李" + new String(Character.toChars(OUTSIDE));
-        var c = f.create(9, name, Set.of());
+        var c = f.create(9, "李四", Set.of());
         String no = c.summary().caseNo();
+        f.desk.db().dsl().execute("update case_file set applicant_name = ?, fields_json = replace(fields_json, '李四', ?)"
+                + " where case_no = ?", name, name, no);
         f.act(no, Command.of(CaseAction.ACCEPT), f.clerk);
         assertThatThrownBy(() -> f.prints.render(PrintDoc.of(PrintDoc.Kind.RECEIPT), no, f.clerk))
                 .isInstanceOf(PrintRefusedException.class)

@@ -66,11 +66,18 @@ final class PrintFixture implements AutoCloseable {
 
     /** The same with the agency's code given (issue 14: a 12-digit code makes longer case numbers). */
     PrintFixture(Path dir, Mode mode, LocalDate today, String agencyCode) {
-        Clock clock = Clock.fixed(today.atTime(LocalTime.of(9, 30)).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
-                ZoneId.of("Asia/Shanghai"));
+        this(dir, mode, at(today), agency(agencyCode));
+    }
+
+    /** A desk on {@code clock} (issue 14: a clock the test moves, to judge deadlines later). */
+    PrintFixture(Path dir, Mode mode, Clock clock) {
+        this(dir, mode, clock, agency("230102001"));
+    }
+
+    /** A desk on {@code clock} (issue 14: a clock the test moves) for the agency {@code agency}. */
+    PrintFixture(Path dir, Mode mode, Clock clock, SetupService.AgencySetup agency) {
         desk = Desk.open(dir, mode, clock);
-        desk.setup().initAgency(new SetupService.AgencySetup(agencyCode, "230102", "哈尔滨市道里区医疗保障中心",
-                "道里区医保中心", "0451-84661234"), null);
+        desk.setup().initAgency(agency, null);
         admin = add("admin", "管理员甲", null, Role.ADMIN);
         clerk = add("clerk", "窗口乙", admin, Role.CLERK);
         reviewer = add("reviewer", "审核丁", admin, Role.REVIEWER);
@@ -78,6 +85,15 @@ final class PrintFixture implements AutoCloseable {
         head = add("head", "负责人己", admin, Role.HEAD);
         finance = add("finance", "财务庚", admin, Role.FINANCE);
         prints = new Prints(desk);
+    }
+
+    private static Clock at(LocalDate today) {
+        return Clock.fixed(today.atTime(LocalTime.of(9, 30)).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
+                ZoneId.of("Asia/Shanghai"));
+    }
+
+    private static SetupService.AgencySetup agency(String code) {
+        return new SetupService.AgencySetup(code, "230102", "哈尔滨市道里区医疗保障中心", "道里区医保中心", "0451-84661234");
     }
 
     private Actor add(String username, String name, Actor by, Role first, Role... more) {

@@ -144,6 +144,7 @@ final class IntakeValidation {
         if (req.reconciled() != null) {
             problems.addAll(InputHygiene.paidAmount(Texts.get("label.reconciled"), req.reconciled()));
         }
+        problems.addAll(unprintable(item, fields, refusedElsewhere, nameFlaws.isEmpty() ? apName : "", req));
         if (!problems.isEmpty()) {
             throw new ServiceException(problems);
         }
@@ -152,6 +153,35 @@ final class IntakeValidation {
                 unit == null ? null : unit.getId());
         return new Checked(CaseFile.received(null, agencyCode, item, desk.catalog().version(), applicant, channel,
                 checked.values(), req.materials(), req.declared(), req.reconciled(), desk.today()), warnings);
+    }
+
+    /**
+     * Issue 14 (D170): every character of the application the print fonts cannot show (张𪚥), caught here with the
+     * prints' own missing-glyph wording and the field's Chinese label (the form's 「姓名」), not at the receipt. The
+     * form's fields first (the applicant's name is prefilled into them), then the applicant's name where no field
+     * carries it, and the agent's name.
+     */
+    private static List<String> unprintable(ServiceItem item, Map<String, String> fields,
+                                            java.util.Set<String> refusedElsewhere, String apName, NewCase req) {
+        GlyphCheck glyphs = GlyphCheck.installed();
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        item.leafFields().forEach(f -> {
+            String v = fields.get(f.key());
+            if (v != null && !v.isBlank() && !refusedElsewhere.contains(f.key())) {
+                out.addAll(glyphs.problems(f.label(), v));
+                seen.add(v);
+            }
+        });
+        if (!apName.isBlank() && !seen.contains(apName)) {
+            out.addAll(glyphs.problems(Texts.get(item.applicantKind() == ApplicantKind.PERSON
+                    ? "label.glyph.personName" : "label.applicantName"), apName));
+        }
+        CaseService.Agent agent = req.circumstances().agent();
+        if (agent != null && agent.name() != null && !agent.name().isBlank()) {
+            out.addAll(glyphs.problems(Texts.get("label.agentName"), agent.name()));
+        }
+        return new ArrayList<>(out);
     }
 
     /** Fills empty fields the applicant's identity already answers (name, ID, phone, credit code, unit name). */

@@ -472,11 +472,28 @@ public final class ReportService {
      *                  printed in the footer so a later rewritten chain is caught by comparing with the paper (D71)
      */
     public record Ledger(Header header, List<LedgerRow> rows, Money declaredTotal, Money paidTotal, String auditHead) {
+        /** How many cases' declared amounts the total leaves out because they were not accepted (不予受理). */
+        public long refusedDeclarations() {
+            return rows.stream().filter(r -> r.state() == CaseState.REFUSED && r.declared() != null).count();
+        }
+    }
+
+    /**
+     * Issue 14 (D167): what a case paid up to {@code to}, as the payment list counts it — its 支付/拨付 steps
+     * ({@code PAY}); the transfer's 余额划转 ({@code MOVE_BALANCE}, item 10) moves a balance between funds and pays
+     * nobody, so it is in neither. Null when the case has no such step.
+     */
+    private static org.jooq.Field<Long> paidBy(LocalDate to) {
+        return DSL.field(DSL.select(DSL.sum(CASE_EVENT.AMOUNT_FEN).cast(Long.class)).from(CASE_EVENT)
+                .where(CASE_EVENT.CASE_ID.eq(CASE_FILE.ID), CASE_EVENT.ACTION.eq(CaseAction.PAY.name()),
+                        CASE_EVENT.ON_DAY.le(to))).as("paid_steps");
     }
 
     /**
      * 台账: every case received in the period, oldest first, with its due date (for a concluded case the due date
-     * it had when it was concluded) and its amounts; 经办人 is who took the application in.
+     * it had when it was concluded) and its amounts; 经办人 is who took the application in. 支付金额 is what the case's
+     * 支付/拨付 steps paid up to the period's end (the payment list's own rule, not the 余额划转 of a transfer); the
+     * declared total leaves out the declarations of cases refused (不予受理, issue 14, D167).
      */
     public Ledger ledger(Filter f) {
         check(Kind.LEDGER, f);
@@ -489,8 +506,8 @@ public final class ReportService {
         for (var r : desk.db().dsl().select(CASE_FILE.ID, CASE_FILE.CASE_NO, CASE_FILE.ITEM_NO, CASE_FILE.APPLICANT_NAME,
                         CASE_FILE.APPLICANT_ID_NUMBER, CASE_FILE.CHANNEL, CASE_FILE.RECEIVED_ON, CASE_FILE.ACCEPTED_ON,
                         CASE_FILE.DUE_ON, CASE_FILE.CLOSED_ON, CASE_FILE.STATE, HANDLER,
-                        CASE_FILE.DECLARED_FEN, CASE_FILE.RECONCILED_FEN, CASE_FILE.PAID_FEN,
-                        CASE_FILE.TRANSFERRED_OUT_ON)
+                        CASE_FILE.DECLARED_FEN, CASE_FILE.RECONCILED_FEN,
+                        CASE_FILE.TRANSFERRED_OUT_ON, paidBy(f.to()))
                 .from(CASE_FILE).leftJoin(APP_USER).on(APP_USER.ID.eq(CASE_FILE.CREATED_BY)).where(c)
                 .orderBy(CASE_FILE.RECEIVED_ON, CASE_FILE.CASE_NO).fetch()) {
             CaseState st = CaseState.valueOf(r.get(CASE_FILE.STATE));
@@ -502,9 +519,9 @@ public final class ReportService {
                 due = d == null ? null : d.dueDate();
             }
             Long dec = r.get(CASE_FILE.DECLARED_FEN);
-            Long pd = r.get(CASE_FILE.PAID_FEN);
+            Long pd = r.get("paid_steps", Long.class);
             Long rec = r.get(CASE_FILE.RECONCILED_FEN);
-            declared += dec == null ? 0 : dec;
+            declared += dec == null || st == CaseState.REFUSED ? 0 : dec;
             paid += pd == null ? 0 : pd;
             rows.add(new LedgerRow(r.get(CASE_FILE.CASE_NO), t.itemNo(), desk.catalog().item(t.itemNo()).name(),
                     r.get(CASE_FILE.APPLICANT_NAME), CaseViews.mask(r.get(CASE_FILE.APPLICANT_ID_NUMBER)),

@@ -79,6 +79,36 @@ public final class SearchService {
         return run(c, limit);
     }
 
+    /**
+     * Issue 14 (D169): the numbers of the cases received from {@code from} to {@code to} (inclusive), optionally of
+     * one item and one state, oldest first — what {@code ybdesk print --cases} prints. At most {@code limit + 1}
+     * numbers, so that the caller can tell a batch that is too large. Refused with every problem at once: a missing
+     * or reversed period, an item the catalog does not have.
+     */
+    public List<String> caseNumbers(Integer itemNo, CaseState state, LocalDate from, LocalDate to, int limit) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        if (from == null || to == null) {
+            problems.add(Texts.get("report.period.missing"));
+        } else if (to.isBefore(from)) {
+            problems.add(Texts.get("report.period.reversed", from.toString(), to.toString()));
+        }
+        if (itemNo != null && desk.catalog().find(itemNo).isEmpty()) {
+            problems.add(Texts.get("case.item.unknown", String.valueOf(itemNo)));
+        }
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        Condition c = CASE_FILE.RECEIVED_ON.between(from, to);
+        if (itemNo != null) {
+            c = c.and(CASE_FILE.ITEM_NO.eq(itemNo));
+        }
+        if (state != null) {
+            c = c.and(CASE_FILE.STATE.eq(state.name()));
+        }
+        return desk.db().dsl().select(CASE_FILE.CASE_NO).from(CASE_FILE).where(c)
+                .orderBy(CASE_FILE.RECEIVED_ON, CASE_FILE.CASE_NO).limit(limit + 1).fetch(CASE_FILE.CASE_NO);
+    }
+
     private List<CaseSummary> run(Condition c, int limit) {
         LocalDate today = desk.today();
         CaseService cases = desk.cases();

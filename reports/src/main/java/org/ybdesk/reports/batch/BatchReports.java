@@ -17,10 +17,6 @@ import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
-import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
-import net.sf.jasperreports.export.SimpleExporterInput;
-import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
-import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
 import org.ybdesk.core.i18n.Messages;
 import org.ybdesk.core.money.Money;
 import org.ybdesk.reports.Prints;
@@ -35,8 +31,7 @@ import org.ybdesk.service.ReportService.Timeliness;
  * The supervisors' batch reports as JasperReports prints: {@link #prepare} runs the query of a report (through
  * {@link ReportService}) and turns its rows into the template's fields; {@link #print} fills the A4 pages (a
  * {@link JasperPrint} that PDF post-processing — missing-glyph guard, sandbox watermark — can take over);
- * {@link #pdf} and {@link #xlsx} export. The spreadsheet is filled without page breaks, so the header and column
- * titles appear once, and amounts and counts are numeric cells.
+ * {@link #pdf} and {@link #xlsx} export; the spreadsheet is written from the same rows, not from the pages.
  */
 public final class BatchReports {
     private static final Messages M = Messages.bundle("org.ybdesk.reports.batch.messages");
@@ -116,11 +111,15 @@ public final class BatchReports {
             m.put("state", r.stateLabel());
             m.put("handler", r.handler());
             m.put("declared", yuan(r.declared()));
+            // issue 14 (D167): a refused (不予受理) declaration is listed but not added to the total
+            m.put("declaredCounted", r.state() == org.ybdesk.core.lifecycle.CaseState.REFUSED ? null
+                    : yuan(r.declared()));
             m.put("paid", yuan(r.paid()));
             rows.add(m);
         }
         Map<String, Object> params = new HashMap<>(header(l.header()));
         params.put("P_AUDIT_HEAD", l.auditHead());
+        params.put("P_REFUSED_DECLARED", (int) l.refusedDeclarations());
         return new Prepared(Kind.LEDGER, "ledger", params, rows);
     }
 
@@ -278,32 +277,125 @@ public final class BatchReports {
         out.write(pdf(p, mode));
     }
 
-    /** The report as an Excel workbook: one sheet, no page breaks, numeric cells for amounts and counts. */
+    /**
+     * The report as an Excel workbook a supervisor can sort (issue 14, D168): the table alone on the first sheet
+     * (frozen header row, auto-filter, date cells, numbers as numbers, 宋体, no merged cells), what the paper prints
+     * around it on a second sheet 「说明」 ({@link XlsxSheet}).
+     */
     public static byte[] xlsx(Prepared p, Mode mode) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         xlsx(p, mode, out);
         return out.toByteArray();
     }
 
-    /** In the sandbox the sheet is named as training data (a spreadsheet has no pages to watermark). */
+    /** In the sandbox the sheets are named as training data (a spreadsheet has no pages to watermark). */
     public static void xlsx(Prepared p, Mode mode, OutputStream out) {
-        JRXlsxExporter exporter = new JRXlsxExporter();
-        exporter.setExporterInput(new SimpleExporterInput(fill(p, true)));
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-        SimpleXlsxReportConfiguration conf = new SimpleXlsxReportConfiguration();
-        conf.setDetectCellType(true);
-        conf.setOnePagePerSheet(false);
-        conf.setRemoveEmptySpaceBetweenRows(true);
-        conf.setRemoveEmptySpaceBetweenColumns(true);
-        conf.setWhitePageBackground(false);
-        conf.setIgnoreGraphics(false);
-        conf.setSheetNames(new String[] {M.get(mode == Mode.SANDBOX ? "sheet.name.sandbox" : "sheet.name", p.title())});
-        exporter.setConfiguration(conf);
-        try {
-            exporter.exportReport();
-        } catch (JRException e) {
-            throw new IllegalStateException("XLSX export of " + p.template() + " failed", e);
+        String sheet = M.get(mode == Mode.SANDBOX ? "sheet.name.sandbox" : "sheet.name", p.title());
+        String info = M.get(mode == Mode.SANDBOX ? "sheet.name.sandbox" : "sheet.name", M.get("xlsx.info"));
+        XlsxSheet.write(out, sheet, columns(p.kind()), p.rows(), info, info(p, mode));
+    }
+
+    /** The columns of each report's table, as the PDF prints them (headers without their line breaks). */
+    static List<XlsxSheet.Column> columns(Kind kind) {
+        List<XlsxSheet.Column> c = new ArrayList<>();
+        java.util.function.BiConsumer<String, XlsxSheet.Type> add = (key, type) -> c.add(new XlsxSheet.Column(key,
+                M.get(key == null ? "col.no" : "col." + key).replace("\n", ""), type));
+        XlsxSheet.Type t = XlsxSheet.Type.TEXT;
+        XlsxSheet.Type d = XlsxSheet.Type.DATE;
+        XlsxSheet.Type n = XlsxSheet.Type.INT;
+        XlsxSheet.Type y = XlsxSheet.Type.MONEY;
+        switch (kind) {
+            case LEDGER -> {
+                add.accept(null, n);
+                for (String k : List.of("caseNo", "item", "applicant", "idNumber", "channel")) {
+                    add.accept(k, t);
+                }
+                for (String k : List.of("receivedOn", "acceptedOn", "dueOn", "closedOn")) {
+                    add.accept(k, d);
+                }
+                add.accept("state", t);
+                add.accept("handler", t);
+                add.accept("declared", y);
+                add.accept("paid", y);
+            }
+            case PAYMENTS -> {
+                add.accept("kindLabel", t);
+                add.accept("paidOn", d);
+                for (String k : List.of("caseNo", "item", "payee", "idNumber", "paidBy")) {
+                    add.accept(k, t);
+                }
+                add.accept("amount", y);
+            }
+            case OVERDUE -> {
+                add.accept("sectionTitle", t);
+                for (String k : List.of("caseNo", "item", "applicant", "idNumber")) {
+                    add.accept(k, t);
+                }
+                add.accept("acceptedOn", d);
+                add.accept("dueOn", d);
+                add.accept("daysLeft", n);
+                add.accept("state", t);
+                add.accept("handler", t);
+            }
+            case MONTHLY -> {
+                add.accept("sectionTitle", t);
+                add.accept("month", XlsxSheet.Type.MONTH);
+                add.accept("label", t);
+                for (String k : List.of("received", "closed", "rejected", "refused", "open", "onTime", "late",
+                        "openOverdue")) {
+                    add.accept(k, n);
+                }
+                add.accept("rate", XlsxSheet.Type.RATE);
+            }
+            case SOD -> {
+                for (String k : List.of("caseNo", "item", "risk", "anomaly", "detail")) {
+                    add.accept(k, t);
+                }
+                add.accept("onDay", d);
+            }
         }
+        return c;
+    }
+
+    /** The 「说明」 sheet: title, agency, period, filters, scope, when printed, totals and summary, audit head. */
+    private static List<String[]> info(Prepared p, Mode mode) {
+        Map<String, Object> q = p.parameters();
+        List<String[]> out = new ArrayList<>();
+        java.util.function.BiConsumer<String, Object> add = (k, v) -> {
+            if (v != null && !v.toString().isBlank()) {
+                out.add(new String[] {M.get("xlsx.info." + k), v.toString()});
+            }
+        };
+        add.accept("title", p.title());
+        if (mode == Mode.SANDBOX) {
+            add.accept("mode", M.get("xlsx.info.sandbox"));
+        }
+        add.accept("agency", q.get("P_AGENCIES"));
+        add.accept("period", M.get("xlsx.info.periodValue", q.get("P_FROM"), q.get("P_TO")));
+        add.accept("filters", q.get("P_FILTERS"));
+        add.accept("coverage", q.get("P_COVERAGE"));
+        add.accept("printed", q.get("P_PRINTED"));
+        add.accept("asOf", q.get("P_AS_OF"));
+        add.accept("rows", p.rows().size());
+        add.accept("summary", q.get("P_SUMMARY"));
+        if (p.kind() == Kind.LEDGER) {
+            add.accept("declared", sum(p.rows(), "declaredCounted").toPlainString());
+            add.accept("paid", sum(p.rows(), "paid").toPlainString());
+        } else if (p.kind() == Kind.PAYMENTS) {
+            add.accept("paid", sum(p.rows(), "amount").toPlainString());
+        }
+        add.accept("auditHead", q.get("P_AUDIT_HEAD"));
+        return out;
+    }
+
+    private static BigDecimal sum(List<Map<String, ?>> rows, String key) {
+        BigDecimal s = BigDecimal.ZERO.setScale(2);
+        for (Map<String, ?> r : rows) {
+            if (r.get(key) instanceof BigDecimal b) {
+                s = s.add(b);
+            }
+        }
+        return s;
     }
 
     /** The file name suggested for a report: kind, period, extension. */
