@@ -61,11 +61,15 @@ final class PrintFixture implements AutoCloseable {
 
     /** A desk whose fixed clock stands at 09:30 on {@code today}. */
     PrintFixture(Path dir, Mode mode, LocalDate today) {
-        Clock clock = Clock.fixed(today.atTime(LocalTime.of(9, 30)).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
-                ZoneId.of("Asia/Shanghai"));
+        this(dir, mode, Clock.fixed(today.atTime(LocalTime.of(9, 30)).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
+                ZoneId.of("Asia/Shanghai")), new SetupService.AgencySetup("230102001", "230102", "哈尔滨市道里区医疗保障中心",
+                "道里区医保中心", "0451-84661234"));
+    }
+
+    /** A desk on {@code clock} (issue 14: a clock the test moves) for the agency {@code agency}. */
+    PrintFixture(Path dir, Mode mode, Clock clock, SetupService.AgencySetup agency) {
         desk = Desk.open(dir, mode, clock);
-        desk.setup().initAgency(new SetupService.AgencySetup("230102001", "230102", "哈尔滨市道里区医疗保障中心",
-                "道里区医保中心", "0451-84661234"), null);
+        desk.setup().initAgency(agency, null);
         admin = add("admin", "管理员甲", null, Role.ADMIN);
         clerk = add("clerk", "窗口乙", admin, Role.CLERK);
         reviewer = add("reviewer", "审核丁", admin, Role.REVIEWER);
