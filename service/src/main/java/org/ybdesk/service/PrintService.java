@@ -5,6 +5,7 @@ import java.util.Map;
 import org.ybdesk.core.catalog.ItemGroup;
 import org.ybdesk.core.catalog.ServiceItem;
 import org.ybdesk.core.lifecycle.Actor;
+import org.ybdesk.core.lifecycle.CaseAction;
 import org.ybdesk.db.jooq.tables.records.AgencyRecord;
 import org.ybdesk.service.CaseViews.CaseView;
 
@@ -94,7 +95,8 @@ public final class PrintService {
                 ? desk.cases().transfers().form8Values(desk.db().dsl(), view.summary().caseNo(), agency.name())
                 : Map.of();
         return new PrintModel(view, item, agency, desk.mode(), desk.now(), validity, desk.cases().promise(caseNo),
-                form8, desk.cases().supplementFacts(caseNo));
+                form8, view.events().stream().anyMatch(e -> CaseAction.REQUEST_SUPPLEMENT.name().equals(e.action()))
+                        ? desk.cases().supplementFacts(caseNo) : null); // read only for cases with a 补正
     }
 
     /**
@@ -111,8 +113,8 @@ public final class PrintService {
         String url = desk.db().dsl().select(org.ybdesk.db.jooq.Tables.AGENCY.PROGRESS_URL)
                 .from(org.ybdesk.db.jooq.Tables.AGENCY).limit(1).fetchOptional()
                 .map(r -> r.value1()).orElse(null);
-        if (url != null) {
-            int at = url.indexOf(SetupService.CASE_NO_PLACEHOLDER);
+        int at = url == null ? -1 : url.indexOf(SetupService.CASE_NO_PLACEHOLDER);
+        if (at >= 0) {
             String prefix = url.substring(0, at);
             String suffix = url.substring(at + SetupService.CASE_NO_PLACEHOLDER.length());
             if (t.length() > prefix.length() + suffix.length() && t.regionMatches(true, 0, prefix, 0, prefix.length())
