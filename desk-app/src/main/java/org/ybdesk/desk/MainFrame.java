@@ -562,8 +562,17 @@ public final class MainFrame extends JFrame {
     }
 
     void searchFor(String text) {
-        show("search", searchPanel);
-        searchPanel.search(text);
+        // issue 14 (D165): a scanned QR code — the progress address or the case number — opens its case at once;
+        // anything else is searched for as typed
+        Background.run(this, () -> session.desk().prints().scannedCase(text), found -> {
+            if (found.isPresent()) {
+                search.setText(found.get());
+                openCase(found.get());
+            } else {
+                show("search", searchPanel);
+                searchPanel.search(text);
+            }
+        });
     }
 
     void refresh() {

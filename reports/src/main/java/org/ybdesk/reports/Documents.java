@@ -14,6 +14,9 @@ import org.ybdesk.core.catalog.FieldType;
 import org.ybdesk.core.catalog.ServiceItem;
 import org.ybdesk.core.catalog.Stage;
 import org.ybdesk.core.lifecycle.CaseAction;
+import org.ybdesk.core.lifecycle.CaseSnapshot;
+import org.ybdesk.core.lifecycle.CaseState;
+import org.ybdesk.core.lifecycle.Lifecycle;
 import org.ybdesk.core.message.MessageRenderer;
 import org.ybdesk.core.money.Money;
 import org.ybdesk.service.CaseService;
@@ -87,7 +90,9 @@ final class Documents {
             item(t("list.none"));
         }
         gap();
-        para(t("receipt.query", hotline()));
+        // the number on a line of its own: a phone number is never broken across lines (issue 14)
+        para(t(m.agency().progressUrl() == null ? "receipt.query.window" : "receipt.query.url"));
+        field(t("label.hotline"), hotline());
         sign(t("sign.clerk", actorOf(CaseAction.ACCEPT.name()), date(v.summary().acceptedOn())));
         return new Content(t("doc.RECEIPT"), item.fullName(), true, lines);
     }
@@ -107,6 +112,7 @@ final class Documents {
         }
         gap();
         para(t("notice.closing", hotline()));
+        qrLine();
         sign(t("sign.agency", m.agency().signature(), date(e.at().toLocalDate())));
         return new Content(t(refused ? "doc.NOTICE.refused" : "doc.NOTICE"), t("notice.subtitle"), true, lines);
     }
@@ -123,17 +129,22 @@ final class Documents {
             numbered(missing);
         }
         heading(t("supplement.deadline"));
-        DeadlineView d = v.summary().deadline();
-        if (v.summary().acceptedOn() == null) {
+        // issue 14 (D163): as of the notice's own date (the 补正 step's day), never the day it is printed
+        var facts = m.supplement();
+        LocalDate on = facts != null && facts.on() != null ? facts.on() : e.at().toLocalDate();
+        LocalDate accepted = v.summary().acceptedOn();
+        if (accepted == null || on.isBefore(accepted)) {
             para(t("supplement.deadline.beforeAcceptance", item.timeLimit().text()));
-        } else if (d != null && d.workingDaysLeft() != null) {
-            para(t("supplement.deadline.paused", String.valueOf(d.workingDaysLeft()), item.timeLimit().text()));
+        } else if (facts != null && facts.workingDaysLeft() != null && facts.workingDaysLeft() >= 0) {
+            para(t("supplement.deadline.pausedOn", date(on), String.valueOf(facts.workingDaysLeft()),
+                    item.timeLimit().text()));
         } else {
             para(t("supplement.deadline.plain", item.timeLimit().text()));
         }
         gap();
         para(t("notice.closing", hotline()));
-        sign(t("sign.agency", m.agency().signature(), date(e.at().toLocalDate())));
+        qrLine();
+        sign(t("sign.agency", m.agency().signature(), date(on)));
         return new Content(t("doc.SUPPLEMENT"), t("supplement.subtitle"), true, lines);
     }
 
@@ -145,7 +156,7 @@ final class Documents {
         amounts();
         itemFields();
         heading(t("approval.steps"));
-        signoffTable();
+        stagesTable();
         return new Content(t("doc.APPROVAL"), item.fullName(), false, lines);
     }
 
@@ -153,16 +164,16 @@ final class Documents {
         caseHead();
         if (v.declared() != null) {
             field(t("label.declared"), money(v.declared()));
-            field(t("label.reconciled"), money(v.reconciled()));
+            field(t("label.reconciled"), v.reconciled() == null ? t("value.none") : money(v.reconciled()));
             Money diff = v.reconciled() != null ? v.declared().minus(v.reconciled()) : null;
             field(t("label.difference"), diff == null ? t("value.none")
                     : diff.fen() == 0 ? t("value.balanced", money(diff)) : t("value.unbalanced", money(diff)));
         }
         reviewAndRecheck();
-        field(t("label.paid"), v.paid() == null ? t("value.notPaid") : money(v.paid()));
+        field(t("label.paid"), v.paid() == null ? t("value.notPaid") : PaperFormats.authorised(v.paid()));
         itemFields();
         heading(t("approval.steps"));
-        signoffTable();
+        stagesTable();
         return new Content(t("doc.COST_REVIEW"), item.fullName(), false, lines);
     }
 
@@ -172,12 +183,12 @@ final class Documents {
         Optional<EventView> review = Applicability.lastEvent(v, Set.of(CaseAction.REVIEW.name()));
         Optional<EventView> recheck = Applicability.lastEvent(v, Set.of(CaseAction.RECHECK.name()));
         field(t("label.reviewAmount"), flow == null || flow.reviewAmount() == null ? t("value.notReviewed")
-                : money(flow.reviewAmount()));
+                : PaperFormats.authorised(flow.reviewAmount()));
         field(t("label.reviewer"), review.map(e -> t("value.personOn", e.actorName(), date(e.at().toLocalDate())))
                 .orElse(t("value.notReviewed")));
         if (item.stages().contains(Stage.RECHECK)) {
             field(t("label.confirmedAmount"), flow == null || flow.confirmedAmount() == null
-                    ? t("value.notRechecked") : money(flow.confirmedAmount()));
+                    ? t("value.notRechecked") : PaperFormats.authorised(flow.confirmedAmount()));
             field(t("label.rechecker"), recheck.map(e -> t("value.personOn", e.actorName(),
                     date(e.at().toLocalDate()))).orElse(t("value.notRechecked")));
         }
@@ -198,6 +209,9 @@ final class Documents {
         Optional<EventView> pay = Applicability.lastEvent(v, Set.of(CaseAction.PAY.name()));
         row(String.valueOf(++n), t("payment.paid"), v.paid() == null ? t("value.notPaid") : money(v.paid()),
                 pay.map(e -> date(e.at().toLocalDate())).orElse(""));
+        Money approved = v.paid() != null ? v.paid() : v.flow() == null ? null : v.flow().payable();
+        field(t(v.paid() != null ? "label.paidInWords" : "label.payableInWords"),
+                approved == null ? t("value.notPaid") : PaperFormats.authorised(approved));
         for (FieldSpec f : item.leafFields().toList()) {
             if (f.type() == FieldType.BANK_ACCOUNT) {
                 field(f.label(), v.fields().getOrDefault(f.key(), ""));
@@ -217,6 +231,7 @@ final class Documents {
         itemFields();
         gap();
         para(t("filing.closing", hotline()));
+        qrLine();
         Optional<EventView> close = Applicability.lastEvent(v, Set.of(CaseAction.CLOSE.name(), CaseAction.ACCEPT.name()));
         sign(t("sign.agency", m.agency().signature(), close.map(e -> date(e.at().toLocalDate())).orElse("")));
         return new Content(t("doc.FILING"), item.fullName(), true, lines);
@@ -263,6 +278,10 @@ final class Documents {
     private static final java.time.format.DateTimeFormatter BACKFILL_TIME =
             java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
+    /**
+     * The amounts of the approval sheet: what was declared and reconciled in figures; what 审核 decided (核定), 复核
+     * confirmed and was paid — amounts that authorise or confirm a payment — in capitals and figures (D164).
+     */
     private void amounts() {
         if (v.declared() != null) {
             field(t("label.declared"), money(v.declared()));
@@ -270,8 +289,15 @@ final class Documents {
         if (v.reconciled() != null) {
             field(t("label.reconciled"), money(v.reconciled()));
         }
+        var flow = v.flow();
+        if (flow != null && flow.reviewAmount() != null) {
+            field(t("label.approvedAmount"), PaperFormats.authorised(flow.reviewAmount()));
+        }
+        if (flow != null && flow.confirmedAmount() != null) {
+            field(t("label.confirmedAmount"), PaperFormats.authorised(flow.confirmedAmount()));
+        }
         if (v.paid() != null) {
-            field(t("label.paid"), money(v.paid()));
+            field(t("label.paid"), PaperFormats.authorised(v.paid()));
         }
     }
 
@@ -283,35 +309,82 @@ final class Documents {
             if (shown.contains(f.key())) {
                 continue;
             }
-            String val = v.fields().getOrDefault(f.key(), "");
-            field(f.label(), f.type() == FieldType.DATE ? isoDate(val) : val);
+            field(f.label(), shown(f, v.fields().getOrDefault(f.key(), "")));
         }
     }
 
-    /** 经办 and every step of the item, with the person and day from the timeline and a blank for the signature. */
-    private void signoffTable() {
-        head(t("col.step"), t("col.person"), t("col.signature"), t("col.date"));
-        List<String> done = new ArrayList<>();
-        signoff(CaseAction.ACCEPT.name(), t("step.accept"), done);
-        for (Stage s : item.stages()) {
-            CaseAction a = CaseAction.valueOf(s.name());
-            signoff(a.name(), a.label(item.flow()), done);
-        }
+    /** A field's value as paper shows it: dates in Chinese, places by name with the code, amounts with ¥ (D164). */
+    static String shown(FieldSpec f, String val) {
+        return switch (f.type()) {
+            case DATE -> isoDate(val);
+            case ADMIN_DIVISION -> PaperFormats.place(val);
+            case MONEY -> Money.parseYuan(val).map(PaperFormats::amount).orElse(val);
+            default -> val;
+        };
+    }
+
+    /**
+     * The stages of the approval sheet (issue 14, D166): every step the case took, in the order taken — which is the
+     * item's flow as the rulebook writes it (受理, the item's stages, 办结) — each with its opinion (the note or reasons,
+     * else what was decided), who and when; then, while the case is open, the stages still to come in the flow's
+     * order, each with room for the opinion, the signature and the date. A case that ended (办结, 未通过, 不予受理)
+     * shows only what happened, its refusal with every reason included — never blank stages awaiting signatures.
+     */
+    private void stagesTable() {
+        head(t("col.step"), t("col.opinion"), t("col.personSign"), t("col.date"));
+        CaseState from = null;
         for (EventView e : v.events()) {
-            if (!done.contains(e.action()) && CaseService.isStep(e.action())) {
-                signoff(e.action(), e.actionLabel(), done);
+            if (!CaseService.isStep(e.action())) {
+                continue;
+            }
+            String opinion = e.note() != null && !e.note().isBlank() ? e.note()
+                    : String.join(t("list.separator"), e.reasons());
+            stage(stageLabel(e.action(), e.actionLabel()), opinion, e.actorName(), date(e.at().toLocalDate()));
+            if (CaseAction.REQUEST_SUPPLEMENT.name().equals(e.action())) {
+                from = e.from(); // the flow goes on from where the 补正 paused it
             }
         }
+        CaseState now = v.summary().state();
+        if (now.terminal()) {
+            return;
+        }
+        for (CaseAction a : ahead(now == CaseState.SUPPLEMENTING && from != null ? from : now)) {
+            stage(a.label(item.flow()), "", "", t("value.blankDate"));
+        }
     }
 
-    private void signoff(String action, String label, List<String> done) {
-        done.add(action);
-        Optional<EventView> e = Applicability.lastEvent(v, Set.of(action));
-        row(label, e.map(EventView::actorName).orElse(""), "",
-                e.map(x -> date(x.at().toLocalDate())).orElse(""));
-        e.filter(x -> x.note() != null && !x.note().isBlank() || !x.reasons().isEmpty())
-                .ifPresent(x -> item(t("step.opinion", label, x.note() != null && !x.note().isBlank() ? x.note()
-                        : String.join(t("list.separator"), x.reasons()))));
+    /**
+     * The steps still to come from {@code state} in the item's flow as the lifecycle defines it (the positive path:
+     * no 补正, 不予受理, 未通过 or 评估不合格).
+     */
+    private List<CaseAction> ahead(CaseState state) {
+        Set<CaseAction> negative = Set.of(CaseAction.REFUSE, CaseAction.REJECT, CaseAction.REQUEST_SUPPLEMENT,
+                CaseAction.EVALUATE_FAIL, CaseAction.RESUME);
+        List<CaseAction> out = new ArrayList<>();
+        CaseState at = state;
+        for (int i = 0; i < 20 && !at.terminal(); i++) {
+            Optional<CaseAction> next = Lifecycle.possible(item, at).keySet().stream()
+                    .filter(a -> !negative.contains(a)).findFirst();
+            if (next.isEmpty()) {
+                break;
+            }
+            out.add(next.get());
+            try {
+                at = Lifecycle.reported(new CaseSnapshot(item, at, null, List.of(), null, null, null, null, null),
+                        next.get()).to();
+            } catch (RuntimeException e) {
+                break; // a step whose effect needs the case's own data: the path is known up to here
+            }
+        }
+        return out;
+    }
+
+    private String stageLabel(String action, String fallback) {
+        try {
+            return CaseAction.valueOf(action).label(item.flow());
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
     }
 
     private List<String> missingMaterials() {
@@ -415,7 +488,12 @@ final class Documents {
     }
 
     static String money(Money x) {
-        return x == null ? "" : ReportTexts.get("value.money", x.toYuanString());
+        return PaperFormats.amount(x);
+    }
+
+    /** The QR code's wording on notices: what the code does (a progress address, or show it at the window). */
+    private void qrLine() {
+        para(t(m.agency().progressUrl() == null ? "qr.window" : "qr.url"));
     }
 
     private static String t(String key, Object... args) {
@@ -454,6 +532,11 @@ final class Documents {
 
     private void row(String c1, String c2, String c3, String c4) {
         cells("ROW", c1, c2, c3, c4);
+    }
+
+    /** A stage of the approval sheet: taller than a row, room to write the opinion and sign by hand. */
+    private void stage(String c1, String c2, String c3, String c4) {
+        cells("STAGE", c1, c2, c3, c4);
     }
 
     private void add(String kind, String label, String value) {

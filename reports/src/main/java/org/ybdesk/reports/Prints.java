@@ -168,7 +168,9 @@ public final class Prints {
         p.put("TITLE", c.title());
         p.put("SUBTITLE", c.subtitle());
         p.put("HOTLINE", m.agency().hotline());
-        p.put("QR", c.qr() ? Qr.image(m.caseNo(), 0) : null);
+        // issue 14 (D165): the provincial progress address with the case number when the agency set one, else the
+        // case number alone (the print then says to show the code at the window); never personal data
+        p.put("QR", c.qr() ? Qr.image(m.agency().qrText(m.caseNo()), 0) : null);
         try {
             return JasperFillManager.fillReport(document(), p, new JRMapCollectionDataSource(Typesetting.setRows(c.lines())));
         } catch (JRException e) {

@@ -9,7 +9,10 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.util.Map;
 
-/** QR codes (ZXing) carrying a case number, for progress queries from receipts and notices. */
+/**
+ * QR codes (ZXing) of receipts and notices: the agency's progress-query address with the case number, or the case
+ * number alone (D165).
+ */
 final class Qr {
     private Qr() {
     }

@@ -92,11 +92,11 @@ class DocumentsTest {
         assertThat(done.summary().state()).isEqualTo(CaseState.CLOSED);
         String text = PrintFixture.text(save("approval", f.prints.render(PrintDoc.of(Kind.APPROVAL), no, f.clerk)));
         assertThat(text).contains("业务审批表", "极高风险", "受理、审核、复核、审批须由不同人员办理", "窗口乙", "审核丁",
-                "复核戊", "财务庚", "签字", "孙八", "¥864.20元");
+                "复核戊", "财务庚", "签字", "孙八", "¥864.20");
         assertThat(text).doesNotContain("负责人己"); // no 审批 on 17 (D85)
         String sheet = PrintFixture.text(save("reimbursement", f.prints.render(PrintDoc.of(Kind.REIMBURSEMENT), no,
                 f.clerk)));
-        assertThat(sheet).contains("报销明细表", "¥864.20元", "本人确认", "申请人（签字）", "孙八");
+        assertThat(sheet).contains("报销明细表", "¥864.20", "本人确认", "申请人（签字）", "孙八");
         assertThatThrownBy(() -> f.prints.render(PrintDoc.of(Kind.SUBSIDY), no, f.clerk))
                 .isInstanceOf(PrintRefusedException.class).hasMessageContaining("不返还补贴");
         assertThat(f.prints.applicable(no, f.clerk)).extracting(PrintDoc::code)
@@ -109,14 +109,14 @@ class DocumentsTest {
         f.run(s.summary().caseNo(), 10);
         String sub = PrintFixture.text(save("subsidy", f.prints.render(PrintDoc.of(Kind.SUBSIDY),
                 s.summary().caseNo(), f.clerk)));
-        assertThat(sub).contains("补贴返还明细表", "周九", "¥864.20元", "本人确认");
+        assertThat(sub).contains("补贴返还明细表", "周九", "¥864.20", "本人确认");
 
         CaseView h = f.create(27, "道里区第一医院", Set.of());
         f.run(h.summary().caseNo(), 10);
         String cost = PrintFixture.text(save("cost-review", f.prints.render(PrintDoc.of(Kind.COST_REVIEW),
                 h.summary().caseNo(), f.clerk)));
-        assertThat(cost).contains("费用审核单", "¥12345.67元", "对账平衡", "道里区第一医院", h.applicantId(),
-                "审核金额", "¥864.20元", "复核确认金额");
+        assertThat(cost).contains("费用审核单", "¥12,345.67", "对账平衡", "道里区第一医院", h.applicantId(),
+                "审核金额", "¥864.20", "复核确认金额");
 
         CaseView fl = f.create(14, "吴十", Set.of());
         String fno = fl.summary().caseNo();
@@ -143,11 +143,11 @@ class DocumentsTest {
         String reviewed = PrintFixture.text(save("cost-review-19-reviewed", f.prints.render(
                 PrintDoc.of(Kind.COST_REVIEW), no, f.clerk)));
         assertThat(reviewed).contains("费用审核单", "产前检查费", "郑产检", c.applicantId(), no, "审核金额",
-                "¥1523.80元", "审核丁", "2026年11月2日", "尚未复核", "尚未支付");
+                "¥1,523.80", "审核丁", "2026年11月2日", "尚未复核", "尚未支付");
         f.run(no, 5);
         String done = PrintFixture.text(save("cost-review-19", f.prints.render(PrintDoc.of(Kind.COST_REVIEW), no,
                 f.clerk)));
-        assertThat(done).contains("复核确认金额", "复核戊", "¥1523.80元");
+        assertThat(done).contains("复核确认金额", "复核戊", "¥1,523.80");
         assertThat(f.prints.applicable(no, f.clerk)).extracting(PrintDoc::code).contains("cost-review");
         // 17 and 18 do not print one: their process does not name it
         CaseView r = f.create(18, "冯住院", Set.of());

@@ -329,6 +329,16 @@ final class CaseQueries {
         SortedSet<Integer> years = now == null || !now.provisional() || accepted == null
                 ? Collections.emptySortedSet() : desk.calendar().provisionalYears(accepted.plusDays(1), current);
         LocalDate promised = c.promise().dueOn();
+        boolean promisedProvisional = c.promise().provisional();
+        if (promised == null && accepted != null) {
+            // issue 14 (D163): a case accepted without a stored promise (before V10, a seeded or a copied case) —
+            // the date the receipt promised is the one the deadline rule gave on the day of acceptance
+            CaseViews.DeadlineView atAcceptance = asOf(c, accepted, false);
+            if (atAcceptance != null && atAcceptance.dueDate() != null) {
+                promised = atAcceptance.dueDate();
+                promisedProvisional = atAcceptance.provisional();
+            }
+        }
         String why = null;
         if (promised != null && current != null && !promised.equals(current)) {
             List<String> reasons = new ArrayList<>();
@@ -344,8 +354,57 @@ final class CaseQueries {
                     .ifPresent(reasons::add);
             why = reasons.isEmpty() ? Texts.get("case.due.moved.other") : String.join("；", reasons);
         }
-        return new CaseViews.DuePromise(promised, c.promise().provisional(), current,
+        return new CaseViews.DuePromise(promised, promisedProvisional, current,
                 now != null && now.provisional(), years, why);
+    }
+
+    /**
+     * The deadline as it stood on {@code day} (issue 14, D163): the case's limit from acceptance with only the
+     * pauses begun by then — a pause begun that day or still running then is open — and the 转出 phase only if it
+     * happened by then; {@code withPauses} false ignores every pause (the promise of the acceptance day). Null when
+     * the case was not accepted by then or the calendar cannot place a day.
+     */
+    CaseViews.DeadlineView asOf(CaseFile c, LocalDate day, boolean withPauses) {
+        LocalDate accepted = c.dates().acceptedOn();
+        if (accepted == null || day == null || day.isBefore(accepted)) {
+            return null;
+        }
+        List<org.ybdesk.core.calendar.Pause> pauses = new ArrayList<>();
+        if (withPauses) {
+            for (var p : c.pauses()) {
+                if (!p.from().isAfter(day)) {
+                    pauses.add(p.to() == null || !p.to().isBefore(day) ? org.ybdesk.core.calendar.Pause.open(p.from())
+                            : p);
+                }
+            }
+        }
+        LocalDate out = c.dates().transferredOutOn();
+        try {
+            var in = CaseFile.deadlineInput(c.item(), accepted, out != null && !out.isAfter(day) ? out : null,
+                    pauses);
+            var d = desk.deadlines().compute(in, day);
+            return new DeadlineView(d.dueDate(), d.status(), d.status().label(), d.workingDaysLeft(), d.paused(), null,
+                    d.provisional(), d.provisionalReason());
+        } catch (DateOutsideCalendarException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The last 补正 request as its notice states it (issue 14, D163): the step's own day and the working days left
+     * as of that day (the clock then paused); null when the case has none.
+     */
+    CaseViews.SupplementFacts supplement(String caseNo) {
+        DSLContext dsl = desk.db().dsl();
+        CaseFile c = load(dsl, caseNo);
+        LocalDate on = dsl.select(CASE_EVENT.ON_DAY).from(CASE_EVENT)
+                .where(CASE_EVENT.CASE_ID.eq(c.id()), CASE_EVENT.ACTION.eq(CaseAction.REQUEST_SUPPLEMENT.name()))
+                .orderBy(CASE_EVENT.ID.desc()).limit(1).fetchOptional(CASE_EVENT.ON_DAY).orElse(null);
+        if (on == null) {
+            return null;
+        }
+        DeadlineView d = asOf(c, on, true);
+        return new CaseViews.SupplementFacts(on, d == null ? null : d.workingDaysLeft());
     }
 
     /** 2027年1月5日, or 2027年1月5日（暂定）. */

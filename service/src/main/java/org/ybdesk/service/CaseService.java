@@ -965,4 +965,10 @@ public final class CaseService {
         requireCaseNo(caseNo);
         return queries.promise(caseNo);
     }
+
+    /** The last 补正 request with the working days left as of its own day (issue 14), or null. */
+    public CaseViews.SupplementFacts supplementFacts(String caseNo) {
+        requireCaseNo(caseNo);
+        return queries.supplement(caseNo);
+    }
 }

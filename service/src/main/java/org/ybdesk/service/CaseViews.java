@@ -43,6 +43,13 @@ public final class CaseViews {
      * @param provisionalYears    the years without a published notice the current date rests on
      * @param moveReason          why {@code currentOn} differs from {@code promisedOn} (Chinese), null when it does not
      */
+    /**
+     * The 补正通知书's own facts (issue 14, D163): the day the 补正 was requested (the notice's date) and the working
+     * days of the time limit left as of that day, null when the case was not accepted then.
+     */
+    public record SupplementFacts(LocalDate on, Integer workingDaysLeft) {
+    }
+
     public record DuePromise(LocalDate promisedOn, boolean promisedProvisional, LocalDate currentOn,
                              boolean currentProvisional, java.util.SortedSet<Integer> provisionalYears,
                              String moveReason) {

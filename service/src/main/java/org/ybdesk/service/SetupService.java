@@ -59,6 +59,76 @@ public final class SetupService {
         return Agency.of(store(s, actor));
     }
 
+    /** The placeholder of {@link #setProgressUrl}: the only value ever put into the address. */
+    public static final String CASE_NO_PLACEHOLDER = "{caseNo}";
+
+    /**
+     * Issue 14 (D165): the provincial progress-query address printed as the QR code of receipts and notices, e.g.
+     * {@code https://ybj.example.gov.cn/jd?bh={caseNo}}; blank clears it (the code then holds the case number alone).
+     * An administrator sets it; audited. All problems at once, in Chinese.
+     */
+    public void setProgressUrl(String url, Actor actor) {
+        String u = url == null ? "" : url.strip();
+        List<String> problems = new ArrayList<>();
+        if (actor == null || !actor.has(Role.ADMIN)) {
+            problems.add(Texts.get("progressUrl.needsAdmin"));
+        }
+        problems.addAll(progressUrlProblems(u));
+        if (desk.db().dsl().selectFrom(AGENCY).limit(1).fetchOne() == null) {
+            problems.add(Texts.get("progressUrl.noAgency"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ServiceException(problems);
+        }
+        desk.db().write(tx -> {
+            AgencyRecord before = tx.selectFrom(AGENCY).limit(1).fetchOne();
+            tx.update(AGENCY).set(AGENCY.PROGRESS_URL, u.isEmpty() ? null : u)
+                    .where(AGENCY.CODE.eq(before.getCode())).execute();
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("progressUrl", before.getProgressUrl());
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("progressUrl", u.isEmpty() ? null : u);
+            desk.audited().record(tx, actor, desk.now(), "AGENCY_UPDATE", "AGENCY", before.getCode(), b, a, null);
+            return null;
+        });
+    }
+
+    /** The agency's progress-query address, empty when none is set. */
+    public Optional<String> progressUrl() {
+        return Optional.ofNullable(desk.db().dsl().select(AGENCY.PROGRESS_URL).from(AGENCY).limit(1)
+                .fetchOne(AGENCY.PROGRESS_URL));
+    }
+
+    /** What is wrong with a progress-query address (empty: nothing; blank is allowed and clears it). */
+    public static List<String> progressUrlProblems(String url) {
+        List<String> out = new ArrayList<>();
+        String u = url == null ? "" : url.strip();
+        if (u.isEmpty()) {
+            return out;
+        }
+        String lower = u.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
+            out.add(Texts.get("progressUrl.scheme"));
+        }
+        int first = u.indexOf(CASE_NO_PLACEHOLDER);
+        if (first < 0) {
+            out.add(Texts.get("progressUrl.placeholder"));
+        } else if (u.indexOf(CASE_NO_PLACEHOLDER, first + 1) >= 0) {
+            out.add(Texts.get("progressUrl.placeholderTwice"));
+        }
+        String rest = u.replace(CASE_NO_PLACEHOLDER, "");
+        if (rest.contains("{") || rest.contains("}")) {
+            out.add(Texts.get("progressUrl.otherPlaceholder"));
+        }
+        if (u.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch > 0x7E)) {
+            out.add(Texts.get("progressUrl.characters"));
+        }
+        if (u.length() > 300) {
+            out.add(Texts.get("progressUrl.length", String.valueOf(u.length())));
+        }
+        return out;
+    }
+
     /** Whether the desk is set up: an agency is stored and at least one user exists. */
     public boolean setUp() {
         return desk.db().dsl().fetchExists(AGENCY) && desk.db().dsl().fetchExists(APP_USER);

@@ -178,7 +178,7 @@ class ProvisionalDeadlineCycleTest {
     }
 
     @Test
-    void casesAcceptedBeforeThePromiseWasStoredShowTheirDueDateOnly() {
+    void casesAcceptedBeforeThePromiseWasStoredPromiseTheDueDateOfTheirAcceptanceDay() {
         try (DeskFixture f = new DeskFixture(dir, d("2026-11-02"))) {
             String no = accept(f, "旧件");
             f.desk.db().write(tx -> tx.update(org.ybdesk.db.jooq.Tables.CASE_FILE)
@@ -186,7 +186,8 @@ class ProvisionalDeadlineCycleTest {
                     .setNull(org.ybdesk.db.jooq.Tables.CASE_FILE.PROMISED_PROVISIONAL)
                     .where(org.ybdesk.db.jooq.Tables.CASE_FILE.CASE_NO.eq(no)).execute());
             DuePromise p = f.desk.cases().promise(no);
-            assertThat(p.promisedOn()).isNull();
+            // issue 14 (D163): no stored promise — the due date the rule gave on the day of acceptance (it printed 「无」)
+            assertThat(p.promisedOn()).isEqualTo(d("2026-11-30"));
             assertThat(p.moved()).isFalse();
             assertThat(p.currentOn()).isEqualTo(d("2026-11-30"));
         }
