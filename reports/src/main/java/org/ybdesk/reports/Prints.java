@@ -223,22 +223,16 @@ public final class Prints {
                 .forEach(k -> {
                     String code = v.get(k);
                     if (code != null && !code.isBlank()) {
-                        v.put(k, placeLabel(code));
+                        v.put(k, PaperFormats.place(code));
                     }
                 });
         String treatment = m.view().fields().get("treatmentPlace");
         if (treatment != null && treatment.trim().matches("\\d{6}")) {
             String province = treatment.trim().substring(0, 2) + "0000";
             if (AdminDivisions.find(province).isPresent()) {
-                v.putIfAbsent("destinationProvince", placeLabel(province));
+                v.putIfAbsent("destinationProvince", PaperFormats.place(province));
             }
         }
-    }
-
-    /** 「海南省三亚市（460200）」, or the code alone when the list does not know it. */
-    static String placeLabel(String code) {
-        String c = code.trim();
-        return AdminDivisions.name(c).map(n -> ReportTexts.get("place.label", n, c)).orElse(c);
     }
 
     /**

@@ -91,4 +91,29 @@ class PrintCliTest {
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("受理回执", "空白参考样表", "PDF");
     }
+
+    @Test
+    void theProgressAddressIsSetByAnAdministratorCheckedAndCleared() {
+        assertThat(ybdesk(dir, "init", "--window", "1", "--agency-code", "230102001", "--admin-division", "230102",
+                "--agency-name", "哈尔滨市道里区医疗保障服务中心").code()).isZero();
+        assertThat(ybdesk(dir, "user", "add", "--username", "admin", "--name", "管理员", "--new-password", PW,
+                "--roles", "管理员", "--person-id", CliTest.residentId("19750101")).code()).isZero();
+        assertThat(as("admin", "user", "add", "--username", "clerk", "--name", "李经办", "--new-password", PW,
+                "--roles", "窗口经办", "--person-id", CliTest.residentId("19850101")).code()).isZero();
+        assertThat(as("admin", "org", "progress-url").out()).contains("未设置进度查询网址");
+
+        Run bad = as("admin", "org", "progress-url", "ftp://ybj.example.gov.cn/jd");
+        assertThat(bad.code()).as(bad.toString()).isEqualTo(YbdeskCommand.REFUSED);
+        assertThat(bad.err()).contains("http", "{caseNo}");
+        Run clerk = as("clerk", "org", "progress-url", "https://ybj.example.gov.cn/jd?bh={caseNo}");
+        assertThat(clerk.code()).as(clerk.toString()).isEqualTo(YbdeskCommand.REFUSED);
+
+        Run set = as("admin", "org", "progress-url", "https://ybj.example.gov.cn/jd?bh={caseNo}");
+        assertThat(set.code()).as(set.toString()).isZero();
+        assertThat(as("admin", "org", "progress-url").out()).contains("https://ybj.example.gov.cn/jd?bh={caseNo}");
+        Run both = as("admin", "org", "progress-url", "https://x.example/{caseNo}", "--clear");
+        assertThat(both.code()).isEqualTo(YbdeskCommand.USAGE);
+        assertThat(as("admin", "org", "progress-url", "--clear").code()).isZero();
+        assertThat(as("admin", "org", "progress-url").out()).contains("未设置进度查询网址");
+    }
 }

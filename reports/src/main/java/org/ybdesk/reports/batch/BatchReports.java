@@ -20,6 +20,7 @@ import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import org.ybdesk.core.i18n.Messages;
 import org.ybdesk.core.money.Money;
 import org.ybdesk.reports.Prints;
+import org.ybdesk.reports.Typesetting;
 import org.ybdesk.service.Desk;
 import org.ybdesk.service.Mode;
 import org.ybdesk.service.ReportService;
@@ -248,11 +249,12 @@ public final class BatchReports {
     }
 
     private static JasperPrint fill(Prepared p, boolean onePage) {
-        Map<String, Object> params = new HashMap<>(p.parameters());
+        // Chinese line breaking and unbreakable codes as on every other print (D160); the XLSX takes the rows plain
+        Map<String, Object> params = new HashMap<>(Typesetting.set(p.parameters()));
         params.put(JRParameter.REPORT_LOCALE, Messages.LOCALE);
         params.put(JRParameter.IS_IGNORE_PAGINATION, onePage);
         @SuppressWarnings({"unchecked", "rawtypes"})
-        Collection<Map<String, ?>> rows = (Collection) new ArrayList<>(p.rows());
+        Collection<Map<String, ?>> rows = (Collection) new ArrayList<>(Typesetting.setRows(p.rows()));
         try {
             return JasperFillManager.fillReport(BatchTemplates.get(p.template()), params,
                     new JRMapCollectionDataSource(rows));
