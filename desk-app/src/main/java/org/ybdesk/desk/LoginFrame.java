@@ -147,6 +147,8 @@ public final class LoginFrame extends JFrame {
         Mode mode = mode();
         // the button stays enabled: a login pressed now queues behind the opening on the one worker (issue 15)
         opening++;
+        // the sandbox's first start seeds the training data behind this bar (issue 15: progress, not a frozen window)
+        progress.setString(Texts.t(mode == Mode.SANDBOX ? "login.sandbox.preparing" : "login.opening"));
         progress.setVisible(true);
         setTitle(mode == Mode.SANDBOX ? Texts.t("app.title.sandbox") : Texts.t("app.title"));
         hint.setText(mode == Mode.SANDBOX ? Texts.t("login.sandbox.preparing") : " ");
