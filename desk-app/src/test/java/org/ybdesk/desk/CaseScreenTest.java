@@ -438,10 +438,11 @@ class CaseScreenTest extends GuiTestBase {
         org.assertj.swing.fixture.JOptionPaneFixture large = org.assertj.swing.finder.JOptionPaneFinder
                 .findOptionPane().withTimeout(5000).using(robot);
         assertThat(large.target().getMessage().toString()).contains("1234.50", "大额确认线 1000.00 元");
-        large.cancelButton().click();
+        press(large.cancelButton());
         d.requireVisible();
         press(d.button("case.amount.ok"));
-        org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(5000).using(robot).okButton().click();
+        // programmatic presses (D111): a robot click by screen position can land beside a freshly opened pane
+        press(org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(5000).using(robot).okButton());
         waitIdle();
         main.label("case.header.state").requireText(CaseState.REVIEWED.label());
         assertThat(main.label("case.header.facts").text()).contains("审核金额 1234.50 元");
