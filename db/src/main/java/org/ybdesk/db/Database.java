@@ -139,14 +139,43 @@ public final class Database implements AutoCloseable {
 
     /** A pool on the live file whose first connection is open-checked, so a problem has a clear kind here. */
     private static JdbcConnectionPool openPool(Path folder, DatabaseKeys.Key key) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(dataSource(folder, NAME, key, SHARED));
+        try {
+            return openPool(folder, key, SHARED);
+        } catch (SQLException e) {
+            if (!networkUnavailable(e)) {
+                throw classify(e, folder.resolve(FILE));
+            }
+            // mixed mode needs this machine's own address (H2 writes it into the lock file); a counter PC whose
+            // host name does not resolve (seen in a minimal Debian install) still opens its data, for one program
+            LOG.warn("mixed mode unavailable ({}); the data folder opens for this program only", e.toString());
+            try {
+                return openPool(folder, key, "");
+            } catch (SQLException again) {
+                throw classify(again, folder.resolve(FILE));
+            }
+        }
+    }
+
+    private static JdbcConnectionPool openPool(Path folder, DatabaseKeys.Key key, String extra) throws SQLException {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(dataSource(folder, NAME, key, extra));
         pool.setMaxConnections(8);
         try (Connection c = pool.getConnection()) {
             return pool;
         } catch (SQLException e) {
             pool.dispose();
-            throw classify(e, folder.resolve(FILE));
+            throw e;
         }
+    }
+
+    /** Whether opening failed for want of this machine's network identity (no resolvable host name). */
+    private static boolean networkUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException
+                    || String.valueOf(t.getMessage()).contains("UnknownHostException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the schema is older than this release's migrations. */
