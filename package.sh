@@ -62,6 +62,7 @@ jpackage --type deb --dest "$out" --name ybdesk --app-version "$version" \
   --runtime-image "$work/runtime" --resource-dir "$work/resources" --icon packaging/linux/ybdesk.png \
   --java-options "-Dfile.encoding=UTF-8" \
   --linux-package-name ybdesk --linux-app-category Office --linux-shortcut \
+  --linux-package-deps "libfontconfig1, libfreetype6" \
   --linux-menu-group Office --linux-deb-maintainer "ybdesk@localhost" --install-dir /opt
 deb="$(ls "$out"/ybdesk_*.deb)"
 seconds=$(( $(date +%s) - start ))
