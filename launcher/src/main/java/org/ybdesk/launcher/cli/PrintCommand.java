@@ -11,7 +11,6 @@ import org.ybdesk.core.lifecycle.Actor;
 import org.ybdesk.reports.BatchPrint;
 import org.ybdesk.reports.PrintDoc;
 import org.ybdesk.reports.Prints;
-import org.ybdesk.service.ReportService;
 import org.ybdesk.service.ServiceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,16 +99,8 @@ final class PrintCommand extends Base {
         if (from == null || to == null) {
             problems.add(Out.t("print.batch.period"));
         } else {
-            try {
-                fromDay = ReportService.parseDate(from, Out.t("report.label.from"));
-            } catch (ServiceException e) {
-                problems.addAll(e.problems());
-            }
-            try {
-                toDay = ReportService.parseDate(to, Out.t("report.label.to"));
-            } catch (ServiceException e) {
-                problems.addAll(e.problems());
-            }
+            fromDay = ReportCommand.day(from, "report.label.from", problems);
+            toDay = ReportCommand.day(to, "report.label.to", problems);
         }
         CaseState st = null;
         if (state != null) {

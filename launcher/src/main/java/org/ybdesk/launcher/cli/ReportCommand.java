@@ -57,18 +57,8 @@ final class ReportCommand extends Base {
         }
         actor();
         List<String> problems = new ArrayList<>();
-        java.time.LocalDate fromDay = null;
-        java.time.LocalDate toDay = null;
-        try {
-            fromDay = ReportService.parseDate(from, Out.t("report.label.from"));
-        } catch (ServiceException e) {
-            problems.addAll(e.problems());
-        }
-        try {
-            toDay = ReportService.parseDate(to, Out.t("report.label.to"));
-        } catch (ServiceException e) {
-            problems.addAll(e.problems());
-        }
+        java.time.LocalDate fromDay = day(from, "report.label.from", problems);
+        java.time.LocalDate toDay = day(to, "report.label.to", problems);
         CaseState st = null;
         if (state != null && !state.isBlank()) {
             st = parseState(state.trim());
@@ -110,5 +100,15 @@ final class ReportCommand extends Base {
             }
         }
         return null;
+    }
+
+    /** A strict date of the command line, or null with its problems added (all problems are reported at once). */
+    static java.time.LocalDate day(String raw, String labelKey, List<String> problems) {
+        try {
+            return ReportService.parseDate(raw, Out.t(labelKey));
+        } catch (ServiceException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
     }
 }
