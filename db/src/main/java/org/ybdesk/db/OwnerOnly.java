@@ -34,12 +34,26 @@ public final class OwnerOnly {
             restrict(dir);
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : (Iterable<Path>) files::iterator) {
-                    restrict(f);
+                    restrictIfPresent(f);
                 }
             }
             return dir;
         } catch (IOException e) {
             throw new StorageException(StorageException.Kind.IO, dir.toString(), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Restricts a file found by listing a folder that other programs write too (the key folder, shared by the window
+     * and the commands): a temporary file another program has just renamed away is no longer there to restrict.
+     */
+    private static void restrictIfPresent(Path p) {
+        try {
+            restrict(p);
+        } catch (StorageException e) {
+            if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
+                throw e;
+            }
         }
     }
 
