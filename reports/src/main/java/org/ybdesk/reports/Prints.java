@@ -292,6 +292,11 @@ public final class Prints {
     }
 
     static byte[] export(List<JasperPrint> prints) {
+        return CompactFonts.apply(exportAsIs(prints));
+    }
+
+    /** The PDF as JasperReports' exporter writes it, its CJK faces at full structure (see {@link CompactFonts}). */
+    static byte[] exportAsIs(List<JasperPrint> prints) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         JRPdfExporter exporter = new JRPdfExporter();
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
