@@ -287,8 +287,9 @@ public final class Prints {
      */
     public static byte[] finish(List<JasperPrint> prints, Mode mode) {
         GlyphGuard.check(prints);
-        byte[] pdf = export(prints);
-        return mode == Mode.SANDBOX ? Watermark.stamp(pdf) : pdf;
+        byte[] pdf = exportAsIs(prints);
+        // the watermark's face is compacted with the page's own
+        return CompactFonts.apply(mode == Mode.SANDBOX ? Watermark.stamp(pdf) : pdf);
     }
 
     static byte[] export(List<JasperPrint> prints) {

@@ -47,6 +47,8 @@ class WatermarkTest {
             byte[] blank = f.prints.renderBlank(5);
             assertThat(PrintFixture.pageTexts(blank)).allSatisfy(p -> assertThat(squeeze(p))
                     .contains(squeeze(Watermark.text())));
+            // the watermark's face is compacted with the page's (it alone was ~200 KB)
+            assertThat(blank.length).as("bytes of a watermarked one-page table").isLessThan(100_000);
         }
     }
 
