@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.design.JRCompiler;
 import net.sf.jasperreports.engine.design.JasperDesign;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.engine.util.JRSaver;
@@ -150,11 +152,20 @@ public final class Templates {
             throw new IllegalArgumentException("usage: Templates CLASSES_DIR");
         }
         Path classes = Path.of(args[0]);
+        // the compiler's generated sources in a folder of this build's own: two builds on one machine (a CI run
+        // beside a developer's package) wrote the same /tmp/table_3_<hash>.java and one lost it
+        Path work = Files.createTempDirectory(classes.toAbsolutePath().getParent(), "template-compiler");
+        DefaultJasperReportsContext.getInstance().setProperty(JRCompiler.COMPILER_TEMP_DIR, work.toString());
         List<Source> all = all(classes);
         for (Source s : all) {
             Path out = classes.resolve(s.jasper());
             Files.createDirectories(out.getParent());
             JRSaver.saveObject(JasperCompileManager.compileReport(s.design().design()), out.toFile());
+        }
+        try (Stream<Path> left = Files.walk(work)) {
+            for (Path p : left.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
         System.out.println("Compiled " + all.size() + " report templates into " + classes);
     }
