@@ -30,7 +30,7 @@ import org.ybdesk.service.SetupService;
  * of every receipt into one PDF, as a clerk or a scheduled job runs them — JVM start, H2 open, login, print, write.
  * Runs the shaded launcher jar ({@code launcher/target/ybdesk.jar}, or {@code --jar FILE}) with the same JVM options
  * as the {@code ybdesk} script ({@code --java-opt X} adds one, e.g. {@code -XX:SharedArchiveFile=…}). Prints Markdown.
- * {@code ./bench.sh cli [--cases 1000] [--runs 5] [--jar FILE] [--java-opt OPT]…}
+ * {@code ./bench.sh cli [--cases 1000] [--runs 5] [--jar FILE] [--java-opt OPT]… [--keep DIR]}
  */
 public final class CliBench {
     private CliBench() {
@@ -46,7 +46,9 @@ public final class CliBench {
                 javaOpts.add(args[i + 1]);
             }
         }
-        Path dir = Files.createTempDirectory("ybdesk-cli-bench");
+        // --keep DIR: the data folder is made there and left for profiling the commands by hand
+        String keep = strArg(args, "--keep", null);
+        Path dir = keep == null ? Files.createTempDirectory("ybdesk-cli-bench") : Files.createDirectories(Path.of(keep));
         List<String> numbers = new ArrayList<>();
         long t0 = System.nanoTime();
         try (Desk desk = Desk.open(dir, Mode.PRODUCTION)) {
@@ -105,9 +107,13 @@ public final class CliBench {
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
         } finally {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
+            if (keep != null) {
+                System.err.println("data kept in " + dir + " (user clerk, password benchclerk1)");
+            } else {
+                try (var walk = Files.walk(dir)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
                 }
             }
         }
