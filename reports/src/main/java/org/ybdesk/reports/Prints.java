@@ -24,7 +24,6 @@ import org.ybdesk.core.catalog.FieldSpec;
 import org.ybdesk.core.catalog.FieldType;
 import org.ybdesk.core.validation.AdminDivisions;
 import org.ybdesk.core.lifecycle.Actor;
-import org.ybdesk.fonts.BundledFonts;
 import org.ybdesk.core.lifecycle.CaseAction;
 import org.ybdesk.forms.FilledForm;
 import org.ybdesk.forms.FormFiller;
@@ -55,7 +54,7 @@ public final class Prints {
         // base font, which would be neither embedded nor able to show Chinese.
         DefaultJasperReportsContext ctx = DefaultJasperReportsContext.getInstance();
         ctx.setProperty("net.sf.jasperreports.default.font.name", PrintFonts.SERIF);
-        ctx.setProperty("net.sf.jasperreports.default.pdf.font.name", BundledFonts.SERIF_REGULAR.substring(1));
+        ctx.setProperty("net.sf.jasperreports.default.pdf.font.name", PrintFonts.defaultPdfFont());
         ctx.setProperty("net.sf.jasperreports.default.pdf.encoding", "Identity-H");
         ctx.setProperty("net.sf.jasperreports.default.pdf.embedded", "true");
         Typesetting.configure(ctx); // issue 14: the PDF keeps the fill's line breaks (kinsoku of the JDK, D160)

@@ -21,7 +21,6 @@ import com.itextpdf.layout.properties.VerticalAlignment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.ybdesk.fonts.BundledFonts;
 
@@ -77,12 +76,7 @@ public final class Watermark {
             synchronized (Watermark.class) {
                 p = font;
                 if (p == null) {
-                    try (InputStream in = BundledFonts.class.getResourceAsStream(BundledFonts.SANS_BOLD)) {
-                        if (in == null) {
-                            throw new IllegalStateException("bundled font missing: " + BundledFonts.SANS_BOLD);
-                        }
-                        p = FontProgramFactory.createFont(in.readAllBytes());
-                    }
+                    p = FontProgramFactory.createFont(BundledFonts.file(BundledFonts.SANS_BOLD).toString());
                     font = p;
                 }
             }
