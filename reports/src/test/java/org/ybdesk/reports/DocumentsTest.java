@@ -172,6 +172,33 @@ class DocumentsTest {
             assertThat(pages).anySatisfy(p -> assertThat(p).contains(r.caseNo()));
         }
         assertThat(String.join("", pages)).doesNotContain(Watermark.text());
+        // issue 14: each document counts its own pages, 第N页 共M页 (a receipt: one page of one)
+        List<String> receipts = pages.stream().filter(p -> p.replaceAll("\\s", "").contains("受理回执")).toList();
+        assertThat(receipts).hasSize(5)
+                .allSatisfy(p -> assertThat(p.replaceAll("[\\s\u3000]", "")).contains("第1页共1页"));
+    }
+
+    @Test
+    void aDocumentOfSeveralPagesSaysOnEachWhichPageOfHowMany() throws Exception {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("TITLE", "医疗保障经办审批表");
+        p.put("AGENCY_NAME", "哈尔滨市道里区医疗保障中心");
+        p.put("CASE_NO", "230102001202611020100001");
+        p.put("PRINTED_AT", "2026-11-02 09:30");
+        p.put(net.sf.jasperreports.engine.JRParameter.REPORT_LOCALE, ReportTexts.locale());
+        p.put(net.sf.jasperreports.engine.JRParameter.REPORT_RESOURCE_BUNDLE, ReportTexts.bundle());
+        List<java.util.Map<String, ?>> lines = new java.util.ArrayList<>();
+        for (int i = 1; i <= 90; i++) {
+            lines.add(java.util.Map.of("kind", "FIELD", "label", "第" + i + "项", "value", "内容" + i));
+        }
+        byte[] pdf = Prints.export(List.of(net.sf.jasperreports.engine.JasperFillManager.fillReport(
+                Prints.document(), p, new net.sf.jasperreports.engine.data.JRMapCollectionDataSource(lines))));
+        List<String> pages = PrintFixture.pageTexts(pdf);
+        assertThat(pages.size()).isGreaterThanOrEqualTo(2);
+        for (int i = 0; i < pages.size(); i++) {
+            assertThat(pages.get(i).replaceAll("[\\s\u3000]", ""))
+                    .contains("第" + (i + 1) + "页共" + pages.size() + "页");
+        }
     }
 
     @Test
