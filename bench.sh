@@ -3,6 +3,8 @@
 # Usage: ./bench.sh [--persons N] [--open-cases N] [--samples N] [--data-dir DIR] [--out FILE] [--help]
 #        ./bench.sh prints [--cases N] [--samples N]     (print benchmark: receipts warm and 1,000 in one PDF)
 #        ./bench.sh cli [--cases N] [--runs N] [--jar F] [--java-opt OPT]   (ybdesk print as whole commands, new JVMs)
+#        ./bench.sh report [--cases N] [--samples N] [--cli-runs N]   (monthly report over a year: in process, then
+#                                                        as whole commands in new JVMs; needs launcher/target/ybdesk.jar)
 #        ./bench.sh storage [--commits N] [--minutes M] [--per-second P] [--data-dir DIR]
 #                                                        (durable commit latency; file size through a working day)
 #        ./bench.sh county [--desks N] [--cases N] [--samples N]   (county view: summaries applied, county report)
@@ -32,6 +34,12 @@ if [[ "${1:-}" == "cli" ]]; then
   # whole commands in a new JVM (issue 14): one receipt < 2 s; 1,000 receipts into one PDF < 20 s
   shift
   java -Xmx1g -cp "$copy" org.ybdesk.bench.CliBench "$@"
+  exit 0
+fi
+if [[ "${1:-}" == "report" ]]; then
+  # supervisors' monthly report over 100,000 cases (issue 14: as a new JVM < 8 s)
+  shift
+  java -Xmx3g -cp "$copy" org.ybdesk.bench.ReportBench "$@"
   exit 0
 fi
 if [[ "${1:-}" == "storage" ]]; then
