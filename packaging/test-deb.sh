@@ -69,6 +69,12 @@ ls /usr/share/applications/*ybdesk*.desktop >/dev/null || fail "desktop entry no
 command -v ybdesk >/dev/null || fail "ybdesk not on the PATH"
 ybdesk --version | grep -q 'YB Desk' || fail "ybdesk --version"
 ybdesk --help | grep -q '用法' || fail "ybdesk --help is not Chinese"
+# class-data sharing: postinst dumped the archive, and it maps for the installed jar (-Xshare:on fails otherwise)
+[ -s /opt/ybdesk/lib/app/ybdesk.jsa ] || fail "postinst made no class-data archive"
+/opt/ybdesk/lib/runtime/bin/java -Xshare:on -XX:SharedArchiveFile=/opt/ybdesk/lib/app/ybdesk.jsa \
+  -cp /opt/ybdesk/lib/app/ybdesk.jar org.ybdesk.launcher.Main --version | grep -q 'YB Desk' \
+  || fail "the class-data archive does not map for the installed jar"
+grep -q 'SharedArchiveFile=\$APPDIR/ybdesk.jsa' /opt/ybdesk/lib/app/ybdesk.cfg || fail "the launcher does not use the archive"
 
 # a fresh clerk's account: the data folder is made in the user's home
 useradd -m clerk
