@@ -49,24 +49,9 @@ jlink --add-modules "$modules" --include-locales=zh,en --strip-debug --no-header
   --compress=2 --output "$work/runtime"
 runtime_mb=$(du -sm "$work/runtime" | cut -f1)
 
-# Class-data sharing (docs/PERFORMANCE.md): the classes a clerk's commands load, recorded by running them with the
-# runtime just built (set up an agency and a user, print a blank table, the monthly report); the package ships the
-# list and its postinst dumps the archive where the jar is installed (an archive is bound to the jar's path).
-train="$work/cds-train"
-mkdir -p "$train"
-run_train() {
-  local n="$1"; shift
-  XDG_CACHE_HOME="$train/cache" "$work/runtime/bin/java" -XX:DumpLoadedClassList="$train/$n.classlist" -Duser.home="$train" \
-    -Dybdesk.keyDir="$train/keys" -jar "$work/input/ybdesk.jar" --data-dir "$train/data" "$@" >/dev/null
-}
-run_train 1 init --window 1 --agency-code 230102001 --admin-division 230102 --agency-name 培训用经办机构
-run_train 2 user add --username admin --name 管理员 --new-password Train2026admin --roles 管理员,窗口经办 \
-  --person-id 11010519491231002X
-run_train 3 --user admin --password Train2026admin print --blank table-1 --out "$train/table-1.pdf"
-run_train 4 --user admin --password Train2026admin report monthly --from 2026-01-01 --to 2026-01-31 \
-  --out "$train/monthly.pdf"
-# lambda entries are left out: Debian's JDK 17 crashes dumping them (adjust_lambda_proxy_class_dictionary)
-cat "$train"/*.classlist | grep -v '^@' | grep -v '^#' | sort -u > "$work/input/ybdesk.classlist"
+# Class-data sharing (D190): the package ships the class list of a training run with the runtime just built; its
+# postinst dumps the archive where the jar is installed (an archive is bound to the jar's path).
+bash scripts/cds-classlist.sh "$work/runtime/bin/java" "$work/input/ybdesk.jar" "$work/input/ybdesk.classlist"
 echo "package.sh: class list for class-data sharing: $(wc -l < "$work/input/ybdesk.classlist") classes" >&2
 
 # The .deb. The desktop entry and the maintainer scripts come from packaging/linux (jpackage fills in their

@@ -42,6 +42,8 @@ public final class ReportBench {
         int cases = intArg(args, "--cases", 100_000);
         int samples = intArg(args, "--samples", 5);
         int cliRuns = intArg(args, "--cli-runs", 3);
+        String launcher = Arrays.asList(args).contains("--launcher")
+                ? args[Arrays.asList(args).indexOf("--launcher") + 1] : null;
         String jar = args.length > 0 && Arrays.asList(args).contains("--jar")
                 ? args[Arrays.asList(args).indexOf("--jar") + 1] : "launcher/target/ybdesk.jar";
         Path dir = Files.createTempDirectory("ybdesk-reportbench");
@@ -122,6 +124,11 @@ public final class ReportBench {
             if (cliRuns > 0) {
                 double[] runs = new double[cliRuns];
                 Path out = dir.resolve("monthly.pdf");
+                CliBench.launcher = launcher;
+                if (launcher != null) {
+                    CliBench.run(jar, List.of(), List.of("--version"));
+                    CliBench.awaitArchive(Path.of(jar));
+                }
                 for (int i = 0; i < cliRuns; i++) {
                     runs[i] = CliBench.run(jar, List.of("-Xmx1g"), List.of("report", "monthly",
                             "--from", TODAY.minusYears(1).plusDays(1).toString(), "--to", TODAY.toString(),
