@@ -426,7 +426,8 @@ public final class Bench implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes a folder and everything in it (a benchmark's data); nothing when it is not there. */
+    static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -120,11 +120,7 @@ public final class CliBench {
             if (keep != null) {
                 System.err.println("data kept in " + dir + " (user clerk, password benchclerk1)");
             } else {
-                try (var walk = Files.walk(dir)) {
-                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                Bench.deleteTree(dir);
             }
         }
     }
@@ -174,7 +170,7 @@ public final class CliBench {
         return Integer.parseInt(strArg(args, name, String.valueOf(def)));
     }
 
-    private static String strArg(String[] args, String name, String def) {
+    static String strArg(String[] args, String name, String def) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];

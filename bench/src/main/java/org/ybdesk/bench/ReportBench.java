@@ -42,12 +42,10 @@ public final class ReportBench {
         int cases = intArg(args, "--cases", 100_000);
         int samples = intArg(args, "--samples", 5);
         int cliRuns = intArg(args, "--cli-runs", 3);
-        String launcher = Arrays.asList(args).contains("--launcher")
-                ? args[Arrays.asList(args).indexOf("--launcher") + 1] : null;
-        String jar = args.length > 0 && Arrays.asList(args).contains("--jar")
-                ? args[Arrays.asList(args).indexOf("--jar") + 1] : "launcher/target/ybdesk.jar";
+        String launcher = CliBench.strArg(args, "--launcher", null);
+        String jar = CliBench.strArg(args, "--jar", "launcher/target/ybdesk.jar");
         // --keep DIR: the data folder is made there and left for profiling the command by hand
-        String keep = Arrays.asList(args).contains("--keep") ? args[Arrays.asList(args).indexOf("--keep") + 1] : null;
+        String keep = CliBench.strArg(args, "--keep", null);
         Path dir = keep == null ? Files.createTempDirectory("ybdesk-reportbench")
                 : Files.createDirectories(Path.of(keep));
         long t0 = System.nanoTime();
@@ -154,11 +152,7 @@ public final class ReportBench {
             if (keep != null) {
                 System.err.println("data kept in " + dir + " (user clerk, password Bench2026clerk)");
             } else {
-                try (var walk = Files.walk(dir)) {
-                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                Bench.deleteTree(dir);
             }
         }
     }

@@ -102,6 +102,16 @@ class CompactFontsTest {
         }
     }
 
+    @Test
+    void whatItCannotReadGoesOutAsItCame() {
+        byte[] notAPdf = "%PDF-1.4 broken".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(CompactFonts.apply(notAPdf)).isSameAs(notAPdf);
+        BitSet some = new BitSet();
+        some.set(1, 40);
+        assertThat(CffCompactor.compact(new byte[] {1, 0, 4, 4, 0, 1, 1, 1}, some)).isEmpty();
+        assertThat(CffCompactor.compact(new byte[0], some)).isEmpty();
+    }
+
     private static void assertSame(byte[] before, byte[] after) throws IOException {
         assertThat(PdfProbe.read(after, 9f).text).isEqualTo(PdfProbe.read(before, 9f).text);
         try (PDDocument a = Loader.loadPDF(before); PDDocument b = Loader.loadPDF(after)) {
