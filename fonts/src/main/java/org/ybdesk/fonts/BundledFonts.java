@@ -86,6 +86,15 @@ public final class BundledFonts {
             URLConnection c = url.openConnection();
             c.setUseCaches(false);
             long size = c.getContentLengthLong();
+            if (size < 0) {
+                // a class loader that does not say the entry's size: a temporary copy for this process, nothing cached
+                try (InputStream in = c.getInputStream()) {
+                    Path tmp = Files.createTempFile("ybdesk-font", ".otf");
+                    tmp.toFile().deleteOnExit();
+                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                    return tmp;
+                }
+            }
             String name = resource.substring(resource.lastIndexOf('/') + 1);
             Path dir = Files.createDirectories(cacheDir().resolve("fonts"));
             Path target = dir.resolve(name.replace(".otf", "-" + size + ".otf"));
