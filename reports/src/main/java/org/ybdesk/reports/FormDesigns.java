@@ -159,7 +159,7 @@ public final class FormDesigns {
 
         JRDesignBand footer = new JRDesignBand();
         footer.setHeight(FOOTER_HEIGHT);
-        JRDesignTextField ft = field(0, 2, width - 70, FOOTER_HEIGHT - 4,
+        JRDesignTextField ft = field(0, 2, width - 110, FOOTER_HEIGHT - 4,
                 // the print time on a line of its own: a wrapped footer never splits 「打印时间：」 from its value
                 "$R{footer.agency} + ($P{AGENCY_NAME} == null ? \"\" : $P{AGENCY_NAME}) + \"    \" + $R{footer.caseNo}"
                         + " + \"\\uFEFF\" + ($P{CASE_NO} == null ? $R{footer.blank} : $P{CASE_NO}) + \"\\n\""
@@ -167,13 +167,21 @@ public final class FormDesigns {
         ft.setKey(ReportTexts.get("field.footer"));
         ft.setVerticalTextAlign(VerticalTextAlignEnum.TOP);
         footer.addElement(ft);
-        JRDesignTextField pg = field(width - 70, 2, 70, FOOTER_HEIGHT - 4,
+        JRDesignTextField pg = field(width - 110, 2, 55, FOOTER_HEIGHT - 4,
                 "msg($R{footer.page}, $V{PAGE_NUMBER})", FOOTER_FONT);
         pg.setHorizontalTextAlign(HorizontalTextAlignEnum.RIGHT);
         pg.setEvaluationTime(EvaluationTimeEnum.NOW);
         pg.setVerticalTextAlign(VerticalTextAlignEnum.TOP);
         pg.setKey(ReportTexts.get("field.footer"));
         footer.addElement(pg);
+        // 共M页: the table's page count, known when the whole table is filled
+        JRDesignTextField of = field(width - 55, 2, 55, FOOTER_HEIGHT - 4,
+                "msg($R{footer.pages}, $V{PAGE_NUMBER})", FOOTER_FONT);
+        of.setHorizontalTextAlign(HorizontalTextAlignEnum.LEFT);
+        of.setEvaluationTime(EvaluationTimeEnum.REPORT);
+        of.setVerticalTextAlign(VerticalTextAlignEnum.TOP);
+        of.setKey(ReportTexts.get("field.footer"));
+        footer.addElement(of);
         d.setPageFooter(footer);
         return d;
     }

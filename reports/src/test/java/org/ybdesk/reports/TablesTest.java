@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.pdfbox.Loader;
@@ -64,6 +65,12 @@ class TablesTest {
         checkA4(pdf, form);
         int[] seen = {0};
         assertThat(PrintFixture.notEmbedded(pdf, seen)).isEmpty();
+        // issue 14: 第N页 共M页 on every page of a table
+        List<String> pages = PrintFixture.pageTexts(pdf);
+        for (int i = 0; i < pages.size(); i++) {
+            assertThat(pages.get(i).replaceAll("[\\s\u3000]", ""))
+                    .contains("第" + (i + 1) + "页共" + pages.size() + "页");
+        }
     }
 
     @ParameterizedTest(name = "表{0} filled")
